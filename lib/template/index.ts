@@ -1,0 +1,3 @@
+export * from "./definition";
+export * from "./rif";
+export * from "./cells";
