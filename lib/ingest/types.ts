@@ -1,0 +1,64 @@
+/**
+ * What a reader hands the template matcher. Every reader (text, HTML, docx, xlsx, PDF) turns a file into
+ * an ordered list of blocks; the matcher maps them onto the template definition.
+ */
+import type { Finding, ParseWarning, Report } from "../template";
+
+export type SourceFormat = "text" | "html" | "docx" | "xlsx" | "pdf";
+
+/** Where a piece of text came from, 1-based where it counts lines/pages/rows. */
+export interface SourceLoc {
+  line?: number;
+  page?: number;
+  table?: number;
+  row?: number;
+  col?: number;
+  /** PDF: glyph box of the cell, in PDF points */
+  x?: number;
+  y?: number;
+}
+
+export interface TextLine {
+  text: string;
+  loc: SourceLoc;
+}
+
+export interface TableCell {
+  text: string;
+  loc: SourceLoc;
+  /** true on positions covered by a rowspan/colspan (text repeated from the origin cell) */
+  spanned?: boolean;
+}
+
+export type Block =
+  | { kind: "text"; lines: TextLine[] }
+  | { kind: "table"; rows: TableCell[][] };
+
+export interface SourceDocument {
+  format: SourceFormat;
+  blocks: Block[];
+  /** the whole document as plain text (prose sections, metadata, stored as extracted text) */
+  text: string;
+}
+
+/** Where one number came from, for the upload preview. */
+export interface Provenance {
+  loc: SourceLoc;
+  /** the source text around the value, as printed */
+  snippet: string;
+  /** the raw cell text the value was read from */
+  raw: string;
+}
+
+export type ParseOutcome =
+  | {
+      ok: true;
+      format: SourceFormat;
+      report: Report;
+      warnings: ParseWarning[];
+      provenance: Record<string, Provenance>;
+      text: string;
+    }
+  | { ok: false; format: SourceFormat | null; error: string };
+
+export type { Finding };
