@@ -1,17 +1,53 @@
-/** Placeholder until the rule engine lands: the signature other modules rely on. */
+/**
+ * The rule engine: one table of rules (template.md "Consistency rules"), each a small pure function with
+ * a stable code. Findings are facts about a report as published; they never change the numbers.
+ */
 import type { Finding, Report } from "../template";
+import { CELL_RULES } from "./rules-cells";
+import { CROSS_RULES } from "./rules-cross";
+import { PROSE_RULES, SUBMISSION_RULES, reportDeadline } from "./rules-prose";
+import { TABLE_RULES } from "./rules-table";
+import type { CheckContext, Rule, RuleScope, Severity } from "./types";
 
-export interface CheckContext {
-  /** the same agency's report of year N−1 and N+1, when stored */
-  previous?: Report | null;
-  next?: Report | null;
-  /** prose of other reports (same year, other agencies) for TXT-REPEAT */
-  peers?: { agency: string; prose: string }[];
-  /** submission deadline and the moment the report was submitted/published, for LATE */
-  deadline?: Date | null;
-  submittedAt?: Date | null;
+export type { CheckContext, Rule, RuleScope, Severity };
+export { reportDeadline };
+
+/** Every rule, in the order findings are listed. */
+export const RULES: readonly Rule[] = [
+  ...TABLE_RULES,
+  ...CELL_RULES,
+  ...CROSS_RULES,
+  ...PROSE_RULES,
+  ...SUBMISSION_RULES,
+];
+
+const BY_CODE = new Map(RULES.map((r) => [r.code, r]));
+export function ruleByCode(code: string): Rule | undefined {
+  return BY_CODE.get(code);
 }
 
-export function checkReport(_report: Report, _ctx: CheckContext = {}): Finding[] {
-  return [];
+export function checkReport(report: Report, ctx: CheckContext = {}): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of RULES) {
+    const found = rule.run(report, ctx);
+    for (let i = 0; i < found.length; i++) out.push(found[i]);
+  }
+  return out;
+}
+
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+export const SEVERITY_LABELS: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+
+export interface FindingSummary {
+  error: number;
+  warning: number;
+  info: number;
+  total: number;
+}
+
+/** Counts of findings by severity. */
+export function summarize(findings: readonly Finding[]): FindingSummary {
+  const s: FindingSummary = { error: 0, warning: 0, info: 0, total: findings.length };
+  for (const f of findings) s[f.severity]++;
+  return s;
 }

@@ -1,0 +1,117 @@
+/**
+ * Reading prose: figures quoted in sections 一/六 (for TXT-FIGURES) and near-duplicate detection (for
+ * TXT-REPEAT). Patterns prefer missing a figure to misreading one: a wrong TXT-FIGURES warning costs a
+ * clerk more time than a missed one.
+ */
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** "12", "十二", "一百零三", "两千" → number; null when it is not a numeral. */
+export function parseNumeral(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  let total = 0, section = 0, digit = -1;
+  for (const ch of s) {
+    if (ch in CN_DIGITS) digit = CN_DIGITS[ch];
+    else if (ch in CN_UNITS) {
+      section += (digit < 0 ? 1 : digit) * CN_UNITS[ch];
+      digit = -1;
+    } else if (ch === "万") {
+      total += (section + Math.max(digit, 0)) * 10000;
+      section = 0;
+      digit = -1;
+    } else return null;
+  }
+  return total + section + Math.max(digit, 0);
+}
+
+/** Which table figure a prose figure claims to be. */
+export type FigureKey = "newReceived" | "carriedOver" | "carriedForward" | "reconsideration" | "litigation";
+
+export interface ProseFigure {
+  key: FigureKey;
+  value: number;
+  /** the words quoted, for the message */
+  quote: string;
+}
+
+const NUM = "(\\d+|[零〇一二两三四五六七八九十百千万]+)";
+const GAP = "[^。；;，,、！!？?\\d\\n]";
+const UNIT = "\\s*(?:件|宗|起|个|份|条)";
+// words that turn a count into a count of something else (纠错2件 is not the number of cases)
+const OTHER_MEASURE = /纠错|纠正|维持|败诉|胜诉|撤销|办结|答复|审结|决定/;
+
+const PATTERNS: { key: FigureKey; re: RegExp; reject?: RegExp }[] = [
+  {
+    key: "newReceived",
+    re: new RegExp(`(?:新收|共收到|收到|共受理|受理)${GAP}{0,14}?申请${GAP}{0,4}?${NUM}${UNIT}`, "g"),
+    reject: /复议|诉讼|结转|办结|答复/,
+  },
+  { key: "carriedOver", re: new RegExp(`上(?:一)?年(?:度)?结转${GAP}{0,12}?${NUM}${UNIT}`, "g") },
+  { key: "carriedForward", re: new RegExp(`结转(?:至|到)?下(?:一)?年(?:度)?${GAP}{0,12}?${NUM}${UNIT}`, "g") },
+  { key: "reconsideration", re: new RegExp(`行政复议${GAP}{0,8}?${NUM}${UNIT}`, "g"), reject: /诉讼/ },
+  { key: "litigation", re: new RegExp(`行政诉讼${GAP}{0,8}?${NUM}${UNIT}`, "g"), reject: /复议/ },
+];
+// "未发生行政复议、行政诉讼案件" states zero
+const NONE_RE = /(?:未发生|没有发生|未出现|未有|无)([^。；;，,！!？?\d\n]{0,24})/g;
+
+/** Figures quoted in a piece of prose, in order of appearance. */
+export function extractFigures(text: string): ProseFigure[] {
+  const out: ProseFigure[] = [];
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
+      const quote = m[0];
+      if (OTHER_MEASURE.test(quote) || (p.reject && p.reject.test(quote))) continue;
+      const value = parseNumeral(m[1]);
+      if (value !== null) out.push({ key: p.key, value, quote });
+    }
+  }
+  NONE_RE.lastIndex = 0;
+  for (let m = NONE_RE.exec(text); m; m = NONE_RE.exec(text)) {
+    const span = m[1];
+    if (OTHER_MEASURE.test(span)) continue;
+    if (span.includes("行政复议")) out.push({ key: "reconsideration", value: 0, quote: m[0] });
+    if (span.includes("行政诉讼")) out.push({ key: "litigation", value: 0, quote: m[0] });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- near-duplicates
+
+const STRIP = /[\s\p{P}\p{S}]/gu;
+
+/**
+ * Character trigrams of the text with whitespace and punctuation dropped and digits folded to 0, so a
+ * report copied from last year with only the numbers changed still counts as the same text.
+ */
+export function shingles(text: string): Set<number> {
+  const t = text.replace(STRIP, "").replace(/\d/g, "0");
+  const out = new Set<number>();
+  for (let i = 0; i + 2 < t.length; i++) {
+    // three UTF-16 units fit exactly in a double (48 bits)
+    out.add(t.charCodeAt(i) * 4294967296 + t.charCodeAt(i + 1) * 65536 + t.charCodeAt(i + 2));
+  }
+  return out;
+}
+
+/** Jaccard similarity; returns 0 early when the sizes alone rule out reaching `atLeast`. */
+export function jaccard(a: Set<number>, b: Set<number>, atLeast = 0): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size / big.size < atLeast) return 0;
+  let inter = 0;
+  for (const x of small) if (big.has(x)) inter++;
+  return inter / (a.size + b.size - inter);
+}
+
+const cache = new WeakMap<object, Set<number>>();
+/** Shingles of a text owned by `owner`, computed once per owner object (peers are checked many times). */
+export function cachedShingles(owner: object, text: () => string): Set<number> {
+  let s = cache.get(owner);
+  if (!s) {
+    s = shingles(text());
+    cache.set(owner, s);
+  }
+  return s;
+}
