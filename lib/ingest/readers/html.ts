@@ -1,0 +1,271 @@
+/**
+ * HTML reader: government web pages (and mammoth's docx output) → SourceDocument.
+ * Tables become rectangular grids with rowspan/colspan expanded, everything else becomes text lines in
+ * document order. The DOM is walked with explicit stacks, never recursion, so a page nested 10,000 levels
+ * deep cannot overflow the call stack.
+ */
+import * as cheerio from "cheerio";
+import iconv from "iconv-lite";
+import type { Block, SourceDocument, SourceFormat, TableCell, TextLine } from "../types";
+
+const MAX_BYTES = 20 * 1024 * 1024;
+const MAX_SPAN = 500; // a rowspan="65535" typo must not allocate a huge grid
+const MAX_SCRIPT_DEPTH = 3; // tables in scripts in tables in scripts … stop somewhere
+
+/** Structural view of the domhandler nodes cheerio builds (avoids depending on domhandler directly). */
+interface DomNode {
+  type: string;
+  name?: string;
+  data?: string;
+  attribs?: Record<string, string>;
+  children?: DomNode[];
+  parent?: DomNode | null;
+}
+
+const GB = new Set(["gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn"]);
+const BLOCK = new Set(
+  "p div br h1 h2 h3 h4 h5 h6 li ul ol dl dt dd tr td th caption section article header footer blockquote pre hr center form address nav aside main figure figcaption".split(" "),
+);
+const SKIP = new Set(["style", "head", "noscript", "template", "iframe", "object", "svg", "select", "textarea"]);
+const CJK = "\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f";
+const WRAP_BETWEEN_CJK = new RegExp(`([${CJK}])[ \\t]*[\\r\\n]+\\s*(?=[${CJK}])`, "g");
+
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** BOM, then declared charset, then strict UTF-8, then GB18030 (superset of GBK/GB2312). */
+export function decodeHtmlBytes(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder().decode(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString("latin1");
+  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-]+)/i.exec(head)?.[1].toLowerCase();
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // A page that declares GBK but is really UTF-8 (CMS migrations) still decodes cleanly as UTF-8 first.
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== null) return utf8;
+  if (declared && !GB.has(declared) && iconv.encodingExists(declared)) return iconv.decode(buf, declared);
+  return iconv.decode(buf, "gb18030");
+}
+
+/** Whitespace as a reader sees it: nbsp is a space; a line break between two CJK characters is source wrapping. */
+function cleanText(raw: string): string {
+  return raw.replace(/[\u00a0\u2002\u2003\u2009\u200b\ufeff]/g, " ").replace(WRAP_BETWEEN_CJK, "$1").replace(/\s+/g, " ");
+}
+
+/** Join the visual lines of one cell: never invent a separator, except between two Latin words. */
+function joinPieces(pieces: string[]): string {
+  let out = "";
+  for (const raw of pieces) {
+    const p = raw.trim();
+    if (!p) continue;
+    out += out && /[A-Za-z]$/.test(out) && /^[A-Za-z]/.test(p) ? ` ${p}` : p;
+  }
+  return out;
+}
+
+function unescapeJs(code: string): string {
+  const s = code.replace(/\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[\s\S])/g, (_, e: string) => {
+    if (e[0] === "u" && e.length === 5) return String.fromCharCode(parseInt(e.slice(1), 16));
+    if (e[0] === "x" && e.length === 3) return String.fromCharCode(parseInt(e.slice(1), 16));
+    return e === "n" ? "\n" : e === "t" ? " " : e === "r" ? "" : e;
+  });
+  // '<tr>' + '<td>…' string concatenation leaves quote-plus-quote seams between fragments.
+  return s.replace(/(["'`])\s*\+\s*(["'`])/g, "");
+}
+
+/** Table markup a CMS stored inside a JS string or template script, or null. */
+export function tableHtmlInScript(code: string): string | null {
+  if (!/<table/i.test(code)) return null;
+  const s = unescapeJs(code);
+  const start = s.search(/<table/i);
+  const end = s.toLowerCase().lastIndexOf("</table>");
+  return end > start ? s.slice(start, end + 8) : s.slice(start);
+}
+
+function childrenOf(node: DomNode, names: Set<string>): DomNode[] {
+  return (node.children ?? []).filter((c) => c.type === "tag" && names.has(c.name ?? ""));
+}
+
+/** Text of one cell (nested markup flattened iteratively); block elements and <br> break the pieces. */
+function cellText(cell: DomNode): string {
+  const pieces: string[] = [];
+  let cur = "";
+  const stack: (DomNode | null)[] = [...(cell.children ?? [])].reverse();
+  while (stack.length) {
+    const n = stack.pop();
+    if (n === null || n === undefined) {
+      pieces.push(cleanText(cur));
+      cur = "";
+      continue;
+    }
+    if (n.type === "text") cur += n.data ?? "";
+    else if (n.type === "tag" && !SKIP.has(n.name ?? "") && n.name !== "script") {
+      if (BLOCK.has(n.name ?? "")) {
+        pieces.push(cleanText(cur));
+        cur = "";
+        stack.push(null);
+      }
+      for (let i = (n.children?.length ?? 0) - 1; i >= 0; i--) stack.push(n.children![i]);
+    }
+  }
+  pieces.push(cleanText(cur));
+  return joinPieces(pieces);
+}
+
+/** Expand rowspan/colspan into a rectangular grid; positions covered by a span repeat the text, marked spanned. */
+export function tableGrid(table: DomNode, tableNo: number): TableCell[][] {
+  const trs: DomNode[] = [];
+  for (const c of childrenOf(table, new Set(["tr", "thead", "tbody", "tfoot"]))) {
+    if (c.name === "tr") trs.push(c);
+    else trs.push(...childrenOf(c, new Set(["tr"])));
+  }
+  const grid: (TableCell | undefined)[][] = trs.map(() => []);
+  const span = (v: string | undefined) => Math.min(MAX_SPAN, Math.max(1, parseInt(v ?? "1", 10) || 1));
+  trs.forEach((tr, r) => {
+    let c = 0;
+    for (const td of childrenOf(tr, new Set(["td", "th"]))) {
+      while (grid[r][c]) c++;
+      const rs = Math.min(span(td.attribs?.rowspan), trs.length - r);
+      const cs = span(td.attribs?.colspan);
+      const text = cellText(td);
+      for (let dr = 0; dr < rs; dr++) {
+        for (let dc = 0; dc < cs; dc++) {
+          const cell: TableCell = { text, loc: { table: tableNo, row: r + dr + 1, col: c + dc + 1 } };
+          if (dr || dc) cell.spanned = true;
+          grid[r + dr][c + dc] = cell;
+        }
+      }
+      c += cs;
+    }
+  });
+  const rows = grid.filter((row) => row.some(Boolean));
+  const width = Math.max(0, ...rows.map((row) => row.length));
+  return rows.map((row, r) =>
+    Array.from({ length: width }, (_, c) => {
+      const cell = row[c] ?? { text: "", loc: { table: tableNo, col: c + 1 } };
+      cell.loc = { ...cell.loc, row: r + 1 };
+      return cell;
+    }),
+  );
+}
+
+/** Tables that contain other tables are page layout: their content is walked as flow, inner tables kept. */
+function layoutTables(root: DomNode): Set<DomNode> {
+  const layout = new Set<DomNode>();
+  const stack: DomNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === "tag" && n.name === "table") {
+      for (let p = n.parent; p; p = p.parent) {
+        if (p.type === "tag" && p.name === "table") {
+          if (layout.has(p)) break;
+          layout.add(p);
+        }
+      }
+    }
+    if (n.children) for (const c of n.children) stack.push(c);
+  }
+  return layout;
+}
+
+class DocBuilder {
+  blocks: Block[] = [];
+  private lines: TextLine[] = [];
+  private cur = "";
+  private lineNo = 0;
+  private tableNo = 0;
+
+  text(s: string) {
+    this.cur += s;
+  }
+  breakLine() {
+    const t = cleanText(this.cur).trim();
+    this.cur = "";
+    if (t) this.lines.push({ text: t, loc: { line: ++this.lineNo } });
+  }
+  private flushText() {
+    this.breakLine();
+    if (this.lines.length) this.blocks.push({ kind: "text", lines: this.lines });
+    this.lines = [];
+  }
+  table(node: DomNode) {
+    this.flushText();
+    const rows = tableGrid(node, this.tableNo + 1);
+    if (rows.some((row) => row.some((c) => c.text))) {
+      this.tableNo++;
+      this.blocks.push({ kind: "table", rows });
+    }
+  }
+  finish(format: SourceFormat): SourceDocument {
+    this.flushText();
+    const text = this.blocks
+      .map((b) =>
+        b.kind === "text"
+          ? b.lines.map((l) => l.text).join("\n")
+          : b.rows.map((row) => row.filter((c) => !c.spanned).map((c) => c.text).join(" | ")).join("\n"),
+      )
+      .join("\n");
+    return { format, blocks: this.blocks, text };
+  }
+}
+
+type Work = { node: DomNode; depth: number } | { end: true };
+
+/** Walk a parsed document in order, emitting text lines and table blocks. */
+export function htmlToDocument(html: string, format: SourceFormat): SourceDocument {
+  const b = new DocBuilder();
+  const roots = [{ root: cheerio.load(html).root()[0] as unknown as DomNode, depth: 0 }];
+  const stack: Work[] = [];
+  const layout = new Set<DomNode>();
+  const pushChildren = (n: DomNode, depth: number) => {
+    for (let i = (n.children?.length ?? 0) - 1; i >= 0; i--) stack.push({ node: n.children![i], depth });
+  };
+  const { root } = roots[0];
+  for (const t of layoutTables(root)) layout.add(t);
+  pushChildren(root, 0);
+  while (stack.length) {
+    const w = stack.pop()!;
+    if ("end" in w) {
+      b.breakLine();
+      continue;
+    }
+    const { node: n, depth } = w;
+    if (n.type === "text") b.text(n.data ?? "");
+    if (n.type !== "tag" && n.type !== "script" && n.type !== "root") continue;
+    const name = n.name ?? "";
+    if (name === "script") {
+      const code = (n.children ?? []).map((c) => c.data ?? "").join("");
+      const inner = depth < MAX_SCRIPT_DEPTH ? tableHtmlInScript(code) : null;
+      if (inner) {
+        const frag = cheerio.load(inner, null, false).root()[0] as unknown as DomNode;
+        for (const t of layoutTables(frag)) layout.add(t);
+        stack.push({ end: true });
+        pushChildren(frag, depth + 1);
+      }
+      continue;
+    }
+    if (SKIP.has(name)) continue;
+    if (name === "table" && !layout.has(n)) {
+      b.table(n);
+      continue;
+    }
+    if (BLOCK.has(name) || name === "table") {
+      b.breakLine();
+      stack.push({ end: true });
+    }
+    pushChildren(n, depth);
+  }
+  return b.finish(format);
+}
+
+export async function readHtml(bytes: Uint8Array): Promise<SourceDocument> {
+  if (bytes.byteLength > MAX_BYTES) throw new Error("网页文件过大（超过20MB），已拒绝读取");
+  if (bytes.byteLength === 0) throw new Error("网页文件为空，无法读取");
+  return htmlToDocument(decodeHtmlBytes(bytes), "html");
+}
