@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { SiteHeader } from "@/components/site-header";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "示例市政府信息公开年报汇总平台", template: "%s · 政府信息公开年报汇总平台" },
+  description: "汇总、核查、分析各机关政府信息公开工作年度报告",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="zh-CN">
+      <body>
+        <a className="skip-link" href="#main">
+          跳到正文
+        </a>
+        <SiteHeader />
+        <main id="main">{children}</main>
+        <footer className="site-footer">依据《中华人民共和国政府信息公开条例》第五十条汇总 · 数据以各机关发布的年度报告为准</footer>
+      </body>
+    </html>
+  );
+}

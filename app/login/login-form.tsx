@@ -1,0 +1,39 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const fd = new FormData(e.currentTarget);
+    const res = await signIn("credentials", { login: fd.get("login"), password: fd.get("password"), redirect: false });
+    if (res?.ok && !res.error) {
+      window.location.assign(callbackUrl);
+      return;
+    }
+    setBusy(false);
+    setError(res?.error === "RATE_LIMITED" ? "登录失败次数过多，请15分钟后再试。" : "用户名或密码错误。");
+  }
+  return (
+    <form className="stack card" onSubmit={onSubmit} aria-describedby="login-error">
+      <div>
+        <label htmlFor="login">用户名</label>
+        <input id="login" name="login" type="text" autoComplete="username" required />
+      </div>
+      <div>
+        <label htmlFor="password">密码</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required />
+      </div>
+      <p id="login-error" className="field-error" aria-live="polite" data-testid="login-error">
+        {error}
+      </p>
+      <button className="btn" type="submit" disabled={busy}>
+        {busy ? "正在登录…" : "登录"}
+      </button>
+    </form>
+  );
+}

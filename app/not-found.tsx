@@ -1,0 +1,11 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <div className="empty">
+      <h1>页面不存在</h1>
+      <p>您访问的页面不存在或已被移除。</p>
+      <Link href="/">返回首页</Link>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * One better-sqlite3 connection per process (WAL, foreign keys, busy timeout), migrations applied on
+ * first open so a fresh checkout and every test database start at the current schema.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+
+export function openDb(file: string, opts: { migrate?: boolean; readonly?: boolean } = {}): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file, { readonly: opts.readonly ?? false });
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 10000");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = drizzle(sqlite, { schema }) as Db;
+  if (opts.migrate !== false && !opts.readonly) migrate(db, { migrationsFolder: MIGRATIONS });
+  return db;
+}
+
+const globalForDb = globalThis as unknown as { __xxgkDb?: Db; __xxgkDbPath?: string };
+
+/** The process-wide connection to DATABASE_PATH. */
+export function getDb(): Db {
+  const file = process.env.DATABASE_PATH || path.join(process.cwd(), "data", "xxgk.db");
+  if (!globalForDb.__xxgkDb || globalForDb.__xxgkDbPath !== file) {
+    globalForDb.__xxgkDb = openDb(file);
+    globalForDb.__xxgkDbPath = file;
+  }
+  return globalForDb.__xxgkDb;
+}

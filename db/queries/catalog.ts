@@ -1,0 +1,64 @@
+/** Read-side lookups of agencies and years used across public and staff pages. */
+import type { Db } from "../client";
+import type { AgencyKind } from "../schema";
+
+export interface YearSummary {
+  year: number;
+  deadline: string;
+  agencies: number;
+  published: number;
+  received: number;
+}
+
+export function listYears(db: Db): YearSummary[] {
+  return db.$client
+    .prepare(
+      `select y.year, y.deadline,
+        (select count(*) from agencies where active = 1) agencies,
+        (select count(*) from reports r where r.year = y.year and r.published_version_id is not null) published,
+        (select count(*) from reports r where r.year = y.year and r.status != 'draft') received
+       from reporting_years y order by y.year desc`,
+    )
+    .all() as YearSummary[];
+}
+
+export interface AgencyListItem {
+  id: number;
+  name: string;
+  shortName: string | null;
+  kind: AgencyKind;
+  parentId: number | null;
+  parentName: string | null;
+  active: number;
+  publishedYears: string | null;
+}
+
+export function listAgencies(db: Db, opts: { kind?: string; parentId?: number; q?: string; includeInactive?: boolean } = {}): AgencyListItem[] {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (!opts.includeInactive) where.push("a.active = 1");
+  if (opts.kind) (where.push("a.kind = ?"), args.push(opts.kind));
+  if (opts.parentId) (where.push("(a.parent_id = ? or a.id = ?)"), args.push(opts.parentId, opts.parentId));
+  if (opts.q) (where.push("a.name like ?"), args.push(`%${opts.q}%`));
+  return db.$client
+    .prepare(
+      `select a.id, a.name, a.short_name shortName, a.kind, a.parent_id parentId, p.name parentName, a.active,
+        (select group_concat(year, ',') from (select r.year from reports r where r.agency_id = a.id and r.published_version_id is not null order by r.year)) publishedYears
+       from agencies a left join agencies p on p.id = a.parent_id
+       ${where.length ? `where ${where.join(" and ")}` : ""}
+       order by case a.kind when '市政府' then 0 when '市直部门' then 1 when '县区政府' then 2 when '县区部门' then 3 when '乡镇街道' then 4 else 5 end, coalesce(a.parent_id, a.id), a.id`,
+    )
+    .all(...args) as AgencyListItem[];
+}
+
+export function getAgency(db: Db, id: number): (AgencyListItem & { contact: string | null }) | undefined {
+  return db.$client
+    .prepare(
+      "select a.id, a.name, a.short_name shortName, a.kind, a.parent_id parentId, p.name parentName, a.active, a.contact from agencies a left join agencies p on p.id = a.parent_id where a.id = ?",
+    )
+    .get(id) as (AgencyListItem & { contact: string | null }) | undefined;
+}
+
+export function cityName(): string {
+  return "示例市";
+}

@@ -1,0 +1,206 @@
+import { sql } from "drizzle-orm";
+import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { CELL_COLUMNS } from "./cell-columns";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+const createdAt = () => text("created_at").notNull().default(now);
+
+export const AGENCY_KINDS = ["市政府", "市直部门", "县区政府", "县区部门", "乡镇街道", "其他"] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+export const ROLES = ["admin", "reviewer", "agency"] as const;
+export type Role = (typeof ROLES)[number];
+export const REPORT_STATUSES = ["draft", "submitted", "returned", "accepted", "published"] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const agencies = sqliteTable(
+  "agencies",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    shortName: text("short_name"),
+    kind: text("kind", { enum: AGENCY_KINDS }).notNull(),
+    parentId: integer("parent_id"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    contact: text("contact"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("agencies_name_uq").on(t.name), index("agencies_parent_idx").on(t.parentId), index("agencies_kind_idx").on(t.kind)],
+);
+export type Agency = typeof agencies.$inferSelect;
+export type NewAgency = typeof agencies.$inferInsert;
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    login: text("login").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    agencyId: integer("agency_id").references(() => agencies.id),
+    disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    email: text("email"),
+    phone: text("phone"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_login_uq").on(t.login), index("users_agency_idx").on(t.agencyId)],
+);
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+/** Reporting years and their submission deadline (default 31 January of the next year). */
+export const reportingYears = sqliteTable("reporting_years", {
+  year: integer("year").primaryKey(),
+  deadline: text("deadline").notNull(),
+  note: text("note"),
+});
+
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    year: integer("year").notNull(),
+    status: text("status", { enum: REPORT_STATUSES }).notNull().default("draft"),
+    currentVersionId: integer("current_version_id"),
+    publishedVersionId: integer("published_version_id"),
+    submittedAt: text("submitted_at"),
+    publishedAt: text("published_at"),
+    /** set when a version newer than the first published one was published */
+    revisedAt: text("revised_at"),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("reports_agency_year_uq").on(t.agencyId, t.year),
+    index("reports_year_status_idx").on(t.year, t.status),
+    index("reports_year_pub_idx").on(t.year, t.publishedVersionId),
+    index("reports_year_cur_idx").on(t.year, t.currentVersionId),
+  ],
+);
+export type ReportRow = typeof reports.$inferSelect;
+
+/** Immutable: a version is never updated after insert (except its live findings, kept in `findings`). */
+export const reportVersions = sqliteTable(
+  "report_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    versionNo: integer("version_no").notNull(),
+    source: text("source", { enum: ["upload", "form", "paste", "import", "demo"] }).notNull(),
+    fileName: text("file_name"),
+    fileType: text("file_type"),
+    fileBytes: blob("file_bytes", { mode: "buffer" }),
+    sha256: text("sha256"),
+    extractedText: text("extracted_text"),
+    rif: text("rif", { mode: "json" }).notNull(),
+    template: text("template", { enum: ["2019", "2021"] }).notNull(),
+    parserVersion: text("parser_version"),
+    /** findings and parser warnings as computed when the version was saved (history) */
+    findings: text("findings", { mode: "json" }).notNull(),
+    warnings: text("warnings", { mode: "json" }),
+    provenance: text("provenance", { mode: "json" }),
+    errorCount: integer("error_count").notNull().default(0),
+    warningCount: integer("warning_count").notNull().default(0),
+    createdBy: integer("created_by").references(() => users.id),
+    comment: text("comment"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("versions_report_no_uq").on(t.reportId, t.versionNo), index("versions_sha_idx").on(t.sha256)],
+);
+export type ReportVersion = typeof reportVersions.$inferSelect;
+
+const cellColumns = Object.fromEntries(CELL_COLUMNS.map((c) => [c.column, real(c.column)])) as Record<
+  string,
+  ReturnType<typeof real>
+>;
+
+/** One row per version: the report's numbers as typed columns (null = blank), written with the version. */
+export const reportCells = sqliteTable(
+  "report_cells",
+  {
+    versionId: integer("version_id")
+      .primaryKey()
+      .references(() => reportVersions.id),
+    reportId: integer("report_id").notNull(),
+    agencyId: integer("agency_id").notNull(),
+    year: integer("year").notNull(),
+    template: text("template").notNull(),
+    splitOther: integer("split_other", { mode: "boolean" }).notNull(),
+    ...cellColumns,
+  },
+  (t) => [index("cells_year_idx").on(t.year, t.agencyId)],
+);
+
+/** The live findings of each version (cross-year findings are recomputed when a neighbour changes). */
+export const findings = sqliteTable(
+  "findings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => reportVersions.id),
+    reportId: integer("report_id").notNull(),
+    agencyId: integer("agency_id").notNull(),
+    year: integer("year").notNull(),
+    code: text("code").notNull(),
+    severity: text("severity", { enum: ["error", "warning", "info"] }).notNull(),
+    cells: text("cells", { mode: "json" }).notNull(),
+    expected: text("expected"),
+    actual: text("actual"),
+    message: text("message").notNull(),
+  },
+  (t) => [index("findings_version_idx").on(t.versionId), index("findings_year_code_idx").on(t.year, t.code)],
+);
+
+/** Oversight staff accept a finding with a comment; keyed by report + code + cells so it survives re-checks. */
+export const findingAcks = sqliteTable(
+  "finding_acks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    code: text("code").notNull(),
+    cellsKey: text("cells_key").notNull(),
+    kind: text("kind", { enum: ["accepted", "explained"] }).notNull(),
+    comment: text("comment").notNull(),
+    userId: integer("user_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("acks_report_idx").on(t.reportId)],
+);
+
+export const reviewEvents = sqliteTable(
+  "review_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    versionId: integer("version_id"),
+    action: text("action", { enum: ["create", "submit", "return", "accept", "publish", "unpublish", "comment"] }).notNull(),
+    comment: text("comment"),
+    userId: integer("user_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("review_report_idx").on(t.reportId)],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id"),
+    userLogin: text("user_login"),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id"),
+    detail: text("detail", { mode: "json" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_created_idx").on(t.createdAt), index("audit_entity_idx").on(t.entityType, t.entityId)],
+);

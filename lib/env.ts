@@ -1,0 +1,41 @@
+/**
+ * Configuration, parsed once with zod where it enters. A bad value stops the process with a message
+ * naming the variable (see README, "Configuration").
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const boolish = z
+  .enum(["0", "1", "true", "false", "yes", "no"])
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_PATH: z.string().min(1).default(path.join(process.cwd(), "data", "xxgk.db")),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SEED_DEMO: boolish.default(true),
+  DEMO_AGENCIES: z.coerce.number().int().min(1).max(200000).default(60),
+  DEMO_SEED: z.coerce.number().int().default(2024),
+  ADMIN_PASSWORD: z.string().min(10, "至少10个字符").optional(),
+  AGENCY_PASSWORD: z.string().min(10, "至少10个字符").optional(),
+  NEXTAUTH_SECRET: z.string().min(16, "至少16个字符").optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  UPLOAD_MAX_MB: z.coerce.number().positive().max(500).default(20),
+  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+});
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | null = null;
+
+export class ConfigError extends Error {}
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}（当前值：${JSON.stringify(process.env[String(i.path[0])])}）`);
+    throw new ConfigError(`配置错误 / invalid configuration:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

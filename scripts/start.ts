@@ -1,0 +1,123 @@
+/**
+ * `npm start`: validate configuration, migrate, seed the demo city into an empty database (unless
+ * SEED_DEMO=0), build when the sources changed since the last build, then serve with `next start`.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { openDb } from "../db/client";
+import { isEmpty, seedDemo, type DemoLogin } from "../db/seed";
+import { ConfigError, env } from "../lib/env";
+
+const root = process.cwd();
+
+function fail(msg: string): never {
+  console.error(`\n✗ ${msg}\n`);
+  process.exit(1);
+}
+
+function sourceStamp(): string {
+  const h = createHash("sha256");
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else h.update(`${p}:${fs.statSync(p).size}:${fs.statSync(p).mtimeMs}`);
+    }
+  };
+  for (const d of ["app", "lib", "db", "components"]) walk(path.join(root, d));
+  for (const f of ["next.config.js", "package-lock.json", "proxy.ts"]) if (fs.existsSync(f)) h.update(`${f}:${fs.statSync(f).mtimeMs}`);
+  return h.digest("hex");
+}
+
+function buildIfNeeded(): void {
+  const stampFile = path.join(root, ".next", "xxgk-build-stamp");
+  const stamp = sourceStamp();
+  if (fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === stamp) return;
+  console.log("正在构建（next build），首次约需一分钟…");
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (r.status !== 0) fail("构建失败（next build），请查看上面的输出。");
+  fs.writeFileSync(stampFile, stamp);
+}
+
+/** next-auth needs a stable secret; generate one per data directory unless NEXTAUTH_SECRET is set. */
+function authSecret(dataDir: string): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const f = path.join(dataDir, ".auth-secret");
+  if (!fs.existsSync(f)) fs.writeFileSync(f, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return fs.readFileSync(f, "utf8").trim();
+}
+
+function main() {
+  let cfg;
+  try {
+    cfg = env();
+  } catch (e) {
+    if (e instanceof ConfigError) fail(e.message);
+    throw e;
+  }
+  const production = process.env.NODE_ENV !== "development";
+  const dataDir = path.dirname(path.resolve(cfg.DATABASE_PATH));
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.accessSync(dataDir, fs.constants.W_OK);
+  } catch {
+    fail(`DATABASE_PATH 所在目录不可写：${dataDir}（请检查 DATABASE_PATH）`);
+  }
+  let logins: DemoLogin[] | null = null;
+  const loginsFile = path.join(dataDir, "demo-logins.json");
+  let db;
+  try {
+    db = openDb(cfg.DATABASE_PATH);
+  } catch (e) {
+    fail(`无法打开数据库 DATABASE_PATH=${cfg.DATABASE_PATH}：${(e as Error).message}`);
+  }
+  if (isEmpty(db)) {
+    if (cfg.SEED_DEMO) {
+      const lastYear = new Date().getFullYear() - 1;
+      console.log(`数据库为空，正在生成示例市演示数据（${cfg.DEMO_AGENCIES} 个机关，2019—${lastYear} 年）…`);
+      logins = seedDemo(db, {
+        agencies: cfg.DEMO_AGENCIES,
+        years: [2019, lastYear],
+        seed: cfg.DEMO_SEED,
+        adminPassword: cfg.ADMIN_PASSWORD,
+        agencyPassword: cfg.AGENCY_PASSWORD,
+        production,
+        log: (m) => console.log(`  ${m}`),
+      });
+      fs.writeFileSync(loginsFile, JSON.stringify(logins, null, 2), { mode: 0o600 });
+    } else {
+      console.log("数据库为空，SEED_DEMO=0：不生成演示数据。请用 `npm run -s import` 导入年报并创建管理员。");
+    }
+  } else if (fs.existsSync(loginsFile)) {
+    logins = JSON.parse(fs.readFileSync(loginsFile, "utf8")) as DemoLogin[];
+  }
+  db.$client.close();
+
+  buildIfNeeded();
+  const url = `http://localhost:${cfg.PORT}`;
+  const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(cfg.PORT)], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_PATH: path.resolve(cfg.DATABASE_PATH),
+      NEXTAUTH_SECRET: authSecret(dataDir),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
+    },
+  });
+  console.log(`\n政府信息公开年报汇总平台已启动：${url}`);
+  if (logins) {
+    console.log("演示账号：");
+    for (const l of logins) console.log(`  ${l.role}${l.agency ? `（${l.agency}）` : ""}：用户名 ${l.login}  密码 ${l.password}`);
+    console.log(`  （账号保存在 ${loginsFile}；设置 ADMIN_PASSWORD / AGENCY_PASSWORD 后重新初始化数据库可自定义密码）`);
+  }
+  const stop = (sig: NodeJS.Signals) => child.kill(sig);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main();

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# `npm test`: unit + API tests (vitest), then browser journeys (Playwright in Debian's Chromium).
+# Chromium: uses $CHROMIUM_PATH or /usr/bin/chromium; when missing and we are root with apt-get, installs
+# Debian's `chromium` package (Playwright's own browser download cannot work offline).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM_PATH" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "Chromium not found at $CHROMIUM_PATH: installing Debian's chromium package…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium not found at $CHROMIUM_PATH. Install it (sudo apt-get install -y chromium) or set CHROMIUM_PATH." >&2
+    exit 1
+  fi
+fi
+export CHROMIUM_PATH
+
+echo "== unit and API tests (vitest)"
+npx vitest run "$@"
+echo "== browser tests (Playwright, Chromium at $CHROMIUM_PATH)"
+npx playwright test
