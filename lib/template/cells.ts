@@ -25,6 +25,8 @@ export interface CellDef {
   /** column label as printed */
   colLabel: string;
   kind: CellKind;
+  /** money: the unit the template prints */
+  unit?: "元" | "万元";
   rowKey: string;
   colKey: string;
 }
@@ -60,6 +62,7 @@ export function cellDefs(shape: Shape): CellDef[] {
           rowLabel: `${blockHeading(block.item)} ${row.label}`,
           colLabel: col.label,
           kind: col.kind ?? "count",
+          unit: col.unit,
           rowKey: row.key,
           colKey: col.key,
         });

@@ -26,6 +26,8 @@ export interface ColumnDef {
   variants?: string[];
   /** "money" cells are yuan with two decimals; "signed" may be negative; default non-negative count */
   kind?: "count" | "signed" | "money" | "stock";
+  /** money cells: the unit the template prints (RIF always stores yuan) */
+  unit?: "元" | "万元";
 }
 
 export interface RowDef {
@@ -284,7 +286,7 @@ export const PROACTIVE_BLOCKS: Record<TemplateId, ProactiveBlockDef[]> = {
       item: "九",
       columns: [
         { key: "projects", label: "采购项目数量" },
-        { key: "amountYuan", label: "采购总金额", kind: "money" },
+        { key: "amountYuan", label: "采购总金额", kind: "money", unit: "元" },
       ],
       rows: [{ key: "procurement", label: "政府集中采购" }],
     },
@@ -317,7 +319,7 @@ export const PROACTIVE_BLOCKS: Record<TemplateId, ProactiveBlockDef[]> = {
     },
     {
       item: "八",
-      columns: [{ key: "amountYuan", label: "本年收费金额（单位：万元）", variants: ["本年收费金额"], kind: "money" }],
+      columns: [{ key: "amountYuan", label: "本年收费金额（单位：万元）", variants: ["本年收费金额"], kind: "money", unit: "万元" }],
       rows: [{ key: "fees", label: "行政事业性收费" }],
     },
   ],
