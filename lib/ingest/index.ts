@@ -1,0 +1,106 @@
+/**
+ * Ingestion entry point: bytes of any supported format → ParseOutcome. Sniffs the content (never the
+ * file name), runs the matching reader, then the template matcher. Never throws: every failure becomes
+ * a clear Chinese message.
+ */
+import { matchDocument } from "./matcher";
+import { readText, readTextString } from "./readers/text";
+import type { ParseOutcome, SourceDocument, SourceFormat } from "./types";
+
+export { matchDocument } from "./matcher";
+export { readText } from "./readers/text";
+export type { ParseOutcome } from "./types";
+
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+/** Text beyond this many characters is not a report (the longest real ones are ~100k). */
+const MAX_TEXT_CHARS = 12 * 1024 * 1024;
+
+type Reader = (bytes: Uint8Array) => Promise<SourceDocument>;
+
+/** Lazily loaded so that parsing text never pays for pdfjs/exceljs start-up. */
+const READERS: Record<Exclude<SourceFormat, "text">, () => Promise<Reader>> = {
+  pdf: async () => (await import("./readers/pdf")).readPdf,
+  docx: async () => (await import("./readers/docx")).readDocx,
+  xlsx: async () => (await import("./readers/xlsx")).readXlsx,
+  html: async () => (await import("./readers/html")).readHtml,
+};
+
+function startsWith(bytes: Uint8Array, ascii: string, at = 0): boolean {
+  if (bytes.length < at + ascii.length) return false;
+  for (let i = 0; i < ascii.length; i++) if (bytes[at + i] !== ascii.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Which reader a file needs, from its bytes. */
+export function sniffFormat(bytes: Uint8Array): SourceFormat {
+  let start = 0;
+  while (start < bytes.length && start < 1024 && (bytes[start] === 0x20 || bytes[start] === 0x0a || bytes[start] === 0x0d || bytes[start] === 0x09)) start++;
+  if (startsWith(bytes, "%PDF", start)) return "pdf";
+  if (startsWith(bytes, "PK\u0003\u0004")) {
+    // Zip entry names are stored in plain ASCII in the local headers and the central directory.
+    const head = new TextDecoder("latin1").decode(bytes.length > 4_000_000 ? bytes.subarray(0, 4_000_000) : bytes);
+    const tail = bytes.length > 4_000_000 ? new TextDecoder("latin1").decode(bytes.subarray(bytes.length - 1_000_000)) : "";
+    if (head.includes("word/") || tail.includes("word/")) return "docx";
+    if (head.includes("xl/") || tail.includes("xl/")) return "xlsx";
+  }
+  const probe = new TextDecoder("utf-8").decode(bytes.subarray(0, 4096)).toLowerCase();
+  if (/<html|<table|<!doctype html|<body|<meta/.test(probe)) return "html";
+  return "text";
+}
+
+function fail(format: SourceFormat | null, error: string): ParseOutcome {
+  return { ok: false, format, error };
+}
+
+export async function parseDocument(input: { bytes: Uint8Array; fileName?: string; maxBytes?: number }): Promise<ParseOutcome> {
+  const { bytes } = input;
+  const max = input.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (!bytes || bytes.length === 0) return fail(null, "文件为空");
+  if (bytes.length > max) return fail(null, `文件过大（${(bytes.length / 1048576).toFixed(1)} MB），上限为 ${(max / 1048576).toFixed(0)} MB`);
+  const format = sniffFormat(bytes);
+  let doc: SourceDocument;
+  try {
+    if (format === "text") doc = readText(bytes);
+    else {
+      const read = await READERS[format]();
+      doc = await read(bytes);
+    }
+  } catch (e) {
+    const msg = e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : `无法读取该${formatName(format)}文件，文件可能已损坏`;
+    return fail(format, msg);
+  }
+  return matchSafely(doc);
+}
+
+/** Pasted text (the upload form's text box). */
+export function parseText(text: string): ParseOutcome {
+  if (!text || !text.trim()) return fail("text", "文件为空");
+  return matchSafely(readTextString(text));
+}
+
+function matchSafely(doc: SourceDocument): ParseOutcome {
+  if (doc.text.length > MAX_TEXT_CHARS) return fail(doc.format, "文本过长，不像一份年度报告");
+  if (!doc.text.trim() && doc.blocks.every((b) => b.kind === "text")) return fail(doc.format, "文件为空");
+  if (looksBinary(doc.text)) return fail(doc.format, "无法识别的文件内容：不是文本、网页、Word、Excel 或 PDF 文件");
+  try {
+    return matchDocument(doc);
+  } catch (e) {
+    return fail(doc.format, `解析失败：${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Random bytes decode to text full of control characters and replacement marks. */
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 20000);
+  if (sample.length < 64) return false;
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) || c === 0xfffd) bad++;
+  }
+  return bad / sample.length > 0.1;
+}
+
+function formatName(f: SourceFormat): string {
+  return { pdf: "PDF", docx: "Word", xlsx: "Excel", html: "网页", text: "文本" }[f];
+}

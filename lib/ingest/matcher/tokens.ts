@@ -1,0 +1,108 @@
+/**
+ * Turns a SourceDocument into one flat stream of cell tokens, whatever the layout the table was
+ * flattened into. Text is read as a `|`-delimited stream: every `|` closes a cell, and a cell closed
+ * with nothing in it is a blank cell. This one rule covers rows on one line (`a | 0 | 0 | |`), one cell
+ * per line ending in ` |`, bare `|` lines for blank cells, `|` lines between cells, and cells opening
+ * with `| \n `. Lines of only pipes (`||`, `||||`) are row spacers, not cells. Text with no pipes at all
+ * gives one token per non-empty line (blank-line separated cells; blank cells are then lost and the
+ * matcher has to place the numbers). Table blocks give their cells row by row.
+ */
+import type { Block, SourceDocument, SourceLoc } from "../types";
+import { parseCell } from "../values";
+
+export type TokenKind = "text" | "value" | "blank" | "break";
+
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  loc: SourceLoc;
+}
+
+/** A run of figures separated by spaces at the end of a cell, as PDF text prints rows: `四、结转… 0 0 0`. */
+const NUM_ATOM = "[+\\-]?(?:\\d[\\d,]*(?:\\.\\d+)?)(?:万元|元)?";
+const TRAILING_NUMS = new RegExp(`^(.*?)((?:(?:^|\\s+)${NUM_ATOM})+)$`);
+
+function pushCell(out: Token[], text: string, loc: SourceLoc): void {
+  const t = text.trim();
+  if (t === "") {
+    out.push({ kind: "blank", text: "", loc });
+    return;
+  }
+  const v = parseCell(t);
+  if (v.kind === "number" || v.kind === "none") {
+    out.push({ kind: "value", text: t, loc });
+    return;
+  }
+  const m = t.length <= 200 ? TRAILING_NUMS.exec(t) : null;
+  if (m) {
+    const label = m[1].trim();
+    const nums = m[2].trim().split(/\s+/);
+    // A label with a single trailing figure needs a space before it and a short label (not prose).
+    if ((label === "" && nums.length >= 2) || (label.length <= 40 && /[\u4e00-\u9fff]/.test(label))) {
+      if (label !== "") out.push({ kind: "text", text: label, loc });
+      for (const n of nums) out.push({ kind: "value", text: n, loc });
+      return;
+    }
+  }
+  out.push({ kind: "text", text: t, loc });
+}
+
+function textBlockTokens(lines: { text: string; loc: SourceLoc }[], out: Token[]): void {
+  // pending: the lines of the cell currently open (since the last `|`)
+  let pending: { text: string; loc: SourceLoc }[] = [];
+  const flushLines = () => {
+    for (const p of pending) if (p.text.trim() !== "") pushCell(out, p.text, p.loc);
+  };
+  const close = (loc: SourceLoc) => {
+    const filled = pending.filter((p) => p.text.trim() !== "");
+    if (filled.length === 0) out.push({ kind: "blank", text: "", loc });
+    else for (const p of filled) pushCell(out, p.text, p.loc);
+    pending = [];
+  };
+  for (const line of lines) {
+    const raw = line.text;
+    if (!raw.includes("|")) {
+      pending.push({ text: raw, loc: line.loc });
+      continue;
+    }
+    if (/^\s*\|{2,}\s*$/.test(raw)) {
+      // A spacer line: whatever was open is not a cell of its own unless it holds text.
+      flushLines();
+      pending = [];
+      out.push({ kind: "break", text: "", loc: line.loc });
+      continue;
+    }
+    const parts = raw.split("|");
+    pending.push({ text: parts[0], loc: line.loc });
+    close(line.loc);
+    for (let i = 1; i < parts.length - 1; i++) pushCell(out, parts[i], line.loc);
+    pending = [{ text: parts[parts.length - 1], loc: line.loc }];
+  }
+  flushLines();
+  out.push({ kind: "break", text: "", loc: lines.length ? lines[lines.length - 1].loc : {} });
+}
+
+function tableBlockTokens(rows: Block & { kind: "table" }, out: Token[]): void {
+  for (const row of rows.rows) {
+    for (const cell of row) {
+      if (cell.spanned) {
+        // A merged value cell still occupies its grid position; a merged label is said once.
+        const v = parseCell(cell.text);
+        if (v.kind === "number" || v.kind === "none" || v.kind === "blank") out.push({ kind: "blank", text: "", loc: cell.loc });
+        continue;
+      }
+      // Cell text may hold line breaks (wrapped labels); keep it one cell.
+      pushCell(out, cell.text.replace(/\s*\n\s*/g, ""), cell.loc);
+    }
+    out.push({ kind: "break", text: "", loc: row[0]?.loc ?? {} });
+  }
+}
+
+export function tokenize(doc: SourceDocument): Token[] {
+  const out: Token[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind === "text") textBlockTokens(b.lines, out);
+    else tableBlockTokens(b, out);
+  }
+  return out;
+}

@@ -1,0 +1,93 @@
+/**
+ * Report year, agency and the prose sections (一/五/六), read only from what the text states: a title
+ * (`XX局2020年政府信息公开工作年度报告`), the 统计期限 sentence, the signature line at the end. An agency
+ * is never guessed: reports that only say 我局/我镇 get null.
+ */
+import { toHalfWidth } from "./values";
+import { toSimplified } from "./matcher/normalize";
+
+export interface ReportMeta {
+  year: number | null;
+  agency: string | null;
+  prose: { overview: string | null; problems: string | null; other: string | null };
+}
+
+const TITLE = /^(.{0,60}?)(20\d\d)\s*年(?:度)?(?:[^\n。,]{0,30}?)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)/;
+const PERIOD = /(20\d\d)\s*年\s*1\s*月\s*1\s*日(?:起)?\s*(?:至|到|-|—)\s*(?:(20\d\d)\s*年\s*)?12\s*月\s*31\s*日/;
+const SHORT_TITLE = /(20\d\d)\s*年报/;
+const AGENCY_END = /(?:局|委员会|委|办公室|办|政府|街道办事处|街道|镇|乡|中心|院|厅|署|处|所|馆|站|会|区|园区|参事室|管委会)$/;
+const PREFIX_NOISE = /^(?:.*[:：|])?\s*/;
+
+function yearOf(lines: string[], text: string): number | null {
+  for (const l of lines.slice(0, 15)) {
+    const m = TITLE.exec(l.trim());
+    if (m) return Number(m[2]);
+  }
+  const p = PERIOD.exec(text.slice(0, 200000));
+  if (p) return Number(p[2] ?? p[1]);
+  for (const l of lines.slice(0, 5)) {
+    const m = SHORT_TITLE.exec(l);
+    if (m) return Number(m[1]);
+  }
+  // The overview usually opens with the report year (2020年，我局…); take the year the prose names most.
+  const counts = new Map<number, number>();
+  for (const m of text.slice(0, 200000).matchAll(/(20\d\d)\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [y, c] of counts) if (best === null || c > counts.get(best)! || (c === counts.get(best)! && y < best)) best = y;
+  return best;
+}
+
+function agencyOf(lines: string[]): string | null {
+  for (let i = 0; i < Math.min(lines.length, 15); i++) {
+    const l = lines[i].trim();
+    const m = TITLE.exec(l);
+    if (!m) continue;
+    const prefix = m[1].replace(PREFIX_NOISE, "").trim();
+    if (prefix.length >= 2 && AGENCY_END.test(prefix) && !/[，。,]/.test(prefix)) return prefix;
+    const prev = i > 0 ? lines[i - 1].trim() : "";
+    if (prev.length >= 2 && prev.length <= 30 && AGENCY_END.test(prev)) return prev;
+  }
+  // Signature: a short agency line next to a date line among the last lines.
+  const tail = lines.slice(-12).map((l) => l.trim());
+  for (let i = tail.length - 1; i >= 0; i--) {
+    if (!/^20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(tail[i])) continue;
+    const prev = tail[i - 1] ?? "";
+    if (prev.length >= 3 && prev.length <= 30 && AGENCY_END.test(prev) && !/[，。,]/.test(prev)) return prev;
+  }
+  return null;
+}
+
+const HEAD = {
+  overview: /^一\s*[、.．]\s*总体情况/,
+  two: /^二\s*[、.．]\s*主动公开/,
+  problems: /^五\s*[、.．]\s*存在的?主要问题/,
+  other: /^六\s*[、.．]\s*其他需要报告/,
+};
+
+function section(lines: string[], start: RegExp, ends: RegExp[]): string | null {
+  const i = lines.findIndex((l) => start.test(l.trim()));
+  if (i < 0) return null;
+  const out: string[] = [];
+  for (let j = i + 1; j < lines.length && out.length < 400; j++) {
+    const t = lines[j].trim();
+    if (ends.some((e) => e.test(t))) break;
+    if (t) out.push(t);
+  }
+  const s = out.join("\n").slice(0, 20000);
+  return s || null;
+}
+
+export function readMeta(text: string): ReportMeta {
+  const lines = text.split("\n", 20000).map((l) => toSimplified(toHalfWidth(l)));
+  const all = lines.join("\n");
+  const plain = text.split("\n", 20000);
+  return {
+    year: yearOf(lines, all),
+    agency: agencyOf(plain),
+    prose: {
+      overview: section(plain, HEAD.overview, [HEAD.two, /^[二三四]\s*[、.．]/]),
+      problems: section(plain, HEAD.problems, [HEAD.other]),
+      other: section(plain, HEAD.other, [/^(相关文章|相关链接|附件[:：]?$|【打印】|扫一扫)/]),
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Parse annual reports from files: `npm run -s parse -- FILE...` prints one JSON line per file, in
+ * order: {"file", "report", "findings", "warnings"} or {"file", "error"}. `--pretty` prints a readable
+ * summary instead. Exit status 1 when some file could not be read.
+ */
+import { readFileSync } from "node:fs";
+import { checkReport } from "../lib/checks";
+import { parseDocument } from "../lib/ingest";
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const pretty = args.includes("--pretty");
+  const files = args.filter((a) => a !== "--pretty" && a !== "--");
+  if (files.length === 0) {
+    console.error("用法：npm run -s parse -- [--pretty] 文件...");
+    process.exit(2);
+  }
+  let failed = 0;
+  for (const file of files) {
+    let line: Record<string, unknown>;
+    try {
+      const bytes = new Uint8Array(readFileSync(file));
+      const res = await parseDocument({ bytes, fileName: file });
+      if (res.ok) {
+        let findings: unknown[] = [];
+        try {
+          findings = checkReport(res.report);
+        } catch (e) {
+          findings = [{ code: "CHECK-FAILED", severity: "info", cells: [], message: `检查未能运行：${String(e)}` }];
+        }
+        line = { file, report: res.report, findings, warnings: res.warnings };
+      } else {
+        failed++;
+        line = { file, error: res.error };
+      }
+    } catch (e) {
+      failed++;
+      line = { file, error: `无法读取文件：${e instanceof Error ? e.message : String(e)}` };
+    }
+    process.stdout.write(pretty ? prettyLine(line) : JSON.stringify(line) + "\n");
+  }
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+function prettyLine(l: Record<string, unknown>): string {
+  if (l.error) return `✗ ${l.file}\n  ${l.error}\n\n`;
+  const r = l.report as { agency: string | null; year: number | null; template: string };
+  const w = l.warnings as { cells: string[]; message: string }[];
+  const f = l.findings as { code: string; severity: string; message: string }[];
+  const lines = [`✓ ${l.file}`, `  单位：${r.agency ?? "（未写明）"}  年度：${r.year ?? "（未写明）"}  格式：${r.template}年版`];
+  for (const x of w) lines.push(`  ! ${x.message}${x.cells.length ? `  [${x.cells.slice(0, 4).join(", ")}${x.cells.length > 4 ? " …" : ""}]` : ""}`);
+  for (const x of f) lines.push(`  ${x.severity === "error" ? "✗" : "·"} ${x.code} ${x.message}`);
+  lines.push(JSON.stringify(l.report, null, 2).split("\n").map((s) => "  " + s).join("\n"));
+  return lines.join("\n") + "\n\n";
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(2);
+});
