@@ -1,0 +1,134 @@
+/**
+ * PDF reader: pdfjs-dist's text layer plus its ruling lines → table blocks and prose lines, in reading
+ * order. Runs in plain Node (tsx, vitest) with the legacy build and pdfjs's in-process "fake worker".
+ */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { SourceDocument, TableCell, TextLine } from "../types";
+import { assignRuns, cellText, framesFromRules, runsToLines, type GridTable, type Run } from "./pdf-grid";
+import { assemble, type Placed } from "./pdf-pages";
+import { rulesFromOperatorList } from "./pdf-rules";
+
+const MAX_BYTES = 50 * 1024 * 1024;
+const MAX_PAGES = 200;
+const TIMEOUT_MS = 60_000;
+const SCANNED = "该PDF为扫描件，无法识别文字，请上传文字版或Word版";
+const CORRUPT = "无法读取PDF文件：文件已损坏或不是PDF格式";
+const ENCRYPTED = "该PDF已加密（设有打开密码），无法读取，请上传未加密的文件";
+/** page furniture such as "- 3 -" or "第 3 页" would split a table that continues on the next page */
+const PAGE_NUMBER = /^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*\/\s*共?\s*\d+\s*页?)?[-—–\s]*$/;
+
+const pdfjsRoot = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+
+
+function tableBlock(t: GridTable, page: number): { rows: TableCell[][]; xs: number[] } {
+  const { xs, ys, origin } = t.frame;
+  const cols = xs.length - 1;
+  let rows: TableCell[][] = origin.map((line, r) =>
+    line.map((o, c) => {
+      const cell: TableCell = { text: cellText(t.cells.get(o)), loc: { page, row: r + 1, col: c + 1, x: round(xs[c]), y: round(ys[r]) } };
+      if (o !== r * cols + c) cell.spanned = true;
+      return cell;
+    }),
+  );
+  // A row band too thin to hold text (double borders a few points apart) carries nothing.
+  rows = rows.filter((row, r) => row.some((c) => c.text) || ys[r] - ys[r + 1] > 6);
+  return { rows, xs };
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;
+
+async function readPage(doc: { getPage(n: number): Promise<any> }, pageNo: number): Promise<{ placed: Placed[]; chars: number }> {
+  const page = await doc.getPage(pageNo);
+  const [content, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
+  const runs: Run[] = [];
+  let chars = 0;
+  for (const item of content.items as { str?: string; transform: number[]; width: number; height: number }[]) {
+    if (typeof item.str !== "string" || !item.str.trim()) continue;
+    const [a, b, , d, e, f] = item.transform;
+    const fs = Math.hypot(a, b) || Math.abs(d) || item.height || 10;
+    chars += item.str.replace(/\s/g, "").length;
+    runs.push({ text: item.str, x1: e, x2: e + (item.width || fs * item.str.length), y: f, fs });
+  }
+  const frames = framesFromRules(rulesFromOperatorList(ops));
+  const { tables, rest } = assignRuns(frames, runs);
+  const placed: Placed[] = [];
+  for (const t of tables) {
+    const { rows, xs } = tableBlock(t, pageNo);
+    if (rows.some((row) => row.some((c) => c.text))) placed.push({ top: t.frame.ys[0], block: { kind: "table", rows }, xs });
+  }
+  for (const line of runsToLines(rest)) {
+    if (!line.text || PAGE_NUMBER.test(line.text)) continue;
+    const tl: TextLine = { text: line.text, loc: { page: pageNo, x: round(line.x), y: round(line.y) } };
+    placed.push({ top: line.y, block: { kind: "text", lines: [tl] } });
+  }
+  page.cleanup();
+  return { placed: placed.sort((p, q) => q.top - p.top), chars };
+}
+
+async function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      reject(new Error("读取PDF超时（文件过于复杂或已损坏），已放弃"));
+    }, ms);
+  });
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
+  if (bytes.byteLength > MAX_BYTES) throw new Error("PDF文件过大（超过50MB），已拒绝读取");
+  if (bytes.byteLength < 8) throw new Error(CORRUPT);
+  const task = getDocument({
+    data: bytes.slice(), // pdfjs transfers (detaches) the buffer it is given; keep the caller's intact
+    cMapUrl: join(pdfjsRoot, "cmaps") + "/",
+    cMapPacked: true,
+    standardFontDataUrl: join(pdfjsRoot, "standard_fonts") + "/",
+    disableFontFace: true,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
+  const work = (async () => {
+    let doc;
+    try {
+      doc = await task.promise;
+    } catch (e) {
+      const name = (e as { name?: string }).name;
+      throw new Error(name === "PasswordException" ? ENCRYPTED : CORRUPT);
+    }
+    if (doc.numPages > MAX_PAGES) throw new Error(`PDF页数过多（${doc.numPages}页，上限${MAX_PAGES}页），已拒绝读取`);
+    const pages: Placed[][] = [];
+    let chars = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await readPage(doc, n).catch(() => {
+        throw new Error(`无法读取PDF第${n}页：文件已损坏`);
+      });
+      pages.push(page.placed);
+      chars += page.chars;
+    }
+    // A scan carries at most a stray page number or watermark in its text layer.
+    if (chars < Math.max(20, 10 * doc.numPages)) throw new Error(SCANNED);
+    return pages;
+  })();
+  try {
+    const pages = await withTimeout(work, TIMEOUT_MS, () => void task.destroy());
+    const blocks = assemble(pages);
+    const text = blocks
+      .map((b) =>
+        b.kind === "text"
+          ? b.lines.map((l) => l.text).join("\n")
+          : b.rows.map((r) => r.filter((c) => !c.spanned).map((c) => c.text).join(" | ")).join("\n"),
+      )
+      .join("\n");
+    return { format: "pdf", blocks, text };
+  } finally {
+    void task.destroy();
+  }
+}
