@@ -16,8 +16,9 @@ function tableLines(grid: Grid, layout: TextLayout): string[] {
       // blank cells become a lone "|" line
       return rows.flatMap((cells) => cells.map((t) => (t === "" ? "|" : `${t} |`)));
     case "blank-line":
-      // one cell per line with an empty line between cells; a blank cell is itself an empty line
-      return [rows.flat().join("\n\n")];
+      // each cell is its line followed by an empty line; a blank cell is just one empty line (as in
+      // pages whose cells were <p> paragraphs: empty ones collapse to a single line)
+      return rows.flat().flatMap((t) => (t === "" ? [""] : [t, ""]));
     case "markdown": {
       const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
       return [line(rows[0]), `|${"---|".repeat(rows[0].length)}`, ...rows.slice(1).map(line)];
@@ -30,6 +31,7 @@ function tableLines(grid: Grid, layout: TextLayout): string[] {
 export function renderText(input: RenderInput, layout: TextLayout): string {
   const out: string[] = [];
   const gap = layout === "blank-line" ? [""] : [];
+  // (the blank-line table already ends in an empty line, so a table needs no extra gap)
   for (const p of documentModel(input).parts) {
     switch (p.kind) {
       case "title":
@@ -38,7 +40,7 @@ export function renderText(input: RenderInput, layout: TextLayout): string {
         out.push(p.text, ...gap);
         break;
       case "table":
-        out.push(...tableLines(p.grid, layout), ...gap);
+        out.push(...tableLines(p.grid, layout));
         break;
       case "signoff":
         out.push(p.agency, p.date);
