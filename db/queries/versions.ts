@@ -88,6 +88,48 @@ function recheckNeighbours(db: Db, agencyId: number, year: number): void {
   }
 }
 
+export interface VersionRows {
+  reportId: number;
+  agencyId: number;
+  year: number;
+  versionNo: number;
+  report: Report;
+  findings: Finding[];
+  at: string;
+  source: SaveVersionInput["source"];
+  file?: { name: string; type: string; bytes: Uint8Array } | null;
+  sha256?: string | null;
+  extractedText?: string | null;
+  warnings?: unknown[];
+  provenance?: unknown;
+  createdBy?: number | null;
+  comment?: string | null;
+}
+
+/** Inserts the immutable version, its typed cells and its findings; the caller holds the transaction. */
+export function insertVersion(db: Db, v: VersionRows): number {
+  const sqlite = db.$client;
+  const errors = v.findings.filter((f) => f.severity === "error").length;
+  const warns = v.findings.filter((f) => f.severity === "warning").length;
+  const r = sqlite
+    .prepare(
+      `insert into report_versions (report_id, version_no, source, file_name, file_type, file_bytes, sha256, extracted_text, rif, template, parser_version, findings, warnings, provenance, error_count, warning_count, created_by, comment, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      v.reportId, v.versionNo, v.source, v.file?.name ?? null, v.file?.type ?? null,
+      v.file ? Buffer.from(v.file.bytes) : null, v.sha256 ?? null, v.extractedText ?? null,
+      JSON.stringify(v.report), v.report.template, PARSER_VERSION, JSON.stringify(v.findings),
+      JSON.stringify(v.warnings ?? []), v.provenance === undefined ? null : JSON.stringify(v.provenance),
+      errors, warns, v.createdBy ?? null, v.comment ?? null, v.at,
+    );
+  const versionId = Number(r.lastInsertRowid);
+  const shape = shapeOf(v.report);
+  sqlite.prepare(insertCellsSql).run(versionId, v.reportId, v.agencyId, v.year, v.report.template, shape.splitOther ? 1 : 0, ...CELL_COLUMNS.map((c) => getCell(v.report, c.path) ?? null));
+  writeFindings(db, versionId, v.reportId, v.agencyId, v.year, v.findings);
+  return versionId;
+}
+
 export function saveReportVersion(db: Db, input: SaveVersionInput): SavedVersion {
   const report = reportSchema.parse(input.report);
   const sqlite = db.$client;
@@ -105,24 +147,11 @@ export function saveReportVersion(db: Db, input: SaveVersionInput): SavedVersion
     const status = input.status ?? "draft";
     const submittedAt = status === "draft" ? rep.submitted_at : (rep.submitted_at ?? at);
     const findings = computeFindings(db, input.agencyId, input.year, report, submittedAt);
-    const errors = findings.filter((f) => f.severity === "error").length;
-    const warns = findings.filter((f) => f.severity === "warning").length;
-    const v = sqlite
-      .prepare(
-        `insert into report_versions (report_id, version_no, source, file_name, file_type, file_bytes, sha256, extracted_text, rif, template, parser_version, findings, warnings, provenance, error_count, warning_count, created_by, comment, created_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        rep.id, n, input.source, input.file?.name ?? null, input.file?.type ?? null,
-        input.file ? Buffer.from(input.file.bytes) : null, sha, input.extractedText ?? null,
-        JSON.stringify(report), report.template, PARSER_VERSION, JSON.stringify(findings),
-        JSON.stringify(input.warnings ?? []), input.provenance === undefined ? null : JSON.stringify(input.provenance),
-        errors, warns, input.actor.id, input.comment ?? null, at,
-      );
-    const versionId = Number(v.lastInsertRowid);
-    const shape = shapeOf(report);
-    sqlite.prepare(insertCellsSql).run(versionId, rep.id, input.agencyId, input.year, report.template, shape.splitOther ? 1 : 0, ...CELL_COLUMNS.map((c) => getCell(report, c.path) ?? null));
-    writeFindings(db, versionId, rep.id, input.agencyId, input.year, findings);
+    const versionId = insertVersion(db, {
+      reportId: rep.id, agencyId: input.agencyId, year: input.year, versionNo: n, report, findings, at,
+      source: input.source, file: input.file ?? null, sha256: sha, extractedText: input.extractedText ?? null,
+      warnings: input.warnings ?? [], provenance: input.provenance, createdBy: input.actor.id, comment: input.comment ?? null,
+    });
     const published = status === "published";
     sqlite
       .prepare(
