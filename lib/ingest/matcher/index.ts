@@ -24,7 +24,7 @@ function findSpec(tok: Token, specs: RowSpec[], cursor: number): RowSpec | null 
     const s = specs[k];
     if (s.section === "review") continue;
     const m = compareLabel(tok.text, s);
-    if (!m || (m.short && k > cursor + 3)) continue;
+    if (!m || ((m.short || m.fuzzy) && k > cursor + 3)) continue;
     if (!best || m.quality > best.q) best = { s, q: m.quality };
     if (m.quality === 3) break;
   }

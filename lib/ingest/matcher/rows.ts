@@ -46,6 +46,10 @@ export function interpretRow(input: RowInput, out: RowOutput): void {
     while (cells.length > n && cells[0].kind === "blank") cells.shift();
   }
   const at: (Token | null)[] = new Array(n).fill(null);
+  if (cells.length > n && cells.slice(n).some((c) => c.kind === "value") && cells.slice(0, cells.length - n).every((c) => c.kind === "blank")) {
+    // Table rows put label-column padding before the figures: the data are the last n cells.
+    cells = cells.slice(cells.length - n);
+  }
   if (cells.length >= n) {
     for (let i = 0; i < n; i++) at[i] = cells[i];
     const extra = cells.slice(n).filter((c) => c.kind === "value");

@@ -103,6 +103,7 @@ export function numberKey(n: string): string {
 export interface LabelMatch {
   quality: number; // 3 exact, 2 annotated, 1 truncated
   short: boolean; // matched on a label of ≤ 2 characters (规章, 其他): needs nearby context
+  fuzzy?: boolean; // characters lost: only for the rows right after the cursor
 }
 
 /** Compares a token's text with a row's label forms. */
@@ -121,5 +122,23 @@ export function compareLabel(text: string, spec: RowSpec): LabelMatch | null {
   for (const l of spec.labels) {
     if (c.length >= 5 && l.startsWith(c)) return { quality: 1, short: false };
   }
+  // Text extraction sometimes loses characters (其他法律行政止公开): accept a close, numbered label,
+  // and only for the next rows expected (the caller checks position).
+  if (number && spec.number && c.length >= 4 && similarity(c, spec.labels[0]) >= 0.75) return { quality: 0.5, short: false, fuzzy: true };
   return null;
+}
+
+/** Longest common subsequence over the longer length; labels are short, so the DP is cheap. */
+function similarity(a: string, b: string): number {
+  if (a.length > 80 || b.length > 80) return 0;
+  const dp = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j];
+      dp[j] = a[i - 1] === b[j - 1] ? prev + 1 : Math.max(dp[j], dp[j - 1]);
+      prev = tmp;
+    }
+  }
+  return dp[b.length] / Math.max(a.length, b.length);
 }

@@ -85,12 +85,8 @@ function textBlockTokens(lines: { text: string; loc: SourceLoc }[], out: Token[]
 function tableBlockTokens(rows: Block & { kind: "table" }, out: Token[]): void {
   for (const row of rows.rows) {
     for (const cell of row) {
-      if (cell.spanned) {
-        // A merged value cell still occupies its grid position; a merged label is said once.
-        const v = parseCell(cell.text);
-        if (v.kind === "number" || v.kind === "none" || v.kind === "blank") out.push({ kind: "blank", text: "", loc: cell.loc });
-        continue;
-      }
+      // A merged cell is one cell, whatever its span: its copies are neither labels nor blanks.
+      if (cell.spanned) continue;
       // Cell text may hold line breaks (wrapped labels); keep it one cell.
       pushCell(out, cell.text.replace(/\s*\n\s*/g, ""), cell.loc);
     }
