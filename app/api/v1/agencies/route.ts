@@ -1,0 +1,17 @@
+import { getDb } from "@/db/client";
+import { listAgencies } from "@/db/queries/catalog";
+import { json } from "@/lib/stats/api";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(): Promise<Response> {
+  const agencies = listAgencies(getDb()).map((a) => ({
+    id: a.id,
+    name: a.name,
+    shortName: a.shortName,
+    kind: a.kind,
+    parentId: a.parentId,
+    publishedYears: a.publishedYears ? a.publishedYears.split(",").map(Number) : [],
+  }));
+  return json({ agencies });
+}

@@ -1,0 +1,17 @@
+import { getDb } from "@/db/client";
+import { listYears } from "@/db/queries/catalog";
+import { json } from "@/lib/stats/api";
+import { expectedTemplate } from "@/lib/template";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(): Promise<Response> {
+  const years = listYears(getDb()).map((y) => ({
+    year: y.year,
+    deadline: y.deadline,
+    template: expectedTemplate(y.year),
+    expectedAgencies: y.agencies,
+    publishedReports: y.published,
+  }));
+  return json({ years });
+}

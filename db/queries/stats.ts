@@ -1,0 +1,124 @@
+/**
+ * City sums in indexed SQL: `report_cells` (one typed column per cell) joined to `reports` through the
+ * published (or, for staff, the current) version. sum(col) gives the totals, count(col) the non-blank
+ * cells, grouped by year × template × （六） shape; lib/stats/assemble reshapes that into RIF-shaped sums.
+ */
+import type { Db } from "../client";
+import { CELL_COLUMNS, columnName } from "../cell-columns";
+import { assemble, type ShapeAggregate } from "../../lib/stats/assemble";
+import type { ReportSums } from "../../lib/metrics";
+import { APPLICANT_KEYS, applicationRows, type TemplateId } from "../../lib/template";
+
+export interface StatsFilter {
+  kind?: string | null;
+  /** a county (or the city government) and the agencies directly under it */
+  parentId?: number | null;
+  /** staff only: current versions (drafts included) instead of published ones */
+  drafts?: boolean;
+}
+
+/** SQL for the agency filter, on alias `a`; returns the where fragment and its arguments. */
+export function agencyWhere(f: StatsFilter): { sql: string; args: unknown[] } {
+  const parts: string[] = [];
+  const args: unknown[] = [];
+  if (f.kind) (parts.push("a.kind = ?"), args.push(f.kind));
+  if (f.parentId) (parts.push("(a.id = ? or a.parent_id = ?)"), args.push(f.parentId, f.parentId));
+  return { sql: parts.length ? ` and ${parts.join(" and ")}` : "", args };
+}
+
+export function versionColumn(f: StatsFilter): string {
+  return f.drafts ? "r.current_version_id" : "r.published_version_id";
+}
+
+const OTHER_SPLIT_ROWS = applicationRows(true)
+  .filter((r) => r.group === "otherHandling")
+  .map((r) => r.key);
+
+// total() rather than sum(): 0.0 instead of null for an all-blank column keeps the row numeric
+const AGG_SQL = [
+  ...CELL_COLUMNS.flatMap((c) => [`total(c.${c.column})`, `count(c.${c.column})`]),
+  ...APPLICANT_KEYS.map(
+    (col) =>
+      `sum(case when ${OTHER_SPLIT_ROWS.map((row) => `c.${columnName(`applications.otherHandling.${row}.${col}`)} is null`).join(" and ")} then 1 else 0 end)`,
+  ),
+].join(", ");
+
+type Stmt = import("better-sqlite3").Statement<unknown[], unknown>;
+const stmtCache = new WeakMap<Db, Map<string, Stmt>>();
+/** Statements are prepared once per connection: preparing a 500-column aggregate costs more than running it. */
+export function prepared(db: Db, sql: string): Stmt {
+  let m = stmtCache.get(db);
+  if (!m) stmtCache.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = db.$client.prepare<unknown[], unknown>(sql)));
+  return s;
+}
+
+/** City sums per year for the given years (all years with data when `years` is omitted). */
+export function citySumsByYear(db: Db, f: StatsFilter & { years?: number[] }): Map<number, ReportSums> {
+  const w = agencyWhere(f);
+  const yearSql = f.years ? ` and r.year in (${f.years.map(() => "?").join(",")})` : "";
+  const sql = `select r.year, c.template, c.split_other, count(*), ${AGG_SQL}
+    from reports r join report_cells c on c.version_id = ${versionColumn(f)}
+    ${w.sql ? "join agencies a on a.id = r.agency_id" : ""}
+    where 1 = 1${yearSql}${w.sql}
+    group by r.year, c.template, c.split_other`;
+  const rows = prepared(db, sql)
+    .raw()
+    .all(...(f.years ?? []), ...w.args) as unknown[][];
+  const byYear = new Map<number, ShapeAggregate[]>();
+  for (const row of rows) {
+    const year = row[0] as number;
+    const g: ShapeAggregate = {
+      shape: { template: row[1] as TemplateId, splitOther: row[2] === 1 },
+      n: row[3] as number,
+      sum: new Map(),
+      count: new Map(),
+      splitOtherBlank: new Map(),
+    };
+    let i = 4;
+    for (const c of CELL_COLUMNS) {
+      g.sum.set(c.path, row[i++] as number);
+      g.count.set(c.path, row[i++] as number);
+    }
+    for (const col of APPLICANT_KEYS) g.splitOtherBlank!.set(col, row[i++] as number);
+    byYear.set(year, [...(byYear.get(year) ?? []), g]);
+  }
+  const out = new Map<number, ReportSums>();
+  for (const y of f.years ?? [...byYear.keys()].sort()) out.set(y, assemble(byYear.get(y) ?? []));
+  return out;
+}
+
+export function citySums(db: Db, year: number, f: StatsFilter = {}): ReportSums {
+  return citySumsByYear(db, { ...f, years: [year] }).get(year)!;
+}
+
+export interface YearCounts {
+  year: number;
+  /** active agencies matching the filter (the reports expected) */
+  expected: number;
+  /** reports past draft (submitted, in review, published) */
+  received: number;
+  published: number;
+}
+
+export function yearCounts(db: Db, f: StatsFilter = {}): YearCounts[] {
+  const w = agencyWhere(f);
+  const expected = (
+    prepared(db, `select count(*) n from agencies a where a.active = 1${w.sql}`).get(...w.args) as { n: number }
+  ).n;
+  const rows = prepared(
+    db,
+    `select y.year year,
+      (select count(*) from reports r join agencies a on a.id = r.agency_id where r.year = y.year and r.status != 'draft'${w.sql}) received,
+      (select count(*) from reports r join agencies a on a.id = r.agency_id where r.year = y.year and r.published_version_id is not null${w.sql}) published
+     from reporting_years y order by y.year`,
+  ).all(...w.args, ...w.args) as Omit<YearCounts, "expected">[];
+  return rows.map((r) => ({ ...r, expected }));
+}
+
+/** The latest year that has any report counted under this filter (published, or current for staff). */
+export function latestYearWithData(db: Db, f: StatsFilter = {}): number | null {
+  const row = prepared(db, `select max(r.year) y from reports r where ${versionColumn(f)} is not null`).get() as { y: number | null };
+  return row.y;
+}

@@ -1,0 +1,43 @@
+/** Payloads of the public JSON API (/api/v1), built from the same queries as the pages. */
+import type { Db } from "../../db/client";
+import { citySums, yearCounts, type StatsFilter } from "../../db/queries/stats";
+import { computeMetrics } from "../metrics";
+import { blankCellCount } from "./assemble";
+
+export interface ApiError {
+  code: string;
+  message: string;
+}
+
+export function jsonError(status: number, code: string, message: string): Response {
+  return Response.json({ code, message } satisfies ApiError, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+export function json(body: unknown): Response {
+  // published data changes only on publish; a minute of shared caching is harmless and spares the DB
+  return Response.json(body, { headers: { "Cache-Control": "public, max-age=60" } });
+}
+
+/** GET /api/v1/stats: city sums of published reports in RIF shape, coverage and metrics. */
+export function statsPayload(db: Db, year: number, f: Omit<StatsFilter, "drafts">) {
+  const sums = citySums(db, year, { ...f, drafts: false });
+  const counts = yearCounts(db, f).find((c) => c.year === year);
+  return {
+    formatVersion: 1,
+    year,
+    filter: { kind: f.kind ?? null, parent: f.parentId ?? null },
+    applications: sums.applications,
+    review: sums.review,
+    proactive: sums.proactive,
+    coverage: {
+      agencies: sums.coverage.reports,
+      expectedAgencies: counts?.expected ?? null,
+      byTemplate: sums.coverage.byTemplate,
+      splitOtherReports: sums.coverage.splitOtherReports,
+      blankCells: blankCellCount(sums),
+      blanks: sums.coverage.blanks,
+      present: sums.coverage.present,
+    },
+    metrics: computeMetrics(sums),
+  };
+}
