@@ -70,13 +70,15 @@ const typeRule: Rule = {
   },
 };
 
-const TABLE_SECTIONS = ["proactive", "applications", "review"] as const;
+// Section 四 is left out: an agency with no reconsideration or lawsuit commonly writes 无 in all 15
+// cells, so a blank 四 says "none", while a blank 二 or 三 more often means the table was not filled in.
+const TABLE_SECTIONS = ["proactive", "applications"] as const;
 
 const emptyRule: Rule = {
   code: "EMPTY",
   severity: "warning",
   title: "整表空白",
-  description: "二、三、四中某一张表的所有单元格都是空白（或“无”“/”），请确认是否漏填",
+  description: "二或三的表格所有单元格都是空白（或“无”“/”），请确认是否漏填（四全部为“无”是无复议诉讼的常见写法，不提示）",
   scope: "report",
   run(report) {
     const out: Finding[] = [];

@@ -3,7 +3,7 @@
  * All prose rules skip a report whose prose was not kept (`report.prose` absent).
  */
 import { SECTION_TITLES, isSplitOther, type Finding, type Report } from "../template";
-import { cachedShingles, extractFigures, jaccard, shingles, type FigureKey } from "./prose";
+import { cachedShingles, extractFigures, jaccard, type FigureKey } from "./prose";
 import { OUTCOME_PARTS_DEF, REVIEW_ROWS, ROW, at, num } from "./shape";
 import type { Rule } from "./types";
 
@@ -166,7 +166,8 @@ const txtRepeat: Rule = {
   run(report, ctx) {
     if (!report.prose) return [];
     const threshold = ctx.repeatThreshold ?? 0.9;
-    const mine = shingles(proseText(report));
+    // cached per report object: in a city-wide run this report is also some later report's `previous`
+    const mine = cachedShingles(report, () => proseText(report));
     if (mine.size < MIN_SHINGLES) return [];
     const out: Finding[] = [];
     const prev = ctx.previous;

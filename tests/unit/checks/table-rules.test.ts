@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkReport, ruleByCode } from "../../../lib/checks";
-import type { Report } from "../../../lib/template";
+import { emptyReport, shapeOf, type Report } from "../../../lib/template";
 import { TEMPLATES, clone, set, validReport } from "./fixtures";
 
 const only = (r: Report, code: string) => ruleByCode(code)!.run(r, {});
@@ -65,13 +65,16 @@ describe.each(TEMPLATES)("template %s", (template) => {
     expect(f.map((x) => x.cells[0]).sort()).toEqual(["applications.granted.research", "review.reconsideration.other"]);
   });
 
-  it("EMPTY: a whole blank table is a warning", () => {
+  it("EMPTY: a wholly blank section 二 or 三 is a warning; a blank 四 (no cases, written 无) is not", () => {
     const r = clone(base);
     for (const g of ["reconsideration", "litigationDirect", "litigationAfterReconsideration"])
       for (const k of ["upheld", "corrected", "other", "pending", "total"]) set(r, `review.${g}.${k}`, null);
-    const f = only(r, "EMPTY");
-    expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ severity: "warning", cells: ["review"] });
+    expect(only(r, "EMPTY")).toEqual([]);
+    const blank = emptyReport(shapeOf(base), { year: base.year });
+    const f = only(blank, "EMPTY");
+    expect(f.map((x) => x.cells[0])).toEqual(["proactive", "applications"]);
+    expect(f[0]).toMatchObject({ severity: "warning" });
+    expect(f[1].message).toContain("三、收到和处理政府信息公开申请情况的表格全部为空白");
   });
 });
 
