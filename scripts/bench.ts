@@ -1,0 +1,54 @@
+/**
+ * npm run bench [-- --only parse,readers,checks,stats,scale] [--sizes 1000,10000] [--full]
+ * Prints speed and memory figures; nothing here is asserted (tests never time anything).
+ * --full adds the 100,000-agency city (about 700,000 reports; several GB and many minutes).
+ */
+import { benchScale } from "./bench/scale";
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function optional<T>(load: () => Promise<T>): Promise<T | null> {
+  try {
+    return await load();
+  } catch (e) {
+    console.log(`(skipped: ${(e as Error).message.split("\n")[0]})`);
+    return null;
+  }
+}
+
+async function main() {
+  const only = arg("only")?.split(",");
+  const want = (k: string) => !only || only.includes(k);
+  console.log(`# xxgk-dashboard benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+  if (want("parse")) {
+    console.log("\n## parse (text / HTML / docx / xlsx / PDF)");
+    const m = await optional(() => import("./bench/parse"));
+    await m?.benchParse();
+  }
+  if (want("readers")) {
+    console.log("\n## readers");
+    const m = await optional(() => import("./bench/readers"));
+    await m?.benchReaders();
+  }
+  if (want("checks")) {
+    console.log("\n## checks over a city of 10,000 reports");
+    const m = await optional(() => import("./bench/checks"));
+    await m?.benchChecks();
+  }
+  if (want("scale") || want("stats")) {
+    const sizes = (arg("sizes") ?? "1000,10000").split(",").map(Number);
+    if (process.argv.includes("--full")) sizes.push(100000);
+    const stats = await optional(() => import("./bench/stats"));
+    await benchScale(sizes, stats ? (f) => stats.benchStats(f) : undefined);
+  }
+  const mem = process.memoryUsage();
+  console.log(`\npeak-ish memory: rss ${(mem.rss / 1024 / 1024).toFixed(0)} MiB, heap ${(mem.heapUsed / 1024 / 1024).toFixed(0)} MiB`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
