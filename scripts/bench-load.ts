@@ -1,0 +1,93 @@
+/**
+ * npm run bench:load [-- --duration 30 --agencies 10000]
+ * Starts the production server on a generated province-scale database and drives the public overview,
+ * an agency page and the stats API with autocannon from this (second) process, on loopback only, for a
+ * bounded time at 50 and 200 connections. Prints requests/s, latency percentiles (autocannon reports
+ * p50/p90/p97.5/p99; p97.5 stands in for p95 and is the stricter bound), errors, peak memory.
+ */
+import { execSync, spawn } from "node:child_process";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { cityDb } from "./bench/scale";
+
+function arg(name: string, dflt: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : dflt;
+}
+
+const PORT = Number(arg("port", "3555"));
+const BASE = `http://127.0.0.1:${PORT}`;
+const DURATION = Math.min(120, Number(arg("duration", "30")));
+const AGENCIES = Number(arg("agencies", "10000"));
+
+async function waitFor(url: string, ms: number) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`server did not answer ${url} within ${ms / 1000} s`);
+}
+
+/** Resident memory of the server's process group, in MiB. */
+function groupRss(pgid: number): number {
+  try {
+    const out = execSync(`ps -o rss= -g ${pgid}`, { encoding: "utf8" });
+    return out.split("\n").reduce((s, l) => s + (Number(l.trim()) || 0), 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+async function main() {
+  console.log(`# load benchmark: ${AGENCIES} agencies × 7 years, ${DURATION} s per run, loopback only`);
+  const { file, reports } = cityDb(AGENCIES);
+  const db = new Database(file, { readonly: true });
+  const agency = db.prepare("select agency_id id from reports where published_version_id is not null order by agency_id limit 1").get() as { id: number };
+  const year = (db.prepare("select max(year) y from reports").get() as { y: number }).y;
+  db.close();
+  console.log(`database ${file}: ${reports} reports`);
+  const server = spawn(process.execPath, ["node_modules/.bin/tsx", "scripts/start.ts"], {
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_PATH: file, PORT: String(PORT), SEED_DEMO: "0", NEXTAUTH_SECRET: "bench-only-secret-0123456789", NEXTAUTH_URL: BASE },
+  });
+  const pgid = server.pid!;
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, groupRss(pgid))), 250);
+  try {
+    await waitFor(`${BASE}/api/health`, 600_000);
+    const targets = [
+      { name: "overview", path: `/?year=${year}` },
+      { name: "agency page", path: `/agencies/${agency.id}` },
+      { name: "stats API", path: `/api/v1/stats?year=${year}` },
+    ];
+    console.log("\n| target | connections | req/s | p50 ms | p90 ms | p97.5 ms | p99 ms | errors | non-2xx |");
+    console.log("|---|---|---|---|---|---|---|---|---|");
+    for (const t of targets) {
+      await fetch(BASE + t.path); // warm
+      for (const connections of [50, 200]) {
+        const r = await autocannon({ url: BASE + t.path, connections, duration: DURATION, pipelining: 1 });
+        const lat = r.latency as unknown as Record<string, number>;
+        console.log(`| ${t.name} | ${connections} | ${r.requests.average.toFixed(0)} | ${lat.p50} | ${lat.p90} | ${lat.p97_5} | ${lat.p99} | ${r.errors + r.timeouts} | ${r.non2xx} |`);
+      }
+    }
+    console.log(`\nserver peak memory (RSS of the process group): ${peak.toFixed(0)} MiB`);
+  } finally {
+    clearInterval(sampler);
+    try {
+      process.kill(-pgid, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
