@@ -78,9 +78,10 @@ function section(lines: string[], start: RegExp, ends: RegExp[]): string | null 
 }
 
 export function readMeta(text: string): ReportMeta {
-  const lines = text.split("\n", 20000).map((l) => toSimplified(toHalfWidth(l)));
-  const all = lines.join("\n");
   const plain = text.split("\n", 20000);
+  // Only the head needs normalising (titles); the year count works on the raw text.
+  const lines = plain.slice(0, 20).map((l) => toSimplified(toHalfWidth(l)));
+  const all = toHalfWidth(text.slice(0, 200000));
   return {
     year: yearOf(lines, all),
     agency: agencyOf(plain),

@@ -15,6 +15,7 @@ const NONE_WORDS = new Set(["无", "-", "—", "——", "－", "/", "／", "空
 
 /** Full-width ASCII (０-９, ＋, －, ．, ，) to half-width; ideographic space to space. */
 export function toHalfWidth(s: string): string {
+  if (!/[\uff01-\uff5e\u3000−–]/.test(s)) return s;
   let out = "";
   for (const ch of s) {
     const c = ch.charCodeAt(0);

@@ -5,6 +5,7 @@
  */
 import { PROACTIVE_BLOCKS, applicationRows, expectedTemplate, type TemplateId } from "../../template";
 import { normText, splitNumbering, stripNotes } from "./normalize";
+import { labelKey } from "./specs";
 import type { Token } from "./tokens";
 
 function labelSet(template: TemplateId): Set<string> {
@@ -44,7 +45,7 @@ export function detectShape(tokens: Token[], year: number | null): { template: T
   let sawOther = false;
   for (const t of tokens) {
     if (t.kind !== "text" || t.text.length > 60) continue;
-    const core = stripNotes(splitNumbering(normText(t.text)).core);
+    const core = labelKey(t).core;
     if (!core) continue;
     if (hits(core, ev.only2019)) s2019++;
     if (hits(core, ev.only2021)) s2021++;

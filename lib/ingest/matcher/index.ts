@@ -10,7 +10,7 @@ import { parseCell } from "../values";
 import { detectShape } from "./detect";
 import { normText } from "./normalize";
 import { interpretRow, type RowOutput } from "./rows";
-import { buildSpecs, compareLabel, type RowSpec } from "./specs";
+import { buildSpecs, compareLabel, labelKey, type RowSpec } from "./specs";
 import { tokenize, type Token } from "./tokens";
 
 export const NO_TABLE_ERROR = "未找到年报表格（二、三、四部分），请确认上传的是政府信息公开工作年度报告";
@@ -23,8 +23,9 @@ function findSpec(tok: Token, specs: RowSpec[], cursor: number): RowSpec | null 
   for (let k = cursor + 1; k < specs.length; k++) {
     const s = specs[k];
     if (s.section === "review") continue;
-    const m = compareLabel(tok.text, s);
-    if (!m || ((m.short || m.fuzzy) && k > cursor + 3)) continue;
+    const near = k <= cursor + 3;
+    const m = compareLabel(tok, s, near);
+    if (!m || (m.short && !near)) continue;
     if (!best || m.quality > best.q) best = { s, q: m.quality };
     if (m.quality === 3) break;
   }
@@ -63,13 +64,13 @@ export function matchDocument(doc: SourceDocument): ParseOutcome {
       i++;
       continue;
     }
-    const norm = normText(tok.text);
+    const norm = labelKey(tok).norm;
     if (TAIL_HEADING.test(norm) && cursor >= 0) {
       sawTail = true;
       break;
     }
     const reviewSpec = specs[specs.length - 1];
-    if (REVIEW_HEADING.test(norm) || (cursor >= 0 && compareLabel(tok.text, reviewSpec))) {
+    if (REVIEW_HEADING.test(norm) || (cursor >= 0 && compareLabel(tok, reviewSpec))) {
       i = readReview(tokens, i + 1, reviewSpec, out, docUnit);
       reviewDone = true;
       cursor = specs.length - 1;

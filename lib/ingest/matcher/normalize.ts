@@ -11,10 +11,10 @@ const TRAD =
 const TRAD_MAP = new Map<string, string>();
 for (let i = 0; i + 1 < TRAD.length; i += 2) TRAD_MAP.set(TRAD[i], TRAD[i + 1]);
 
+const TRAD_RE = new RegExp(`[${[...TRAD_MAP.keys()].join("")}]`, "g");
+
 export function toSimplified(s: string): string {
-  let out = "";
-  for (const ch of s) out += TRAD_MAP.get(ch) ?? ch;
-  return out;
+  return s.replace(TRAD_RE, (c) => TRAD_MAP.get(c) ?? c);
 }
 
 /** Pinyin annotations printed after characters on some mirror sites: 項(xiàng), 數(shù). */

@@ -43,7 +43,16 @@ function forms(label: string, variants: string[] = []): string[] {
 
 const unitOf = (c: ColumnDef): "万元" | "元" | null => (/万元/.test(c.label) ? "万元" : null);
 
+const specCache = new Map<string, RowSpec[]>();
+
 export function buildSpecs(template: TemplateId, splitOther: boolean): RowSpec[] {
+  const id = `${template}:${splitOther}`;
+  let hit = specCache.get(id);
+  if (!hit) specCache.set(id, (hit = buildSpecsUncached(template, splitOther)));
+  return hit;
+}
+
+function buildSpecsUncached(template: TemplateId, splitOther: boolean): RowSpec[] {
   const specs: Omit<RowSpec, "index">[] = [];
   for (const block of PROACTIVE_BLOCKS[template]) {
     for (const row of block.rows) {
@@ -107,10 +116,30 @@ export interface LabelMatch {
 }
 
 /** Compares a token's text with a row's label forms. */
-export function compareLabel(text: string, spec: RowSpec): LabelMatch | null {
-  const { number, core } = splitNumbering(normText(text));
-  if (number && spec.number && numberKey(number) !== numberKey(spec.number)) return null;
-  const c = stripNotes(core);
+export interface LabelKey {
+  norm: string;
+  number: string;
+  numberKey: string;
+  core: string; // normalised, numbering and notes removed
+}
+
+const keyCache = new WeakMap<object, LabelKey>();
+
+/** The comparable form of a token's text, computed once per token. */
+export function labelKey(tok: { text: string }): LabelKey {
+  const hit = keyCache.get(tok);
+  if (hit) return hit;
+  // Prose lines never match a label; only their start matters (section headings).
+  const norm = normText(tok.text.length > 100 ? tok.text.slice(0, 60) : tok.text);
+  const { number, core } = splitNumbering(norm);
+  const key = { norm, number, numberKey: numberKey(number), core: stripNotes(core) };
+  keyCache.set(tok, key);
+  return key;
+}
+
+export function compareLabel(tok: { text: string }, spec: RowSpec, allowFuzzy = false): LabelMatch | null {
+  const { number, numberKey: nk, core: c } = labelKey(tok);
+  if (number && spec.number && nk !== numberKey(spec.number)) return null;
   if (!c) return null;
   for (const l of spec.labels) {
     if (c === l) return { quality: 3, short: l.length <= 2 };
@@ -124,7 +153,7 @@ export function compareLabel(text: string, spec: RowSpec): LabelMatch | null {
   }
   // Text extraction sometimes loses characters (其他法律行政止公开): accept a close, numbered label,
   // and only for the next rows expected (the caller checks position).
-  if (number && spec.number && c.length >= 4 && similarity(c, spec.labels[0]) >= 0.75) return { quality: 0.5, short: false, fuzzy: true };
+  if (allowFuzzy && number && spec.number && c.length >= 4 && c.length <= 60 && similarity(c, spec.labels[0]) >= 0.75) return { quality: 0.5, short: false, fuzzy: true };
   return null;
 }
 

@@ -33,7 +33,8 @@ function pushCell(out: Token[], text: string, loc: SourceLoc): void {
     out.push({ kind: "value", text: t, loc });
     return;
   }
-  const m = t.length <= 200 ? TRAILING_NUMS.exec(t) : null;
+  // Cheap pre-check first: the regex only matters for cells that end in a figure after a space.
+  const m = t.length <= 200 && /\s[+\-]?[\d.,]*\d(?:万元|元)?$/.test(t) ? TRAILING_NUMS.exec(t) : null;
   if (m) {
     const label = m[1].trim();
     const nums = m[2].trim().split(/\s+/);
