@@ -101,37 +101,46 @@ const ITEM_ROWS = PROACTIVE_BLOCKS["2019"].flatMap((b) => {
 });
 
 /**
- * Checked on year N against ctx.next (N+1), as the template states it; only when both print the 2019
- * layout (the 2021 layout has no item counts). The finding belongs to year N, whose 本年增/减 is what
- * the next year's 上一年项目数量 should reflect; running it from N+1 too would report every gap twice.
+ * Each pair of years is checked once, from the later year, like X-CARRY: its 上一年项目数量 is the
+ * carried value, and callers that store a new version pass ctx.previous. A caller with no previous
+ * context at all (`previous` not given, as opposed to null) may check year N against ctx.next instead,
+ * e.g. the earliest stored year against a corrected successor; passing both never reports a gap twice.
+ * Only 2019 → 2019 pairs: the 2021 layout has no item counts.
  */
+function itemFindings(earlier: Report, later: Report, owner: "earlier" | "later"): Finding[] {
+  if (earlier.template !== "2019" || later.template !== "2019" || !adjacent(earlier, later)) return [];
+  const out: Finding[] = [];
+  for (const r of ITEM_ROWS) {
+    const base = at(earlier, r.previousCount), change = at(earlier, r.change), after = at(later, r.previousCount);
+    if (base === null && change === null && after === null) continue;
+    const expected = (base ?? 0) + (change ?? 0);
+    if ((after ?? 0) === expected) continue;
+    const sum = `${r.prevLabel}（${base ?? "空"}）+ ${r.changeLabel}（${change ?? "空"}）= ${expected}`;
+    out.push({
+      code: "X-ITEMS",
+      severity: "warning",
+      cells: owner === "later" ? [`${r.path}.previousCount`] : [`${r.path}.previousCount`, `${r.path}.change`],
+      expected,
+      actual: after,
+      message:
+        owner === "later"
+          ? `${r.label} ${r.prevLabel}为 ${after ?? "空"}，但${earlier.year ?? "上一"}年度报告的${sum}`
+          : `${r.label}：${sum}，但${later.year ?? "下一"}年度报告的${r.prevLabel}为 ${after ?? "空"}`,
+    });
+  }
+  return out;
+}
+
 const xItems: Rule = {
   code: "X-ITEMS",
   severity: "warning",
   title: "项目数量衔接",
-  description: "2019年版：下一年度的上一年项目数量 = 本年度上一年项目数量 + 本年增/减（两年都用2019年版格式时检查）",
+  description: "2019年版：本年度上一年项目数量 = 上一年度报告的上一年项目数量 + 本年增/减（两年都用2019年版格式时检查）",
   scope: "cross-year",
   run(report, ctx) {
-    const next = ctx.next;
-    if (!next || report.template !== "2019" || next.template !== "2019" || !adjacent(report, next)) return [];
-    const out: Finding[] = [];
-    for (const r of ITEM_ROWS) {
-      const base = at(report, r.previousCount), change = at(report, r.change), after = at(next, r.previousCount);
-      if (base === null && change === null && after === null) continue;
-      const expected = (base ?? 0) + (change ?? 0);
-      if ((after ?? 0) === expected) continue;
-      out.push({
-        code: "X-ITEMS",
-        severity: "warning",
-        cells: [`${r.path}.previousCount`, `${r.path}.change`],
-        expected,
-        actual: after,
-        message:
-          `${r.label}：${r.prevLabel}（${base ?? "空"}）+ ${r.changeLabel}（${change ?? "空"}）= ${expected}，` +
-          `但${next.year ?? "下一"}年度报告的${r.prevLabel}为 ${after ?? "空"}`,
-      });
-    }
-    return out;
+    if (ctx.previous) return itemFindings(ctx.previous, report, "later");
+    if (ctx.previous === undefined && ctx.next) return itemFindings(report, ctx.next, "earlier");
+    return [];
   },
 };
 

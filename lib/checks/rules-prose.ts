@@ -105,7 +105,9 @@ const txtFees: Rule = {
   description: "2021年版：（六）其他处理第2项（逾期未缴纳费用）大于0时，六、其他需要报告的事项应说明信息处理费收取情况",
   scope: "prose",
   run(report) {
-    if (!report.prose || report.template !== "2021" || !isSplitOther(report.applications.otherHandling)) return [];
+    // prose.other undefined: section 六 was not kept, so there is nothing to read
+    if (!report.prose || report.prose.other === undefined || report.template !== "2021") return [];
+    if (!isSplitOther(report.applications.otherHandling)) return [];
     const fee = at(report, FEE_CELL);
     if (fee === null || fee <= 0) return [];
     if (FEE_WORDS.test(report.prose.other ?? "")) return [];

@@ -46,23 +46,30 @@ describe("X-INFORCE (2021 → 2021 only)", () => {
   });
 });
 
-describe("X-ITEMS (2019 → 2019, checked against ctx.next)", () => {
+describe("X-ITEMS (2019 → 2019)", () => {
   const cur = validReport("2019", { year: 2019 });
   const next = validReport("2019", { year: 2020 });
   // the fixture's 上一年项目数量 + 本年增/减 for each row
   for (const [row, n] of [["licensing", 8], ["otherServices", 5], ["penalty", 6], ["coercion", 2], ["fees", 2]] as const)
     set(next, `proactive.${row}.previousCount`, n);
+  const wrong = set(clone(next), "proactive.licensing.previousCount", 10);
 
-  it("holds when next year's 上一年项目数量 = this year's + 本年增/减", () => {
+  it("holds when 上一年项目数量 = last year's + its 本年增/减", () => {
+    expect(only(next, "X-ITEMS", { previous: cur })).toEqual([]);
     expect(only(cur, "X-ITEMS", { next })).toEqual([]);
   });
-  it("warns when it does not", () => {
-    const f = only(cur, "X-ITEMS", { next: set(clone(next), "proactive.licensing.previousCount", 10) });
-    expect(f).toMatchObject([{ cells: ["proactive.licensing.previousCount", "proactive.licensing.change"], expected: 8, actual: 10 }]);
-    expect(f[0].message).toContain("行政许可");
+  it("warns on the later year, checked against ctx.previous", () => {
+    const f = only(wrong, "X-ITEMS", { previous: cur });
+    expect(f).toMatchObject([{ cells: ["proactive.licensing.previousCount"], expected: 8, actual: 10 }]);
+    expect(f[0].message).toBe("第二十条第（五）项 行政许可 上一年项目数量为 10，但2019年度报告的上一年项目数量（10）+ 本年增/减（-2）= 8");
+  });
+  it("checks year N against ctx.next only when no previous context is given, so a chain reports a gap once", () => {
+    expect(only(cur, "X-ITEMS", { next: wrong })).toMatchObject([{ cells: ["proactive.licensing.previousCount", "proactive.licensing.change"] }]);
+    expect(only(cur, "X-ITEMS", { previous: null, next: wrong })).toEqual([]);
   });
   it("does not apply to the 2021 layout", () => {
     expect(only(cur, "X-ITEMS", { next: validReport("2021", { year: 2020 }) })).toEqual([]);
+    expect(only(validReport("2021", { year: 2021 }), "X-ITEMS", { previous: cur })).toEqual([]);
   });
 });
 

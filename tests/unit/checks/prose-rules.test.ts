@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ruleByCode, reportDeadline, type CheckContext } from "../../../lib/checks";
-import { extractFigures, parseNumeral } from "../../../lib/checks/prose";
+import { extractFigures, jaccard, parseNumeral, shingles } from "../../../lib/checks/prose";
 import type { Report } from "../../../lib/template";
 import { PROSE, TEMPLATES, clone, set, validReport } from "./fixtures";
 
@@ -19,6 +19,16 @@ describe("reading figures from prose", () => {
       ["reconsideration", 2],
       ["litigation", 0],
     ]);
+  });
+});
+
+describe("near-duplicate text", () => {
+  it("ignores spacing, punctuation and the numbers themselves", () => {
+    const a = shingles("本年度共收到申请 12 件，办结12件。");
+    const b = shingles("本年度共收到申请３０件办结7件");
+    expect(jaccard(a, b)).toBe(1);
+    expect(jaccard(a, shingles("本机关全面推进政务公开"))).toBe(0);
+    expect(jaccard(new Set(), a)).toBe(0);
   });
 });
 
@@ -76,6 +86,9 @@ describe("TXT-FEES (2021, （六）2 > 0)", () => {
   });
   it("passes when section 六 mentions 信息处理费", () => {
     expect(only(withProse(r, { ...PROSE, other: "本年度发出收费通知1件，收取信息处理费0元。" }), "TXT-FEES")).toEqual([]);
+  });
+  it("skips when section 六 was not kept", () => {
+    expect(only(withProse(r, { overview: PROSE.overview }), "TXT-FEES")).toEqual([]);
   });
   it("does not apply to a one-row （六）", () => {
     expect(only(withProse(validReport("2021", { splitOther: false }), { other: "" }), "TXT-FEES")).toEqual([]);

@@ -112,5 +112,7 @@ describe("template-specific table rules", () => {
     expect(only(validReport("2019", { year: 2020 }), "TEMPLATE-YEAR")).toEqual([]);
     const f = only(validReport("2019", { year: 2022 }), "TEMPLATE-YEAR");
     expect(f).toMatchObject([{ severity: "info", expected: "2021", actual: "2019" }]);
+    expect(only(validReport("2021", { year: 2022 }), "TEMPLATE-YEAR")).toEqual([]);
+    expect(only(validReport("2021", { year: 2020 }), "TEMPLATE-YEAR")).toMatchObject([{ expected: "2019", actual: "2021" }]);
   });
 });
