@@ -11,6 +11,7 @@ import type { Block, SourceDocument, SourceFormat, TableCell, TextLine } from ".
 const MAX_BYTES = 20 * 1024 * 1024;
 const MAX_SPAN = 500; // a rowspan="65535" typo must not allocate a huge grid
 const MAX_SCRIPT_DEPTH = 3; // tables in scripts in tables in scripts … stop somewhere
+const MAX_DEPTH = 800; // parse5 closes tags in O(depth): 10,000 levels take seconds, a million would hang
 
 /** Structural view of the domhandler nodes cheerio builds (avoids depending on domhandler directly). */
 interface DomNode {
@@ -51,6 +52,39 @@ export function decodeHtmlBytes(bytes: Uint8Array): string {
   if (utf8 !== null) return utf8;
   if (declared && !GB.has(declared) && iconv.encodingExists(declared)) return iconv.decode(buf, declared);
   return iconv.decode(buf, "gb18030");
+}
+
+const VOID_OR_OPTIONAL_END = new Set(
+  "area base br col embed hr img input link meta source track wbr p li td th tr dt dd option optgroup thead tbody tfoot colgroup caption rp rt".split(" "),
+);
+
+/**
+ * Drop element tags nested deeper than MAX_DEPTH (their text stays), in one linear pass, so the parser
+ * never sees pathological nesting. Tags whose end tag is optional are not counted: real pages leave
+ * thousands of <p> unclosed and are not deep.
+ */
+export function flattenDeepNesting(html: string): string {
+  let depth = 0;
+  const dropped = new Map<string, number>();
+  return html.replace(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g, (tag, close: string, rawName: string, selfClose: string) => {
+    const name = rawName.toLowerCase();
+    if (selfClose || VOID_OR_OPTIONAL_END.has(name)) return tag;
+    if (close) {
+      const d = dropped.get(name) ?? 0;
+      if (d > 0) {
+        dropped.set(name, d - 1);
+        return "";
+      }
+      depth = Math.max(0, depth - 1);
+      return tag;
+    }
+    if (depth >= MAX_DEPTH && name !== "script" && name !== "style") {
+      dropped.set(name, (dropped.get(name) ?? 0) + 1);
+      return "";
+    }
+    depth++;
+    return tag;
+  });
 }
 
 /** Whitespace as a reader sees it: nbsp is a space; a line break between two CJK characters is source wrapping. */
@@ -220,13 +254,12 @@ type Work = { node: DomNode; depth: number } | { end: true };
 /** Walk a parsed document in order, emitting text lines and table blocks. */
 export function htmlToDocument(html: string, format: SourceFormat): SourceDocument {
   const b = new DocBuilder();
-  const roots = [{ root: cheerio.load(html).root()[0] as unknown as DomNode, depth: 0 }];
+  const root = cheerio.load(flattenDeepNesting(html)).root()[0] as unknown as DomNode;
   const stack: Work[] = [];
   const layout = new Set<DomNode>();
   const pushChildren = (n: DomNode, depth: number) => {
     for (let i = (n.children?.length ?? 0) - 1; i >= 0; i--) stack.push({ node: n.children![i], depth });
   };
-  const { root } = roots[0];
   for (const t of layoutTables(root)) layout.add(t);
   pushChildren(root, 0);
   while (stack.length) {
@@ -243,7 +276,7 @@ export function htmlToDocument(html: string, format: SourceFormat): SourceDocume
       const code = (n.children ?? []).map((c) => c.data ?? "").join("");
       const inner = depth < MAX_SCRIPT_DEPTH ? tableHtmlInScript(code) : null;
       if (inner) {
-        const frag = cheerio.load(inner, null, false).root()[0] as unknown as DomNode;
+        const frag = cheerio.load(flattenDeepNesting(inner), null, false).root()[0] as unknown as DomNode;
         for (const t of layoutTables(frag)) layout.add(t);
         stack.push({ end: true });
         pushChildren(frag, depth + 1);
