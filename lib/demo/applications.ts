@@ -46,8 +46,16 @@ export function applicantWeights(profile: Profile, rng: Rng): number[] {
   return [0.88, 0.05 * org, 0.004, 0.006, 0.03 * org, 0.02].map((w) => w * Math.exp(0.3 * normal(rng)));
 }
 
+// cached: the generator asks for the rows of every report, and the definition builds new arrays
+const ROWS = { false: applicationRows(false), true: applicationRows(true) };
+const RESULTS = { false: ROWS.false.filter((r) => r.result), true: ROWS.true.filter((r) => r.result) };
+
+export function rowsOf(split: boolean): ApplicationRowDef[] {
+  return ROWS[`${split}`];
+}
+
 export function resultRows(split: boolean): ApplicationRowDef[] {
-  return applicationRows(split).filter((r) => r.result);
+  return RESULTS[`${split}`];
 }
 
 export function resultWeights(split: boolean, rng: Rng): number[] {
@@ -67,7 +75,7 @@ export interface AppInputs {
 
 export function makeApplications(rng: Rng, inp: AppInputs): AppMatrix {
   const m: AppMatrix = {};
-  const rows = applicationRows(inp.split);
+  const rows = rowsOf(inp.split);
   for (const r of rows) m[r.path] = new Array<number>(TOTAL + 1).fill(0);
   const results = resultRows(inp.split);
   const fresh = multinomial(rng, inp.newReceived, inp.applicantWeights);

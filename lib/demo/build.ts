@@ -9,11 +9,10 @@ import {
   OUTCOME_PARTS,
   PROACTIVE_BLOCKS,
   REVIEW_GROUPS,
-  applicationRows,
   type Report,
   type TemplateId,
 } from "../template";
-import { TOTAL, type AppMatrix, type ReviewMatrix } from "./applications";
+import { TOTAL, rowsOf, type AppMatrix, type ReviewMatrix } from "./applications";
 
 /**
  * How an agency prints zeros: small agencies often leave zero cells blank, sometimes only the
@@ -24,8 +23,11 @@ export type BlankStyle = "zeros" | "blank-orgs" | "blank-all";
 const APP_INDEX = APPLICANT_COLUMNS.map((c) => (c.key === "total" ? TOTAL : APPLICANT_PARTS.indexOf(c.key as never)));
 const REV_INDEX = OUTCOME_COLUMNS.map((c) => (c.key === "total" ? OUTCOME_PARTS.length : OUTCOME_PARTS.indexOf(c.key as never)));
 
+const PATH_PARTS = new Map<string, string[]>();
+
 function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split(".");
+  let parts = PATH_PARTS.get(path);
+  if (!parts) PATH_PARTS.set(path, (parts = path.split(".")));
   let cur = obj;
   for (let i = 0; i < parts.length - 1; i++) {
     cur = (cur[parts[i]] ??= {}) as Record<string, unknown>;
@@ -61,7 +63,7 @@ export function buildReport(inp: BuildInput): Report {
     }
   }
   const applications: Record<string, unknown> = {};
-  for (const row of applicationRows(inp.split)) {
+  for (const row of rowsOf(inp.split)) {
     const m = inp.app[row.path];
     const cols: Record<string, number | null> = {};
     APPLICANT_COLUMNS.forEach((c, i) => {
