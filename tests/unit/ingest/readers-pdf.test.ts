@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { readPdf } from "../../../lib/ingest/readers/pdf";
+import { FIXTURE_GRID, FIXTURE_TAIL, FIXTURE_TITLE } from "../../../scripts/fixtures/binary-content";
+import { corpusReport, corpusTruth, fixture, gridOf, numbersOf, rowStarting, tables, textLines, truthRow } from "../../fixtures/binary/helpers";
+
+/** A hand-written PDF: objects numbered from 1, xref offsets computed (latin1 so binary bytes survive). */
+function handPdf(objects: string[], trailer = ""): Uint8Array {
+  let out = "%PDF-1.4\n";
+  const offsets = objects.map((body, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailer}>>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, "latin1"));
+}
+
+const stream = (s: string, dict = "") => `<< ${dict} /Length ${s.length} >>\nstream\n${s}\nendstream`;
+const PAGE_TREE = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"];
+
+describe("readPdf", () => {
+  it("rebuilds the ruled table as the same grid as the Word original, with prose around it", async () => {
+    const doc = await readPdf(fixture("report-table.pdf"));
+    expect(doc.format).toBe("pdf");
+    expect(doc.blocks.map((b) => b.kind)).toEqual(["text", "table", "text"]);
+    expect(gridOf(tables(doc)[0])).toEqual(FIXTURE_GRID);
+    const lines = textLines(doc);
+    expect(lines[0].replace(/\s/g, "")).toBe(FIXTURE_TITLE);
+    expect(lines).toContain(FIXTURE_TAIL);
+  });
+
+  it("rejoins a number wrapped over three lines of a narrow cell, and locates cells on the page", async () => {
+    const [t] = tables(await readPdf(fixture("report-table.pdf")));
+    const cell = t[6][5];
+    expect(cell.text).toBe("2468013579");
+    expect(cell.loc).toMatchObject({ page: 1, table: 1, row: 7, col: 6 });
+    expect(cell.loc.x).toBeGreaterThan(t[6][4].loc.x!);
+    expect(t[0][0].loc.y).toBeGreaterThan(cell.loc.y!);
+  });
+
+  it("leaves the caller's buffer usable (pdfjs detaches what it is given)", async () => {
+    const bytes = fixture("report-table.pdf");
+    await readPdf(bytes);
+    expect(bytes.byteLength).toBeGreaterThan(1000);
+  });
+
+  it("refuses a scan (image, no text layer) with the scan message", async () => {
+    const pixels = "\x00\xff\xff\x00";
+    const pdf = handPdf([
+      ...PAGE_TREE,
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>",
+      stream(pixels, "/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8"),
+      stream("q 200 0 0 200 0 0 cm /Im1 Do Q"),
+    ]);
+    await expect(readPdf(pdf)).rejects.toThrow("该PDF为扫描件，无法识别文字，请上传文字版或Word版");
+  });
+
+  it("names an encrypted PDF", async () => {
+    const hex32 = "ab".repeat(32);
+    const pdf = handPdf(
+      [
+        ...PAGE_TREE,
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
+        stream("BT /F1 12 Tf 10 10 Td (x) Tj ET"),
+        `<< /Filter /Standard /V 1 /R 2 /O <${hex32}> /U <${hex32}> /P -44 >>`,
+      ],
+      `/Encrypt 5 0 R /ID [<${"01".repeat(16)}> <${"01".repeat(16)}>] `,
+    );
+    await expect(readPdf(pdf)).rejects.toThrow("该PDF已加密");
+  });
+
+  it("names a file that is not a PDF at all", async () => {
+    await expect(readPdf(new TextEncoder().encode("这不是PDF，只是一段文字而已。"))).rejects.toThrow("无法读取PDF文件");
+    await expect(readPdf(new Uint8Array(3))).rejects.toThrow("无法读取PDF文件");
+  });
+
+  for (const id of ["p01", "p02"]) {
+    const bytes = corpusReport(`${id}.pdf`);
+    it.skipIf(!bytes)(`corpus ${id}.pdf: section 三 is one grid across the page break, numbers in their own cells`, async () => {
+      const doc = await readPdf(bytes!);
+      const truth = corpusTruth(id);
+      const t3 = tables(doc).find((t) => t.some((r) => r[0]?.text.startsWith("一、本年新收")))!;
+      expect(t3).toHaveLength(26); // 3 header rows + 23 rows ((六) printed as one row)
+      expect(new Set(t3.map((r) => r.length)).size).toBe(1);
+      for (const [label, path] of [
+        ["一、本年新收", "newReceived"],
+        ["（二）部分公开", "partial"],
+        ["6.属于四类过程性信息", "denied.processInfo"],
+        ["1.本机关不掌握", "unavailable.notHeld"],
+        ["2.没有现成信息", "unavailable.needsCreation"],
+        ["（七）总计", "totalHandled"],
+      ] as const) {
+        expect(numbersOf(rowStarting(doc, label)), label).toEqual(truthRow(truth, path));
+      }
+      // a merged label cut by the page break keeps its text on the next page
+      expect(rowStarting(doc, "3.补正后申请内容仍不明确")?.[1].text).toBe("（四）无法提供");
+    });
+  }
+});
