@@ -26,7 +26,8 @@ export function parseNumeral(s: string): number | null {
 }
 
 /** Which table figure a prose figure claims to be. */
-export type FigureKey = "newReceived" | "carriedOver" | "carriedForward" | "reconsideration" | "litigation";
+/** `review`: one count quoted for 行政复议、行政诉讼 together ("政府信息公开行政复议、行政诉讼0条") */
+export type FigureKey = "newReceived" | "carriedOver" | "carriedForward" | "reconsideration" | "litigation" | "review";
 
 export interface ProseFigure {
   key: FigureKey;
@@ -44,13 +45,15 @@ const OTHER_MEASURE = /纠错|纠正|维持|败诉|胜诉|撤销|办结|答复|�
 const PATTERNS: { key: FigureKey; re: RegExp; reject?: RegExp }[] = [
   {
     key: "newReceived",
-    re: new RegExp(`(?:新收|共收到|收到|共受理|受理)${GAP}{0,14}?申请${GAP}{0,4}?${NUM}${UNIT}`, "g"),
+    // 、 allowed before 申请: "收到公民、法人或其他组织提交政府信息公开申请0条"
+    re: new RegExp(`(?:新收|共收到|收到|共受理|受理)[^。；;，,！!？?\\d\\n]{0,20}?申请${GAP}{0,4}?${NUM}${UNIT}`, "g"),
     reject: /复议|诉讼|结转|办结|答复/,
   },
   { key: "carriedOver", re: new RegExp(`上(?:一)?年(?:度)?结转${GAP}{0,12}?${NUM}${UNIT}`, "g") },
   { key: "carriedForward", re: new RegExp(`结转(?:至|到)?下(?:一)?年(?:度)?${GAP}{0,12}?${NUM}${UNIT}`, "g") },
   { key: "reconsideration", re: new RegExp(`行政复议${GAP}{0,8}?${NUM}${UNIT}`, "g"), reject: /诉讼/ },
-  { key: "litigation", re: new RegExp(`行政诉讼${GAP}{0,8}?${NUM}${UNIT}`, "g"), reject: /复议/ },
+  { key: "litigation", re: new RegExp(`(?<!复议[、和及与]?)行政诉讼${GAP}{0,8}?${NUM}${UNIT}`, "g"), reject: /复议/ },
+  { key: "review", re: new RegExp(`行政复议[、和及与]行政诉讼${GAP}{0,8}?${NUM}${UNIT}`, "g") },
 ];
 // "未发生行政复议、行政诉讼案件" states zero
 const NONE_RE = /(?:未发生|没有发生|未出现|未有|无)([^。；;，,！!？?\d\n]{0,24})/g;

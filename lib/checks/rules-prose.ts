@@ -57,6 +57,18 @@ function tableFigure(report: Report, key: FigureKey): { accept: number[]; shown:
         label: "四、行政诉讼（未经复议直接起诉与复议后起诉）总计之和",
       };
     }
+    case "review": {
+      const groups = REVIEW_ROWS.map((g) => groupTotal(report, g.key));
+      if (groups.every((g) => g.total === null && g.parts === null)) return null;
+      const total = groups.reduce((s, g) => s + (g.total ?? 0), 0);
+      const parts = groups.reduce((s, g) => s + (g.parts ?? 0), 0);
+      return {
+        accept: [total, parts],
+        shown: total,
+        cells: REVIEW_ROWS.map((g) => `${g.path}.total`),
+        label: "四、行政复议与行政诉讼总计之和",
+      };
+    }
   }
 }
 

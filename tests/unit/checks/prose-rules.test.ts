@@ -20,6 +20,13 @@ describe("reading figures from prose", () => {
       ["litigation", 0],
     ]);
   });
+  it("reads one count for 复议、诉讼 together as their sum, and 、 inside the applicant phrase", () => {
+    const f = extractFigures("收到公民、法人或其他组织提交政府信息公开申请0条。政府信息公开行政复议、行政诉讼4条。");
+    expect(f.map((x) => [x.key, x.value])).toEqual([
+      ["newReceived", 0],
+      ["review", 4],
+    ]);
+  });
 });
 
 describe("near-duplicate text", () => {
@@ -46,6 +53,10 @@ describe.each(TEMPLATES)("prose rules, template %s", (template) => {
       ["review.reconsideration.total", 3, 2],
     ]);
     expect(f[0].message).toBe("一、总体情况中写明“共收到政府信息公开申请15件”，但表三 一、本年新收政府信息公开申请数量 总计为 12");
+  });
+  it("TXT-FIGURES: a joint 复议、诉讼 count is compared with all three groups", () => {
+    expect(only(withProse(base, { overview: "行政复议、行政诉讼4件" }), "TXT-FIGURES")).toEqual([]);
+    expect(only(withProse(base, { overview: "行政复议、行政诉讼0件" }), "TXT-FIGURES")).toMatchObject([{ expected: 4, actual: 0 }]);
   });
   it("TXT-FIGURES: 共收到 counting carried-over applications too is accepted", () => {
     expect(only(withProse(base, { overview: "共收到政府信息公开申请13件" }), "TXT-FIGURES")).toEqual([]);
