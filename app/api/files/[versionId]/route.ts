@@ -1,0 +1,31 @@
+/**
+ * Download of a stored original. Staff and the agency itself may fetch any version; anyone may fetch a
+ * version that was published. Always an attachment with a name built from stored metadata (RFC 5987),
+ * so an uploaded HTML file is never rendered in our origin.
+ */
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { fileForDownload } from "@/db/queries/workflow";
+import { getViewer } from "@/lib/auth/viewer";
+import { contentDisposition, downloadName } from "@/lib/upload/disposition";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_req: Request, ctx: { params: Promise<{ versionId: string }> }) {
+  const id = z.coerce.number().int().positive().safeParse((await ctx.params).versionId);
+  if (!id.success) return Response.json({ code: "bad_request", message: "版本编号无效" }, { status: 400 });
+  const viewer = await getViewer();
+  const f = fileForDownload(getDb(), viewer, id.data);
+  // Not found and not allowed look the same, so drafts of other agencies are not revealed.
+  if (!f) return Response.json({ code: "not_found", message: "文件不存在或无权下载" }, { status: 404 });
+  const name = downloadName(f.name, f.type, `${f.agencyName}${f.year}年报-第${f.versionNo}版`);
+  return new Response(new Uint8Array(f.bytes), {
+    headers: {
+      "Content-Type": "application/octet-stream",
+      "Content-Disposition": contentDisposition(name),
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+      "Content-Security-Policy": "sandbox",
+    },
+  });
+}

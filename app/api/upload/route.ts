@@ -1,0 +1,46 @@
+/**
+ * Multipart upload of one report file → read, checked, parked for the preview. Nothing is stored in the
+ * database here: the user confirms (and may correct) on the preview page first. A refused file gets
+ * `{ ok: false, message }` in Chinese with a 4xx status.
+ */
+import { getDb } from "@/db/client";
+import { getViewer } from "@/lib/auth/viewer";
+import { readUploadedFile } from "@/lib/upload/intake";
+import { fail, zodFail, SIGN_IN } from "@/lib/upload/result";
+import { maxUploadBytes, oversizeMessage } from "@/lib/upload/sniff";
+import { stage } from "@/lib/upload/staging";
+import { resolveTarget, targetInput } from "@/app/workspace/target";
+
+export const dynamic = "force-dynamic";
+
+const json = (body: unknown, status = 200) => Response.json(body, { status });
+
+export async function POST(req: Request) {
+  const viewer = await getViewer();
+  if (!viewer) return json(fail(SIGN_IN), 401);
+  const max = maxUploadBytes();
+  // Refuse before reading the body when the client already says it is too big (form overhead allowed).
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > max + 64 * 1024) return json(fail(oversizeMessage(declared, max)), 413);
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    return json(fail("上传内容无法读取，请重新选择文件"), 400);
+  }
+  const parsed = targetInput.safeParse({ agencyId: form.get("agencyId"), year: form.get("year") });
+  if (!parsed.success) return json(zodFail(parsed.error), 400);
+  const target = resolveTarget(getDb(), viewer, parsed.data);
+  if (!target.ok) return json(target, target.message.includes("权限") ? 403 : 400);
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) return json(fail("请选择要上传的文件", { file: "请选择文件" }), 400);
+  if (file.size > max) return json(fail(oversizeMessage(file.size, max)), 413);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const read = await readUploadedFile({ bytes, fileName: file.name, year: target.year, agencyName: target.agencyName, maxBytes: max });
+  if (!read.ok) return json(read, 422);
+  const s = stage({
+    userId: viewer.id, agencyId: target.agencyId, year: target.year, source: "upload", file: read.file,
+    extractedText: read.text, report: read.report, warnings: read.warnings, provenance: read.provenance,
+  });
+  return json({ ok: true, previewUrl: `/workspace/preview/${s.id}` });
+}

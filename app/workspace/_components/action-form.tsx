@@ -1,0 +1,58 @@
+"use client";
+/**
+ * A form bound to a server action returning `{ ok, message, fieldErrors }`: the message and field errors
+ * render inline in an aria-live region. Submitting through onSubmit (not the bare `action` prop) keeps
+ * what the user typed when the server says no — React would otherwise reset the form after the action.
+ */
+import { startTransition, useActionState } from "react";
+
+export interface FormState {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+}
+
+export function ActionForm({
+  action,
+  children,
+  className,
+  testId,
+  encType,
+}: {
+  action: (prev: FormState | null, fd: FormData) => Promise<FormState | null>;
+  children: React.ReactNode;
+  className?: string;
+  testId?: string;
+  encType?: "multipart/form-data";
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const errors = Object.entries(state?.fieldErrors ?? {});
+  return (
+    <form
+      action={formAction}
+      className={className}
+      data-testid={testId}
+      encType={encType}
+      aria-busy={pending}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+        const fd = new FormData(e.currentTarget, submitter);
+        startTransition(() => formAction(fd));
+      }}
+    >
+      {children}
+      <div aria-live="polite" data-testid="form-message">
+        {state?.message ? <p className={`notice ${state.ok ? "ok" : "error"}`}>{state.message}</p> : null}
+        {errors.length ? (
+          <ul className="field-error">
+            {errors.map(([k, v]) => (
+              <li key={k}>{v}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      {pending ? <p className="muted small">正在处理…</p> : null}
+    </form>
+  );
+}

@@ -1,0 +1,112 @@
+"use server";
+/**
+ * Server actions of the workspace. Each one re-reads the session, checks role and agency on the server,
+ * parses its FormData with zod and returns `{ ok, message, fieldErrors }` for expected failures.
+ */
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { ackFinding, canWriteFor, saveUploadedVersion, transitionReport } from "@/db/queries/workflow";
+import { getViewer } from "@/lib/auth/viewer";
+import { formToReport } from "@/lib/report-form";
+import { defaultShape, shapeOf, type Report } from "@/lib/template";
+import { readPastedText } from "@/lib/upload/intake";
+import { fail, zodFail, FORBIDDEN, SIGN_IN } from "@/lib/upload/result";
+import { dropStaged, getStaged, stage, updateStaged, STAGING_EXPIRED } from "@/lib/upload/staging";
+import type { FormState } from "./_components/action-form";
+import { targetInput, resolveTarget } from "./target";
+
+const fdObject = (fd: FormData) => Object.fromEntries([...fd.entries()].filter(([, v]) => typeof v === "string"));
+
+export async function stagePasteAction(_prev: FormState | null, fd: FormData): Promise<FormState> {
+  const viewer = await getViewer();
+  if (!viewer) return fail(SIGN_IN);
+  const parsed = targetInput.extend({ text: z.string().trim().min(1, "请粘贴年报全文").max(2_000_000, "粘贴的文字过长") }).safeParse(fdObject(fd));
+  if (!parsed.success) return zodFail(parsed.error);
+  const target = resolveTarget(getDb(), viewer, parsed.data);
+  if (!target.ok) return target;
+  const read = readPastedText({ text: parsed.data.text, year: target.year, agencyName: target.agencyName });
+  if (!read.ok) return read;
+  const s = stage({ userId: viewer.id, agencyId: target.agencyId, year: target.year, source: "paste", file: null, extractedText: read.text, report: read.report, warnings: read.warnings, provenance: read.provenance });
+  redirect(`/workspace/preview/${s.id}`);
+}
+
+export async function stageFormAction(_prev: FormState | null, fd: FormData): Promise<FormState> {
+  const viewer = await getViewer();
+  if (!viewer) return fail(SIGN_IN);
+  const parsed = targetInput.extend({ template: z.enum(["2019", "2021"], { message: "请选择模板" }), splitOther: z.enum(["0", "1"]).optional() }).safeParse(fdObject(fd));
+  if (!parsed.success) return zodFail(parsed.error);
+  const target = resolveTarget(getDb(), viewer, parsed.data);
+  if (!target.ok) return target;
+  const shape = { ...defaultShape(parsed.data.template), ...(parsed.data.splitOther ? { splitOther: parsed.data.splitOther === "1" } : {}) };
+  const { report, fieldErrors } = formToReport((n) => fd.get(n) as string | null, shape, { agency: target.agencyName, year: target.year });
+  if (Object.keys(fieldErrors).length) return fail(`有 ${Object.keys(fieldErrors).length} 个单元格不是有效数字`, fieldErrors);
+  const s = stage({ userId: viewer.id, agencyId: target.agencyId, year: target.year, source: "form", file: null, extractedText: null, report, warnings: [], provenance: {} });
+  redirect(`/workspace/preview/${s.id}`);
+}
+
+const previewInput = z.object({ stagedId: z.string().min(8).max(64), intent: z.enum(["recheck", "draft", "submit", "discard"]), comment: z.string().trim().max(2000).optional() });
+
+/** Keeps what the matcher read beyond the cells (prose, extra rows) when the user corrects cells. */
+function mergeCorrections(original: Report, corrected: Report): Report {
+  return {
+    ...original,
+    proactive: { ...corrected.proactive, ...(original.proactive.extra ? { extra: original.proactive.extra } : {}) },
+    applications: { ...corrected.applications, ...(original.applications.extra ? { extra: original.applications.extra } : {}) },
+    review: corrected.review,
+  } as Report;
+}
+
+export async function savePreviewAction(_prev: FormState | null, fd: FormData): Promise<FormState> {
+  const viewer = await getViewer();
+  if (!viewer) return fail(SIGN_IN);
+  const parsed = previewInput.safeParse(fdObject(fd));
+  if (!parsed.success) return zodFail(parsed.error);
+  const staged = getStaged(parsed.data.stagedId, viewer.id);
+  if (!staged) return fail(STAGING_EXPIRED);
+  if (!canWriteFor(viewer, staged.agencyId)) return fail(FORBIDDEN);
+  if (parsed.data.intent === "discard") {
+    dropStaged(staged.id);
+    redirect("/workspace");
+  }
+  const { report, fieldErrors } = formToReport((n) => fd.get(n) as string | null, shapeOf(staged.report), { agency: staged.report.agency, year: staged.report.year });
+  if (Object.keys(fieldErrors).length) return fail(`有 ${Object.keys(fieldErrors).length} 个单元格不是有效数字`, fieldErrors);
+  const merged = mergeCorrections(staged.report, report);
+  if (parsed.data.intent === "recheck") {
+    updateStaged(staged.id, { report: merged });
+    revalidatePath(`/workspace/preview/${staged.id}`);
+    return { ok: true, message: "已按更正后的数字重新检查" };
+  }
+  const saved = saveUploadedVersion(getDb(), viewer, {
+    agencyId: staged.agencyId, year: staged.year, report: merged, source: staged.source, file: staged.file, extractedText: staged.extractedText,
+    warnings: staged.warnings, provenance: staged.provenance, submit: parsed.data.intent === "submit", comment: parsed.data.comment || null,
+  });
+  if (!saved.ok) return saved;
+  dropStaged(staged.id);
+  revalidatePath("/workspace", "layout");
+  revalidatePath("/admin", "layout");
+  redirect(`/workspace/reports/${saved.reportId}?saved=${saved.versionNo}`);
+}
+
+export async function transitionAction(_prev: FormState | null, fd: FormData): Promise<FormState> {
+  const viewer = await getViewer();
+  if (!viewer) return fail(SIGN_IN);
+  const r = transitionReport(getDb(), viewer, fdObject(fd));
+  if (!r.ok) return r;
+  revalidatePath("/workspace", "layout");
+  revalidatePath("/admin", "layout");
+  // publishing changes what the public pages and statistics show
+  if (r.status === "published") revalidatePath("/", "layout");
+  const done = { submitted: "已提交，等待审核", returned: "已退回", accepted: "已审核通过", published: "已发布", draft: "" }[r.status];
+  return { ok: true, message: done };
+}
+
+export async function ackAction(_prev: FormState | null, fd: FormData): Promise<FormState> {
+  const viewer = await getViewer();
+  if (!viewer) return fail(SIGN_IN);
+  const r = ackFinding(getDb(), viewer, fdObject(fd));
+  if (!r.ok) return r;
+  revalidatePath(`/workspace/reports/${fd.get("reportId")}`);
+  return { ok: true, message: "说明已保存" };
+}

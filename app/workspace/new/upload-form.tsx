@@ -1,0 +1,47 @@
+"use client";
+/** File upload through the multipart route handler; refusals are shown inline, success opens the preview. */
+import { useState } from "react";
+
+export function UploadForm({ agencyId, year, maxMb }: { agencyId: number; year: number; maxMb: number }) {
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const fd = new FormData(e.currentTarget);
+    const file = fd.get("file");
+    if (!(file instanceof File) || file.size === 0) return setMessage("请选择要上传的文件");
+    // The server checks again; this only spares a long upload that would be refused anyway.
+    if (file.size > maxMb * 1048576) return setMessage(`文件过大（${(file.size / 1048576).toFixed(1)} MB），上限为 ${maxMb} MB`);
+    setBusy(true);
+    setMessage(null);
+    try {
+      const res = await fetch("/api/upload", { method: "POST", body: fd });
+      const body = (await res.json().catch(() => null)) as { ok: boolean; message?: string; previewUrl?: string } | null;
+      if (body?.ok && body.previewUrl) {
+        window.location.assign(body.previewUrl);
+        return;
+      }
+      setMessage(body?.message ?? "上传失败，请稍后再试");
+    } catch {
+      setMessage("网络错误，上传失败");
+    }
+    setBusy(false);
+  }
+  return (
+    <form className="stack" onSubmit={onSubmit} data-testid="upload-form">
+      <input type="hidden" name="agencyId" value={agencyId} />
+      <input type="hidden" name="year" value={year} />
+      <div>
+        <label htmlFor="file">年报文件</label>
+        <input id="file" name="file" type="file" accept=".txt,.html,.htm,.docx,.xlsx,.pdf" />
+        <p className="muted small">支持 .txt、.html/.htm、.docx、.xlsx、.pdf，不超过 {maxMb} MB。文件类型按内容识别。</p>
+      </div>
+      <div aria-live="polite" data-testid="upload-message">
+        {message ? <p className="notice error">{message}</p> : null}
+      </div>
+      <button className="btn" type="submit" disabled={busy}>
+        {busy ? "正在读取…" : "上传并预览"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { getAgency } from "@/db/queries/catalog";
+import { computeFindings } from "@/db/queries/versions";
+import { canWriteFor } from "@/db/queries/workflow";
+import { ReportTables } from "@/components/report/report-tables";
+import { getViewer } from "@/lib/auth/viewer";
+import { TEMPLATE_INFO } from "@/lib/template";
+import { getStaged, STAGING_EXPIRED } from "@/lib/upload/staging";
+import { ActionForm } from "../../_components/action-form";
+import { FindingsList } from "../../_components/findings-list";
+import { savePreviewAction } from "../../actions";
+import { ProvenanceTable } from "./provenance-table";
+
+export const metadata: Metadata = { title: "预览识别结果" };
+export const dynamic = "force-dynamic";
+
+const SOURCE = { upload: "上传文件", paste: "粘贴全文", form: "按模板填写" } as const;
+
+export default async function PreviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await getViewer();
+  const { id } = await params;
+  if (!viewer) redirect(`/login?callbackUrl=/workspace/preview/${encodeURIComponent(id)}`);
+  const staged = getStaged(id, viewer.id);
+  if (!staged)
+    return (
+      <div>
+        <h1>预览</h1>
+        <p className="notice error">{STAGING_EXPIRED}</p>
+        <Link href="/workspace/new">重新上传</Link>
+      </div>
+    );
+  if (!canWriteFor(viewer, staged.agencyId)) notFound();
+  const db = getDb();
+  const agency = getAgency(db, staged.agencyId);
+  // Checked against this agency's neighbouring years in the database, as saving would.
+  const findings = computeFindings(db, staged.agencyId, staged.year, staged.report, null);
+  const r = staged.report;
+  return (
+    <div>
+      <h1>
+        预览：{agency?.name} {staged.year}年度
+      </h1>
+      <dl className="card small" data-testid="preview-meta">
+        <div>
+          <strong>来源：</strong>
+          {SOURCE[staged.source]}
+          {staged.file ? `（${staged.file.name}，按内容识别为 ${staged.file.type.toUpperCase()}）` : ""}
+        </div>
+        <div>
+          <strong>识别结果：</strong>
+          {r.agency ?? "（未写明机关）"} · {r.year ?? "（未写明年度）"}年度 · {TEMPLATE_INFO[r.template].name}
+        </div>
+        <div className="muted">尚未保存。请核对下表（红框为检查发现涉及的单元格，单元格下方小字为原文中的写法），可直接更正后保存；每次保存都会生成一个新版本，旧版本保留。</div>
+      </dl>
+      <FindingsList findings={findings} warnings={staged.warnings} />
+      <ActionForm action={savePreviewAction} testId="preview-form">
+        <input type="hidden" name="stagedId" value={staged.id} />
+        <ReportTables report={r} findings={findings} warnings={staged.warnings} provenance={staged.provenance} mode="edit" />
+        <div className="field" style={{ maxWidth: 600 }}>
+          <label htmlFor="comment">版本说明（可选）</label>
+          <input id="comment" name="comment" type="text" maxLength={2000} />
+        </div>
+        <div className="toolbar">
+          <button className="btn secondary" type="submit" name="intent" value="recheck">
+            按更正重新检查
+          </button>
+          <button className="btn secondary" type="submit" name="intent" value="draft">
+            保存为草稿
+          </button>
+          <button className="btn" type="submit" name="intent" value="submit">
+            保存并提交审核
+          </button>
+          <button className="btn danger" type="submit" name="intent" value="discard">
+            放弃
+          </button>
+        </div>
+      </ActionForm>
+      <ProvenanceTable report={r} provenance={staged.provenance} />
+      {staged.extractedText ? (
+        <details className="card" style={{ marginTop: 16 }}>
+          <summary>识别出的全文（纯文本）</summary>
+          {/* Shown as text only: uploaded HTML is never rendered. */}
+          <pre style={{ whiteSpace: "pre-wrap", maxHeight: 400, overflow: "auto" }}>{staged.extractedText.slice(0, 200_000)}</pre>
+        </details>
+      ) : null}
+    </div>
+  );
+}

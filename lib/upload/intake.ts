@@ -1,0 +1,57 @@
+/**
+ * Reading a submission (file, pasted text or template form) into a report, before anything is stored:
+ * type and size gate, the ingestion pipeline, then the checks that tie the report to the chosen agency and
+ * year. Every refusal is a Chinese sentence the form shows as it is.
+ */
+import { parseDocument, parseText } from "../ingest";
+import type { ParseOutcome } from "../ingest/types";
+import type { Report } from "../template";
+import { fail, type Result } from "./result";
+import { checkUploadBytes, cleanFileName, maxUploadBytes } from "./sniff";
+
+export interface ReadReport {
+  report: Report;
+  warnings: Extract<ParseOutcome, { ok: true }>["warnings"];
+  provenance: Extract<ParseOutcome, { ok: true }>["provenance"];
+  text: string;
+  file: { name: string; type: string; bytes: Uint8Array } | null;
+}
+
+export const MAX_PASTE_CHARS = 2_000_000;
+
+/** Ties the parsed report to the agency and year it is filed under; a report of another year is refused. */
+function bind(outcome: ParseOutcome, target: { year: number | null; agencyName: string | null }): Result<{ report: Report }> {
+  if (!outcome.ok) return fail(outcome.error);
+  const report = { ...outcome.report };
+  if (target.year !== null && report.year !== null && report.year !== target.year) {
+    return fail(`所选年度为${target.year}年，但该文件是${report.year}年度的年报，请核对年度或文件`);
+  }
+  report.year = report.year ?? target.year;
+  report.agency = report.agency ?? target.agencyName;
+  return { ok: true, report };
+}
+
+export async function readUploadedFile(input: {
+  bytes: Uint8Array;
+  fileName: string | null;
+  year: number | null;
+  agencyName: string | null;
+  maxBytes?: number;
+}): Promise<Result<ReadReport>> {
+  const max = input.maxBytes ?? maxUploadBytes();
+  const checked = checkUploadBytes(input.bytes, max);
+  if (!checked.ok) return checked;
+  const outcome = await parseDocument({ bytes: input.bytes, fileName: input.fileName ?? undefined, maxBytes: max });
+  const bound = bind(outcome, input);
+  if (!bound.ok || !outcome.ok) return bound.ok ? fail("无法读取该文件") : bound;
+  const file = { name: cleanFileName(input.fileName), type: checked.format, bytes: input.bytes };
+  return { ok: true, report: bound.report, warnings: outcome.warnings, provenance: outcome.provenance, text: outcome.text, file };
+}
+
+export function readPastedText(input: { text: string; year: number | null; agencyName: string | null }): Result<ReadReport> {
+  if (input.text.length > MAX_PASTE_CHARS) return fail("粘贴的文字过长，不像一份年度报告");
+  const outcome = parseText(input.text);
+  const bound = bind(outcome, input);
+  if (!bound.ok || !outcome.ok) return bound.ok ? fail("无法读取粘贴的文字") : bound;
+  return { ok: true, report: bound.report, warnings: outcome.warnings, provenance: outcome.provenance, text: outcome.text, file: null };
+}

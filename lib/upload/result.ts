@@ -1,0 +1,30 @@
+/**
+ * The one shape every server action, route handler and command returns for expected failures, so forms
+ * can render the message and field errors inline (aria-live) without try/catch around each call.
+ */
+import type { z } from "zod";
+
+export interface Fail {
+  ok: false;
+  message: string;
+  fieldErrors?: Record<string, string>;
+}
+export type Result<T extends object = object> = ({ ok: true } & T) | Fail;
+
+export function fail(message: string, fieldErrors?: Record<string, string>): Fail {
+  return fieldErrors ? { ok: false, message, fieldErrors } : { ok: false, message };
+}
+
+/** A zod error as field errors keyed by the first path segment (the form field name). */
+export function zodFail(error: z.ZodError, message = "输入有误，请检查标出的项目"): Fail {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "_");
+    fieldErrors[key] ??= issue.message;
+  }
+  return fail(message, fieldErrors);
+}
+
+export const FORBIDDEN = "没有权限执行此操作";
+export const NOT_FOUND = "未找到该年报，或您无权查看";
+export const SIGN_IN = "请先登录";
