@@ -10,9 +10,11 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-async function optional<T>(load: () => Promise<T>): Promise<T | null> {
+// Benchmarks of each area live beside it in scripts/bench/; a missing one is reported, not fatal.
+type BenchModule = Record<string, (...args: never[]) => Promise<void>>;
+async function optional(name: string): Promise<BenchModule | null> {
   try {
-    return await load();
+    return (await import(`./bench/${name}`)) as BenchModule;
   } catch (e) {
     console.log(`(skipped: ${(e as Error).message.split("\n")[0]})`);
     return null;
@@ -25,23 +27,20 @@ async function main() {
   console.log(`# xxgk-dashboard benchmarks — node ${process.version}, ${new Date().toISOString()}`);
   if (want("parse")) {
     console.log("\n## parse (text / HTML / docx / xlsx / PDF)");
-    const m = await optional(() => import("./bench/parse"));
-    await m?.benchParse();
+    await (await optional("parse"))?.benchParse();
   }
   if (want("readers")) {
     console.log("\n## readers");
-    const m = await optional(() => import("./bench/readers"));
-    await m?.benchReaders();
+    await (await optional("readers"))?.benchReaders();
   }
   if (want("checks")) {
     console.log("\n## checks over a city of 10,000 reports");
-    const m = await optional(() => import("./bench/checks"));
-    await m?.benchChecks();
+    await (await optional("checks"))?.benchChecks();
   }
   if (want("scale") || want("stats")) {
     const sizes = (arg("sizes") ?? "1000,10000").split(",").map(Number);
     if (process.argv.includes("--full")) sizes.push(100000);
-    const stats = await optional(() => import("./bench/stats"));
+    const stats = (await optional("stats")) as { benchStats: (dbPath: string) => Promise<void> } | null;
     await benchScale(sizes, stats ? (f) => stats.benchStats(f) : undefined);
   }
   const mem = process.memoryUsage();
