@@ -34,6 +34,8 @@ const NUM_RE =
 export function parseCell(raw: string): CellValue {
   const text = raw.trim();
   if (text === "") return { kind: "blank" };
+  // Figures separated by spaces are several cells (PDF text), never one number.
+  if (/\d[\s\u00a0\u3000]+[+\-]?\d/.test(text)) return { kind: "text", raw: text };
   // Annotations in parentheses never carry the figure itself: 3（其中2件为…）
   let s = toHalfWidth(text)
     .replace(/[（(][^()（）]*[)）]/g, "")

@@ -34,7 +34,8 @@ function evidence() {
 
 function hits(core: string, labels: string[]): boolean {
   // Truncated headers (本年新 for 本年新制作数量) count when at least three characters survive.
-  return labels.some((l) => core === l || (core.length >= 3 && l.startsWith(core)) || (l.length >= 4 && core.startsWith(l)));
+  // A header row flattened into one cell (PDF text) still names its columns inside it.
+  return labels.some((l) => core === l || (core.length >= 3 && l.startsWith(core)) || (l.length >= 4 && core.includes(l)));
 }
 
 export function detectShape(tokens: Token[], year: number | null): { template: TemplateId; splitOther: boolean; byYear: boolean } {
