@@ -1,0 +1,38 @@
+/**
+ * The matcher against the shared corpus of real reports (read in place, never copied): s00 exact in
+ * every cell, and the whole corpus scored by the shared script. Skipped where ../shared is absent.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "../../../lib/ingest";
+import { differences } from "./matcher-helpers";
+
+const ROOT = resolve(__dirname, "..", "..", "..");
+const SHARED = resolve(ROOT, "..", "shared");
+const CORPUS = join(SHARED, "corpus");
+const hasCorpus = existsSync(join(CORPUS, "reports", "s00.txt"));
+
+describe.skipIf(!hasCorpus)("matcher: shared corpus", () => {
+  it("s00: every cell equals the truth exactly (blank stays blank, 0 stays 0)", async () => {
+    const bytes = new Uint8Array(readFileSync(join(CORPUS, "reports", "s00.txt")));
+    const truth = JSON.parse(readFileSync(join(CORPUS, "truth", "s00.json"), "utf8"));
+    const res = await parseDocument({ bytes, fileName: "s00.txt" });
+    if (!res.ok) throw new Error(res.error);
+    expect(differences(truth, res.report, "", true)).toEqual([]);
+    expect(res.warnings).toEqual([]);
+  });
+
+  it("scores ≥ 99.5% of corpus cells with no wrong cell left unflagged", () => {
+    const out = execFileSync(process.execPath, [join(SHARED, "tools", "score-parser.mjs"), "--quiet"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      maxBuffer: 1 << 26,
+    });
+    const m = /parser accuracy: (\d+)\/(\d+) cells \(([\d.]+)%\).*wrong cells without a warning (\d+)/.exec(out);
+    expect(m, out).not.toBeNull();
+    expect(Number(m![3])).toBeGreaterThanOrEqual(99.5);
+    expect(Number(m![4])).toBe(0);
+  }, 180_000);
+});

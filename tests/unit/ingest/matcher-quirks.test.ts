@@ -1,0 +1,97 @@
+/** Matcher behaviour on small inline tables: label variants, truncation, extra rows, units. */
+import { describe, expect, it } from "vitest";
+import { parseText } from "../../../lib/ingest";
+import type { Report } from "../../../lib/template";
+
+function parse(text: string) {
+  const res = parseText(text);
+  if (!res.ok) throw new Error(res.error);
+  return res;
+}
+const HEAD19 = "二、主动公开政府信息情况\n第二十条第（一）项 | ||||\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 | |\n";
+
+describe("matcher: labels", () => {
+  it("recognises spaced, traditional, pinyin-annotated and full-width-parenthesis labels", () => {
+    const text =
+      "二、主動公開政府信息情況\n第二十條第(一)項(xiàng) | |||\n信息內(nèi)容 | 本年製發件數 | 本年廢止件數 | 現行有效件數 |\n" +
+      "規(guī)章 | 0 | 0 | 1 |\n行政規範性文件 | 2 | 0 | 9 |\n第二十條第(五)項 | |||\n信息內容 | 本年處理決定數量 | ||\n行 政 許 可 | 14 | ||\n";
+    const r = parse(text).report as Extract<Report, { template: "2021" }>;
+    expect(r.template).toBe("2021");
+    expect(r.proactive.regulations).toEqual({ issued: 0, repealed: 0, inForce: 1 });
+    expect(r.proactive.normativeDocuments).toEqual({ issued: 2, repealed: 0, inForce: 9 });
+    expect(r.proactive.licensing.decisions).toBe(14);
+  });
+
+  it("reads labels split over lines and annotated headers", () => {
+    const text =
+      "第二十条第（五）项\n\n信息内容\n\n上一年项目数量\n\n本年增/减（指本年增加或减少的事项数，减用负值表示）\n\n处理决定数量\n\n" +
+      "行政许可\n\n7\n\n-2\n\n30\n\n三、收到和处理政府信息公开申请情况\n\n（三）\n\n不予公开\n\n1.属于国家秘密\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n";
+    const res = parse(text);
+    expect(res.report.template).toBe("2019");
+    expect(res.report.proactive).toMatchObject({ licensing: { previousCount: 7, change: -2, decisions: 30 } });
+    expect(res.report.applications.denied.stateSecret.total).toBe(0);
+  });
+});
+
+describe("matcher: incomplete and unusual tables", () => {
+  it("warns about a table cut off mid-row and leaves unread cells blank", () => {
+    const res = parse(`${HEAD19}规章 | 1 | 1 | 3 | |\n规范性文件 | 4 |`);
+    expect(res.report.proactive).toMatchObject({ regulations: { newlyMade: 1, newlyPublished: 1, totalPublished: 3 } });
+    expect(res.report.proactive).toMatchObject({ normativeDocuments: { newlyMade: 4, newlyPublished: null } });
+    const cut = res.warnings.find((w) => w.cells.includes("proactive.normativeDocuments.newlyPublished"));
+    expect(cut?.message).toMatch(/中断/);
+    const rest = res.warnings.find((w) => w.cells.includes("applications.totalHandled"));
+    expect(rest?.message).toMatch(/中断/);
+  });
+
+  it("keeps provincial extra rows apart and sums sub-rows with a warning", () => {
+    const text =
+      `${HEAD19}规章 | 0 | 0 | 0 | |\n规范性文件 | 2 | 2 | 5 | |\n其他主动公开文件 | 9 | 9 | 40 | |\n` +
+      "第二十条第（五）项 | ||||\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 | |\n行政许可 | 1 | 0 | 3 | |\n" +
+      "其他对外管理服务事项 |\n行政检查 | 2 | 0 | 6 |\n行政确认 | 1 | 1 | 4 |\n";
+    const res = parse(text);
+    const p = res.report.proactive as Extract<Report, { template: "2019" }>["proactive"];
+    expect(p.normativeDocuments.totalPublished).toBe(5);
+    expect(p.extra).toEqual([{ label: "其他主动公开文件", values: [9, 9, 40] }]);
+    expect(p.otherServices).toEqual({ previousCount: 3, change: 1, decisions: 10 });
+    expect(res.warnings.some((w) => w.cells.includes("proactive.otherServices"))).toBe(true);
+  });
+
+  it("applies 万元 from the cell or the header, and flags an amount without unit", () => {
+    const t21 = "第二十条第（八）项 |\n信息内容 | 本年收费金额（单位：万元） |\n行政事业性收费 | 3.25 |\n";
+    expect(parse(t21).report.proactive).toMatchObject({ fees: { amountYuan: 32500 } });
+    const t19 = `${HEAD19}第二十条第（九）项 | ||||\n信息内容 | 采购项目数量 | 采购总金额 | |\n政府集中采购 | 4 | 88.5 | |\n`;
+    const res = parse(t19);
+    expect(res.report.proactive).toMatchObject({ procurement: { projects: 4, amountYuan: 88.5 } });
+    expect(res.warnings.find((w) => w.cells.includes("proactive.procurement.amountYuan"))?.message).toMatch(/单位/);
+  });
+
+  it("keeps totals as published even when they do not add up", () => {
+    const text =
+      "四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼 |\n结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |\n" +
+      "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n" +
+      "2 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 1 | 1 | 0 | 0 | 5 |\n";
+    const r = parse(text).report;
+    expect(r.review.reconsideration).toEqual({ upheld: 2, corrected: 1, other: 0, pending: 0, total: 0 });
+    expect(r.review.litigationAfterReconsideration.total).toBe(5);
+  });
+
+  it("distributes figures under a group heading whose row labels were lost, with a warning", () => {
+    const rows = Array.from({ length: 8 }, (_, i) => (i === 3 ? "1 |\n0 |\n0 |\n0 |\n0 |\n0 |\n1 |" : "0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |")).join("\n");
+    const res = parse(`三、收到和处理政府信息公开申请情况\n（二）部分公开 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n（三）不予公开 |\n${rows}\n（四）无法提供 |\n1.本机关不掌握相关政府信息 |\n`);
+    expect(res.report.applications.denied.thirdPartyRights).toMatchObject({ naturalPerson: 1, total: 1 });
+    expect(res.report.applications.denied.adminQuery.total).toBe(0);
+  });
+
+  it("decides the template from the table, not the year (2019 layout in a 2023 report)", () => {
+    const res = parse(`某局2023年政府信息公开工作年度报告\n${HEAD19}规章 | 0 | 0 | 0 | |\n`);
+    expect(res.report.year).toBe(2023);
+    expect(res.report.template).toBe("2019");
+  });
+
+  it("never guesses an agency that the text does not name", () => {
+    const res = parse(`一、总体情况\n2021年，我局认真落实条例。\n${HEAD19}规章 | 0 | 0 | 0 | |\n`);
+    expect(res.report.agency).toBeNull();
+    expect(res.report.year).toBe(2021);
+  });
+});
