@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../../../lib/ingest";
-import { differences } from "./matcher-helpers";
+import { differences } from "../../fixtures/text/helpers";
 
 const ROOT = resolve(__dirname, "..", "..", "..");
 const SHARED = resolve(ROOT, "..", "shared");

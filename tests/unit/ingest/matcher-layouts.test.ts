@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseText } from "../../../lib/ingest";
-import { differences, fixture, unflagged } from "./matcher-helpers";
+import { differences, fixture, unflagged } from "../../fixtures/text/helpers";
 
 const EXACT = [
   ["pipe-rows-2019", "2019", false],

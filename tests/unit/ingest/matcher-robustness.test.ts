@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDocument, parseText } from "../../../lib/ingest";
-import { fixture } from "./matcher-helpers";
+import { fixture } from "../../fixtures/text/helpers";
 
 function isOutcome(res: unknown): boolean {
   const r = res as { ok: boolean; error?: string; report?: unknown };
