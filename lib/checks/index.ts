@@ -5,7 +5,8 @@
 import type { Finding, Report } from "../template";
 import { CELL_RULES } from "./rules-cells";
 import { CROSS_RULES } from "./rules-cross";
-import { PROSE_RULES, SUBMISSION_RULES, reportDeadline } from "./rules-prose";
+import { PROSE_RULES } from "./rules-prose";
+import { SUBMISSION_RULES, reportDeadline } from "./rules-submission";
 import { TABLE_RULES } from "./rules-table";
 import type { CheckContext, Rule, RuleScope, Severity } from "./types";
 

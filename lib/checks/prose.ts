@@ -103,7 +103,7 @@ function skip(c: number): boolean {
  * report copied from last year with only the numbers changed (each number folded to one 0) still counts as the same text. A plain
  * loop rather than Unicode-class regexes: this runs once per report in a city-wide check.
  */
-export function shingles(text: string): Set<number> {
+export function shingles(text: string): Int32Array {
   const out = new Set<number>();
   let a = -1, b = -1;
   let inNumber = false;
@@ -117,28 +117,35 @@ export function shingles(text: string): Set<number> {
       c = 0x30;
     }
     inNumber = digit;
-    // hashed to 30 bits so the set holds small integers (several times faster than 48-bit doubles);
-    // a rare collision moves a similarity by a fraction of a percent
+    // hashed to 30 bits so the set holds small integers; a rare collision moves a similarity by a
+    // fraction of a percent
     if (a >= 0) out.add((Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ c) & 0x3fffffff);
     a = b;
     b = c;
   }
-  return out;
+  // sorted, so two texts compare by one merge pass (TXT-REPEAT compares each report with many peers)
+  return Int32Array.from(out).sort();
 }
 
-/** Jaccard similarity; returns 0 early when the sizes alone rule out reaching `atLeast`. */
-export function jaccard(a: Set<number>, b: Set<number>, atLeast = 0): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
-  if (small.size / big.size < atLeast) return 0;
-  let inter = 0;
-  for (const x of small) if (big.has(x)) inter++;
-  return inter / (a.size + b.size - inter);
+/** Jaccard similarity of two sorted shingle arrays; 0 early when the sizes alone rule out `atLeast`. */
+export function jaccard(a: Int32Array, b: Int32Array, atLeast = 0): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  if (Math.min(a.length, b.length) / Math.max(a.length, b.length) < atLeast) return 0;
+  let i = 0, j = 0, inter = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      inter++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return inter / (a.length + b.length - inter);
 }
 
-const cache = new WeakMap<object, Set<number>>();
+const cache = new WeakMap<object, Int32Array>();
 /** Shingles of a text owned by `owner`, computed once per owner object (peers are checked many times). */
-export function cachedShingles(owner: object, text: () => string): Set<number> {
+export function cachedShingles(owner: object, text: () => string): Int32Array {
   let s = cache.get(owner);
   if (!s) {
     s = shingles(text());

@@ -1,6 +1,6 @@
 /**
- * Rules on the prose sections (一 总体情况, 五 存在的主要问题, 六 其他需要报告的事项) and on submission.
- * All prose rules skip a report whose prose was not kept (`report.prose` absent).
+ * Rules on the prose sections (一 总体情况, 五 存在的主要问题, 六 其他需要报告的事项).
+ * All of them skip a report whose prose was not kept (`report.prose` absent).
  */
 import { SECTION_TITLES, isSplitOther, type Finding, type Report } from "../template";
 import { cachedShingles, extractFigures, jaccard, type FigureKey } from "./prose";
@@ -182,7 +182,7 @@ const txtRepeat: Rule = {
     const threshold = ctx.repeatThreshold ?? 0.9;
     // cached per report object: in a city-wide run this report is also some later report's `previous`
     const mine = cachedShingles(report, () => proseText(report));
-    if (mine.size < MIN_SHINGLES) return [];
+    if (mine.length < MIN_SHINGLES) return [];
     const out: Finding[] = [];
     const prev = ctx.previous;
     if (prev?.prose) {
@@ -210,42 +210,4 @@ function repeat(sim: number, other: string): Finding {
   };
 }
 
-/** yyyy-mm-dd in Beijing time, where the deadlines are set. */
-function beijingDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-const late: Rule = {
-  code: "LATE",
-  severity: "info",
-  title: "逾期报送",
-  description: "报告在截止日期后提交或公开（部门1月31日，政府3月31日，条例第四十九条）",
-  scope: "submission",
-  run(_report, ctx) {
-    const { deadline, submittedAt } = ctx;
-    if (!deadline || !submittedAt || submittedAt.getTime() <= deadline.getTime()) return [];
-    const days = Math.ceil((submittedAt.getTime() - deadline.getTime()) / 86_400_000);
-    return [
-      {
-        code: "LATE",
-        severity: "info",
-        cells: [],
-        expected: beijingDate(deadline),
-        actual: beijingDate(submittedAt),
-        message: `报告于 ${beijingDate(submittedAt)} 提交，晚于截止日期 ${beijingDate(deadline)}（逾期 ${days} 天）`,
-      },
-    ];
-  },
-};
-
-/**
- * The statutory deadline for a report year, end of day in Beijing: departments by 31 January of the next
- * year, governments (consolidated reports) by 31 March (条例 第四十九条).
- */
-export function reportDeadline(year: number, level: "department" | "government" = "department"): Date {
-  const month = level === "department" ? 0 : 2;
-  return new Date(Date.UTC(year + 1, month, 31, 16) - 1); // 24:00 Beijing = 16:00 UTC
-}
-
 export const PROSE_RULES: Rule[] = [txtFigures, txtFees, txtProblems, txtRepeat];
-export const SUBMISSION_RULES: Rule[] = [late];

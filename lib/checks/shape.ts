@@ -123,9 +123,3 @@ export function rowAt(obj: unknown, parts: string[]): Record<string, unknown> | 
 export function num(v: unknown): number | null {
   return typeof v === "number" ? v : null;
 }
-
-/** Sum in which blank counts as 0; `anySet` tells whether any term was filled in. */
-export interface BlankSum {
-  sum: number;
-  anySet: boolean;
-}
