@@ -122,3 +122,18 @@ export function latestYearWithData(db: Db, f: StatsFilter = {}): number | null {
   const row = prepared(db, `select max(r.year) y from reports r where ${versionColumn(f)} is not null`).get() as { y: number | null };
   return row.y;
 }
+
+export interface ParentOption {
+  id: number;
+  name: string;
+  children: number;
+}
+
+/** Agencies that have agencies under them (the city government, counties): the "parent" filter. */
+export function listParents(db: Db): ParentOption[] {
+  return prepared(
+    db,
+    `select p.id, p.name, count(a.id) children from agencies p join agencies a on a.parent_id = p.id
+     where p.active = 1 group by p.id order by case p.kind when '市政府' then 0 else 1 end, p.id`,
+  ).all() as ParentOption[];
+}
