@@ -13,7 +13,7 @@ import {
   type Report,
   type Shape,
 } from "../template";
-import { at } from "./shape";
+import { at, cellTitle } from "./shape";
 import type { Rule } from "./types";
 
 interface CompiledCell {
@@ -63,7 +63,7 @@ const typeRule: Rule = {
         cells: [c.def.path],
         expected: null,
         actual: v,
-        message: `${c.def.rowLabel} · ${c.def.colLabel} 填写为 ${v}，${problem}`,
+        message: `${cellTitle(c.def)} 填写为 ${v}，${problem}`,
       });
     }
     return out;

@@ -5,6 +5,7 @@
  */
 import {
   APPLICANT_COLUMNS,
+  type CellDef,
   APPLICATION_GROUPS,
   OUTCOME_COLUMNS,
   REVIEW_GROUPS,
@@ -122,4 +123,17 @@ export function rowAt(obj: unknown, parts: string[]): Record<string, unknown> | 
 
 export function num(v: unknown): number | null {
   return typeof v === "number" ? v : null;
+}
+
+const ROW_TITLES = new Map<string, string>([...ROWS_SINGLE, ...ROWS_SPLIT].map((r) => [r.path, r.title]));
+const COL_TITLES = new Map<string, string>(APP_COLS.map((c) => [c.key, c.title]));
+
+/** A cell as a clerk finds it in the printed report: "一、本年新收政府信息公开申请数量 · 自然人". */
+export function cellTitle(def: CellDef): string {
+  if (def.section === "applications") {
+    const row = ROW_TITLES.get(`applications.${def.rowKey}`) ?? def.rowLabel;
+    return `${row} · ${COL_TITLES.get(def.colKey) ?? def.colLabel}`;
+  }
+  if (def.section === "review") return `四、${def.rowLabel} · ${def.colLabel}`;
+  return `二、${def.rowLabel} · ${def.colLabel}`;
 }

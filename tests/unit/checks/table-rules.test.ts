@@ -63,6 +63,10 @@ describe.each(TEMPLATES)("template %s", (template) => {
     set(r, "review.reconsideration.other", 0.5);
     const f = only(r, "TYPE");
     expect(f.map((x) => x.cells[0]).sort()).toEqual(["applications.granted.research", "review.reconsideration.other"]);
+    expect(f.map((x) => x.message)).toEqual([
+      "三、本年度办理结果（一）予以公开 · 科研机构 填写为 -1，应为非负整数（只有“本年增/减”可以为负）",
+      "四、行政复议 · 其他结果 填写为 0.5，应为整数",
+    ]);
   });
 
   it("EMPTY: a wholly blank section 二 or 三 is a warning; a blank 四 (no cases, written 无) is not", () => {
