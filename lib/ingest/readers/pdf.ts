@@ -6,7 +6,8 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { SourceDocument, TableCell, TextLine } from "../types";
-import { assignRuns, cellText, framesFromRules, runsToLines, type GridTable, type Run } from "./pdf-grid";
+import { borderlessTables, segmentLines } from "./pdf-columns";
+import { assignRuns, cellText, framesFromRules, type GridTable, type Run } from "./pdf-grid";
 import { assemble, type Placed } from "./pdf-pages";
 import { rulesFromOperatorList } from "./pdf-rules";
 
@@ -58,9 +59,16 @@ async function readPage(doc: { getPage(n: number): Promise<any> }, pageNo: numbe
     const { rows, xs } = tableBlock(t, pageNo);
     if (rows.some((row) => row.some((c) => c.text))) placed.push({ top: t.frame.ys[0], block: { kind: "table", rows }, xs });
   }
-  for (const line of runsToLines(rest)) {
-    if (!line.text || PAGE_NUMBER.test(line.text)) continue;
-    const tl: TextLine = { text: line.text, loc: { page: pageNo, x: round(line.x), y: round(line.y) } };
+  for (const piece of borderlessTables(segmentLines(rest), pageNo)) {
+    if (piece.kind === "table") {
+      const xs = piece.rows[0].map((c) => c.loc.x ?? 0);
+      placed.push({ top: piece.top, block: { kind: "table", rows: piece.rows }, xs });
+      continue;
+    }
+    const { line } = piece;
+    const text = line.segments.map((s) => s.text).join(" ").trim();
+    if (!text || PAGE_NUMBER.test(text)) continue;
+    const tl: TextLine = { text, loc: { page: pageNo, x: round(line.segments[0].x1), y: round(line.y) } };
     placed.push({ top: line.y, block: { kind: "text", lines: [tl] } });
   }
   page.cleanup();

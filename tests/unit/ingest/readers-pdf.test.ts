@@ -40,6 +40,21 @@ describe("readPdf", () => {
     expect(t[0][0].loc.y).toBeGreaterThan(cell.loc.y!);
   });
 
+  it("recovers the columns of a borderless table from the text positions", async () => {
+    const doc = await readPdf(fixture("report-borderless.pdf"));
+    expect(doc.blocks.map((b) => b.kind)).toEqual(["text", "table", "text"]);
+    // Without rules a vertical merge is invisible: covered label cells come back blank, not as copies.
+    expect(gridOf(tables(doc)[0])).toEqual([
+      ["申请情况", "", "自然人", "法人或其他组织", "法人或其他组织*", "总计"],
+      ["", "", "", "商业企业", "其他", ""],
+      ["一、本年新收申请数量", "一、本年新收申请数量*", "37", "4", "2", "43"],
+      ["三、办理结果", "（一）予以公开", "12", "1", "0", "13"],
+      ["", "（二）部分公开", "5", "0", "1", "6"],
+      ["", "（三）不予公开", "2", "0", "0", "2"],
+      ["采购总金额（元）", "采购总金额（元）*", "", "", "", "2468013579"],
+    ]);
+  });
+
   it("leaves the caller's buffer usable (pdfjs detaches what it is given)", async () => {
     const bytes = fixture("report-table.pdf");
     await readPdf(bytes);
