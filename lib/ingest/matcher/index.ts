@@ -16,6 +16,7 @@ import { tokenize, type Token } from "./tokens";
 export const NO_TABLE_ERROR = "未找到年报表格（二、三、四部分），请确认上传的是政府信息公开工作年度报告";
 
 const REVIEW_HEADING = /^四、?(?:.*(?:行政复议|行政诉讼)|因政府信息公开)/;
+const TABLES_START = /^(?:二、主动公开|第二十条第|三、收到和处理|收到和处理政府信息公开申请)/;
 const TAIL_HEADING = /^(?:五、.*(?:问题|改进)|六、.*其他|五、存在|六、其他)/;
 
 function findSpec(tok: Token, specs: RowSpec[], cursor: number): RowSpec | null {
@@ -57,7 +58,8 @@ export function matchDocument(doc: SourceDocument): ParseOutcome {
   let reviewDone = false;
   let sawTail = false;
   const N = tokens.length;
-  let i = 0;
+  // Overview prose may carry short headings that equal row labels (（三）行政许可): start at the tables.
+  let i = Math.max(0, tokens.findIndex((t) => t.kind === "text" && TABLES_START.test(labelKey(t).norm)));
   while (i < N) {
     const tok = tokens[i];
     if (tok.kind !== "text") {

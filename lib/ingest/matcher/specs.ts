@@ -9,6 +9,7 @@ import {
   OUTCOME_COLUMNS,
   PROACTIVE_BLOCKS,
   REVIEW_GROUPS,
+  SECTION3_RESULTS_LABEL,
   applicationRows,
   type ColumnDef,
   type TemplateId,
@@ -125,13 +126,30 @@ export interface LabelKey {
 
 const keyCache = new WeakMap<object, LabelKey>();
 
+let prefixes: string[] | null = null;
+/** Group headings that may be glued in front of a row label, from the template. */
+function groupPrefixes(): string[] {
+  prefixes ??= [SECTION3_RESULTS_LABEL, ...Object.values(APPLICATION_GROUPS).map((g) => g.label)].map(
+    (l) => splitNumbering(normText(l)).core,
+  );
+  return prefixes;
+}
+
 /** The comparable form of a token's text, computed once per token. */
 export function labelKey(tok: { text: string }): LabelKey {
   const hit = keyCache.get(tok);
   if (hit) return hit;
   // Prose lines never match a label; only their start matters (section headings).
   const norm = normText(tok.text.length > 100 ? tok.text.slice(0, 60) : tok.text);
-  const { number, core } = splitNumbering(norm);
+  let { number, core } = splitNumbering(norm);
+  // PDF text joins merged label cells: 三、本年度办理结果（一）予以公开, （三）不予公开1.属于国家秘密.
+  for (let i = 0; i < 2; i++) {
+    const prefix = groupPrefixes().find((g) => core.startsWith(g) && core.length > g.length);
+    if (!prefix) break;
+    const rest = splitNumbering(core.slice(prefix.length));
+    if (!rest.number) break;
+    ({ number, core } = rest);
+  }
   const key = { norm, number, numberKey: numberKey(number), core: stripNotes(core) };
   keyCache.set(tok, key);
   return key;

@@ -94,4 +94,22 @@ describe("matcher: incomplete and unusual tables", () => {
     expect(res.report.agency).toBeNull();
     expect(res.report.year).toBe(2021);
   });
+
+  it("reads PDF lines where merged label cells are glued to the row label", () => {
+    const text =
+      "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 4 0 0 0 0 0 4\n" +
+      "三、本年度办理结果（一）予以公开 3 0 0 0 0 0 3\n（二）部分公开（区分处理的，只计这一 1 0 0 0 0 0 1\n情形，不计其他情形）\n" +
+      "（三）不予公开 1.属于国家秘密 0 0 0 0 0 0 0\n";
+    const a = parse(text).report.applications;
+    expect(a.newReceived.total).toBe(4);
+    expect(a.granted).toMatchObject({ naturalPerson: 3, total: 3 });
+    expect(a.partial.total).toBe(1);
+    expect(a.denied.stateSecret.total).toBe(0);
+  });
+
+  it("ignores overview headings that happen to equal row labels", () => {
+    const text = `一、总体情况\n（一）规章\n本年度未制定规章。\n（二）行政许可\n全年办理许可事项。\n${HEAD19}规章 | 1 | 1 | 2 | |\n`;
+    expect(parse(text).report.proactive).toMatchObject({ regulations: { newlyMade: 1, totalPublished: 2 } });
+  });
 });
+
