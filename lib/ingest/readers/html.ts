@@ -27,7 +27,8 @@ const GB = new Set(["gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn"]);
 const BLOCK = new Set(
   "p div br h1 h2 h3 h4 h5 h6 li ul ol dl dt dd tr td th caption section article header footer blockquote pre hr center form address nav aside main figure figcaption".split(" "),
 );
-const SKIP = new Set(["style", "head", "noscript", "template", "iframe", "object", "svg", "select", "textarea"]);
+// <head> is walked (CMSs put table payload scripts there); <title> only repeats the page heading.
+const SKIP = new Set(["style", "title", "noscript", "template", "iframe", "object", "svg", "select", "textarea"]);
 const CJK = "\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f";
 const WRAP_BETWEEN_CJK = new RegExp(`([${CJK}])[ \\t]*[\\r\\n]+\\s*(?=[${CJK}])`, "g");
 
@@ -115,8 +116,10 @@ function unescapeJs(code: string): string {
 
 /** Table markup a CMS stored inside a JS string or template script, or null. */
 export function tableHtmlInScript(code: string): string | null {
-  if (!/<table/i.test(code)) return null;
-  const s = unescapeJs(code);
+  // JSON payloads escape "<" as \u003c (or \x3c); some templates carry entity-escaped markup.
+  if (!/<table|\\u003ctable|\\x3ctable|&lt;table/i.test(code)) return null;
+  let s = unescapeJs(code);
+  if (!/<table/i.test(s)) s = s.replace(/&lt;/gi, "<").replace(/&gt;/gi, ">").replace(/&quot;/gi, '"').replace(/&#39;/g, "'").replace(/&amp;/gi, "&");
   const start = s.search(/<table/i);
   const end = s.toLowerCase().lastIndexOf("</table>");
   return end > start ? s.slice(start, end + 8) : s.slice(start);
@@ -229,6 +232,12 @@ class DocBuilder {
     this.lines = [];
   }
   table(node: DomNode) {
+    this.breakLine();
+    // A caption ("表1 …") is a heading the matcher may need; it reads before the grid.
+    for (const cap of childrenOf(node, new Set(["caption"]))) {
+      this.text(cellText(cap));
+      this.breakLine();
+    }
     this.flushText();
     const rows = tableGrid(node, this.tableNo + 1);
     if (rows.some((row) => row.some((c) => c.text))) {

@@ -7,6 +7,7 @@
 import type { Rules } from "./pdf-rules";
 
 const TOL = 2.5; // pt: borders closer than this are one border (double lines, rounding)
+const MAX_SEGMENTS = 4000;
 
 /** A run of characters from one text item, in PDF user space (y up, baseline). */
 export interface Run {
@@ -53,6 +54,8 @@ function union(parent: number[], a: number, b: number) {
 /** Group segments that touch into frames and turn each frame with at least two cells into a grid. */
 export function framesFromRules({ h, v }: Rules): Frame[] {
   const n = h.length + v.length;
+  // Grouping is quadratic; a page with thousands of strokes is a drawing or a chart, not a form.
+  if (n > MAX_SEGMENTS) return [];
   const parent = Array.from({ length: n }, (_, i) => i);
   const near = (a1: number, a2: number, b1: number, b2: number) => a1 <= b2 + TOL && b1 <= a2 + TOL;
   for (let i = 0; i < h.length; i++) {

@@ -55,6 +55,13 @@ describe("readHtml markup details", () => {
     expect(textLines(doc)).toEqual(["前", "后"]);
   });
 
+  it("reads a table from a JSON payload with \\u003c escapes, and keeps a caption", async () => {
+    const payload = JSON.stringify({ content: "<table><caption>表1</caption><tr><td>甲</td><td>8</td></tr></table>" }).replace(/</g, "\\u003c");
+    const doc = await html(`<script>window.__DATA__ = ${payload};</script>`);
+    expect(gridOf(tables(doc)[0])).toEqual([["甲", "8"]]);
+    expect(textLines(doc)).toEqual(["表1"]);
+  });
+
   it("pads ragged rows and bounds absurd spans", async () => {
     const doc = await html(`<table><tr><td rowspan="65535">A</td><td>1</td></tr><tr><td>2</td><td>3</td></tr></table>`);
     expect(gridOf(tables(doc)[0])).toEqual([["A", "1", ""], ["A*", "2", "3"]]);
