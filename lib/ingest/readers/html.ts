@@ -181,12 +181,15 @@ export function tableGrid(table: DomNode, tableNo: number): TableCell[][] {
       c += cs;
     }
   });
-  const rows = grid.filter((row) => row.some(Boolean));
+  // Rows and columns with no text at all carry nothing: Word's hidden <tr height=0> sizing rows, spacer
+  // rows, ghost columns of ragged tables. A blank *data* cell keeps its column through the header above it.
+  const rows = grid.filter((row) => row.some((c) => c?.text));
   const width = Math.max(0, ...rows.map((row) => row.length));
+  const cols = Array.from({ length: width }, (_, c) => c).filter((c) => rows.some((row) => row[c]?.text));
   return rows.map((row, r) =>
-    Array.from({ length: width }, (_, c) => {
-      const cell = row[c] ?? { text: "", loc: { table: tableNo, col: c + 1 } };
-      cell.loc = { ...cell.loc, row: r + 1 };
+    cols.map((c, i) => {
+      const cell = row[c] ?? { text: "", loc: {} };
+      cell.loc = { table: tableNo, row: r + 1, col: i + 1 };
       return cell;
     }),
   );

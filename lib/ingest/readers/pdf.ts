@@ -33,8 +33,8 @@ function tableBlock(t: GridTable, page: number): { rows: TableCell[][]; xs: numb
       return cell;
     }),
   );
-  // A row band too thin to hold text (double borders a few points apart) carries nothing.
-  rows = rows.filter((row, r) => row.some((c) => c.text) || ys[r] - ys[r + 1] > 6);
+  // A row band with no text (double borders a few points apart, spacer rows) carries nothing.
+  rows = rows.filter((row) => row.some((c) => c.text));
   return { rows, xs };
 }
 

@@ -40,9 +40,24 @@ function cellText(cell: ExcelJS.Cell): string {
   return t.replace(/\s*[\r\n]+\s*/g, "").replace(/[ \t]+/g, " ").trim();
 }
 
+/**
+ * The used range, from cells that hold something (values or merge slaves): ws.rowCount/columnCount also
+ * count styled-but-empty cells, and a sheet formatted down whole columns would claim a million rows.
+ */
+function usedRange(ws: ExcelJS.Worksheet): { height: number; width: number } {
+  let height = 0;
+  let width = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    height = r;
+    row.eachCell({ includeEmpty: false }, (_cell, c) => {
+      width = Math.max(width, c);
+    });
+  });
+  return { height, width };
+}
+
 function sheetRows(ws: ExcelJS.Worksheet, tableNo: number): TableCell[][] {
-  const height = ws.rowCount;
-  const width = ws.columnCount;
+  const { height, width } = usedRange(ws);
   if (height * width > MAX_CELLS) throw new Error("Excel工作表过大（单元格超过200万个），已拒绝读取");
   const rows: TableCell[][] = [];
   for (let r = 1; r <= height; r++) {

@@ -33,8 +33,8 @@ describe("readHtml markup details", () => {
   });
 
   it("honours a UTF-8 BOM and &nbsp; blanks", async () => {
-    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("<table><tr><td>&nbsp;</td><td>总&nbsp;计</td></tr></table>")]);
-    expect(gridOf(tables(await readHtml(bytes))[0])).toEqual([["", "总 计"]]);
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("<table><tr><td>甲</td><td>乙</td></tr><tr><td>&nbsp;</td><td>总&nbsp;计</td></tr></table>")]);
+    expect(gridOf(tables(await readHtml(bytes))[0])).toEqual([["甲", "乙"], ["", "总 计"]]);
   });
 
   it("joins <br>-split digits without inventing a separator", async () => {
@@ -65,6 +65,14 @@ describe("readHtml markup details", () => {
   it("pads ragged rows and bounds absurd spans", async () => {
     const doc = await html(`<table><tr><td rowspan="65535">A</td><td>1</td></tr><tr><td>2</td><td>3</td></tr></table>`);
     expect(gridOf(tables(doc)[0])).toEqual([["A", "1", ""], ["A*", "2", "3"]]);
+  });
+
+  it("drops Word's hidden sizing row and ghost columns, keeps blank data cells", async () => {
+    const doc = await html(
+      `<table><tr><td>项目</td><td>数量</td><td></td></tr><tr><td>收费</td><td>&nbsp;</td></tr>` +
+        `<![if !supportMisalignedColumns]><tr height=0><td width=72 style='border:none'></td><td width=64 style='border:none'></td><td></td></tr><![endif]></table>`,
+    );
+    expect(gridOf(tables(doc)[0])).toEqual([["项目", "数量"], ["收费", ""]]);
   });
 
   it("survives 10,000 levels of nesting", async () => {
