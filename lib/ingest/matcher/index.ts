@@ -7,6 +7,7 @@ import { emptyReport, reportSchema, setCell, type ParseWarning, type Report } fr
 import { readMeta } from "../meta";
 import type { ParseOutcome, Provenance, SourceDocument } from "../types";
 import { parseCell } from "../values";
+import { resolveColumns } from "./columns";
 import { detectShape } from "./detect";
 import { normText } from "./normalize";
 import { interpretRow, type RowOutput } from "./rows";
@@ -50,7 +51,7 @@ export function matchDocument(doc: SourceDocument): ParseOutcome {
   const meta = readMeta(doc.text);
   const shape = detectShape(tokens, meta.year);
   const specs = buildSpecs(shape.template, shape.splitOther);
-  const out: RowOutput = { values: new Map(), provenance: {}, warnings: [] };
+  const out: RowOutput = { values: new Map(), provenance: {}, warnings: [], ambiguous: [] };
   const done = new Set<string>();
   const extras: { section: "proactive" | "applications"; label: string; values: (number | null)[] }[] = [];
   const docUnit = tokens.some((t) => t.kind === "text" && /采购总金额.*万元/.test(normText(t.text))) ? "万元" : null;
@@ -117,6 +118,7 @@ export function matchDocument(doc: SourceDocument): ParseOutcome {
   }
 
   if (done.size === 0) return { ok: false, format: doc.format, error: NO_TABLE_ERROR };
+  resolveColumns(out, specs);
 
   const missing = specs.filter((s) => !s.groupOf && !done.has(s.path)).map((s) => s.path);
   if (missing.length > 0) {

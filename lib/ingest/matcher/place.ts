@@ -14,6 +14,8 @@ export interface Placement {
   /** for each column, the index into `values` placed there, or -1 (blank) */
   at: number[];
   certain: boolean;
+  /** when not certain: every placement that satisfies the sums (capped), as `at` arrays */
+  candidates: number[][];
 }
 
 const MAX_COMBOS = 20000;
@@ -40,27 +42,31 @@ function binom(n: number, k: number): number {
 export function placeValues(values: (number | null)[], n: number, rules: SumRule[]): Placement {
   const k = values.length;
   const leftAligned = Array.from({ length: n }, (_, i) => (i < k ? i : -1));
-  if (k === 0) return { at: leftAligned, certain: true };
-  if (values.every((v) => !v)) return { at: leftAligned, certain: true }; // zeros and blanks: any place is the same
-  if (k >= n || binom(n, k) > MAX_COMBOS) return { at: leftAligned, certain: k === n };
+  if (k === 0) return { at: leftAligned, certain: true, candidates: [] };
+  if (values.every((v) => !v)) return { at: leftAligned, certain: true, candidates: [] }; // zeros and blanks: any place is the same
+  if (k >= n || binom(n, k) > MAX_COMBOS) return { at: leftAligned, certain: k === n, candidates: [] };
   let first: number[] | null = null;
   let firstCells: number[] | null = null;
   let certain = true;
+  const candidates: number[][] = [];
+  const toAt = (pos: number[]) => {
+    const at = new Array<number>(n).fill(-1);
+    pos.forEach((p, i) => (at[p] = i));
+    return at;
+  };
   for (const pos of combos(n, k)) {
     const cells = new Array<number>(n).fill(0);
     pos.forEach((p, i) => (cells[p] = values[i] ?? 0));
     const ok = rules.every((r) => Math.abs(r.parts.reduce((s, p) => s + cells[p], 0) - cells[r.total]) < 1e-9);
     if (!ok) continue;
+    if (candidates.length < 200) candidates.push(toAt(pos));
     if (!first) {
       first = pos;
       firstCells = cells;
     } else if (cells.some((c, i) => Math.abs(c - firstCells![i]) > 1e-9)) {
       certain = false;
-      break;
     }
   }
-  if (!first || rules.length === 0) return { at: leftAligned, certain: false };
-  const at = new Array<number>(n).fill(-1);
-  first.forEach((p, i) => (at[p] = i));
-  return { at, certain };
+  if (!first || rules.length === 0) return { at: leftAligned, certain: false, candidates: [] };
+  return { at: toAt(first), certain, candidates: certain ? [] : candidates };
 }

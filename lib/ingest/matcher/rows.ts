@@ -13,6 +13,15 @@ export interface RowOutput {
   values: Map<string, number | null>;
   provenance: Record<string, Provenance>;
   warnings: ParseWarning[];
+  /** rows whose figures could go in more than one set of columns (blank cells dropped) */
+  ambiguous: AmbiguousRow[];
+}
+
+export interface AmbiguousRow {
+  input: RowInput;
+  cells: Token[];
+  candidates: number[][];
+  warning: ParseWarning;
 }
 
 const APPLICANT_RULES: SumRule[] = [{ parts: [0, 1, 2, 3, 4, 5], total: 6 }];
@@ -71,12 +80,19 @@ export function interpretRow(input: RowInput, out: RowOutput): void {
     const p = placeValues(nums, n, rulesFor(spec));
     p.at.forEach((vi, col) => (at[col] = vi >= 0 ? cells[vi] : null));
     if (!p.certain) {
-      out.warnings.push({
-        cells: [spec.path],
-        message: `空白单元格被省略，${cells.length}个数字无法确定所在列（应为${n}列），请核对该行`,
-      });
+      const warning = { cells: [spec.path], message: `空白单元格被省略，${cells.length}个数字无法确定所在列（应为${n}列），请核对该行` };
+      out.warnings.push(warning);
+      if (p.candidates.length > 1) out.ambiguous.push({ input, cells, candidates: p.candidates, warning });
     }
   }
+  writeCells(input, at, out);
+}
+
+/** Writes one row's cells (value, unit, provenance); `at[col]` is the token placed in that column. */
+export function writeCells(input: RowInput, at: (Token | null)[], out: RowOutput): void {
+  const { spec, label } = input;
+  const n = spec.cols.length;
+  const paths = spec.cols.map((c) => `${spec.path}.${c}`);
   for (let i = 0; i < n; i++) {
     const tok = at[i];
     const path = paths[i];

@@ -48,11 +48,37 @@ function pushCell(out: Token[], text: string, loc: SourceLoc): void {
   out.push({ kind: "text", text: t, loc });
 }
 
+/**
+ * Pages whose cells were paragraphs print each cell followed by an empty line, and a blank cell as one
+ * more empty line. When most lines are followed by an empty line, a run of m empty lines is a
+ * separator plus m − 1 blank cells.
+ */
+function blankLineStyle(lines: { text: string }[]): boolean {
+  let filled = 0;
+  let followed = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (lines[i].text.trim() === "") continue;
+    filled++;
+    if (lines[i + 1].text.trim() === "") followed++;
+  }
+  return filled >= 10 && followed / filled >= 0.6;
+}
+
 function textBlockTokens(lines: { text: string; loc: SourceLoc }[], out: Token[]): void {
+  const blankRuns = blankLineStyle(lines);
   // pending: the lines of the cell currently open (since the last `|`)
   let pending: { text: string; loc: SourceLoc }[] = [];
+  let emptyRun = -1; // empty lines since the last non-empty line (-1: none seen yet)
   const flushLines = () => {
-    for (const p of pending) if (p.text.trim() !== "") pushCell(out, p.text, p.loc);
+    for (const p of pending) {
+      if (p.text.trim() === "") {
+        if (emptyRun >= 0) emptyRun++;
+        continue;
+      }
+      if (blankRuns) for (let b = 1; b < emptyRun; b++) out.push({ kind: "blank", text: "", loc: p.loc });
+      emptyRun = 0;
+      pushCell(out, p.text, p.loc);
+    }
   };
   const close = (loc: SourceLoc) => {
     const filled = pending.filter((p) => p.text.trim() !== "");
@@ -66,6 +92,7 @@ function textBlockTokens(lines: { text: string; loc: SourceLoc }[], out: Token[]
       pending.push({ text: raw, loc: line.loc });
       continue;
     }
+    emptyRun = -1;
     if (/^\s*\|{2,}\s*$/.test(raw)) {
       // A spacer line: whatever was open is not a cell of its own unless it holds text.
       flushLines();
