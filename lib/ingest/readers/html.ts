@@ -51,7 +51,9 @@ export function decodeHtmlBytes(bytes: Uint8Array): string {
   // A page that declares GBK but is really UTF-8 (CMS migrations) still decodes cleanly as UTF-8 first.
   const utf8 = strictUtf8(bytes);
   if (utf8 !== null) return utf8;
-  if (declared && !GB.has(declared) && iconv.encodingExists(declared)) return iconv.decode(buf, declared);
+  // A Latin charset declared on a Chinese page is a template default, never the truth: keep GB18030.
+  const latin = /^(iso-8859|windows-125|cp125|ascii|us-ascii|latin)/.test(declared ?? "");
+  if (declared && !GB.has(declared) && !latin && iconv.encodingExists(declared)) return iconv.decode(buf, declared);
   return iconv.decode(buf, "gb18030");
 }
 

@@ -32,6 +32,13 @@ describe("readHtml markup details", () => {
     expect(gridOf(tables(doc)[0])).toEqual([["予以公开", "7"]]);
   });
 
+  it("decodes Big5 when declared, and GBK behind a wrong Latin declaration", async () => {
+    const big5 = iconv.encode(`<meta charset="big5"><p>政府資訊公開</p>`, "big5");
+    expect(textLines(await readHtml(big5))).toEqual(["政府資訊公開"]);
+    const misdeclared = iconv.encode(`<meta charset="iso-8859-1"><p>政府信息公开</p>`, "gbk");
+    expect(textLines(await readHtml(misdeclared))).toEqual(["政府信息公开"]);
+  });
+
   it("honours a UTF-8 BOM and &nbsp; blanks", async () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("<table><tr><td>甲</td><td>乙</td></tr><tr><td>&nbsp;</td><td>总&nbsp;计</td></tr></table>")]);
     expect(gridOf(tables(await readHtml(bytes))[0])).toEqual([["甲", "乙"], ["", "总 计"]]);
