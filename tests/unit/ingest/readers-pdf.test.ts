@@ -55,6 +55,20 @@ describe("readPdf", () => {
     ]);
   });
 
+  it("splits one text run that crosses a ruling line, so two cells never glue into one number", async () => {
+    // Helvetica digits are 6.672 pt wide at 12 pt: "1020" from x=50 puts "10" left of the rule at 63.4.
+    const rules = "0.5 w 40 80 m 90 80 l S 40 120 m 90 120 l S 40 80 m 40 120 l S 63.4 80 m 63.4 120 l S 90 80 m 90 120 l S";
+    const text = "BT /F1 12 Tf 50 95 Td (1020) Tj ET BT /F1 12 Tf 40 200 Td (Annual report of a test office, numbers below) Tj ET";
+    const pdf = handPdf([
+      ...PAGE_TREE,
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+      stream(`${rules} ${text}`),
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]);
+    const doc = await readPdf(pdf);
+    expect(gridOf(tables(doc)[0])).toEqual([["10", "20"]]);
+  });
+
   it("leaves the caller's buffer usable (pdfjs detaches what it is given)", async () => {
     const bytes = fixture("report-table.pdf");
     await readPdf(bytes);
