@@ -189,5 +189,7 @@ export function cellText(runs: Run[] | undefined): string {
     if (!text) continue;
     out += out && /[A-Za-z]$/.test(out) && /^[A-Za-z]/.test(text) ? ` ${text}` : text;
   }
-  return out;
+  // Inside one cell a space between Chinese and a figure is typesetting (Word/LibreOffice "autospace"):
+  // 第 1 项 was typed 第1项. Between two figures it stays, so 1 2 never becomes 12.
+  return out.replace(new RegExp(`(${CJK.source}) (?=[0-9A-Za-z])|([0-9A-Za-z]) (?=${CJK.source})`, "g"), "$1$2");
 }

@@ -69,6 +69,18 @@ describe("readPdf", () => {
     expect(gridOf(tables(doc)[0])).toEqual([["10", "20"]]);
   });
 
+  it("stitches a table that runs over a page break into one grid, merged label carried over", async () => {
+    const doc = await readPdf(fixture("long-table.pdf"));
+    const [t] = tables(doc);
+    expect(tables(doc)).toHaveLength(1);
+    expect(t).toHaveLength(71);
+    expect(new Set(t.map((r) => r[0].loc.page))).toEqual(new Set([1, 2]));
+    t.slice(1).forEach((row, i) => {
+      expect(gridOf([row])[0]).toEqual([i === 0 ? "办理情况" : "办理情况*", `第${i + 1}项`, String((i + 1) * 7)]);
+    });
+    expect(t[70][2].loc).toMatchObject({ table: 1, row: 71, col: 3, page: 2 });
+  });
+
   it("leaves the caller's buffer usable (pdfjs detaches what it is given)", async () => {
     const bytes = fixture("report-table.pdf");
     await readPdf(bytes);
