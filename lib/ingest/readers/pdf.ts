@@ -4,7 +4,7 @@
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { SourceDocument, TableCell, TextLine } from "../types";
 import { borderlessTables, segmentLines } from "./pdf-columns";
 import { assignRuns, cellText, framesFromRules, type GridTable, type Run } from "./pdf-grid";
@@ -16,6 +16,8 @@ const MAX_PAGES = 200;
 const TIMEOUT_MS = 60_000;
 const SCANNED = "该PDF为扫描件，无法识别文字，请上传文字版或Word版";
 const CORRUPT = "无法读取PDF文件：文件已损坏或不是PDF格式";
+const NO_UNICODE = "该PDF的文字无法识别（字体缺少编码信息），请上传Word版或重新导出的PDF";
+const UNREADABLE = /[\ue000-\uf8ff\ufffd\u0000-\u0008]/g;
 const ENCRYPTED = "该PDF已加密（设有打开密码），无法读取，请上传未加密的文件";
 /** page furniture such as "- 3 -" or "第 3 页" would split a table that continues on the next page */
 const PAGE_NUMBER = /^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*\/\s*共?\s*\d+\s*页?)?[-—–\s]*$/;
@@ -40,16 +42,18 @@ function tableBlock(t: GridTable, page: number): { rows: TableCell[][]; xs: numb
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
-async function readPage(doc: { getPage(n: number): Promise<any> }, pageNo: number): Promise<{ placed: Placed[]; chars: number }> {
+async function readPage(doc: PDFDocumentProxy, pageNo: number): Promise<{ placed: Placed[]; chars: number; unreadable: number }> {
   const page = await doc.getPage(pageNo);
   const [content, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
   const runs: Run[] = [];
   let chars = 0;
+  let unreadable = 0;
   for (const item of content.items as { str?: string; transform: number[]; width: number; height: number }[]) {
     if (typeof item.str !== "string" || !item.str.trim()) continue;
     const [a, b, , d, e, f] = item.transform;
     const fs = Math.hypot(a, b) || Math.abs(d) || item.height || 10;
     chars += item.str.replace(/\s/g, "").length;
+    unreadable += (item.str.match(UNREADABLE) ?? []).length;
     runs.push({ text: item.str, x1: e, x2: e + (item.width || fs * item.str.length), y: f, fs });
   }
   const frames = framesFromRules(rulesFromOperatorList(ops));
@@ -72,7 +76,7 @@ async function readPage(doc: { getPage(n: number): Promise<any> }, pageNo: numbe
     placed.push({ top: line.y, block: { kind: "text", lines: [tl] } });
   }
   page.cleanup();
-  return { placed: placed.sort((p, q) => q.top - p.top), chars };
+  return { placed: placed.sort((p, q) => q.top - p.top), chars, unreadable };
 }
 
 async function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
@@ -114,17 +118,22 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
     if (doc.numPages > MAX_PAGES) throw new Error(`PDF页数过多（${doc.numPages}页，上限${MAX_PAGES}页），已拒绝读取`);
     const pages: Placed[][] = [];
     let chars = 0;
+    let unreadable = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await readPage(doc, n).catch(() => {
         throw new Error(`无法读取PDF第${n}页：文件已损坏`);
       });
       pages.push(page.placed);
       chars += page.chars;
+      unreadable += page.unreadable;
     }
     // A scan carries at most a stray page number or watermark in its text layer.
     if (chars < Math.max(20, 10 * doc.numPages)) throw new Error(SCANNED);
+    // Fonts without a Unicode map come out as private-use or replacement characters: nothing to match.
+    if (unreadable > chars * 0.3) throw new Error(NO_UNICODE);
     return pages;
   })();
+  work.catch(() => undefined); // if the timeout wins, the abandoned work must not become an unhandled rejection
   try {
     const pages = await withTimeout(work, TIMEOUT_MS, () => void task.destroy());
     const blocks = assemble(pages);
