@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { FilterBar } from "@/components/stats/filter-bar";
+import { DownloadLinks, GridTable } from "@/components/stats/grid-table";
+import { getDb } from "@/db/client";
+import { cityName } from "@/db/queries/catalog";
+import { citySums, latestYearWithData, listParents, yearCounts } from "@/db/queries/stats";
+import { getViewer } from "@/lib/auth/viewer";
+import { can } from "@/lib/permissions";
+import { blankCellCount } from "@/lib/stats/assemble";
+import { consolidatedGrids } from "@/lib/stats/consolidated";
+import { filterQuery, parseFilter } from "@/lib/stats/params";
+
+export const metadata: Metadata = { title: "年度报告汇总表" };
+
+/** The consolidated (汇总) tables the oversight office publishes by 31 March, in the template layout. */
+export default async function ConsolidatedPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await connection();
+  const db = getDb();
+  const staff = can(await getViewer(), "report.readAll");
+  const filter = parseFilter(await searchParams);
+  const drafts = staff && filter.drafts;
+  const year = filter.year ?? latestYearWithData(db, { drafts });
+  if (!year) return <p className="empty">尚无已发布的年度报告。</p>;
+  const f = { kind: filter.kind, parentId: filter.parent, drafts };
+  const sums = citySums(db, year, f);
+  const counts = yearCounts(db, f);
+  const expected = counts.find((c) => c.year === year)?.expected ?? 0;
+  const parents = listParents(db);
+  const scope = [parents.find((p) => p.id === filter.parent)?.name, filter.kind].filter(Boolean).join(" · ");
+  return (
+    <>
+      <div className="page-head">
+        <h1>
+          {cityName()}
+          {year}年度政府信息公开工作年度报告汇总表{scope ? `（${scope}）` : ""}
+        </h1>
+        <DownloadLinks href={`/api/export/consolidated${filterQuery({ ...filter, year, drafts })}`} label="下载汇总表" />
+      </div>
+      <FilterBar action="/consolidated" filter={{ ...filter, year }} years={counts.map((c) => c.year).reverse()} parents={parents} staff={staff} />
+      <p className="small" data-testid="consolidated-coverage">
+        由 {sums.coverage.reports} 份{drafts ? "当前版本（含未发布）" : "已发布"}年度报告逐格相加（应报机关 {expected} 个）；空白单元格 {blankCellCount(sums)} 个按 0 计。行政诉讼中复议机关作共同被告的案件，按国办公开办函〔2016〕201号只计入原行政行为机关，以各机关报告为准。
+      </p>
+      {sums.coverage.reports === 0 ? <p className="empty">该范围内本年度尚无年度报告。</p> : consolidatedGrids(sums).map((g) => <GridTable key={g.id} grid={g} />)}
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * What each download (/api/export/{name}) contains: the same grids the pages show, rebuilt from the
+ * request's filters. Staff-only exports (drafts, data quality) are checked here, on the server.
+ */
+import type { Db } from "../../db/client";
+import { agencyCells, bulkReports, citySums, citySumsByYear, latestYearWithData } from "../../db/queries/stats";
+import { qualityGrids } from "../../db/queries/quality";
+import { computeMetrics } from "../metrics";
+import { can, type Viewer } from "../permissions";
+import { bulkGrid } from "./bulk";
+import { consolidatedGrids } from "./consolidated";
+import type { Grid } from "./grid";
+import { applicantData, metricsGrid, outcomeData, proactiveData, reviewData } from "./overview";
+import { parseFilter } from "./params";
+import { rank, rankingGrid, rankMetrics } from "./rankings";
+import { trendGrids } from "./trends";
+
+export interface ExportSpec {
+  file: string;
+  sheets: { name: string; grids: Grid[] }[];
+}
+
+export class ExportError extends Error {
+  constructor(
+    public status: number,
+    public code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function buildExport(db: Db, name: string, sp: URLSearchParams, viewer: Viewer): ExportSpec {
+  const filter = parseFilter(sp);
+  const staff = can(viewer, "report.readAll");
+  if (filter.drafts && !staff) throw new ExportError(403, "forbidden", "未发布的数据仅限审核人员下载");
+  const f = { kind: filter.kind, parentId: filter.parent, drafts: filter.drafts };
+  const year = filter.year ?? latestYearWithData(db, f);
+  if (!year && name !== "trends") throw new ExportError(404, "no_data", "尚无可下载的数据");
+  const y = year ?? 0;
+  const scope = filter.kind || filter.parent ? "-筛选" : "";
+  switch (name) {
+    case "overview": {
+      const sums = citySums(db, y, f);
+      const grids: Record<string, Grid> = {
+        applicants: applicantData(sums).grid,
+        outcomes: outcomeData(sums).grid,
+        review: reviewData(sums).grid,
+        metrics: metricsGrid("overview-metrics", `${y}年度指标`, computeMetrics(sums), sums.coverage.reports),
+      };
+      for (const t of ["2019", "2021"] as const) {
+        const p = proactiveData(sums, t);
+        if (p) grids[`proactive-${t}`] = p.grid;
+      }
+      const table = sp.get("table");
+      const chosen = table && grids[table] ? { [table]: grids[table] } : grids;
+      return { file: `${y}年度统计概览${scope}${table ? `-${table}` : ""}`, sheets: Object.entries(chosen).map(([k, g]) => ({ name: g.title.slice(0, 28) || k, grids: [g] })) };
+    }
+    case "consolidated": {
+      const sums = citySums(db, y, f);
+      return { file: `${y}年度政府信息公开工作年度报告汇总表${scope}`, sheets: [{ name: `${y}年度汇总表`, grids: consolidatedGrids(sums) }] };
+    }
+    case "rankings": {
+      const defs = rankMetrics();
+      const def = defs.find((d) => d.key === sp.get("metric")) ?? defs.find((d) => d.key === "disclosureRate")!;
+      const rows = rank(agencyCells(db, y, f), def.key, sp.get("order") === "asc" ? "asc" : "desc", sp.get("small") === "1");
+      return { file: `${y}年度机关排名-${def.label}${scope}`, sheets: [{ name: def.label, grids: [rankingGrid(rows, def, `${y}年度 ${def.label} 排名`)] }] };
+    }
+    case "reports": {
+      if (filter.drafts) throw new ExportError(400, "bad_request", "批量下载仅含已发布年报");
+      return { file: `${y}年度已发布年度报告-全部单元格`, sheets: [{ name: `${y}年度`, grids: [bulkGrid(y, bulkReports(db, y))] }] };
+    }
+    case "trends": {
+      const grids = trendGrids(citySumsByYear(db, f));
+      return { file: `历年趋势${scope}`, sheets: grids.map((g) => ({ name: g.title.slice(0, 28), grids: [g] })) };
+    }
+    case "quality": {
+      if (!can(viewer, "tracking.read")) throw new ExportError(403, "forbidden", "数据质量清单仅限审核人员下载");
+      return { file: `${y}年度数据质量问题清单`, sheets: [{ name: `${y}年度问题清单`, grids: qualityGrids(db, y) }] };
+    }
+    default:
+      throw new ExportError(404, "not_found", "没有这个下载项");
+  }
+}
