@@ -51,7 +51,9 @@ export function detectShape(tokens: Token[], year: number | null): { template: T
     if (hits(core, ev.only2019)) s2019++;
     if (hits(core, ev.only2021)) s2021++;
     if (core === "其他处理") sawOther = true;
-    if (ev.split.some((l) => core.includes(l) || (core.length >= 6 && l.startsWith(core)))) split = true;
+    // Even a cut-off numbered sub-row of （六） (1.申请人无正…) shows the split layout.
+    const numbered = labelKey(t).number !== "";
+    if (ev.split.some((l) => core.includes(l) || (core.length >= (numbered ? 3 : 6) && l.startsWith(core)))) split = true;
   }
   const byYear = s2019 === 0 && s2021 === 0;
   const template: TemplateId = byYear ? (year ? expectedTemplate(year) : "2021") : s2019 > s2021 ? "2019" : "2021";

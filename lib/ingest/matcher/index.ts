@@ -57,6 +57,7 @@ export function matchDocument(doc: SourceDocument): ParseOutcome {
   const docUnit = tokens.some((t) => t.kind === "text" && /采购总金额.*万元/.test(normText(t.text))) ? "万元" : null;
   let cursor = -1;
   let reviewDone = false;
+  let lastRow: string | null = null;
   let sawTail = false;
   const N = tokens.length;
   // Overview prose may carry short headings that equal row labels (（三）行政许可): start at the tables.
@@ -104,6 +105,7 @@ export function matchDocument(doc: SourceDocument): ParseOutcome {
       }
       interpretRow({ spec, label: tok, cells, atEnd: next >= N, docUnit }, out);
       done.add(spec.path);
+      lastRow = spec.path;
       i = next;
       continue;
     }
@@ -121,11 +123,12 @@ export function matchDocument(doc: SourceDocument): ParseOutcome {
   resolveColumns(out, specs);
 
   const missing = specs.filter((s) => !s.groupOf && !done.has(s.path)).map((s) => s.path);
+  const truncated = !reviewDone && !sawTail;
+  if (truncated && lastRow && !missing.includes(lastRow)) missing.unshift(lastRow); // text after it may be its cut-off rest
   if (missing.length > 0) {
-    const truncated = !reviewDone && !sawTail;
     out.warnings.push({
       cells: missing,
-      message: truncated ? "表格在此处中断，以下行未读到，留空" : "以下行在表格中未找到，留空",
+      message: truncated ? "表格在此处中断，以下行未读到或不完整" : "以下行在表格中未找到，留空",
     });
   }
 
@@ -171,7 +174,7 @@ function readReview(tokens: Token[], j: number, spec: RowSpec, out: RowOutput, d
     } else if (t.kind !== "break") cells.push(t);
     j++;
   }
-  interpretRow({ spec, label, cells, atEnd: j >= tokens.length && cells.length < spec.cols.length, docUnit }, out);
+  interpretRow({ spec, label, cells, atEnd: j >= tokens.length, docUnit }, out);
   return j;
 }
 

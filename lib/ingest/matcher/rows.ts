@@ -61,13 +61,18 @@ export function interpretRow(input: RowInput, out: RowOutput): void {
   }
   if (cells.length >= n) {
     for (let i = 0; i < n; i++) at[i] = cells[i];
+    if (input.atEnd && cells.length === n) {
+      out.warnings.push({ cells: [paths[n - 1]], message: "表格在此处中断：该格可能不完整，请核对" });
+    }
     const extra = cells.slice(n).filter((c) => c.kind === "value");
     if (extra.length > 0) {
       out.warnings.push({ cells: [spec.path], message: `该行数字多于${n}格（多出${extra.length}个），已按前${n}格读取，请核对` });
     }
   } else if (input.atEnd) {
+    // The document stops inside this row: later cells are unread and the last one may be cut short
+    // (10 printed, 1 left), so the whole row is named.
     cells.forEach((c, i) => (at[i] = c));
-    out.warnings.push({ cells: paths.slice(cells.length), message: "表格在此处中断，以下单元格未读到，留空" });
+    out.warnings.push({ cells: [spec.path], message: "表格在此处中断：该行最后一格可能不完整，其后的单元格未读到，留空" });
   } else if (cells.some((c) => c.kind === "blank")) {
     // The layout keeps blank cells, yet the row is short: read left to right, flag what is missing.
     cells.forEach((c, i) => (at[i] = c));
