@@ -54,7 +54,7 @@ export function matchDocument(doc: SourceDocument): ParseOutcome {
   const out: RowOutput = { values: new Map(), provenance: {}, warnings: [], ambiguous: [] };
   const done = new Set<string>();
   const extras: { section: "proactive" | "applications"; label: string; values: (number | null)[] }[] = [];
-  const docUnit = tokens.some((t) => t.kind === "text" && /采购总金额.*万元/.test(normText(t.text))) ? "万元" : null;
+  const docUnit = moneyHeaderUnit(tokens);
   let cursor = -1;
   let reviewDone = false;
   let lastRow: string | null = null;
@@ -86,7 +86,11 @@ export function matchDocument(doc: SourceDocument): ParseOutcome {
       const { cells, next } = cellsFrom(tokens, i + 1);
       cursor = spec.index;
       if (spec.groupOf) {
-        if (hasValue(cells)) {
+        // Figures on the heading row followed by the group's own labelled rows are a subtotal
+        // (some reports print one); without labelled rows they are the rows themselves.
+        const after = next < N ? findSpec(tokens[next], specs, spec.index) : null;
+        const subtotal = after !== null && spec.groupOf.includes(after.path);
+        if (hasValue(cells) && !subtotal) {
           readGroup(spec, tok, cells, next >= N, specs, out, done, docUnit);
           cursor = specs.findIndex((s) => s.path === spec.groupOf![spec.groupOf!.length - 1]);
         }
@@ -154,6 +158,17 @@ export function matchDocument(doc: SourceDocument): ParseOutcome {
     provenance: out.provenance as Record<string, Provenance>,
     text: doc.text,
   };
+}
+
+/** The unit a 采购总金额 header states (采购总金额（万元）), if any. */
+function moneyHeaderUnit(tokens: Token[]): "万元" | "元" | null {
+  for (const t of tokens) {
+    if (t.kind !== "text" || t.text.length > 80) continue;
+    const m = /采购总金额(.{0,12})/.exec(labelKey(t).norm);
+    if (m && /万元/.test(m[1])) return "万元";
+    if (m && /元/.test(m[1])) return "元";
+  }
+  return null;
 }
 
 function extraNumber(t: Token): number | null {

@@ -111,5 +111,16 @@ describe("matcher: incomplete and unusual tables", () => {
     const text = `一、总体情况\n（一）规章\n本年度未制定规章。\n（二）行政许可\n全年办理许可事项。\n${HEAD19}规章 | 1 | 1 | 2 | |\n`;
     expect(parse(text).report.proactive).toMatchObject({ regulations: { newlyMade: 1, totalPublished: 2 } });
   });
+
+  it("skips a subtotal printed on a group heading row", () => {
+    const z = "0 | 0 | 0 | 0 | 0 | 0 | 0 |";
+    const text =
+      "三、收到和处理政府信息公开申请情况\n（三）不予公开 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n1.属于国家秘密 | " + z + "\n2.其他法律行政法规禁止公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n" +
+      "3.危及“三安全一稳定” | " + z + "\n4.保护第三方合法权益 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n";
+    const a = parse(text).report.applications;
+    expect(a.denied.stateSecret.total).toBe(0);
+    expect(a.denied.lawForbidden.total).toBe(2);
+    expect(a.denied.thirdPartyRights.total).toBe(1);
+  });
 });
 
