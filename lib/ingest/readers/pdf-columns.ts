@@ -19,7 +19,7 @@ export interface Line {
   segments: Segment[];
 }
 
-const ALNUM = /[A-Za-z0-9]/;
+const CJK = /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/;
 const CJK_SPACE = /([\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]) (?=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f])/g;
 
 /** Split runs at inner whitespace (pdfjs often returns "21 0 0 0" as one item), positions interpolated. */
@@ -57,7 +57,8 @@ export function segmentLines(runs: Run[]): Line[] {
       const last = segments[segments.length - 1];
       const gap = last ? r.x1 - last.x2 : Infinity;
       if (last && gap < fs * 1.0) {
-        last.text += gap > fs * 0.2 && ALNUM.test(last.text.slice(-1)) && ALNUM.test(r.text[0]) ? ` ${r.text}` : r.text;
+        // A visible gap is a word space, except next to Chinese, which is never spaced.
+        last.text += gap > fs * 0.2 && !CJK.test(last.text.slice(-1)) && !CJK.test(r.text[0]) ? ` ${r.text}` : r.text;
         last.x2 = Math.max(last.x2, r.x2);
       } else segments.push({ text: r.text, x1: r.x1, x2: r.x2 });
     }

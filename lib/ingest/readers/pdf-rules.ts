@@ -21,7 +21,7 @@ export interface Rules {
   v: VSeg[];
 }
 
-type Matrix = [number, number, number, number, number, number];
+export type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 const THIN = 2.5; // a filled rectangle this thin (pt) is a border line, anything wider is shading
 const MIN_LEN = 3;
@@ -88,15 +88,16 @@ function addEdge(rules: Rules, a: [number, number], b: [number, number]) {
   }
 }
 
-export function rulesFromOperatorList(ops: { fnArray: number[]; argsArray: unknown[] }): Rules {
+/** `base` maps PDF user space to the reader's page space (the page as displayed, /Rotate applied, y up). */
+export function rulesFromOperatorList(ops: { fnArray: number[]; argsArray: unknown[] }, base: Matrix = IDENTITY): Rules {
   const rules: Rules = { h: [], v: [] };
-  let ctm: Matrix = IDENTITY;
+  let ctm: Matrix = base;
   const stack: Matrix[] = [];
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const args = ops.argsArray[i] as unknown[];
     if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? IDENTITY;
+    else if (fn === OPS.restore) ctm = stack.pop() ?? base;
     else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
     else if (fn === OPS.constructPath) {
       const paint = args[0] as number;

@@ -9,7 +9,7 @@ import type { SourceDocument, TableCell, TextLine } from "../types";
 import { borderlessTables, segmentLines } from "./pdf-columns";
 import { assignRuns, cellText, framesFromRules, type GridTable, type Run } from "./pdf-grid";
 import { assemble, type Placed } from "./pdf-pages";
-import { rulesFromOperatorList } from "./pdf-rules";
+import { rulesFromOperatorList, type Matrix } from "./pdf-rules";
 
 const MAX_BYTES = 50 * 1024 * 1024;
 const MAX_PAGES = 200;
@@ -45,18 +45,25 @@ const round = (v: number) => Math.round(v * 10) / 10;
 async function readPage(doc: PDFDocumentProxy, pageNo: number): Promise<{ placed: Placed[]; chars: number; unreadable: number }> {
   const page = await doc.getPage(pageNo);
   const [content, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
+  // Work in the page as displayed (/Rotate and the MediaBox origin applied), y upwards: a landscape table
+  // on a rotated page then has its rows along y like any other.
+  const vp = page.getViewport({ scale: 1 });
+  const [p0, p1, p2, p3, p4, p5] = vp.transform;
+  const base: Matrix = [p0, -p1, p2, -p3, p4, vp.height - p5];
+  const toPage = (x: number, y: number) => [base[0] * x + base[2] * y + base[4], base[1] * x + base[3] * y + base[5]];
   const runs: Run[] = [];
   let chars = 0;
   let unreadable = 0;
   for (const item of content.items as { str?: string; transform: number[]; width: number; height: number }[]) {
     if (typeof item.str !== "string" || !item.str.trim()) continue;
-    const [a, b, , d, e, f] = item.transform;
+    const [a, b, , d] = item.transform;
+    const [e, f] = toPage(item.transform[4], item.transform[5]);
     const fs = Math.hypot(a, b) || Math.abs(d) || item.height || 10;
     chars += item.str.replace(/\s/g, "").length;
     unreadable += (item.str.match(UNREADABLE) ?? []).length;
     runs.push({ text: item.str, x1: e, x2: e + (item.width || fs * item.str.length), y: f, fs });
   }
-  const frames = framesFromRules(rulesFromOperatorList(ops));
+  const frames = framesFromRules(rulesFromOperatorList(ops, base));
   const { tables, rest } = assignRuns(frames, runs);
   const placed: Placed[] = [];
   for (const t of tables) {

@@ -69,6 +69,21 @@ describe("readPdf", () => {
     expect(gridOf(tables(doc)[0])).toEqual([["10", "20"]]);
   });
 
+  it("reads a landscape table on a page rotated with /Rotate 90", async () => {
+    const rules = "0.5 w 40 80 m 90 80 l S 40 120 m 90 120 l S 40 80 m 40 120 l S 63.4 80 m 63.4 120 l S 90 80 m 90 120 l S";
+    const text = "BT /F1 12 Tf 50 95 Td (1020) Tj ET BT /F1 12 Tf 40 200 Td (Annual report of a test office, numbers below) Tj ET";
+    const pdf = handPdf([
+      ...PAGE_TREE,
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 400] /Rotate 90 /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+      // content turned a quarter counter-clockwise, so it stands upright once the viewer applies /Rotate 90
+      stream(`q 0 1 -1 0 300 0 cm ${rules} ${text} Q`),
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]);
+    const doc = await readPdf(pdf);
+    expect(gridOf(tables(doc)[0])).toEqual([["10", "20"]]);
+    expect(textLines(doc)).toEqual(["Annual report of a test office, numbers below"]);
+  });
+
   it("stitches a table that runs over a page break into one grid, merged label carried over", async () => {
     const doc = await readPdf(fixture("long-table.pdf"));
     const [t] = tables(doc);
