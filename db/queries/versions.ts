@@ -27,6 +27,8 @@ export interface SaveVersionInput {
   status?: ReportStatus;
   /** ISO time of submission / publication, defaults to now when the status asks for it */
   at?: string;
+  /** submission time when it differs from `at`; null = unknown (bulk imports of reports published elsewhere) */
+  submittedAt?: string | null;
 }
 
 export interface SavedVersion {
@@ -145,7 +147,7 @@ export function saveReportVersion(db: Db, input: SaveVersionInput): SavedVersion
     const sha = input.file ? createHash("sha256").update(input.file.bytes).digest("hex") : null;
     const { n } = sqlite.prepare("select coalesce(max(version_no), 0) + 1 n from report_versions where report_id = ?").get(rep.id) as { n: number };
     const status = input.status ?? "draft";
-    const submittedAt = status === "draft" ? rep.submitted_at : (rep.submitted_at ?? at);
+    const submittedAt = status === "draft" ? rep.submitted_at : (rep.submitted_at ?? (input.submittedAt !== undefined ? input.submittedAt : at));
     const findings = computeFindings(db, input.agencyId, input.year, report, submittedAt);
     const versionId = insertVersion(db, {
       reportId: rep.id, agencyId: input.agencyId, year: input.year, versionNo: n, report, findings, at,
