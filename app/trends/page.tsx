@@ -48,7 +48,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
       {years.length === 0 ? (
         <p className="empty">尚无已发布的年度报告。</p>
       ) : (
-        <div className="grid cols-2">
+        <div className="grid charts">
           {charts.map((c) => (
             <ChartCard
               key={c.id}

@@ -39,13 +39,13 @@ export function StatBarChart({ data, series, categoryKey = "label", layout = "ho
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ee" />
           {horizontal ? (
             <>
-              <XAxis type="number" tick={tick} tickFormatter={(v: number) => formatCount(v)} />
+              <XAxis type="number" tick={tick} allowDecimals={false} tickFormatter={(v: number) => formatCount(v)} />
               <YAxis type="category" dataKey={categoryKey} tick={tick} width={categoryWidth} interval={0} />
             </>
           ) : (
             <>
               <XAxis dataKey={categoryKey} tick={tick} interval={0} />
-              <YAxis tick={tick} tickFormatter={(v: number) => formatCount(v)} width={64} />
+              <YAxis tick={tick} allowDecimals={false} tickFormatter={(v: number) => formatCount(v)} width={64} />
             </>
           )}
           <Tooltip formatter={(v) => formatCount(typeof v === "number" ? v : Number(v))} cursor={{ fill: "rgba(31,95,168,0.06)" }} />

@@ -33,7 +33,7 @@ export function StatLineChart({ data, series, breakAt, percent, height = 300, la
           {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
           {breakAt ? <ReferenceLine x={breakAt} stroke="#a35f00" strokeDasharray="4 4" label={{ value: "格式变更", position: "insideTopLeft", fontSize: 11, fill: "#a35f00" }} /> : null}
           {series.map((s, i) => (
-            <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color ?? PALETTE[i % PALETTE.length]} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
+            <Line key={s.key} type="linear" dataKey={s.key} name={s.label} stroke={s.color ?? PALETTE[i % PALETTE.length]} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
           ))}
         </LineChart>
       </ResponsiveContainer>

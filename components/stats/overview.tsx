@@ -71,7 +71,7 @@ export function Overview({ db, year, filter, staff, action }: { db: Db; year: nu
       ) : (
         <>
           <Kpis items={headlines(cur, prev, { now: reports, prev: prev.coverage.reports || null, expected: c?.expected ?? 0 })} />
-          <div className="grid cols-2" style={{ marginTop: 16 }}>
+          <div className="grid charts" style={{ marginTop: 16 }}>
             <ChartCard
               title="本年新收申请：按申请人类型"
               chart={<StatBarChart data={applicants.data} series={[{ key: "value", label: "件数" }]} label={`本年新收申请按申请人类型，共 ${cur.applications.newReceived.total ?? 0} 件`} height={260} categoryWidth={96} />}
@@ -95,7 +95,7 @@ export function Overview({ db, year, filter, staff, action }: { db: Db; year: nu
             />
           </div>
           <h2>主动公开</h2>
-          <div className="grid cols-2">
+          <div className="grid charts">
             {proactive.map(({ t, d }) => (
               <ChartCard
                 key={t}

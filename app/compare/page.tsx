@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { StatBarChart } from "@/components/charts/bar-chart";
+import { ChartCard } from "@/components/stats/chart-card";
+import { getDb } from "@/db/client";
+import { listAgencies } from "@/db/queries/catalog";
+import { agencyCells, citySumsByYear, latestYearWithData, yearCounts } from "@/db/queries/stats";
+import { getViewer } from "@/lib/auth/viewer";
+import { can } from "@/lib/permissions";
+import { comparisonGrid, pick } from "@/lib/stats/agency";
+import type { Metric } from "@/lib/metrics";
+
+export const metadata: Metadata = { title: "并排比较" };
+
+type SP = Record<string, string | string[] | undefined>;
+const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? v.split(",") : []).flatMap((s) => s.split(",")).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+
+/** 2–6 agencies in one year, or 2–6 years of one agency (or of the city), side by side. */
+export default async function ComparePage({ searchParams }: { searchParams: Promise<SP> }) {
+  await connection();
+  const db = getDb();
+  const sp = await searchParams;
+  const drafts = can(await getViewer(), "report.readAll") && sp.drafts === "1";
+  const ids = [...new Set(list(sp.a))].slice(0, 6);
+  const years = [...new Set(list(sp.years))].filter((y) => y >= 2000 && y <= 2100).sort().slice(0, 6);
+  const year = list(sp.year)[0] ?? latestYearWithData(db, { drafts }) ?? new Date().getFullYear() - 1;
+  const agencies = listAgencies(db);
+  const name = new Map(agencies.map((a) => [a.id, a.name]));
+  let subjects: { label: string; metrics: Metric[]; reports?: number }[] = [];
+  let title = "";
+  if (ids.length >= 2) {
+    const cells = agencyCells(db, year, { agencyIds: ids, drafts });
+    subjects = ids.map((id) => cells.find((c) => c.agencyId === id)).filter((c) => !!c).map((c) => ({ label: c!.name, metrics: pick(c!.input) }));
+    title = `${year}年度 ${subjects.length} 个机关比较`;
+  } else if (years.length >= 2) {
+    if (ids.length === 1) {
+      const cells = agencyCells(db, years, { agencyIds: ids, drafts });
+      subjects = cells.map((c) => ({ label: `${c.year}年度`, metrics: pick(c.input) }));
+      title = `${name.get(ids[0]) ?? "机关"} ${years.join("、")}年度比较`;
+    } else {
+      const sums = citySumsByYear(db, { years, drafts });
+      subjects = years.map((y) => ({ label: `${y}年度`, metrics: pick(sums.get(y)!), reports: sums.get(y)!.coverage.reports }));
+      title = `全市 ${years.join("、")}年度比较`;
+    }
+  }
+  const allYears = yearCounts(db).map((y) => y.year);
+  const rates = subjects.length ? subjects[0].metrics.map((m, i) => ({ m, i })).filter(({ m }) => m.denominator !== null) : [];
+  return (
+    <>
+      <h1>并排比较</h1>
+      <form className="toolbar filters" method="get" action="/compare" aria-label="选择比较对象">
+        <div className="field">
+          <label htmlFor="c-a">机关（按住 Ctrl 多选，2—6 个；只选 1 个时比较其年度）</label>
+          <select id="c-a" name="a" multiple size={6} defaultValue={ids.map(String)} style={{ minWidth: "22em" }}>
+            {agencies.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="c-year">年度（比较机关时）</label>
+          <select id="c-year" name="year" defaultValue={String(year)}>
+            {allYears.map((y) => (
+              <option key={y} value={y}>
+                {y}年度
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="field">
+          <legend className="small muted">比较年度（不选机关时比较全市）</legend>
+          {allYears.map((y) => (
+            <label key={y} style={{ fontWeight: 400, marginRight: 8 }}>
+              <input type="checkbox" name="years" value={y} defaultChecked={years.includes(y)} /> {y}
+            </label>
+          ))}
+        </fieldset>
+        <button className="btn" type="submit">
+          比较
+        </button>
+      </form>
+      {subjects.length < 2 ? (
+        <p className="empty">
+          请选择 2—6 个机关，或选择 2—6 个年度。也可在<Link href="/agencies">机关年报</Link>列表中勾选机关。
+        </p>
+      ) : (
+        <ChartCard
+          id="compare"
+          title={title}
+          chart={
+            <StatBarChart
+              layout="vertical"
+              data={rates.map(({ m, i }) => {
+                const d: Record<string, string | number | null> = { label: m.label.replace(/（.*）/, "") };
+                subjects.forEach((s, k) => (d[`s${k}`] = s.metrics[i].value === null ? null : +(s.metrics[i].value! * 100).toFixed(1)));
+                return d;
+              })}
+              series={subjects.map((s, k) => ({ key: `s${k}`, label: `${s.label}（%）` }))}
+              label={`${title}：主要比率（百分比）`}
+              height={340}
+            />
+          }
+          table={comparisonGrid("compare", title, subjects)}
+          open
+        />
+      )}
+    </>
+  );
+}
