@@ -42,7 +42,7 @@ function agencyOf(lines: string[]): string | null {
     const l = lines[i].trim();
     const m = TITLE.exec(l);
     if (!m) continue;
-    const prefix = m[1].replace(PREFIX_NOISE, "").trim();
+    const prefix = m[1].replace(PREFIX_NOISE, "").replace(/关于$/, "").trim();
     if (prefix.length >= 2 && AGENCY_END.test(prefix) && !/[，。,]/.test(prefix)) return prefix;
     const prev = i > 0 ? lines[i - 1].trim() : "";
     if (prev.length >= 2 && prev.length <= 30 && AGENCY_END.test(prev)) return prev;
@@ -77,14 +77,20 @@ function section(lines: string[], start: RegExp, ends: RegExp[]): string | null 
   return s || null;
 }
 
+const DIGIT: Record<string, string> = { 〇: "0", 零: "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
+/** 二〇二〇年 → 2020年 (titles and signatures sometimes spell the year out). */
+function chineseYears(s: string): string {
+  return s.replace(/[〇零一二三四五六七八九]{4}(?=\s*年)/g, (m) => [...m].map((c) => DIGIT[c]).join(""));
+}
+
 export function readMeta(text: string): ReportMeta {
   const plain = text.split("\n", 20000);
   // Only the head needs normalising (titles); the year count works on the raw text.
-  const lines = plain.slice(0, 20).map((l) => toSimplified(toHalfWidth(l)));
-  const all = toHalfWidth(text.slice(0, 200000));
+  const lines = plain.slice(0, 20).map((l) => chineseYears(toSimplified(toHalfWidth(l))));
+  const all = chineseYears(toHalfWidth(text.slice(0, 200000)));
   return {
     year: yearOf(lines, all),
-    agency: agencyOf(plain),
+    agency: agencyOf(plain.slice(0, 20).map(chineseYears).concat(plain.slice(20))),
     prose: {
       overview: section(plain, HEAD.overview, [HEAD.two, /^[二三四]\s*[、.．]/]),
       problems: section(plain, HEAD.problems, [HEAD.other]),

@@ -81,9 +81,15 @@ export function matchDocument(doc: SourceDocument): ParseOutcome {
       done.add("review");
       continue;
     }
-    const spec = tok.text.length <= 120 ? findSpec(tok, specs, cursor) : null;
+    let spec = tok.text.length <= 120 ? findSpec(tok, specs, cursor) : null;
+    let labelEnd = i + 1;
+    if (!spec && tok.text.length <= 30 && tokens[i + 1]?.kind === "text" && tokens[i + 1].text.length <= 40) {
+      // A label broken over two cells or lines: （一）予以 / 公开.
+      spec = findSpec({ kind: "text", text: tok.text + tokens[i + 1].text, loc: tok.loc }, specs, cursor);
+      if (spec) labelEnd = i + 2;
+    }
     if (spec) {
-      const { cells, next } = cellsFrom(tokens, i + 1);
+      const { cells, next } = cellsFrom(tokens, labelEnd);
       cursor = spec.index;
       if (spec.groupOf) {
         // Figures on the heading row followed by the group's own labelled rows are a subtotal

@@ -124,3 +124,24 @@ describe("matcher: incomplete and unusual tables", () => {
   });
 });
 
+
+describe("matcher: metadata", () => {
+  it("reads a year spelled in Chinese numerals and a title with 关于", () => {
+    const res = parseText("示例县统计局关于二〇二〇年政府信息公开工作年度报告\n第二十条第（一）项 |\n规章 | 0 | 0 | 0 |\n");
+    if (!res.ok) throw new Error(res.error);
+    expect(res.report.year).toBe(2020);
+    expect(res.report.agency).toBe("示例县统计局");
+  });
+
+  it("takes the year from the 统计期限 sentence", () => {
+    const res = parseText("本报告统计期限为2022年1月1日至2022年12月31日。\n第二十条第（一）项 |\n规章 | 0 | 0 | 0 |\n");
+    if (!res.ok) throw new Error(res.error);
+    expect(res.report.year).toBe(2022);
+  });
+
+  it("joins a label broken over two lines", () => {
+    const res = parseText("三、收到和处理政府信息公开申请情况\n（一）予以\n公开\n5\n0\n0\n0\n0\n0\n5\n");
+    if (!res.ok) throw new Error(res.error);
+    expect(res.report.applications.granted.total).toBe(5);
+  });
+});
