@@ -19,6 +19,7 @@ export interface Line {
   segments: Segment[];
 }
 
+const FIGURE = /^[-+]?\d[\d,.]*$/;
 const CJK = /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/;
 const CJK_SPACE = /([\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]) (?=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f])/g;
 
@@ -74,7 +75,7 @@ export function segmentLines(runs: Run[]): Line[] {
 function bands(lines: Line[]): [number, number][] {
   const most = Math.max(...lines.map((l) => l.segments.length));
   const intervals = lines
-    .flatMap((l) => l.segments.filter((s) => l.segments.length === most || /^[-+]?\d[\d,.]*$/.test(s.text)))
+    .flatMap((l) => l.segments.filter((s) => l.segments.length === most || FIGURE.test(s.text)))
     .map((s) => [s.x1, s.x2] as [number, number])
     .sort((a, b) => a[0] - b[0]);
   const out: [number, number][] = [];
@@ -86,40 +87,57 @@ function bands(lines: Line[]): [number, number][] {
   return out;
 }
 
+/** A lone figure just under a table line: the rest of a number that wrapped inside its narrow cell. */
+function isWrapTail(line: Line, prev: Line | undefined): boolean {
+  return !!prev && line.segments.length === 1 && FIGURE.test(line.segments[0].text) && prev.y - line.y < Math.max(prev.fs, line.fs) * 1.6;
+}
+
 function toRows(lines: Line[], page: number): TableCell[][] {
-  const bs = bands(lines);
+  const bs = bands(lines.filter((l, i) => !isWrapTail(l, lines[i - 1])));
   const centre = (b: [number, number]) => (b[0] + b[1]) / 2;
-  return lines.map((line) => {
+  const bandsOf = (s: Segment) => {
+    const covered = bs.map((b, i) => (s.x1 < b[1] && s.x2 > b[0] ? i : -1)).filter((i) => i >= 0);
+    if (covered.length) return covered;
+    const mid = (s.x1 + s.x2) / 2;
+    return [bs.reduce((best, b, i) => (Math.abs(centre(b) - mid) < Math.abs(centre(bs[best]) - mid) ? i : best), 0)];
+  };
+  const rows: TableCell[][] = [];
+  lines.forEach((line, li) => {
+    const prevRow = rows[rows.length - 1];
+    if (isWrapTail(line, lines[li - 1]) && prevRow) {
+      const cell = prevRow[bandsOf(line.segments[0])[0]];
+      if (FIGURE.test(cell.text)) {
+        cell.text += line.segments[0].text; // 246 / 801 / 357 in a narrow cell is one figure
+        return;
+      }
+    }
     const row: TableCell[] = bs.map((b) => ({ text: "", loc: { page, x: Math.round(b[0] * 10) / 10, y: Math.round(line.y * 10) / 10 } }));
     for (const s of line.segments) {
-      let covered = bs.map((b, i) => (s.x1 < b[1] && s.x2 > b[0] ? i : -1)).filter((i) => i >= 0);
-      if (!covered.length) {
-        const mid = (s.x1 + s.x2) / 2;
-        covered = [bs.reduce((best, b, i) => (Math.abs(centre(b) - mid) < Math.abs(centre(bs[best]) - mid) ? i : best), 0)];
-      }
-      covered.forEach((i, k) => {
+      bandsOf(s).forEach((i, k) => {
         const cell = row[i];
         // never glue two segments (two figures) that landed in one band
         cell.text = cell.text && k === 0 ? `${cell.text} ${s.text}` : s.text;
         if (k > 0) cell.spanned = true;
       });
     }
-    return row;
+    rows.push(row);
   });
+  return rows;
 }
 
 /**
  * Cut the page's leftover lines into prose lines and borderless tables (≥ 3 consecutive lines with ≥ 2
- * segments, at least one with ≥ 3). Returned in top-to-bottom order.
+ * segments, at least one with ≥ 3; wrapped figure tails may sit between them). Top-to-bottom order.
  */
 export function borderlessTables(lines: Line[], page: number): ({ kind: "line"; line: Line } | { kind: "table"; top: number; rows: TableCell[][] })[] {
   const out: ({ kind: "line"; line: Line } | { kind: "table"; top: number; rows: TableCell[][] })[] = [];
   let i = 0;
   while (i < lines.length) {
     let j = i;
-    while (j < lines.length && lines[j].segments.length >= 2) j++;
+    while (j < lines.length && (lines[j].segments.length >= 2 || (j > i && isWrapTail(lines[j], lines[j - 1])))) j++;
     const run = lines.slice(i, j);
-    if (run.length >= 3 && run.some((l) => l.segments.length >= 3)) {
+    const full = run.filter((l) => l.segments.length >= 2);
+    if (full.length >= 3 && run.some((l) => l.segments.length >= 3)) {
       out.push({ kind: "table", top: run[0].y, rows: toRows(run, page) });
       i = j;
     } else {

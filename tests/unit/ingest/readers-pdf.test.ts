@@ -40,7 +40,7 @@ describe("readPdf", () => {
     expect(t[0][0].loc.y).toBeGreaterThan(cell.loc.y!);
   });
 
-  it("recovers the columns of a borderless table from the text positions", async () => {
+  it("recovers the columns of a borderless table from the text positions, wrapped figure rejoined", async () => {
     const doc = await readPdf(fixture("report-borderless.pdf"));
     expect(doc.blocks.map((b) => b.kind)).toEqual(["text", "table", "text"]);
     // Without rules a vertical merge is invisible: covered label cells come back blank, not as copies.
