@@ -1,0 +1,57 @@
+/** Minimal RFC 4180 CSV reading (quotes, doubled quotes, CRLF) and writing, for lists and manifests. */
+import iconv from "iconv-lite";
+
+/** Bytes → text: UTF-8 (with or without BOM), falling back to GB18030 as Excel in China saves CSV. */
+export function decodeText(bytes: Uint8Array): string {
+  const utf8 = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+  const text = utf8.includes("\ufffd") ? iconv.decode(Buffer.from(bytes), "gb18030") : utf8;
+  return text.replace(/^\ufeff/, "");
+}
+
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"', i++);
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === "") quoted = true;
+    else if (c === "," || c === "\t") (row.push(field), (field = ""));
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      row.push(field);
+      field = "";
+      if (row.some((f) => f.trim() !== "")) rows.push(row.map((f) => f.trim()));
+      row = [];
+    } else field += c;
+  }
+  row.push(field);
+  if (row.some((f) => f.trim() !== "")) rows.push(row.map((f) => f.trim()));
+  return rows;
+}
+
+const needsQuote = /[",\r\n]/;
+/** A CSV cell; leading = + - @ are prefixed so a spreadsheet never runs the cell as a formula. */
+export function csvCell(v: unknown): string {
+  let s = v === null || v === undefined ? "" : String(v);
+  if (/^[=+\-@]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
+  return needsQuote.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(rows: unknown[][]): string {
+  return "\ufeff" + rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+/** Index of the first header matching any of the names (case-insensitive), or -1. */
+export function column(header: string[], names: string[]): number {
+  const h = header.map((x) => x.trim().toLowerCase());
+  for (const n of names) {
+    const i = h.indexOf(n.toLowerCase());
+    if (i >= 0) return i;
+  }
+  return -1;
+}
