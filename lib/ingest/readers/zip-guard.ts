@@ -38,6 +38,8 @@ export function unzipGuarded(
     unzipSync(bytes, {
       filter: (f) => {
         entries++;
+        // Entries we never inflate (pictures) cannot explode; a 150 MB photo album .docx is still readable.
+        if (!keep(f.name)) return false;
         total += f.originalSize;
         if (f.originalSize >= ZIP_LIMITS.ratioMinBytes && f.originalSize > ZIP_LIMITS.maxRatio * Math.max(1, f.size)) {
           bomb = true;

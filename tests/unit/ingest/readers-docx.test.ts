@@ -1,4 +1,4 @@
-import { strToU8, zipSync } from "fflate";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { readDocx } from "../../../lib/ingest/readers/docx";
 import { ZIP_BOMB_MESSAGE } from "../../../lib/ingest/readers/zip-guard";
@@ -27,6 +27,12 @@ describe("readDocx", () => {
     const bomb = zipSync({ "word/document.xml": new Uint8Array(110 * 1024 * 1024) }, { level: 9 });
     expect(bomb.length).toBeLessThan(1024 * 1024);
     await expect(readDocx(bomb)).rejects.toThrow(ZIP_BOMB_MESSAGE);
+  });
+
+  it("does not count pictures it never inflates towards the size limit", async () => {
+    const real = unzipSync(fixture("report-table.docx"));
+    const withPhoto = zipSync({ ...real, "word/media/image1.png": new Uint8Array(110 * 1024 * 1024) }, { level: 1 });
+    expect(gridOf(tables(await readDocx(withPhoto))[0])).toEqual(FIXTURE_GRID);
   });
 
   it("refuses an archive with absurdly many entries", async () => {
