@@ -6,45 +6,27 @@
 import { emptyReport, reportSchema, setCell, type ParseWarning, type Report } from "../../template";
 import { readMeta } from "../meta";
 import type { ParseOutcome, Provenance, SourceDocument } from "../types";
-import { parseCell } from "../values";
 import { resolveColumns } from "./columns";
 import { detectShape } from "./detect";
-import { normText } from "./normalize";
 import { interpretRow, type RowOutput } from "./rows";
-import { buildSpecs, compareLabel, labelKey, type RowSpec } from "./specs";
-import { tokenize, type Token } from "./tokens";
+import { buildSpecs, compareLabel, labelKey } from "./specs";
+import { tokenize } from "./tokens";
+import {
+  REVIEW_HEADING,
+  TABLES_START,
+  TAIL_HEADING,
+  cellsFrom,
+  extraNumber,
+  findSpec,
+  hasValue,
+  moneyHeaderUnit,
+  readGroup,
+  readReview,
+  readSubRows,
+} from "./walk";
 
 export const NO_TABLE_ERROR = "未找到年报表格（二、三、四部分），请确认上传的是政府信息公开工作年度报告";
 
-const REVIEW_HEADING = /^四、?(?:.*(?:行政复议|行政诉讼)|因政府信息公开)/;
-const TABLES_START = /^(?:二、主动公开|第二十条第|三、收到和处理|收到和处理政府信息公开申请)/;
-const TAIL_HEADING = /^(?:五、.*(?:问题|改进)|六、.*其他|五、存在|六、其他)/;
-
-function findSpec(tok: Token, specs: RowSpec[], cursor: number): RowSpec | null {
-  let best: { s: RowSpec; q: number } | null = null;
-  for (let k = cursor + 1; k < specs.length; k++) {
-    const s = specs[k];
-    if (s.section === "review") continue;
-    const near = k <= cursor + 3;
-    const m = compareLabel(tok, s, near);
-    if (!m || (m.short && !near)) continue;
-    if (!best || m.quality > best.q) best = { s, q: m.quality };
-    if (m.quality === 3) break;
-  }
-  return best?.s ?? null;
-}
-
-/** Cells (value/blank) from index j up to the next text token. */
-function cellsFrom(tokens: Token[], j: number): { cells: Token[]; next: number } {
-  const cells: Token[] = [];
-  while (j < tokens.length && tokens[j].kind !== "text") {
-    if (tokens[j].kind !== "break") cells.push(tokens[j]);
-    j++;
-  }
-  return { cells, next: j };
-}
-
-const hasValue = (cells: Token[]) => cells.some((c) => c.kind === "value");
 
 export function matchDocument(doc: SourceDocument): ParseOutcome {
   const tokens = tokenize(doc);
@@ -109,6 +91,7 @@ export function matchDocument(doc: SourceDocument): ParseOutcome {
           interpretRow({ spec, label: tok, cells: sub.cells, atEnd: false, docUnit }, out);
           out.warnings.push({ cells: [spec.path], message: `该行分为子项（${sub.labels.join("、")}），已按子项合计，请核对` });
           done.add(spec.path);
+          lastRow = spec.path;
           i = sub.next;
           continue;
         }
@@ -166,91 +149,3 @@ export function matchDocument(doc: SourceDocument): ParseOutcome {
   };
 }
 
-/** The unit a 采购总金额 header states (采购总金额（万元）), if any. */
-function moneyHeaderUnit(tokens: Token[]): "万元" | "元" | null {
-  for (const t of tokens) {
-    if (t.kind !== "text" || t.text.length > 80) continue;
-    const m = /采购总金额(.{0,12})/.exec(labelKey(t).norm);
-    if (m && /万元/.test(m[1])) return "万元";
-    if (m && /元/.test(m[1])) return "元";
-  }
-  return null;
-}
-
-function extraNumber(t: Token): number | null {
-  const v = parseCell(t.text);
-  return v.kind === "number" ? v.value : null;
-}
-
-/** Table 四: header cells, then the 15 figures of its one data row. */
-function readReview(tokens: Token[], j: number, spec: RowSpec, out: RowOutput, docUnit: "万元" | "元" | null): number {
-  let cells: Token[] = [];
-  let label: Token | null = null;
-  while (j < tokens.length) {
-    const t = tokens[j];
-    if (t.kind === "text") {
-      if (hasValue(cells) || TAIL_HEADING.test(normText(t.text))) break;
-      cells = []; // blanks before a header cell were spacers
-      label = t;
-    } else if (t.kind !== "break") cells.push(t);
-    j++;
-  }
-  interpretRow({ spec, label, cells, atEnd: j >= tokens.length, docUnit }, out);
-  return j;
-}
-
-/** A group heading followed directly by figures: its sub-row labels were lost (（三）不予公开 0 0 0 …). */
-function readGroup(
-  spec: RowSpec,
-  tok: Token,
-  cells: Token[],
-  atEnd: boolean,
-  specs: RowSpec[],
-  out: RowOutput,
-  done: Set<string>,
-  docUnit: "万元" | "元" | null,
-): void {
-  const rows = spec.groupOf!.map((p) => specs.find((s) => s.path === p)!);
-  const n = rows[0].cols.length;
-  if (cells.length !== n * rows.length && !atEnd) {
-    out.warnings.push({
-      cells: [spec.path],
-      message: `“${tok.text}”下的行名缺失，有${cells.length}格数字（应为${n * rows.length}格），按顺序填入，请核对`,
-    });
-  }
-  rows.forEach((r, k) => {
-    const part = cells.slice(k * n, (k + 1) * n);
-    interpretRow({ spec: r, label: tok, cells: part, atEnd: atEnd || part.length < n, docUnit }, out);
-    done.add(r.path);
-  });
-}
-
-/** Sub-rows printed under a row (其他对外管理服务事项 → 行政检查 / 行政确认): unknown labels with figures. */
-function readSubRows(tokens: Token[], j: number, spec: RowSpec, specs: RowSpec[], cursor: number) {
-  const labels: string[] = [];
-  const sums: (number | null)[] = [];
-  let cellsTok: Token[] = [];
-  let k = j;
-  while (k < tokens.length && labels.length < 8) {
-    const t = tokens[k];
-    if (t.kind !== "text" || t.text.length > 30 || findSpec(t, specs, cursor) || REVIEW_HEADING.test(normText(t.text))) break;
-    const { cells, next } = cellsFrom(tokens, k + 1);
-    if (!hasValue(cells)) break;
-    labels.push(t.text);
-    cells.forEach((c, ci) => {
-      const v = extraNumber(c);
-      if (v !== null) sums[ci] = (sums[ci] ?? 0) + v;
-      else if (sums[ci] === undefined) sums[ci] = null;
-    });
-    cellsTok = cells;
-    k = next;
-  }
-  if (labels.length === 0) return null;
-  // Re-express the sums as tokens so interpretRow treats them like any row.
-  const cells: Token[] = sums.slice(0, spec.cols.length).map((v, ci) => ({
-    kind: v === null ? "blank" : "value",
-    text: v === null ? "" : String(v),
-    loc: cellsTok[ci]?.loc ?? {},
-  }));
-  return { labels, cells, next: k };
-}

@@ -1,0 +1,128 @@
+/**
+ * Pieces of the matcher's walk over the token stream: finding the row a label names, the cells after
+ * it, table 四's one data row, group headings whose row labels were lost, and sub-rows.
+ */
+import type { Token } from "./tokens";
+import { normText } from "./normalize";
+import { interpretRow, type RowOutput } from "./rows";
+import { compareLabel, labelKey, type RowSpec } from "./specs";
+import { parseCell } from "../values";
+
+export const REVIEW_HEADING = /^四、?(?:.*(?:行政复议|行政诉讼)|因政府信息公开)/;
+export const TABLES_START = /^(?:二、主动公开|第二十条第|三、收到和处理|收到和处理政府信息公开申请)/;
+export const TAIL_HEADING = /^(?:五、.*(?:问题|改进)|六、.*其他|五、存在|六、其他)/;
+
+export function findSpec(tok: Token, specs: RowSpec[], cursor: number): RowSpec | null {
+  let best: { s: RowSpec; q: number } | null = null;
+  for (let k = cursor + 1; k < specs.length; k++) {
+    const s = specs[k];
+    if (s.section === "review") continue;
+    const near = k <= cursor + 3;
+    const m = compareLabel(tok, s, near);
+    if (!m || (m.short && !near)) continue;
+    if (!best || m.quality > best.q) best = { s, q: m.quality };
+    if (m.quality === 3) break;
+  }
+  return best?.s ?? null;
+}
+
+/** Cells (value/blank) from index j up to the next text token. */
+export function cellsFrom(tokens: Token[], j: number): { cells: Token[]; next: number } {
+  const cells: Token[] = [];
+  while (j < tokens.length && tokens[j].kind !== "text") {
+    if (tokens[j].kind !== "break") cells.push(tokens[j]);
+    j++;
+  }
+  return { cells, next: j };
+}
+
+export const hasValue = (cells: Token[]) => cells.some((c) => c.kind === "value");
+
+/** The unit a 采购总金额 header states (采购总金额（万元）), if any. */
+export function moneyHeaderUnit(tokens: Token[]): "万元" | "元" | null {
+  for (const t of tokens) {
+    if (t.kind !== "text" || t.text.length > 80) continue;
+    const m = /采购总金额(.{0,12})/.exec(labelKey(t).norm);
+    if (m && /万元/.test(m[1])) return "万元";
+    if (m && /元/.test(m[1])) return "元";
+  }
+  return null;
+}
+
+export function extraNumber(t: Token): number | null {
+  const v = parseCell(t.text);
+  return v.kind === "number" ? v.value : null;
+}
+
+/** Table 四: header cells, then the 15 figures of its one data row. */
+export function readReview(tokens: Token[], j: number, spec: RowSpec, out: RowOutput, docUnit: "万元" | "元" | null): number {
+  let cells: Token[] = [];
+  let label: Token | null = null;
+  while (j < tokens.length) {
+    const t = tokens[j];
+    if (t.kind === "text") {
+      if (hasValue(cells) || TAIL_HEADING.test(normText(t.text))) break;
+      cells = []; // blanks before a header cell were spacers
+      label = t;
+    } else if (t.kind !== "break") cells.push(t);
+    j++;
+  }
+  interpretRow({ spec, label, cells, atEnd: j >= tokens.length, docUnit }, out);
+  return j;
+}
+
+/** A group heading followed directly by figures: its sub-row labels were lost (（三）不予公开 0 0 0 …). */
+export function readGroup(
+  spec: RowSpec,
+  tok: Token,
+  cells: Token[],
+  atEnd: boolean,
+  specs: RowSpec[],
+  out: RowOutput,
+  done: Set<string>,
+  docUnit: "万元" | "元" | null,
+): void {
+  const rows = spec.groupOf!.map((p) => specs.find((s) => s.path === p)!);
+  const n = rows[0].cols.length;
+  if (cells.length !== n * rows.length && !atEnd) {
+    out.warnings.push({
+      cells: [spec.path],
+      message: `“${tok.text}”下的行名缺失，有${cells.length}格数字（应为${n * rows.length}格），按顺序填入，请核对`,
+    });
+  }
+  rows.forEach((r, k) => {
+    const part = cells.slice(k * n, (k + 1) * n);
+    interpretRow({ spec: r, label: tok, cells: part, atEnd: atEnd || part.length < n, docUnit }, out);
+    done.add(r.path);
+  });
+}
+
+/** Sub-rows printed under a row (其他对外管理服务事项 → 行政检查 / 行政确认): unknown labels with figures. */
+export function readSubRows(tokens: Token[], j: number, spec: RowSpec, specs: RowSpec[], cursor: number) {
+  const labels: string[] = [];
+  const sums: (number | null)[] = [];
+  let cellsTok: Token[] = [];
+  let k = j;
+  while (k < tokens.length && labels.length < 8) {
+    const t = tokens[k];
+    if (t.kind !== "text" || t.text.length > 30 || findSpec(t, specs, cursor) || REVIEW_HEADING.test(normText(t.text))) break;
+    const { cells, next } = cellsFrom(tokens, k + 1);
+    if (!hasValue(cells)) break;
+    labels.push(t.text);
+    cells.forEach((c, ci) => {
+      const v = extraNumber(c);
+      if (v !== null) sums[ci] = (sums[ci] ?? 0) + v;
+      else if (sums[ci] === undefined) sums[ci] = null;
+    });
+    cellsTok = cells;
+    k = next;
+  }
+  if (labels.length === 0) return null;
+  // Re-express the sums as tokens so interpretRow treats them like any row.
+  const cells: Token[] = sums.slice(0, spec.cols.length).map((v, ci) => ({
+    kind: v === null ? "blank" : "value",
+    text: v === null ? "" : String(v),
+    loc: cellsTok[ci]?.loc ?? {},
+  }));
+  return { labels, cells, next: k };
+}
