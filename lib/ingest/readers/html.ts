@@ -27,8 +27,9 @@ const GB = new Set(["gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn"]);
 const BLOCK = new Set(
   "p div br h1 h2 h3 h4 h5 h6 li ul ol dl dt dd tr td th caption section article header footer blockquote pre hr center form address nav aside main figure figcaption".split(" "),
 );
-// <head> is walked (CMSs put table payload scripts there); <title> only repeats the page heading.
-const SKIP = new Set(["style", "title", "noscript", "template", "iframe", "object", "svg", "select", "textarea"]);
+// <head> is walked (CMSs put table payload scripts there); <title> only repeats the page heading;
+// <xml> is Word's settings island (Print, Clean, 7.8 磅 …), never report text.
+const SKIP = new Set(["style", "title", "xml", "noscript", "template", "iframe", "object", "svg", "select", "textarea"]);
 const CJK = "\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f";
 const WRAP_BETWEEN_CJK = new RegExp(`([${CJK}])[ \\t]*[\\r\\n]+\\s*(?=[${CJK}])`, "g");
 

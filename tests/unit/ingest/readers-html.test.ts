@@ -74,6 +74,11 @@ describe("readHtml markup details", () => {
     expect(gridOf(tables(doc)[0])).toEqual([["A", "1", ""], ["A*", "2", "3"]]);
   });
 
+  it("ignores Word's <xml> settings island", async () => {
+    const doc = await html(`<html><head><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml></head><body><p>正文</p></body></html>`);
+    expect(textLines(doc)).toEqual(["正文"]);
+  });
+
   it("drops Word's hidden sizing row and ghost columns, keeps blank data cells", async () => {
     const doc = await html(
       `<table><tr><td>项目</td><td>数量</td><td></td></tr><tr><td>收费</td><td>&nbsp;</td></tr>` +
