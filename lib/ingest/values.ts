@@ -28,7 +28,7 @@ export function toHalfWidth(s: string): string {
 }
 
 const NUM_RE =
-  /^(增加了?|增|减少了?|减|新增|[+\-])?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(件|个|项|条|次|家|人|万元|萬元|元)?$/;
+  /^(增加了?|增|减少了?|减|新增|[+\-])?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(件|个|项|条|次|家|人|万元|萬元|元|万)?$/;
 
 /** Parses a cell's text. Never throws. */
 export function parseCell(raw: string): CellValue {
@@ -50,7 +50,7 @@ export function parseCell(raw: string): CellValue {
   let value = sign * Number(intPart + (m[3] ?? ""));
   if (!Number.isFinite(value)) return { kind: "text", raw: text };
   if (Object.is(value, -0)) value = 0;
-  const unit = m[4] === "万元" || m[4] === "萬元" ? "万元" : m[4] === "元" ? "元" : null;
+  const unit = m[4] === "万元" || m[4] === "萬元" || m[4] === "万" ? "万元" : m[4] === "元" ? "元" : null;
   return { kind: "number", value, raw: text, unit };
 }
 

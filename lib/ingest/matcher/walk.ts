@@ -7,6 +7,7 @@ import { normText } from "./normalize";
 import { interpretRow, type RowOutput } from "./rows";
 import { compareLabel, labelKey, type RowSpec } from "./specs";
 import { parseCell } from "../values";
+import { OUTCOME_COLUMNS, REVIEW_GROUPS } from "../../template";
 
 export const REVIEW_HEADING = /^四、?(?:.*(?:行政复议|行政诉讼)|因政府信息公开)/;
 export const TABLES_START = /^(?:二、主动公开|第二十条第|三、收到和处理|收到和处理政府信息公开申请)/;
@@ -56,6 +57,11 @@ export function extraNumber(t: Token): number | null {
 
 /** Table 四: header cells, then the 15 figures of its one data row. */
 export function readReview(tokens: Token[], j: number, spec: RowSpec, out: RowOutput, docUnit: "万元" | "元" | null): number {
+  const transposed = readReviewByGroup(tokens, j);
+  if (transposed) {
+    interpretRow({ spec, label: transposed.label, cells: transposed.cells, atEnd: false, docUnit }, out);
+    return transposed.next;
+  }
   let cells: Token[] = [];
   let label: Token | null = null;
   while (j < tokens.length) {
@@ -125,4 +131,32 @@ export function readSubRows(tokens: Token[], j: number, spec: RowSpec, specs: Ro
     loc: cellsTok[ci]?.loc ?? {},
   }));
   return { labels, cells, next: k };
+}
+
+/** Group labels of table 四, most specific first (行政诉讼（复议后起诉） before 行政复议). */
+const REVIEW_LABELS = REVIEW_GROUPS.map((g, i) => ({
+  i,
+  forms: [g.label, ...(g.variants ?? [])].map((l) => normText(l).replace(/[()]/g, "")),
+}));
+
+/** Table 四 printed with one row per group (行政复议 | 0 | 0 | 0 | 0 | 0 …) instead of one 15-cell row. */
+function readReviewByGroup(tokens: Token[], j: number): { cells: Token[]; label: Token; next: number } | null {
+  const found: (Token[] | undefined)[] = [];
+  let label: Token | null = null;
+  let next = j;
+  for (let k = j; k < tokens.length && k < j + 400; k++) {
+    const t = tokens[k];
+    if (t.kind !== "text") continue;
+    const norm = labelKey(t).norm.replace(/[()]/g, "");
+    if (TAIL_HEADING.test(norm)) break;
+    const hit = [...REVIEW_LABELS].reverse().find((g) => g.forms.some((f) => norm === f || norm.endsWith(f)));
+    if (!hit) continue;
+    const { cells, next: after } = cellsFrom(tokens, k + 1);
+    if (cells.length !== OUTCOME_COLUMNS.length || !hasValue(cells) || found[hit.i]) continue;
+    found[hit.i] = cells;
+    label ??= t;
+    next = after;
+  }
+  if (!label || REVIEW_LABELS.some((g) => !found[g.i])) return null;
+  return { cells: found.flatMap((c) => c!), label, next };
 }

@@ -145,3 +145,18 @@ describe("matcher: metadata", () => {
     expect(res.report.applications.granted.total).toBe(5);
   });
 });
+
+describe("matcher: table 四 printed one row per group", () => {
+  it("reads the three groups from their own rows", () => {
+    const text =
+      "四、政府信息公开行政复议、行政诉讼情况\n项目 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n" +
+      "行政复议 | 3 | 1 | 0 | 1 | 5 |\n行政诉讼（未经复议直接起诉） | 0 | 2 | 0 | 0 | 2 |\n行政诉讼（复议后起诉） | 1 | 0 | 0 | 0 | 1 |\n五、存在的主要问题及改进情况\n无。\n";
+    const r = parseText(text);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.report.review).toEqual({
+      reconsideration: { upheld: 3, corrected: 1, other: 0, pending: 1, total: 5 },
+      litigationDirect: { upheld: 0, corrected: 2, other: 0, pending: 0, total: 2 },
+      litigationAfterReconsideration: { upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 },
+    });
+  });
+});
