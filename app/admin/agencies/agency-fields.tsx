@@ -1,0 +1,42 @@
+import { AGENCY_KINDS } from "@/db/schema";
+
+type Option = { id: number; name: string };
+
+/** The fields of an agency, shared by the create and edit forms. */
+export function AgencyFields({ value, parents }: { value?: { name: string; shortName: string | null; kind: string; parentId: number | null; contact?: string | null }; parents: Option[] }) {
+  return (
+    <>
+      <div>
+        <label htmlFor="name">机关全称</label>
+        <input id="name" name="name" type="text" required defaultValue={value?.name} />
+      </div>
+      <div>
+        <label htmlFor="shortName">简称</label>
+        <input id="shortName" name="shortName" type="text" defaultValue={value?.shortName ?? ""} />
+      </div>
+      <div>
+        <label htmlFor="kind">类型</label>
+        <select id="kind" name="kind" defaultValue={value?.kind ?? "市直部门"}>
+          {AGENCY_KINDS.map((k) => (
+            <option key={k}>{k}</option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="parentId">上级机关（县区部门、乡镇街道填所属县区）</label>
+        <select id="parentId" name="parentId" defaultValue={value?.parentId ?? ""}>
+          <option value="">无</option>
+          {parents.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="contact">联系方式（可选）</label>
+        <input id="contact" name="contact" type="text" defaultValue={value?.contact ?? ""} />
+      </div>
+    </>
+  );
+}

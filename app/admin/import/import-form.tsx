@@ -1,0 +1,70 @@
+"use client";
+import { startTransition, useActionState } from "react";
+import { importAction, type ImportState } from "../actions";
+
+const LABEL = { imported: "已导入", unchanged: "未变化", attention: "需处理", failed: "失败" } as const;
+const TONE = { imported: "ok", unchanged: "info", attention: "warning", failed: "error" } as const;
+
+export function ImportForm() {
+  const [state, action, pending] = useActionState<ImportState | null, FormData>(importAction, null);
+  return (
+    <>
+      <form
+        className="stack card"
+        data-testid="import-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const fd = new FormData(e.currentTarget);
+          startTransition(() => action(fd));
+        }}
+      >
+        <div>
+          <label htmlFor="files">年报文件或压缩包</label>
+          <input id="files" name="files" type="file" multiple accept=".txt,.html,.htm,.docx,.xlsx,.pdf,.zip,.csv" />
+        </div>
+        <div>
+          <label htmlFor="manifest">清单 manifest.csv（可选）</label>
+          <input id="manifest" name="manifest" type="file" accept=".csv" />
+        </div>
+        <label>
+          <input type="checkbox" name="publish" value="1" defaultChecked /> 导入后直接发布（已在机关网站公开的年报）
+        </label>
+        <label>
+          <input type="checkbox" name="create" value="1" /> 自动创建机关列表中没有的机关
+        </label>
+        <button className="btn" type="submit" disabled={pending}>
+          {pending ? "正在导入…" : "开始导入"}
+        </button>
+      </form>
+      <div aria-live="polite" data-testid="form-message">
+        {state?.message ? <p className={`notice ${state.ok ? "ok" : "error"}`}>{state.message}</p> : null}
+      </div>
+      {state?.results?.length ? (
+        <table className="data" data-testid="import-results">
+          <thead>
+            <tr>
+              <th>文件</th>
+              <th>结果</th>
+              <th>机关</th>
+              <th>年度</th>
+              <th>说明</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.results.map((r, i) => (
+              <tr key={i}>
+                <td>{r.fileName}</td>
+                <td>
+                  <span className={`badge ${TONE[r.status]}`}>{LABEL[r.status]}</span>
+                </td>
+                <td>{r.reportId ? <a href={`/workspace/reports/${r.reportId}`}>{r.agency}</a> : (r.agency ?? "—")}</td>
+                <td>{r.year ?? "—"}</td>
+                <td>{r.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </>
+  );
+}

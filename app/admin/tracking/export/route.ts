@@ -1,0 +1,30 @@
+/** The tracking list as CSV (UTF-8 with BOM so Excel opens it), with the same filters as the page. */
+import { getDb } from "@/db/client";
+import { contactsOf, trackingList, TRACK_LABELS } from "@/db/queries/tracking";
+import { STATUS_LABELS } from "@/db/queries/workflow";
+import { getViewer } from "@/lib/auth/viewer";
+import { can } from "@/lib/permissions";
+import { toCsv } from "@/lib/upload/csv";
+import { contentDisposition } from "@/lib/upload/disposition";
+import { trackingParams } from "../filters";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request) {
+  const viewer = await getViewer();
+  if (!viewer) return Response.json({ code: "unauthorized", message: "请先登录" }, { status: 401 });
+  if (!can(viewer, "tracking.read")) return Response.json({ code: "forbidden", message: "没有权限执行此操作" }, { status: 403 });
+  const f = trackingParams.parse(Object.fromEntries(new URL(req.url).searchParams));
+  const db = getDb();
+  const year = f.year ?? new Date().getFullYear() - 1;
+  const { rows, deadline } = trackingList(db, viewer, { ...f, year });
+  const contacts = contactsOf(db, viewer, rows.map((r) => r.agencyId));
+  const csv = toCsv([
+    ["机关", "类型", "上级", "年度", "截止日期", "报送情况", "年报状态", "提交时间", "发布时间", "联系人"],
+    ...rows.map((r) => [
+      r.name, r.kind, r.parentName ?? "", year, deadline, TRACK_LABELS[r.state], r.status ? STATUS_LABELS[r.status] : "", r.submittedAt ?? "", r.publishedAt ?? "",
+      (contacts.get(r.agencyId) ?? []).map((c) => [c.name, c.phone, c.email].filter(Boolean).join(" ")).join("；"),
+    ]),
+  ]);
+  return new Response(csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": contentDisposition(`报送跟踪-${year}年度.csv`), "Cache-Control": "private, no-store" } });
+}
