@@ -3,6 +3,7 @@
  * into rowspan (checked on the corpus document d01.docx), so the HTML reader's grid expansion covers merged
  * cells. The zip is bomb-checked and re-packed before mammoth sees it.
  */
+import { strFromU8, strToU8 } from "fflate";
 import mammoth from "mammoth";
 import type { SourceDocument } from "../types";
 import { htmlToDocument } from "./html";
@@ -10,6 +11,23 @@ import { repack, unzipGuarded } from "./zip-guard";
 
 const MAX_BYTES = 50 * 1024 * 1024;
 const CORRUPT = "无法读取Word文件：文件已损坏或不是.docx格式";
+
+/** Empty markers with no text; between table rows they make mammoth drop every vertical merge. */
+const MARKERS = /<w:(bookmarkStart|bookmarkEnd|proofErr|permStart|permEnd|commentRangeStart|commentRangeEnd)\b[^>]*\/>/g;
+const ROW_START = /(<w:tr\b[^>]*>(?:<w:tblPrEx>[\s\S]*?<\/w:tblPrEx>)?<w:trPr>((?:(?!<\/w:trPr>)[\s\S])*)<\/w:trPr>)/g;
+
+/**
+ * Make document.xml tables safe for mammoth's grid: strip text-less markers that sit between rows, and
+ * turn w:gridBefore (a row starting N grid columns in, which mammoth ignores) into an empty spanning cell,
+ * so every cell keeps its column.
+ */
+export function normalizeTables(xml: string): string {
+  return xml.replace(MARKERS, "").replace(ROW_START, (whole: string, _row: string, props: string) => {
+    const n = /<w:gridBefore\s+w:val="(\d+)"/.exec(props)?.[1];
+    if (!n || n === "0") return whole;
+    return `${whole}<w:tc><w:tcPr><w:gridSpan w:val="${n}"/></w:tcPr><w:p/></w:tc>`;
+  });
+}
 
 export async function readDocx(bytes: Uint8Array): Promise<SourceDocument> {
   if (bytes.byteLength > MAX_BYTES) throw new Error("Word文件过大（超过50MB），已拒绝读取");
@@ -20,6 +38,7 @@ export async function readDocx(bytes: Uint8Array): Promise<SourceDocument> {
   // Images are irrelevant to the numbers and the bulk of most .docx files: leave them packed.
   const files = unzipGuarded(bytes, CORRUPT, (name) => !name.startsWith("word/media/"));
   if (!files["word/document.xml"]) throw new Error(CORRUPT);
+  files["word/document.xml"] = strToU8(normalizeTables(strFromU8(files["word/document.xml"])));
   let html: string;
   try {
     const result = await mammoth.convertToHtml(

@@ -15,6 +15,25 @@ describe("readDocx", () => {
     expect(textLines(doc)[0]).toBe(FIXTURE_TITLE);
   });
 
+  it("keeps merges and columns when the table holds bookmarks and a row starts with gridBefore", async () => {
+    const cell = (t: string, pr = "") => `<w:tc><w:tcPr>${pr}</w:tcPr><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+    const body =
+      `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>` +
+      `<w:tr>${cell("类别", '<w:vMerge w:val="restart"/>')}${cell("事项")}${cell("件数")}</w:tr>` +
+      `<w:bookmarkStart w:id="0" w:name="_GoBack"/>` +
+      `<w:tr>${cell("", "<w:vMerge/>")}${cell("甲")}${cell("4")}</w:tr><w:bookmarkEnd w:id="0"/>` +
+      `<w:tr><w:trPr><w:gridBefore w:val="2"/></w:trPr>${cell("9")}</w:tr></w:tbl>`;
+    const docx = zipSync({
+      ...unzipSync(fixture("report-table.docx")),
+      "word/document.xml": strToU8(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`),
+    });
+    expect(gridOf(tables(await readDocx(docx))[0])).toEqual([
+      ["类别", "事项", "件数"],
+      ["类别*", "甲", "4"],
+      ["", "*", "9"], // the skipped grid columns: one empty cell spanning two
+    ]);
+  });
+
   it("names a corrupt file, a non-zip and an old .doc", async () => {
     await expect(readDocx(fixture("corrupt.docx"))).rejects.toThrow(CORRUPT);
     await expect(readDocx(new TextEncoder().encode("这不是Word文件"))).rejects.toThrow(CORRUPT);
