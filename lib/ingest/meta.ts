@@ -12,7 +12,7 @@ export interface ReportMeta {
   prose: { overview: string | null; problems: string | null; other: string | null };
 }
 
-const TITLE = /^(.{0,60}?)(20\d\d)\s*年(?:度)?(?:[^\n。,]{0,30}?)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)/;
+const TITLE = /^(.{0,60}?)(20\d\d)\s*年(?:度)?([^\n。,]{0,30}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)/;
 const PERIOD = /(20\d\d)\s*年\s*1\s*月\s*1\s*日(?:起)?\s*(?:至|到|-|—)\s*(?:(20\d\d)\s*年\s*)?12\s*月\s*31\s*日/;
 const SHORT_TITLE = /(20\d\d)\s*年报/;
 const AGENCY_END = /(?:局|委员会|委|办公室|办|政府|街道办事处|街道|镇|乡|中心|院|厅|署|处|所|馆|站|会|区|园区|参事室|管委会)$/;
@@ -44,8 +44,17 @@ function agencyOf(lines: string[]): string | null {
     if (!m) continue;
     const prefix = m[1].replace(PREFIX_NOISE, "").replace(/关于$/, "").trim();
     if (prefix.length >= 2 && AGENCY_END.test(prefix) && !/[，。,]/.test(prefix)) return prefix;
+    // 2022年上海市某某局政府信息公开工作年度报告: the agency between the year and the title words
+    const middle = m[3].trim();
+    if (prefix === "" && middle.length >= 2 && AGENCY_END.test(middle)) return middle;
     const prev = i > 0 ? lines[i - 1].trim() : "";
     if (prev.length >= 2 && prev.length <= 30 && AGENCY_END.test(prev)) return prev;
+  }
+  // A title without a year under the agency's own line: 某某局 / 政府信息公开工作年度报告.
+  for (let i = 1; i < Math.min(lines.length, 15); i++) {
+    if (!/^(?:20\d\d年度?)?(?:政府信息公开|政务公开)工作(?:年度)?报告$/.test(lines[i].trim())) continue;
+    const prev = lines[i - 1].trim();
+    if (prev.length >= 2 && prev.length <= 30 && AGENCY_END.test(prev) && !/[，。,]/.test(prev)) return prev;
   }
   // Signature: a short agency line next to a date line among the last lines.
   const tail = lines.slice(-12).map((l) => l.trim());
@@ -65,12 +74,12 @@ const HEAD = {
 };
 
 function section(lines: string[], start: RegExp, ends: RegExp[]): string | null {
-  const i = lines.findIndex((l) => start.test(l.trim()));
+  const i = lines.findIndex((l) => l.length < 80 && start.test(toSimplified(l.trim())));
   if (i < 0) return null;
   const out: string[] = [];
   for (let j = i + 1; j < lines.length && out.length < 400; j++) {
     const t = lines[j].trim();
-    if (ends.some((e) => e.test(t))) break;
+    if (ends.some((e) => e.test(toSimplified(t)))) break;
     if (t) out.push(t);
   }
   const s = out.join("\n").slice(0, 20000);
