@@ -12,17 +12,15 @@ import { repack, unzipGuarded } from "./zip-guard";
 const MAX_BYTES = 50 * 1024 * 1024;
 const CORRUPT = "无法读取Word文件：文件已损坏或不是.docx格式";
 
-/** Empty markers with no text; between table rows they make mammoth drop every vertical merge. */
-const MARKERS = /<w:(bookmarkStart|bookmarkEnd|proofErr|permStart|permEnd|commentRangeStart|commentRangeEnd)\b[^>]*\/>/g;
 const ROW_START = /(<w:tr\b[^>]*>(?:<w:tblPrEx>[\s\S]*?<\/w:tblPrEx>)?<w:trPr>((?:(?!<\/w:trPr>)[\s\S])*)<\/w:trPr>)/g;
 
 /**
- * Make document.xml tables safe for mammoth's grid: strip text-less markers that sit between rows, and
- * turn w:gridBefore (a row starting N grid columns in, which mammoth ignores) into an empty spanning cell,
- * so every cell keeps its column.
+ * mammoth ignores w:gridBefore (a row that starts N grid columns in), which would shift that row's cells
+ * left under the wrong headers; an empty cell spanning those N columns keeps every cell in its column.
+ * (Bookmarks, permission and proofing markers between rows were checked: mammoth keeps merges there.)
  */
 export function normalizeTables(xml: string): string {
-  return xml.replace(MARKERS, "").replace(ROW_START, (whole: string, _row: string, props: string) => {
+  return xml.replace(ROW_START, (whole: string, _row: string, props: string) => {
     const n = /<w:gridBefore\s+w:val="(\d+)"/.exec(props)?.[1];
     if (!n || n === "0") return whole;
     return `${whole}<w:tc><w:tcPr><w:gridSpan w:val="${n}"/></w:tcPr><w:p/></w:tc>`;

@@ -15,7 +15,7 @@ describe("readDocx", () => {
     expect(textLines(doc)[0]).toBe(FIXTURE_TITLE);
   });
 
-  it("keeps merges and columns when the table holds bookmarks and a row starts with gridBefore", async () => {
+  it("keeps merges across a bookmark and columns when a row starts with gridBefore", async () => {
     const cell = (t: string, pr = "") => `<w:tc><w:tcPr>${pr}</w:tcPr><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
     const body =
       `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>` +
