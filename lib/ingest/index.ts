@@ -4,7 +4,7 @@
  * a clear Chinese message.
  */
 import { matchDocument } from "./matcher";
-import { readText, readTextString } from "./readers/text";
+import { decodeText, readText, readTextString } from "./readers/text";
 import type { ParseOutcome, SourceDocument, SourceFormat } from "./types";
 
 export { matchDocument } from "./matcher";
@@ -43,9 +43,21 @@ export function sniffFormat(bytes: Uint8Array): SourceFormat {
     if (head.includes("word/") || tail.includes("word/")) return "docx";
     if (head.includes("xl/") || tail.includes("xl/")) return "xlsx";
   }
-  const probe = new TextDecoder("utf-8").decode(bytes.subarray(0, 4096)).toLowerCase();
+  const probe = decodeText(bytes.subarray(0, 4096)).toLowerCase();
   if (/<html|<table|<!doctype html|<body|<meta/.test(probe)) return "html";
   return "text";
+}
+
+/** Formats people do upload that no reader handles, with what to do instead. */
+function unsupportedKind(b: Uint8Array): string | null {
+  if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
+    return "不支持旧版 Word（.doc）或 Excel（.xls）文件，请另存为 .docx、.xlsx 或 PDF 后上传";
+  }
+  if ((b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) || (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff)) {
+    return "图片文件无法读取表格，请上传年报的文本、网页、Word、Excel 或 PDF 文件";
+  }
+  if (startsWith(b, "PK\u0003\u0004") && sniffFormat(b) === "text") return "不支持的压缩文件：只能读取 .docx 和 .xlsx";
+  return null;
 }
 
 function fail(format: SourceFormat | null, error: string): ParseOutcome {
@@ -57,6 +69,8 @@ export async function parseDocument(input: { bytes: Uint8Array; fileName?: strin
   const max = input.maxBytes ?? DEFAULT_MAX_BYTES;
   if (!bytes || bytes.length === 0) return fail(null, "文件为空");
   if (bytes.length > max) return fail(null, `文件过大（${(bytes.length / 1048576).toFixed(1)} MB），上限为 ${(max / 1048576).toFixed(0)} MB`);
+  const unsupported = unsupportedKind(bytes);
+  if (unsupported) return fail(null, unsupported);
   const format = sniffFormat(bytes);
   let doc: SourceDocument;
   try {

@@ -61,3 +61,23 @@ describe("parseDocument robustness", () => {
     expect(Date.now() - t0).toBeLessThan(30_000); // a generous bound: quadratic code would take hours
   }, 60_000);
 });
+
+describe("parseDocument format sniffing", () => {
+  it("names formats it cannot read instead of guessing", async () => {
+    const doc = await parseDocument({ bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) });
+    expect(doc).toMatchObject({ ok: false });
+    if (!doc.ok) expect(doc.error).toMatch(/\.doc/);
+    const png = await parseDocument({ bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) });
+    if (!png.ok) expect(png.error).toMatch(/图片/);
+    else throw new Error("a PNG must not parse");
+  });
+
+  it("reads GBK text and UTF-8 text the same", async () => {
+    const { default: iconv } = await import("iconv-lite");
+    const { text } = fixture("pipe-rows-2019");
+    const a = await parseDocument({ bytes: new TextEncoder().encode(text) });
+    const b = await parseDocument({ bytes: new Uint8Array(iconv.encode(text, "gbk")) });
+    expect(a.ok && b.ok).toBe(true);
+    if (a.ok && b.ok) expect(b.report).toEqual(a.report);
+  });
+});
