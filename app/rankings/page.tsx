@@ -33,6 +33,9 @@ export default async function RankingsPage({ searchParams }: { searchParams: Pro
   const base = { ...filter, year, drafts };
   const link = (extra: Record<string, string | undefined>) => `/rankings${filterQuery(base, { metric: def.key, order, small: includeSmall ? "1" : undefined, ...extra })}`;
   const small = rows.filter((r) => r.small).length;
+  // a province has thousands of agencies: the page shows the first 100, the download has them all
+  const showAll = one(sp.all) === "1";
+  const shown = showAll ? rows : rows.slice(0, 100);
   return (
     <>
       <h1>{year}年度机关排名</h1>
@@ -78,7 +81,12 @@ export default async function RankingsPage({ searchParams }: { searchParams: Pro
         {def.rate ? `分母小于 ${SMALL_DENOMINATOR} 的 ${small} 个机关比率波动大，${includeSmall ? "已参与排名并标注" : "列在最后、不排名次"}。` : ""}{" "}
         <Link href={link({ order: order === "desc" ? "asc" : "desc" })}>{order === "desc" ? "改为从低到高" : "改为从高到低"}</Link>
       </p>
-      <GridTable grid={rankingGrid(rows.map((r) => ({ ...r, item: r.item })), def, `${year}年度 ${def.label} 排名`)} download={`/api/export/rankings${filterQuery(base, { metric: def.key, order, small: includeSmall ? "1" : undefined })}`} />
+      {rows.length > shown.length ? (
+        <p className="small">
+          显示前 {shown.length} 个，共 {rows.length} 个。<Link href={link({ all: "1" })}>显示全部</Link>，或下载完整排名。
+        </p>
+      ) : null}
+      <GridTable grid={rankingGrid(shown, def, `${year}年度 ${def.label} 排名`)} download={`/api/export/rankings${filterQuery(base, { metric: def.key, order, small: includeSmall ? "1" : undefined })}`} />
     </>
   );
 }

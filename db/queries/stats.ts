@@ -7,7 +7,7 @@ import type { Db } from "../client";
 import { CELL_COLUMNS, columnName } from "../cell-columns";
 import { assemble, type ShapeAggregate } from "../../lib/stats/assemble";
 import type { MetricInput, ReportSums } from "../../lib/metrics";
-import { APPLICANT_KEYS, applicationRows, setCell, type TemplateId } from "../../lib/template";
+import { APPLICANT_KEYS, applicationRows, type TemplateId } from "../../lib/template";
 
 export interface StatsFilter {
   kind?: string | null;
@@ -54,18 +54,66 @@ export function prepared(db: Db, sql: string): Stmt {
   return s;
 }
 
+/**
+ * Results of the wide aggregates are cached per connection and thrown away as soon as the database
+ * changes: `PRAGMA data_version` moves on commits by other connections (CLI imports), total_changes()
+ * on this connection's own writes (uploads, publishing). Published data changes a few times a day,
+ * so nearly every page view is served from memory; a miss costs one indexed scan of the year.
+ */
+const cache = new WeakMap<Db, { stamp: string; entries: Map<string, unknown> }>();
+function cacheFor(db: Db): Map<string, unknown> {
+  const stamp = `${db.$client.pragma("data_version", { simple: true })}:${(prepared(db, "select total_changes()").raw().get() as number[])[0]}`;
+  let c = cache.get(db);
+  if (!c || c.stamp !== stamp || c.entries.size > 1000) cache.set(db, (c = { stamp, entries: new Map() }));
+  return c.entries;
+}
+
+/** Cached result of a read; callers must treat it as immutable (it is shared between requests). */
+export function cached<T>(db: Db, key: string, compute: () => T): T {
+  const m = cacheFor(db);
+  if (m.has(key)) return m.get(key) as T;
+  const v = compute();
+  m.set(key, v);
+  return v;
+}
+
+/** For benchmarks: measure the SQL, not the cache. */
+export function clearStatsCache(db: Db): void {
+  cache.delete(db);
+}
+
+function filterKey(f: StatsFilter): string {
+  return `${f.kind ?? ""}|${f.parentId ?? ""}|${f.drafts ? 1 : 0}`;
+}
+
+/** Years that have any report counted under the filter's version choice. */
+function yearsWithData(db: Db, f: StatsFilter): number[] {
+  return (prepared(db, `select distinct r.year from reports r where ${versionColumn(f)} is not null order by r.year`).raw().all() as number[][]).map((r) => r[0]);
+}
+
 /** City sums per year for the given years (all years with data when `years` is omitted). */
 export function citySumsByYear(db: Db, f: StatsFilter & { years?: number[] }): Map<number, ReportSums> {
+  const years = f.years ?? yearsWithData(db, f);
+  const key = (y: number) => `sums:${filterKey(f)}:${y}`;
+  const m = cacheFor(db);
+  const missing = years.filter((y) => !m.has(key(y)));
+  if (missing.length) {
+    const fresh = querySums(db, f, missing);
+    for (const y of missing) m.set(key(y), fresh.get(y)!);
+  }
+  return new Map(years.map((y) => [y, m.get(key(y)) as ReportSums]));
+}
+
+function querySums(db: Db, f: StatsFilter, years: number[]): Map<number, ReportSums> {
   const w = agencyWhere(f);
-  const yearSql = f.years ? ` and r.year in (${f.years.map(() => "?").join(",")})` : "";
   const sql = `select r.year, c.template, c.split_other, count(*), ${AGG_SQL}
     from reports r join report_cells c on c.version_id = ${versionColumn(f)}
     ${w.sql ? "join agencies a on a.id = r.agency_id" : ""}
-    where 1 = 1${yearSql}${w.sql}
+    where r.year in (${years.map(() => "?").join(",")})${w.sql}
     group by r.year, c.template, c.split_other`;
   const rows = prepared(db, sql)
     .raw()
-    .all(...(f.years ?? []), ...w.args) as unknown[][];
+    .all(...years, ...w.args) as unknown[][];
   const byYear = new Map<number, ShapeAggregate[]>();
   for (const row of rows) {
     const year = row[0] as number;
@@ -84,9 +132,7 @@ export function citySumsByYear(db: Db, f: StatsFilter & { years?: number[] }): M
     for (const col of APPLICANT_KEYS) g.splitOtherBlank!.set(col, row[i++] as number);
     byYear.set(year, [...(byYear.get(year) ?? []), g]);
   }
-  const out = new Map<number, ReportSums>();
-  for (const y of f.years ?? [...byYear.keys()].sort()) out.set(y, assemble(byYear.get(y) ?? []));
-  return out;
+  return new Map(years.map((y) => [y, assemble(byYear.get(y) ?? [])]));
 }
 
 export function citySums(db: Db, year: number, f: StatsFilter = {}): ReportSums {
@@ -103,6 +149,10 @@ export interface YearCounts {
 }
 
 export function yearCounts(db: Db, f: StatsFilter = {}): YearCounts[] {
+  return cached(db, `counts:${filterKey(f)}`, () => queryYearCounts(db, f));
+}
+
+function queryYearCounts(db: Db, f: StatsFilter): YearCounts[] {
   const w = agencyWhere(f);
   const expected = (
     prepared(db, `select count(*) n from agencies a where a.active = 1${w.sql}`).get(...w.args) as { n: number }
@@ -131,6 +181,10 @@ export interface ParentOption {
 
 /** Agencies that have agencies under them (the city government, counties): the "parent" filter. */
 export function listParents(db: Db): ParentOption[] {
+  return cached(db, "parents", () => queryParents(db));
+}
+
+function queryParents(db: Db): ParentOption[] {
   return prepared(
     db,
     `select p.id, p.name, count(a.id) children from agencies p join agencies a on a.parent_id = p.id
@@ -160,6 +214,23 @@ const METRIC_PATHS = [
 
 /** Per agency of a year: the cells the metrics need (published versions, or current ones for staff). */
 export function agencyCells(db: Db, year: number | number[], f: StatsFilter & { agencyIds?: number[] } = {}): (AgencyCells & { year: number })[] {
+  if (f.agencyIds?.length) return queryAgencyCells(db, year, f);
+  return cached(db, `cells:${filterKey(f)}:${year}`, () => queryAgencyCells(db, year, f));
+}
+
+const METRIC_PARTS = METRIC_PATHS.map((p) => p.split("."));
+function build(row: unknown[], offset: number): MetricInput {
+  const root: Record<string, unknown> = {};
+  for (let i = 0; i < METRIC_PARTS.length; i++) {
+    const parts = METRIC_PARTS[i];
+    let cur = root;
+    for (let j = 0; j < parts.length - 1; j++) cur = (cur[parts[j]] ??= {}) as Record<string, unknown>;
+    cur[parts[parts.length - 1]] = row[offset + i];
+  }
+  return root as unknown as MetricInput;
+}
+
+function queryAgencyCells(db: Db, year: number | number[], f: StatsFilter & { agencyIds?: number[] }): (AgencyCells & { year: number })[] {
   const w = agencyWhere(f);
   const years = Array.isArray(year) ? year : [year];
   const ids = f.agencyIds?.length ? ` and a.id in (${f.agencyIds.map(() => "?").join(",")})` : "";
@@ -172,8 +243,7 @@ export function agencyCells(db: Db, year: number | number[], f: StatsFilter & { 
     .raw()
     .all(...years, ...w.args, ...(f.agencyIds ?? [])) as unknown[][];
   return rows.map((row) => {
-    const input: Record<string, unknown> = {};
-    METRIC_PATHS.forEach((p, i) => setCell(input, p, row[7 + i] as number | null));
+    const input = build(row, 7);
     return {
       agencyId: row[0] as number,
       name: row[1] as string,
@@ -182,7 +252,7 @@ export function agencyCells(db: Db, year: number | number[], f: StatsFilter & { 
       template: row[4] as TemplateId,
       versionId: row[5] as number,
       year: row[6] as number,
-      input: input as unknown as MetricInput,
+      input,
     };
   });
 }

@@ -42,7 +42,8 @@ export function metricOf(input: MetricInput, key: string): Metric {
     const v = c.get(input);
     return { key: "accepted", label: c.label, numerator: v, denominator: null, value: v, denominatorLabel: null };
   }
-  return computeMetrics(input).find((m) => m.key === key) ?? computeMetrics(input)[0];
+  const all = computeMetrics(input);
+  return all.find((m) => m.key === key) ?? all[0];
 }
 
 export interface Ranked<T> {
