@@ -40,7 +40,9 @@ export function parseCell(raw: string): CellValue {
   let s = toHalfWidth(text)
     .replace(/[（(][^()（）]*[)）]/g, "")
     .replace(/[\s\u00a0]+/g, "")
-    .replace(/[。．]$/, "");
+    .replace(/[。．]$/, "")
+    // Footnote marks after a figure (12*, 3①) point to a note; the figure stands.
+    .replace(/(\d)[*※①-⑳]+$/, "$1");
   if (s === "") return { kind: "text", raw: text };
   if (NONE_WORDS.has(s.toLowerCase())) return { kind: "none", raw: text };
   const m = NUM_RE.exec(s);

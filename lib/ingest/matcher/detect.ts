@@ -17,7 +17,7 @@ function labelSet(template: TemplateId): Set<string> {
   return s;
 }
 
-let cached: { only2019: string[]; only2021: string[]; split: string[] } | null = null;
+let cached: { only2019: string[]; only2021: string[]; split: string[]; splitMain: string[] } | null = null;
 function evidence() {
   if (cached) return cached;
   const a = labelSet("2019");
@@ -25,10 +25,10 @@ function evidence() {
   // A label both templates print (规章, 行政许可, 处理决定数量 …) says nothing about the template.
   const only2019 = [...a].filter((l) => !b.has(l) && ![...b].some((x) => x.startsWith(l) || l.startsWith(x)));
   const only2021 = [...b].filter((l) => !a.has(l) && ![...a].some((x) => x.startsWith(l) || l.startsWith(x)));
-  const split = applicationRows(true)
-    .filter((r) => r.group === "otherHandling" && r.key !== "other")
-    .flatMap((r) => [r.label, ...(r.variants ?? [])].map((l) => stripNotes(normText(l))));
-  cached = { only2019, only2021, split };
+  const rows = applicationRows(true).filter((r) => r.group === "otherHandling" && r.key !== "other");
+  const split = rows.flatMap((r) => [r.label, ...(r.variants ?? [])].map((l) => stripNotes(normText(l))));
+  const splitMain = rows.map((r) => stripNotes(normText(r.label)));
+  cached = { only2019, only2021, split, splitMain };
   return cached;
 }
 
@@ -38,7 +38,7 @@ function hits(core: string, labels: string[]): boolean {
   return labels.some((l) => core === l || (core.length >= 3 && l.startsWith(core)) || (l.length >= 4 && core.includes(l)));
 }
 
-export function detectShape(tokens: Token[], year: number | null): { template: TemplateId; splitOther: boolean; byYear: boolean } {
+export function detectShape(tokens: Token[], year: number | null, forceSplit?: boolean): { template: TemplateId; splitOther: boolean; byYear: boolean } {
   const ev = evidence();
   let s2019 = 0;
   let s2021 = 0;
@@ -53,11 +53,12 @@ export function detectShape(tokens: Token[], year: number | null): { template: T
     if (core === "其他处理") sawOther = true;
     // Even a cut-off numbered sub-row of （六） (1.申请人无正…) shows the split layout.
     const numbered = labelKey(t).number !== "";
-    if (ev.split.some((l) => core.includes(l) || (core.length >= (numbered ? 3 : 6) && l.startsWith(core)))) split = true;
+    if (ev.split.some((l) => core.includes(l) || (core.length >= 6 && l.startsWith(core)))) split = true;
+    if (numbered && core.length >= 3 && ev.splitMain.some((l) => l.startsWith(core))) split = true;
   }
   const byYear = s2019 === 0 && s2021 === 0;
   const template: TemplateId = byYear ? (year ? expectedTemplate(year) : "2021") : s2019 > s2021 ? "2019" : "2021";
   // （六） printed as one row shows as 其他处理 without the split rows; never reached → the template's way.
-  const splitOther = split || (!sawOther && template === "2021");
+  const splitOther = forceSplit ?? (split || (!sawOther && template === "2021"));
   return { template, splitOther, byYear };
 }

@@ -10,7 +10,7 @@ import { resolveColumns } from "./columns";
 import { detectShape } from "./detect";
 import { interpretRow, type RowOutput } from "./rows";
 import { buildSpecs, compareLabel, labelKey } from "./specs";
-import { tokenize } from "./tokens";
+import { tokenize, type Token } from "./tokens";
 import {
   REVIEW_HEADING,
   TABLES_START,
@@ -31,7 +31,20 @@ export const NO_TABLE_ERROR = "未找到年报表格（二、三、四部分）�
 export function matchDocument(doc: SourceDocument): ParseOutcome {
   const tokens = tokenize(doc);
   const meta = readMeta(doc.text);
-  const shape = detectShape(tokens, meta.year);
+  const first = matchTokens(doc, tokens, meta);
+  // （六） expected as three rows but printed as one row of seven figures: read again as one row.
+  if (first.oneRowOther) return matchTokens(doc, tokens, meta, false).outcome;
+  return first.outcome;
+}
+
+function matchTokens(
+  doc: SourceDocument,
+  tokens: Token[],
+  meta: ReturnType<typeof readMeta>,
+  forceSplit?: boolean,
+): { outcome: ParseOutcome; oneRowOther: boolean } {
+  let oneRowOther = false;
+  const shape = detectShape(tokens, meta.year, forceSplit);
   const specs = buildSpecs(shape.template, shape.splitOther);
   const out: RowOutput = { values: new Map(), provenance: {}, warnings: [], ambiguous: [] };
   const done = new Set<string>();
@@ -78,6 +91,9 @@ export function matchDocument(doc: SourceDocument): ParseOutcome {
         // (some reports print one); without labelled rows they are the rows themselves.
         const after = next < N ? findSpec(tokens[next], specs, spec.index) : null;
         const subtotal = after !== null && spec.groupOf.includes(after.path);
+        if (hasValue(cells) && !subtotal && spec.path === "applications.otherHandling" && cells.length === spec.cols.length) {
+          oneRowOther = true;
+        }
         if (hasValue(cells) && !subtotal) {
           readGroup(spec, tok, cells, next >= N, specs, out, done, docUnit);
           cursor = specs.findIndex((s) => s.path === spec.groupOf![spec.groupOf!.length - 1]);
@@ -112,7 +128,7 @@ export function matchDocument(doc: SourceDocument): ParseOutcome {
     i = next;
   }
 
-  if (done.size === 0) return { ok: false, format: doc.format, error: NO_TABLE_ERROR };
+  if (done.size === 0) return { outcome: { ok: false, format: doc.format, error: NO_TABLE_ERROR }, oneRowOther };
   resolveColumns(out, specs);
 
   const missing = specs.filter((s) => !s.groupOf && !done.has(s.path)).map((s) => s.path);
@@ -137,9 +153,10 @@ export function matchDocument(doc: SourceDocument): ParseOutcome {
   }
   const parsed = reportSchema.safeParse(report);
   if (!parsed.success) {
-    return { ok: false, format: doc.format, error: `解析结果不符合年报格式：${parsed.error.issues[0]?.message ?? ""}` };
+    const error = `解析结果不符合年报格式：${parsed.error.issues[0]?.message ?? ""}`;
+    return { outcome: { ok: false, format: doc.format, error }, oneRowOther };
   }
-  return {
+  const outcome: ParseOutcome = {
     ok: true,
     format: doc.format,
     report: parsed.data as Report,
@@ -147,5 +164,6 @@ export function matchDocument(doc: SourceDocument): ParseOutcome {
     provenance: out.provenance as Record<string, Provenance>,
     text: doc.text,
   };
+  return { outcome, oneRowOther };
 }
 

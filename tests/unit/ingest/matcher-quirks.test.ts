@@ -160,3 +160,24 @@ describe("matcher: table 四 printed one row per group", () => {
     });
   });
 });
+
+describe("matcher: （六） one row or three", () => {
+  it("reads （六） as one row when seven figures follow it, whatever else the text says", () => {
+    const rows7 = (label: string, v: number) => `${label} | ${v} | 0 | 0 | 0 | 0 | 0 | ${v} |`;
+    const text = [
+      "第二十条第（一）项 |",
+      "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
+      "规章 | 0 | 0 | 1 |",
+      "三、收到和处理政府信息公开申请情况",
+      "注：申请人逾期未按收费通知要求缴纳费用的不再处理。",
+      rows7("（五）不予处理 | 1.信访举报投诉类申请", 0),
+      rows7("（六）其他处理", 4),
+      rows7("（七）总计", 4),
+    ].join("\n");
+    const r = parseText(text);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.report.template).toBe("2021");
+    expect(r.report.applications.otherHandling).toMatchObject({ naturalPerson: 4, total: 4 });
+    expect(r.report.applications.totalHandled.total).toBe(4);
+  });
+});

@@ -39,6 +39,8 @@ describe("parseCell", () => {
   it("drops annotations in parentheses", () => {
     expect(num("3（其中2件为网上申请）")).toBe(3);
     expect(num("5(含1件转办)")).toBe(5);
+    expect(num("12*")).toBe(12);
+    expect(num("3①")).toBe(3);
   });
 
   it("does not read space-separated figures as one number", () => {
