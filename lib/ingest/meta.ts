@@ -19,6 +19,7 @@ const AGENCY_END = /(?:局|委员会|委|办公室|办|政府|街道办事处|�
 const PREFIX_NOISE = /^(?:.*[:：|])?\s*/;
 
 function yearOf(lines: string[], text: string): number | null {
+  // lines: the first lines of the document, normalised
   for (const l of lines.slice(0, 15)) {
     const m = TITLE.exec(l.trim());
     if (m) return Number(m[2]);
@@ -29,9 +30,18 @@ function yearOf(lines: string[], text: string): number | null {
     const m = SHORT_TITLE.exec(l);
     if (m) return Number(m[1]);
   }
-  // The overview usually opens with the report year (2020年，我局…); take the year the prose names most.
+  // The overview usually opens with the report year (2020年，我局…).
+  const ov = lines.findIndex((l) => HEAD.overview.test(l.trim()));
+  if (ov >= 0) {
+    const first = lines.slice(ov + 1, ov + 4).find((l) => l.trim() !== "") ?? "";
+    const m = /^\s*(?:[（(]?[一1][)）.、]?[^，,。]{0,12}?[。.]?)?(20\d\d)\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)/.exec(first);
+    if (m) return Number(m[1]);
+  }
+  // Else the year the prose names most; full dates (落款, 发布时间) belong to the next year, skip them.
   const counts = new Map<number, number>();
-  for (const m of text.slice(0, 200000).matchAll(/(20\d\d)\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  for (const m of text.slice(0, 200000).matchAll(/(20\d\d)\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)/g)) {
+    counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  }
   let best: number | null = null;
   for (const [y, c] of counts) if (best === null || c > counts.get(best)! || (c === counts.get(best)! && y < best)) best = y;
   return best;
@@ -95,7 +105,7 @@ function chineseYears(s: string): string {
 export function readMeta(text: string): ReportMeta {
   const plain = text.split("\n", 20000);
   // Only the head needs normalising (titles); the year count works on the raw text.
-  const lines = plain.slice(0, 20).map((l) => chineseYears(toSimplified(toHalfWidth(l))));
+  const lines = plain.slice(0, 60).map((l) => chineseYears(toSimplified(toHalfWidth(l))));
   const all = chineseYears(toHalfWidth(text.slice(0, 200000)));
   return {
     year: yearOf(lines, all),

@@ -181,3 +181,22 @@ describe("matcher: （六） one row or three", () => {
     expect(r.report.applications.totalHandled.total).toBe(4);
   });
 });
+
+describe("matcher: report year", () => {
+  it("prefers the overview's opening year over dates of publication and next year's plans", () => {
+    const text = [
+      "发布时间：2021年1月25日",
+      "一、总体情况",
+      "2020年，我局认真落实条例要求。",
+      "2021年，我局将继续推进公开。2021年重点做好解读。",
+      "第二十条第（一）项 |",
+      "规章 | 0 | 0 | 0 |",
+      "示例局",
+      "2021年1月20日",
+    ].join("\n");
+    const r = parseText(text);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.report.year).toBe(2020);
+    expect(r.report.agency).toBe("示例局");
+  });
+});
