@@ -12,7 +12,7 @@ function change(h: Headline): { text: string; cls: string } | null {
 
 export function Kpis({ items }: { items: Headline[] }) {
   return (
-    <div className="grid cols-4" data-testid="kpis">
+    <div className="grid kpis" data-testid="kpis">
       {items.map((h) => {
         const c = change(h);
         return (

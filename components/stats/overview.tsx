@@ -107,7 +107,7 @@ export function Overview({ db, year, filter, staff, action }: { db: Db; year: nu
             ))}
           </div>
           <h2>全部指标</h2>
-          <GridTable grid={metricsGrid("overview-metrics", `${year}年度指标（${scope}）`, computeMetrics(cur), reports)} download={`/api/export/overview${filterQuery({ ...filter, year, drafts: f.drafts }, { table: "metrics" })}`} />
+          <GridTable grid={metricsGrid("overview-metrics", `${year}年度指标（${scope}）`, computeMetrics(cur), reports, prev.coverage.reports ? computeMetrics(prev) : null)} download={`/api/export/overview${filterQuery({ ...filter, year, drafts: f.drafts }, { table: "metrics" })}`} />
           <p className="no-print">
             <Link href={`/consolidated${q}`}>查看本年度汇总表（模板格式）</Link> · <Link href={`/trends${filterQuery({ kind: filter.kind, parent: filter.parent })}`}>历年趋势</Link> ·{" "}
             <Link href={`/rankings${q}`}>机关排名</Link> · <DownloadAll q={q} />

@@ -42,11 +42,12 @@ export function buildExport(db: Db, name: string, sp: URLSearchParams, viewer: V
   switch (name) {
     case "overview": {
       const sums = citySums(db, y, f);
+      const prev = citySums(db, y - 1, f);
       const grids: Record<string, Grid> = {
         applicants: applicantData(sums).grid,
         outcomes: outcomeData(sums).grid,
         review: reviewData(sums).grid,
-        metrics: metricsGrid("overview-metrics", `${y}年度指标`, computeMetrics(sums), sums.coverage.reports),
+        metrics: metricsGrid("overview-metrics", `${y}年度指标`, computeMetrics(sums), sums.coverage.reports, prev.coverage.reports ? computeMetrics(prev) : null),
       };
       for (const t of ["2019", "2021"] as const) {
         const p = proactiveData(sums, t);

@@ -173,7 +173,8 @@ export function reviewData(sums: ReportSums): { data: Datum[]; grid: Grid } {
 }
 
 /** All metrics as a table (the overview's "全部指标" block and its export). */
-export function metricsGrid(id: string, title: string, metrics: Metric[], reports: number): Grid {
+export function metricsGrid(id: string, title: string, metrics: Metric[], reports: number, previous?: Metric[] | null): Grid {
+  const prev = (m: Metric) => previous?.find((p) => p.key === m.key) ?? null;
   const grid = flatGrid(
     id,
     title,
@@ -183,13 +184,33 @@ export function metricsGrid(id: string, title: string, metrics: Metric[], report
       { label: "分子", fmt: "count", get: (m) => m.numerator },
       { label: "分母", fmt: "count", get: (m) => m.denominator },
       { label: "分母含义", get: (m) => m.denominatorLabel ?? "—" },
+      ...(previous
+        ? [
+            { label: "上年", fmt: "percent" as const, get: (m: Metric) => prev(m)?.value ?? null },
+            // counts: 同比 as a ratio; rates: the change in percentage points
+            { label: "同比 / 变化", get: (m: Metric) => change(m, prev(m)) },
+          ]
+        : []),
     ],
     metrics,
-    `覆盖 ${reports} 份年报；空白按 0 计。`,
+    `覆盖 ${reports} 份年报；空白按 0 计。${previous ? "比率的变化以百分点计。" : ""}`,
   );
   // 受理总量 is a count, not a rate
   metrics.forEach((m, i) => {
-    if (m.denominator === null) grid.rows[i + 1][1].fmt = "count";
+    if (m.denominator === null) {
+      grid.rows[i + 1][1].fmt = "count";
+      if (previous) grid.rows[i + 1][5].fmt = "count";
+    }
   });
   return grid;
+}
+
+function change(m: Metric, p: Metric | null): string {
+  if (!p || m.value === null || p.value === null) return "—";
+  if (m.denominator === null) {
+    const r = yoy(m.value, p.value);
+    return r === null ? "—" : `${r > 0 ? "+" : ""}${(r * 100).toFixed(1)}%`;
+  }
+  const d = (m.value - p.value) * 100;
+  return `${d > 0 ? "+" : ""}${d.toFixed(1)} 个百分点`;
 }
