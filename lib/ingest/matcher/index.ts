@@ -69,7 +69,8 @@ function matchTokens(
       break;
     }
     const reviewSpec = specs[specs.length - 1];
-    if (REVIEW_HEADING.test(norm) || (cursor >= 0 && compareLabel(tok, reviewSpec))) {
+    // Only once a table row was seen: a table of contents may list section 四's heading early.
+    if (cursor >= 0 && !reviewDone && (REVIEW_HEADING.test(norm) || compareLabel(tok, reviewSpec))) {
       i = readReview(tokens, i + 1, reviewSpec, out, docUnit);
       reviewDone = true;
       cursor = specs.length - 1;
@@ -120,7 +121,7 @@ function matchTokens(
     }
     // An unknown label followed by figures, inside the tables: a provincial extra row.
     const { cells, next } = cellsFrom(tokens, i + 1);
-    if (cursor >= 0 && hasValue(cells) && tok.text.length <= 40 && !/^第二十条/.test(norm)) {
+    if (cursor >= 0 && !reviewDone && hasValue(cells) && tok.text.length <= 40 && !/^第二十条/.test(norm)) {
       const section = specs[cursor].section === "proactive" ? "proactive" : "applications";
       extras.push({ section, label: tok.text, values: cells.filter((c) => c.kind === "value").map(extraNumber) });
       out.warnings.push({ cells: [`${section}.extra`], message: `未识别的行“${tok.text.slice(0, 40)}”，已另存，不计入合计` });
@@ -128,6 +129,18 @@ function matchTokens(
     i = next;
   }
 
+  if (done.size === 0) {
+    // Only table 四 on the page (no row of 二/三 seen): read it from its last heading.
+    let h = -1;
+    for (let k = 0; k < N; k++) if (tokens[k].kind === "text" && REVIEW_HEADING.test(labelKey(tokens[k]).norm)) h = k;
+    if (h >= 0) {
+      readReview(tokens, h + 1, specs[specs.length - 1], out, docUnit);
+      if ([...out.values.values()].some((v) => v !== null)) {
+        reviewDone = true;
+        done.add("review");
+      }
+    }
+  }
   if (done.size === 0) return { outcome: { ok: false, format: doc.format, error: NO_TABLE_ERROR }, oneRowOther };
   resolveColumns(out, specs);
 

@@ -200,3 +200,26 @@ describe("matcher: report year", () => {
     expect(r.report.agency).toBe("示例局");
   });
 });
+
+describe("matcher: table of contents", () => {
+  it("does not read section 四 from a contents list printed before the tables", () => {
+    const text = [
+      "目录",
+      "二、主动公开政府信息情况",
+      "四、政府信息公开行政复议、行政诉讼情况",
+      "五、存在的主要问题及改进情况",
+      "二、主动公开政府信息情况",
+      "第二十条第（一）项 |",
+      "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
+      "规章 | 1 | 0 | 3 |",
+      "四、政府信息公开行政复议、行政诉讼情况",
+      "行政复议 | 行政诉讼 |",
+      "0 | 0 | 0 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+      "五、存在的主要问题及改进情况",
+    ].join("\n");
+    const r = parseText(text);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.report.proactive).toMatchObject({ regulations: { issued: 1, repealed: 0, inForce: 3 } });
+    expect(r.report.review.reconsideration).toEqual({ upheld: 0, corrected: 0, other: 0, pending: 1, total: 1 });
+  });
+});
