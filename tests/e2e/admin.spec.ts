@@ -42,7 +42,17 @@ test("admin creates an agency and a user bound to it; the new user signs in and 
 
   await page.goto("/admin/audit?action=user.");
   await expect(page.getByTestId("audit")).toContainText("user.create");
+
+  // archive it again so the public pages of later tests see the seeded city unchanged
+  await archive(page, "示例市测试管理局");
 });
+
+async function archive(page: import("@playwright/test").Page, name: string) {
+  await page.goto(`/admin/agencies?q=${encodeURIComponent(name)}`);
+  await page.getByTestId("agency-table").getByRole("link", { name }).click();
+  await page.getByRole("button", { name: "归档此机关" }).click();
+  await expect(page.getByTestId("form-message").last()).toContainText("已归档");
+}
 
 test("tracking lists missing and late agencies, exports CSV and shows contacts in one click", async ({ page }) => {
   await login(page, "reviewer", "/admin/tracking?year=2025");
@@ -71,6 +81,8 @@ test("admin bulk-imports a zip with a manifest; re-import is unchanged; a junk f
     }),
   );
   await login(page, "admin", "/admin/import");
+  // as drafts, so nothing public changes for the other journeys
+  await page.getByLabel(/导入后直接发布/).uncheck();
   await page.getByLabel("自动创建机关列表中没有的机关").check();
   await page.getByLabel("年报文件或压缩包").setInputFiles({ name: "batch.zip", mimeType: "application/zip", buffer: zip });
   await page.getByRole("button", { name: "开始导入" }).click();
@@ -80,6 +92,7 @@ test("admin bulk-imports a zip with a manifest; re-import is unchanged; a junk f
   await expect(results.getByRole("row", { name: /junk\.txt/ })).toContainText("未找到年报表格");
   await page.getByRole("button", { name: "开始导入" }).click();
   await expect(results.getByRole("row", { name: /zjj\.txt/ })).toContainText("未变化");
+  await archive(page, "示例市批量导入局");
 });
 
 test("admin changes a reporting year's deadline", async ({ page }) => {
@@ -87,4 +100,10 @@ test("admin changes a reporting year's deadline", async ({ page }) => {
   await page.getByLabel("2019年度截止日期").fill("2020-02-15");
   await page.getByRole("row", { name: /2019年度/ }).getByRole("button", { name: "保存" }).click();
   await expect(page.getByRole("row", { name: /2019年度/ }).getByTestId("form-message")).toContainText("2020-02-15");
+  await page.reload();
+  await expect(page.getByTestId("year-table").getByRole("row", { name: /2019年度/ })).toContainText("2020-02-15");
+  // and back, leaving the seeded deadlines for the other journeys
+  await page.getByLabel("2019年度截止日期").fill("2020-01-31");
+  await page.getByRole("row", { name: /2019年度/ }).getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("row", { name: /2019年度/ }).getByTestId("form-message")).toContainText("2020-01-31");
 });
