@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { FilterBar } from "@/components/stats/filter-bar";
 import { DownloadLinks, GridTable } from "@/components/stats/grid-table";
+import { PrintButton } from "@/components/stats/print-button";
 import { getDb } from "@/db/client";
 import { cityName } from "@/db/queries/catalog";
 import { citySums, latestYearWithData, listParents, yearCounts } from "@/db/queries/stats";
@@ -35,7 +36,9 @@ export default async function ConsolidatedPage({ searchParams }: { searchParams:
           {cityName()}
           {year}年度政府信息公开工作年度报告汇总表{scope ? `（${scope}）` : ""}
         </h1>
-        <DownloadLinks href={`/api/export/consolidated${filterQuery({ ...filter, year, drafts })}`} label="下载汇总表" />
+        <span className="no-print">
+          <DownloadLinks href={`/api/export/consolidated${filterQuery({ ...filter, year, drafts })}`} label="下载汇总表" /> <PrintButton label="打印汇总表" />
+        </span>
       </div>
       <FilterBar action="/consolidated" filter={{ ...filter, year }} years={counts.map((c) => c.year).reverse()} parents={parents} staff={staff} />
       <p className="small" data-testid="consolidated-coverage">

@@ -70,7 +70,7 @@ export function Overview({ db, year, filter, staff, action }: { db: Db; year: nu
         <p className="empty">该范围内本年度尚无{f.drafts ? "" : "已发布的"}年度报告。</p>
       ) : (
         <>
-          <Kpis items={headlines(cur, prev, { now: reports, prev: prev.coverage.reports || null, expected: c?.expected ?? 0 })} />
+          <Kpis items={headlines(cur, prev, { now: reports, prev: prev.coverage.reports || null, expected: c?.expected ?? 0, received: c?.received })} />
           <div className="grid charts" style={{ marginTop: 16 }}>
             <ChartCard
               title="本年新收申请：按申请人类型"

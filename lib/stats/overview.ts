@@ -33,7 +33,7 @@ export interface Headline {
 
 const HEADLINE_RATES: MetricKey[] = ["disclosureRate", "notHeldShare", "reconsiderationRate", "litigationRate", "reconsiderationCorrectionClosed"];
 
-export function headlines(cur: ReportSums, prev: ReportSums | null, published: { now: number; prev: number | null; expected: number }): Headline[] {
+export function headlines(cur: ReportSums, prev: ReportSums | null, published: { now: number; prev: number | null; expected: number; received?: number }): Headline[] {
   const m = computeMetrics(cur);
   const pm = prev && prev.coverage.reports > 0 ? computeMetrics(prev) : null;
   const count = (key: string, label: string, now: number, before: number | null): Headline => ({
@@ -47,7 +47,11 @@ export function headlines(cur: ReportSums, prev: ReportSums | null, published: {
   const a = cur.applications;
   const pa = prev && prev.coverage.reports > 0 ? prev.applications : null;
   const out: Headline[] = [
-    { ...count("reports", "已发布年报", published.now, published.prev), denominator: published.expected, denominatorLabel: "应报机关" },
+    {
+      ...count("reports", "已发布年报", published.now, published.prev),
+      denominator: published.expected,
+      denominatorLabel: published.received !== undefined ? `已报送 ${published.received} 份 · 应报机关` : "应报机关",
+    },
     count("newReceived", "本年新收申请", a.newReceived.total ?? 0, pa ? (pa.newReceived.total ?? 0) : null),
     count("carriedOver", "上年结转申请", a.carriedOver.total ?? 0, pa ? (pa.carriedOver.total ?? 0) : null),
   ];

@@ -99,6 +99,9 @@ export default async function AgencyPage({ params, searchParams }: Props) {
           {ownYear && kindSums && city ? (
             <>
               <h2>与同类机关和全市比较（{sel.year}年度）</h2>
+              <p className="small no-print">
+                <Link href={`/rankings?year=${sel.year}&kind=${encodeURIComponent(agency.kind)}`}>查看{agency.kind}排名</Link>
+              </p>
               <ChartCard
                 id="agency-compare"
                 title="主要比率比较"
