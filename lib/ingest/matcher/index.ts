@@ -37,6 +37,24 @@ export function matchDocument(doc: SourceDocument): ParseOutcome {
   return first.outcome;
 }
 
+/**
+ * Where the tables begin: table 二's first block heading (第二十条第（一）项), else the last 二、主动公开
+ * heading (a contents list may print it earlier), else the first other table heading, else the top.
+ */
+function tablesStart(tokens: Token[]): number {
+  let lastTwo = -1;
+  let firstOther = -1;
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens[k].kind !== "text") continue;
+    const norm = labelKey(tokens[k]).norm;
+    if (!TABLES_START.test(norm)) continue;
+    if (norm.startsWith("第二十条第")) return lastTwo >= 0 ? lastTwo : k;
+    if (norm.startsWith("二、")) lastTwo = k;
+    else if (firstOther < 0) firstOther = k;
+  }
+  return lastTwo >= 0 ? lastTwo : Math.max(0, firstOther);
+}
+
 function matchTokens(
   doc: SourceDocument,
   tokens: Token[],
@@ -56,7 +74,7 @@ function matchTokens(
   let sawTail = false;
   const N = tokens.length;
   // Overview prose may carry short headings that equal row labels (（三）行政许可): start at the tables.
-  let i = Math.max(0, tokens.findIndex((t) => t.kind === "text" && TABLES_START.test(labelKey(t).norm)));
+  let i = tablesStart(tokens);
   while (i < N) {
     const tok = tokens[i];
     if (tok.kind !== "text") {

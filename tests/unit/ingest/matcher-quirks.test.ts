@@ -223,3 +223,22 @@ describe("matcher: table of contents", () => {
     expect(r.report.review.reconsideration).toEqual({ upheld: 0, corrected: 0, other: 0, pending: 1, total: 1 });
   });
 });
+
+describe("matcher: where the tables start", () => {
+  it("skips overview headings after a contents list", () => {
+    const text = [
+      "二、主动公开政府信息情况",
+      "三、收到和处理政府信息公开申请情况",
+      "一、总体情况",
+      "（一）规章",
+      "本年度共清理规章3件。",
+      "二、主动公开政府信息情况",
+      "第二十条第（一）项 |",
+      "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
+      "规章 | 2 | 1 | 7 |",
+    ].join("\n");
+    const r = parseText(text);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.report.proactive).toMatchObject({ regulations: { issued: 2, repealed: 1, inForce: 7 } });
+  });
+});
