@@ -70,6 +70,7 @@ export function problemRatesByYear(db: Db): YearRate[] {
 }
 
 export interface FindingRow {
+  reportId: number;
   agencyId: number;
   name: string;
   contact: string | null;
@@ -88,16 +89,37 @@ export function findingList(db: Db, year: number, opts: { code?: string; severit
   const args = [year, ...(opts.code ? [opts.code] : []), ...(opts.severity ? [opts.severity] : [])];
   return prepared(
     db,
-    `select a.id agencyId, a.name, a.contact, r.status, v.version_no versionNo, f.code, f.severity, f.cells, f.expected, f.actual, f.message
+    `select r.id reportId, a.id agencyId, a.name, a.contact, r.status, v.version_no versionNo, f.code, f.severity, f.cells, f.expected, f.actual, f.message
      from reports r join findings f on f.version_id = r.current_version_id join report_versions v on v.id = r.current_version_id
      join agencies a on a.id = r.agency_id
      where r.year = ?${where} order by a.id, case f.severity when 'error' then 0 when 'warning' then 1 else 2 end, f.id`,
   ).all(...args) as FindingRow[];
 }
 
+/**
+ * Findings staff accepted or agencies explained (finding_acks), keyed as the workflow keys them:
+ * report + code + the finding's cells sorted and joined. They stay listed, marked, not hidden.
+ */
+export function ackedFindings(db: Db, year: number): Map<string, "accepted" | "explained"> {
+  const rows = prepared(db, "select k.report_id reportId, k.code, k.cells_key cellsKey, k.kind from finding_acks k join reports r on r.id = k.report_id where r.year = ?").all(year) as {
+    reportId: number;
+    code: string;
+    cellsKey: string;
+    kind: "accepted" | "explained";
+  }[];
+  return new Map(rows.map((r) => [`${r.reportId}|${r.code}|${r.cellsKey}`, r.kind]));
+}
+
+export function ackOf(acks: Map<string, "accepted" | "explained">, f: Pick<FindingRow, "reportId" | "code" | "cells">): "accepted" | "explained" | undefined {
+  return acks.get(`${f.reportId}|${f.code}|${[...(JSON.parse(f.cells) as string[])].sort().join(",")}`);
+}
+
+export const ACK_LABELS = { accepted: "审核人员已认可", explained: "机关已说明" } as const;
+
 /** The list to send back to agencies (export), one row per finding. */
 export function qualityGrids(db: Db, year: number): Grid[] {
   const rules = new Map(RULES.map((r) => [r.code, r.title]));
+  const acks = ackedFindings(db, year);
   return [
     flatGrid(
       `quality-${year}`,
@@ -114,6 +136,7 @@ export function qualityGrids(db: Db, year: number): Grid[] {
         { label: "涉及单元格", get: (r) => (JSON.parse(r.cells) as string[]).map((c) => cellLabel(c)).join("；") },
         { label: "应为", get: (r) => r.expected },
         { label: "实为", get: (r) => r.actual },
+        { label: "处理情况", get: (r) => { const k = ackOf(acks, r); return k ? ACK_LABELS[k] : "待处理"; } },
       ],
       findingList(db, year),
       "依据各机关当前版本（含未发布）的核查结果；请各机关核实后更正或说明。",

@@ -20,7 +20,7 @@ test("admin: problems per agency and per rule, a rule's list and its export", as
 
   await login(page, "admin", "/admin/quality");
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`${year}年度数据质量`);
-  await expect(page.getByTestId("quality-summary")).toContainText(`共 ${agencies} 个机关有待处理的问题`);
+  await expect(page.getByTestId("quality-summary")).toContainText(`共 ${agencies} 个机关有核查发现的问题`);
   await expect(page.getByTestId("quality-agencies").locator("tbody tr")).toHaveCount(agencies);
   await expect(page.locator("[data-testid=chart] svg.recharts-surface").first()).toBeVisible();
   if (byRule.length) {

@@ -7,7 +7,7 @@ import { StatLineChart } from "@/components/charts/line-chart";
 import { ChartCard } from "@/components/stats/chart-card";
 import { DownloadLinks } from "@/components/stats/grid-table";
 import { getDb } from "@/db/client";
-import { countsByRule, findingList, problemRatesByYear, problemsByAgency } from "@/db/queries/quality";
+import { ACK_LABELS, ackOf, ackedFindings, countsByRule, findingList, problemRatesByYear, problemsByAgency } from "@/db/queries/quality";
 import { latestYearWithData } from "@/db/queries/stats";
 import { getViewer } from "@/lib/auth/viewer";
 import { SEVERITY_LABELS } from "@/lib/checks";
@@ -35,6 +35,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
   const rules = countsByRule(db, year);
   const agencies = problemsByAgency(db, year);
   const list = code ? findingList(db, year, { code }) : [];
+  const acks = ackedFindings(db, year);
   const yr = rates.find((r) => r.year === year);
   const rateGrid = flatGrid(
     "quality-rates",
@@ -81,7 +82,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
       </nav>
       <p data-testid="quality-summary">
         {yr ? `本年度 ${yr.reports} 份年报（当前版本，含未发布）中，${yr.withError} 份有错误、${yr.withWarning} 份有警告；` : ""}
-        共 {agencies.length} 个机关有待处理的问题。
+        共 {agencies.length} 个机关有核查发现的问题{acks.size ? `，其中 ${acks.size} 处已认可或已说明（仍列出并标注）` : ""}。
       </p>
       <div className="grid charts">
         <ChartCard
@@ -144,6 +145,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
             {list.map((f, i) => (
               <li key={i}>
                 <Link href={`/agencies/${f.agencyId}?year=${year}`}>{f.name}</Link>：<span className={`badge ${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span> {f.message}
+                {ackOf(acks, f) ? <span className="badge ok"> {ACK_LABELS[ackOf(acks, f)!]}</span> : null}
                 <span className="muted small"> — {(JSON.parse(f.cells) as string[]).slice(0, 2).map((c) => cellLabel(c)).join("；")}</span>
               </li>
             ))}
