@@ -4,6 +4,7 @@
  */
 import { strToU8 } from "fflate";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Viewer } from "../../lib/permissions";
 import { session } from "./mocks";
 import { counts, formData, makeWorld, type World } from "./helpers";
 
@@ -49,11 +50,12 @@ const cases = (): Case[] => [
   { name: "importAction", call: () => A.importAction(null, formData({ files: new File([strToU8("x")], "a.txt"), create: "1" })) },
 ];
 
-describe.each([
+const ROLES: [string, () => Viewer, string][] = [
   ["the public", () => null, "请先登录"],
   ["an agency user", () => w.agency, "没有权限执行此操作"],
   ["a reviewer", () => w.reviewer, "没有权限执行此操作"],
-] as const)("%s", (_label, who, message) => {
+];
+describe.each(ROLES)("%s", (_label, who, message) => {
   for (const c of cases()) {
     it(`is refused by ${c.name} and nothing changes`, async () => {
       session.viewer = who();

@@ -161,7 +161,7 @@ describe("finding acknowledgements", () => {
 
 describe("route handlers", () => {
   const post = (agencyId: number, bytes: string | Uint8Array = TEXT) =>
-    upload.POST(new Request("http://x/api/upload", { method: "POST", body: formData({ agencyId: String(agencyId), year: "2025", file: new File([bytes], "r.txt") }) }));
+    upload.POST(new Request("http://x/api/upload", { method: "POST", body: formData({ agencyId: String(agencyId), year: "2025", file: new File([bytes as BlobPart], "r.txt") }) }));
   it("POST /api/upload: 401 signed out, 403 for another agency, 200 for the own agency and staff", async () => {
     const before = counts(w.db);
     expect((await post(w.ownAgencyId)).status).toBe(401);

@@ -71,3 +71,18 @@ test("a corrupt file is refused with a reason and nothing is saved", async ({ pa
   await expect(page.getByTestId("upload-message")).toContainText(/无法读取|损坏|不是/);
   expect(new URL(page.url()).pathname).toBe("/workspace/new");
 });
+
+test("an agency user cannot open another agency's draft, nor its original file", async ({ browser }) => {
+  const reviewer = await as(browser, "reviewer", "/workspace?status=draft");
+  const link = reviewer.getByTestId("report-list").getByRole("link").filter({ hasNotText: "示例市住房和城乡建设局" }).first();
+  const href = (await link.getAttribute("href"))!;
+  await reviewer.goto(href);
+  const download = reviewer.getByTestId("versions").getByRole("link", { name: /下载/ }).first();
+  const fileHref = (await download.count()) ? await download.getAttribute("href") : null;
+  const agency = await as(browser, "agency", "/workspace");
+  const res = await agency.goto(href);
+  expect(res?.status()).toBe(404);
+  if (fileHref) expect((await agency.request.get(fileHref)).status()).toBe(404);
+  // nor review or publish anything: the queue is not theirs
+  expect((await agency.goto("/workspace/queue"))?.status()).toBe(404);
+});

@@ -2,6 +2,7 @@
  * The files of a bulk import: loose files as they are, .zip archives opened with the zip-bomb guard
  * (entry names are kept only as display names, never as paths); a manifest.csv inside is returned apart.
  */
+import iconv from "iconv-lite";
 import { unzipGuarded } from "@/lib/ingest/readers/zip-guard";
 import type { ImportItem, ImportResult } from "@/db/queries/import";
 import { sniffFormat } from "@/lib/ingest";
@@ -14,6 +15,17 @@ const MAX_TOTAL = 200 * 1048576;
 function isPlainZip(bytes: Uint8Array): boolean {
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
   return zip && sniffFormat(bytes) !== "docx" && sniffFormat(bytes) !== "xlsx";
+}
+
+/** Zips made on Chinese Windows store names in GBK without the UTF-8 flag; fflate hands those over as latin1. */
+function entryName(raw: string): string {
+  if (!/[\u0080-\u00ff]/.test(raw) || /[^\u0000-\u00ff]/.test(raw)) return raw;
+  const bytes = Buffer.from(raw, "latin1");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return iconv.decode(bytes, "gb18030");
+  }
 }
 
 export async function expandUploads(files: File[]): Promise<Result<{ items: ImportItem[]; manifest: Uint8Array | null; rejected: ImportResult[] }>> {
@@ -39,7 +51,7 @@ export async function expandUploads(files: File[]): Promise<Result<{ items: Impo
       continue;
     }
     for (const [entry, data] of Object.entries(entries)) {
-      const base = cleanFileName(entry);
+      const base = cleanFileName(entryName(entry));
       if (/^manifest\.csv$/i.test(base)) manifest = data;
       else items.push({ fileName: base, bytes: data });
     }

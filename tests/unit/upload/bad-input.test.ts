@@ -68,7 +68,7 @@ afterEach(() => {
 });
 
 const post = (bytes: Uint8Array, name = "年报.docx", headers: Record<string, string> = {}) =>
-  upload.POST(new Request("http://x/api/upload", { method: "POST", headers, body: formData({ agencyId: String(w.ownAgencyId), year: "2024", file: new File([bytes], name) }) }));
+  upload.POST(new Request("http://x/api/upload", { method: "POST", headers, body: formData({ agencyId: String(w.ownAgencyId), year: "2024", file: new File([bytes as BlobPart], name) }) }));
 
 describe("POST /api/upload refuses bad files with a reason and stores nothing", () => {
   for (const [label, make, message] of BAD) {
