@@ -9,7 +9,7 @@ import { parseCell } from "../values";
 import { writeCells, type AmbiguousRow, type RowOutput } from "./rows";
 import type { RowSpec } from "./specs";
 
-const MAX_COMBINATIONS = 50000;
+const MAX_COMBINATIONS = 5000;
 const A = "applications.";
 
 export function resolveColumns(out: RowOutput, specs: RowSpec[]): void {
