@@ -2,12 +2,14 @@
 import { formatChange, formatCount, formatPercent } from "@/lib/metrics/format";
 import type { Headline } from "@/lib/stats/overview";
 
+// Changes are shown with arrows, not red/green: more applications or more corrections is neither
+// good nor bad in itself, and colour must not be the only carrier of meaning.
 function change(h: Headline): { text: string; cls: string } | null {
   if (h.change === null) return null;
-  const cls = h.change > 0 ? "up" : h.change < 0 ? "down" : "";
-  if (h.changeKind === "ratio") return { text: `同比 ${formatChange(h.change)}`, cls };
+  const arrow = h.change > 0 ? "▲ " : h.change < 0 ? "▼ " : "";
+  if (h.changeKind === "ratio") return { text: `${arrow}同比 ${formatChange(h.change)}`, cls: "" };
   const pts = (h.change * 100).toFixed(1);
-  return { text: `较上年 ${h.change > 0 ? "+" : ""}${pts} 个百分点`, cls };
+  return { text: `${arrow}较上年 ${h.change > 0 ? "+" : ""}${pts} 个百分点`, cls: "" };
 }
 
 export function Kpis({ items }: { items: Headline[] }) {
