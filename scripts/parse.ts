@@ -35,11 +35,19 @@ async function main(): Promise<void> {
       }
     } catch (e) {
       failed++;
-      line = { file, error: `无法读取文件：${e instanceof Error ? e.message : String(e)}` };
+      line = { file, error: fileError(e) };
     }
     process.stdout.write(pretty ? prettyLine(line) : JSON.stringify(line) + "\n");
   }
   process.exitCode = failed > 0 ? 1 : 0;
+}
+
+function fileError(e: unknown): string {
+  const code = (e as { code?: string })?.code;
+  if (code === "ENOENT") return "找不到文件";
+  if (code === "EISDIR") return "这是一个目录，不是文件";
+  if (code === "EACCES" || code === "EPERM") return "没有读取该文件的权限";
+  return `无法读取文件：${e instanceof Error ? e.message : String(e)}`;
 }
 
 function prettyLine(l: Record<string, unknown>): string {
