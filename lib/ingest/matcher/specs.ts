@@ -160,7 +160,7 @@ export function compareLabel(tok: { text: string }, spec: RowSpec, allowFuzzy = 
   if (number && spec.number && nk !== numberKey(spec.number)) return null;
   if (!c) return null;
   for (const l of spec.labels) {
-    if (c === l) return { quality: 3, short: l.length <= 2 };
+    if (c === l) return { quality: 3, short: l.length <= 2 && !(number && spec.number) };
   }
   for (const l of spec.labels) {
     // Annotated or extended: 本年增/减指… ; but never prose that merely starts with 规章.

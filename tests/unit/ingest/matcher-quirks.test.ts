@@ -242,3 +242,14 @@ describe("matcher: where the tables start", () => {
     expect(r.report.proactive).toMatchObject({ regulations: { issued: 2, repealed: 1, inForce: 7 } });
   });
 });
+
+describe("matcher: numbered short labels", () => {
+  it("finds （七）总计 even when the （六） rows are missing", () => {
+    const row = (label: string, v: number) => `${label} | ${v} | 0 | 0 | 0 | 0 | 0 | ${v} |`;
+    const text = ["三、收到和处理政府信息公开申请情况", row("（五）不予处理 | 5.要求行政机关确认或重新出具已获取信息", 1), row("（七）总计", 6), row("四、结转下年度继续办理", 2)].join("\n");
+    const r = parseText(text);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.report.applications.totalHandled.total).toBe(6);
+    expect(r.report.applications.carriedForward.total).toBe(2);
+  });
+});
