@@ -6,7 +6,7 @@
 import type { Db } from "../client";
 import { CELL_COLUMNS, columnName } from "../cell-columns";
 import { assemble, type ShapeAggregate } from "../../lib/stats/assemble";
-import type { MetricInput, ReportSums } from "../../lib/metrics";
+import type { ReportSums } from "../../lib/metrics";
 import { APPLICANT_KEYS, applicationRows, type TemplateId } from "../../lib/template";
 
 export interface StatsFilter {
@@ -82,7 +82,7 @@ export function clearStatsCache(db: Db): void {
   cache.delete(db);
 }
 
-function filterKey(f: StatsFilter): string {
+export function filterKey(f: StatsFilter): string {
   return `${f.kind ?? ""}|${f.parentId ?? ""}|${f.drafts ? 1 : 0}`;
 }
 
@@ -190,105 +190,4 @@ function queryParents(db: Db): ParentOption[] {
     `select p.id, p.name, count(a.id) children from agencies p join agencies a on a.parent_id = p.id
      where p.active = 1 group by p.id order by case p.kind when '市政府' then 0 else 1 end, p.id`,
   ).all() as ParentOption[];
-}
-
-export interface AgencyCells {
-  agencyId: number;
-  name: string;
-  kind: string;
-  parentId: number | null;
-  template: TemplateId;
-  versionId: number;
-  /** the cells a metric reads, in RIF shape (blank as null) */
-  input: MetricInput;
-}
-
-// only the columns the metrics read: an agency ranking touches ~40 of the ~250 cell columns
-const METRIC_PATHS = [
-  ...APPLICANT_KEYS.map((k) => `applications.newReceived.${k}`),
-  ...applicationRows(false)
-    .filter((r) => r.key !== "newReceived" && r.key !== "otherHandling")
-    .map((r) => `applications.${r.path}.total`),
-  ...CELL_COLUMNS.filter((c) => c.path.startsWith("review.")).map((c) => c.path),
-];
-
-/** Per agency of a year: the cells the metrics need (published versions, or current ones for staff). */
-export function agencyCells(db: Db, year: number | number[], f: StatsFilter & { agencyIds?: number[] } = {}): (AgencyCells & { year: number })[] {
-  if (f.agencyIds?.length) return queryAgencyCells(db, year, f);
-  return cached(db, `cells:${filterKey(f)}:${year}`, () => queryAgencyCells(db, year, f));
-}
-
-const METRIC_PARTS = METRIC_PATHS.map((p) => p.split("."));
-function build(row: unknown[], offset: number): MetricInput {
-  const root: Record<string, unknown> = {};
-  for (let i = 0; i < METRIC_PARTS.length; i++) {
-    const parts = METRIC_PARTS[i];
-    let cur = root;
-    for (let j = 0; j < parts.length - 1; j++) cur = (cur[parts[j]] ??= {}) as Record<string, unknown>;
-    cur[parts[parts.length - 1]] = row[offset + i];
-  }
-  return root as unknown as MetricInput;
-}
-
-function queryAgencyCells(db: Db, year: number | number[], f: StatsFilter & { agencyIds?: number[] }): (AgencyCells & { year: number })[] {
-  const w = agencyWhere(f);
-  const years = Array.isArray(year) ? year : [year];
-  const ids = f.agencyIds?.length ? ` and a.id in (${f.agencyIds.map(() => "?").join(",")})` : "";
-  const rows = prepared(
-    db,
-    `select a.id, a.name, a.kind, a.parent_id, c.template, c.version_id, r.year, ${METRIC_PATHS.map((p) => `c.${columnName(p)}`).join(", ")}
-     from reports r join report_cells c on c.version_id = ${versionColumn(f)} join agencies a on a.id = r.agency_id
-     where r.year in (${years.map(() => "?").join(",")})${w.sql}${ids} order by a.id, r.year`,
-  )
-    .raw()
-    .all(...years, ...w.args, ...(f.agencyIds ?? [])) as unknown[][];
-  return rows.map((row) => {
-    const input = build(row, 7);
-    return {
-      agencyId: row[0] as number,
-      name: row[1] as string,
-      kind: row[2] as string,
-      parentId: row[3] as number | null,
-      template: row[4] as TemplateId,
-      versionId: row[5] as number,
-      year: row[6] as number,
-      input,
-    };
-  });
-}
-
-export interface BulkRow {
-  agencyId: number;
-  name: string;
-  kind: string;
-  parentName: string | null;
-  year: number;
-  template: string;
-  versionNo: number;
-  publishedAt: string | null;
-  cells: (number | null)[];
-}
-
-/** Every published report of a year as one row of cell values (CELL_COLUMNS order), blanks kept. */
-export function bulkReports(db: Db, year: number): BulkRow[] {
-  const rows = prepared(
-    db,
-    `select a.id, a.name, a.kind, p.name, r.year, c.template, v.version_no, r.published_at, ${CELL_COLUMNS.map((c) => `c.${c.column}`).join(", ")}
-     from reports r join report_cells c on c.version_id = r.published_version_id join report_versions v on v.id = c.version_id
-     join agencies a on a.id = r.agency_id left join agencies p on p.id = a.parent_id
-     where r.year = ? order by a.id`,
-  )
-    .raw()
-    .all(year) as unknown[][];
-  return rows.map((r) => ({
-    agencyId: r[0] as number,
-    name: r[1] as string,
-    kind: r[2] as string,
-    parentName: r[3] as string | null,
-    year: r[4] as number,
-    template: r[5] as string,
-    versionNo: r[6] as number,
-    publishedAt: r[7] as string | null,
-    cells: r.slice(8) as (number | null)[],
-  }));
 }

@@ -1,6 +1,6 @@
 /** The bulk download: one row per published report, one column per template cell (both templates). */
 import { CELL_COLUMNS } from "../../db/cell-columns";
-import type { BulkRow } from "../../db/queries/stats";
+import type { BulkRow } from "../../db/queries/agency-page";
 import { TEMPLATE_INFO, cellDefs, defaultShape } from "../template";
 import type { GCell, Grid } from "./grid";
 

@@ -3,7 +3,8 @@
  * request's filters. Staff-only exports (drafts, data quality) are checked here, on the server.
  */
 import type { Db } from "../../db/client";
-import { agencyCells, bulkReports, citySums, citySumsByYear, latestYearWithData } from "../../db/queries/stats";
+import { agencyCells, bulkReports } from "../../db/queries/agency-page";
+import { citySums, citySumsByYear, latestYearWithData } from "../../db/queries/stats";
 import { qualityGrids } from "../../db/queries/quality";
 import { computeMetrics } from "../metrics";
 import { can, type Viewer } from "../permissions";

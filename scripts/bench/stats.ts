@@ -5,7 +5,8 @@
 import fs from "node:fs";
 import { performance } from "node:perf_hooks";
 import { openDb } from "../../db/client";
-import { agencyCells, citySumsByYear, clearStatsCache, latestYearWithData, listParents, yearCounts } from "../../db/queries/stats";
+import { agencyCells } from "../../db/queries/agency-page";
+import { citySumsByYear, clearStatsCache, latestYearWithData, listParents, yearCounts } from "../../db/queries/stats";
 import { problemsByAgency, countsByRule } from "../../db/queries/quality";
 import { statsPayload } from "../../lib/stats/api";
 import { applicantData, headlines, outcomeData, proactiveData, reviewData } from "../../lib/stats/overview";
