@@ -107,3 +107,30 @@ test("admin changes a reporting year's deadline", async ({ page }) => {
   await page.getByRole("row", { name: /2019年度/ }).getByRole("button", { name: "保存" }).click();
   await expect(page.getByRole("row", { name: /2019年度/ }).getByTestId("form-message")).toContainText("2020-01-31");
 });
+
+test("every staff page checks the role on the server", async ({ browser }) => {
+  const pages = ["/admin", "/admin/tracking", "/admin/agencies", "/admin/users", "/admin/years", "/admin/import", "/admin/audit", "/workspace/queue"];
+  const allowed: Record<string, string[]> = {
+    admin: pages,
+    reviewer: ["/admin", "/admin/tracking", "/workspace/queue"],
+    agency: [],
+  };
+  for (const who of ["admin", "reviewer", "agency"] as const) {
+    const page = await (await browser.newContext()).newPage();
+    await login(page, who, "/workspace");
+    for (const p of pages) {
+      const res = await page.goto(p);
+      expect(res?.status(), `${who} ${p}`).toBe(allowed[who].includes(p) ? 200 : 404);
+    }
+    const exp = await page.request.get("/admin/tracking/export?year=2025");
+    expect(exp.status(), `${who} export`).toBe(who === "agency" ? 403 : 200);
+  }
+  // signed out: staff areas send to the login page, the export says 401
+  const anon = await (await browser.newContext()).newPage();
+  for (const p of [...pages, "/workspace", "/workspace/new"]) {
+    await anon.goto(p);
+    expect(new URL(anon.url()).pathname, p).toBe("/login");
+  }
+  expect((await anon.request.get("/admin/tracking/export?year=2025", { maxRedirects: 0 })).status()).not.toBe(200);
+  expect((await anon.request.post("/api/upload", { multipart: { agencyId: "1", year: "2025", file: { name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("x") } } })).status()).toBe(401);
+});
