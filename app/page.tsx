@@ -2,7 +2,8 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { Overview } from "@/components/stats/overview";
 import { getDb } from "@/db/client";
-import { listAgencies, listYears } from "@/db/queries/catalog";
+import { agenciesByKindBrief } from "@/db/queries/agency-page";
+import { listYears } from "@/db/queries/catalog";
 import { latestYearWithData } from "@/db/queries/stats";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
@@ -16,7 +17,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const staff = can(viewer, "report.readAll");
   const filter = parseFilter(await searchParams);
   const years = listYears(db);
-  const agencies = listAgencies(db);
+  // at province scale the full list is /agencies; the home page shows the first of each kind
+  const agencies = agenciesByKindBrief(db, 60);
+  const total = new Map(agencies.map((a) => [a.kind, a.ofKind]));
   const year = filter.year ?? latestYearWithData(db, { drafts: staff && filter.drafts });
   const byKind = new Map<string, typeof agencies>();
   for (const a of agencies) byKind.set(a.kind, [...(byKind.get(a.kind) ?? []), a]);
@@ -65,12 +68,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       )}
       <details className="card" style={{ marginTop: 24 }}>
         <summary>
-          <strong>全部机关（{agencies.length}）</strong>
+          <strong>机关（{[...total.values()].reduce((x, y) => x + y, 0).toLocaleString("zh-CN")}）</strong>
         </summary>
         {[...byKind.entries()].map(([kind, list]) => (
           <section key={kind} aria-labelledby={`kind-${kind}`}>
             <h3 id={`kind-${kind}`}>
-              {kind}（{list.length}）
+              {kind}（{(total.get(kind) ?? list.length).toLocaleString("zh-CN")}）
             </h3>
             <ul className="agency-list" data-testid="agency-list">
               {list.map((a) => (
@@ -80,6 +83,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
                 </li>
               ))}
             </ul>
+            {(total.get(kind) ?? 0) > list.length ? (
+              <p className="small">
+                <Link href={`/agencies?kind=${encodeURIComponent(kind)}`}>查看全部 {total.get(kind)!.toLocaleString("zh-CN")} 个{kind}</Link>
+              </p>
+            ) : null}
           </section>
         ))}
       </details>

@@ -13,16 +13,29 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
   const db = getDb();
   const sp = await searchParams;
   const filter = parseFilter(sp);
-  const q = typeof sp.q === "string" ? sp.q.slice(0, 40) : "";
-  const list = listAgencies(db, { kind: filter.kind, parentId: filter.parent, q: q || undefined });
+  const query = typeof sp.q === "string" ? sp.q.slice(0, 40) : "";
+  const list = listAgencies(db, { kind: filter.kind, parentId: filter.parent, q: query || undefined });
   const parents = listParents(db);
+  // a province has ~10,000 agencies: 200 to a page
+  const PAGE = 200;
+  const pages = Math.max(1, Math.ceil(list.length / PAGE));
+  const page = Math.min(pages, Math.max(1, Number(typeof sp.page === "string" ? sp.page : 1) || 1));
+  const shown = list.slice((page - 1) * PAGE, page * PAGE);
+  const pageHref = (n: number) => {
+    const q = new URLSearchParams();
+    q.set("page", String(n));
+    if (filter.kind) q.set("kind", filter.kind);
+    if (filter.parent) q.set("parent", String(filter.parent));
+    if (query) q.set("q", query);
+    return `/agencies?${q.toString()}`;
+  };
   return (
     <>
       <h1>机关年报</h1>
       <form className="toolbar filters" method="get" action="/agencies" role="search" aria-label="查找机关">
         <div className="field">
           <label htmlFor="a-q">机关名称</label>
-          <input id="a-q" type="text" name="q" defaultValue={q} placeholder="如：住房和城乡建设局" />
+          <input id="a-q" type="text" name="q" defaultValue={query} placeholder="如：住房和城乡建设局" />
         </div>
         <div className="field">
           <label htmlFor="a-kind">机关类型</label>
@@ -64,7 +77,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
               </tr>
             </thead>
             <tbody>
-              {list.map((a) => (
+              {shown.map((a) => (
                 <tr key={a.id}>
                   <td>
                     <input type="checkbox" name="a" value={a.id} aria-label={`比较 ${a.name}`} />
@@ -85,6 +98,11 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
             比较所选机关
           </button>
         </p>
+        {pages > 1 ? (
+          <nav aria-label="分页" className="small">
+            第 {page} / {pages} 页 {page > 1 ? <Link href={pageHref(page - 1)}>上一页</Link> : null} {page < pages ? <Link href={pageHref(page + 1)}>下一页</Link> : null}
+          </nav>
+        ) : null}
       </form>
     </>
   );

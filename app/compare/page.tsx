@@ -46,6 +46,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     }
   }
   const allYears = yearCounts(db).map((y) => y.year);
+  // a select of 10,000 options helps nobody: offer the first 300 (city level first) plus the chosen ones
+  const options = agencies.length > 300 ? [...agencies.slice(0, 300), ...agencies.slice(300).filter((a) => ids.includes(a.id))] : agencies;
   const rates = subjects.length ? subjects[0].metrics.map((m, i) => ({ m, i })).filter(({ m }) => m.denominator !== null) : [];
   return (
     <>
@@ -54,13 +56,18 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         <div className="field">
           <label htmlFor="c-a">机关（按住 Ctrl 多选，2—6 个；只选 1 个时比较其年度）</label>
           <select id="c-a" name="a" multiple size={6} defaultValue={ids.map(String)} style={{ minWidth: "22em" }}>
-            {agencies.map((a) => (
+            {options.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
               </option>
             ))}
           </select>
         </div>
+        {options.length < agencies.length ? (
+          <p className="small muted">
+            列表只列出前 300 个机关；其他机关请在<Link href="/agencies">机关年报</Link>中勾选后比较。
+          </p>
+        ) : null}
         <div className="field">
           <label htmlFor="c-year">年度（比较机关时）</label>
           <select id="c-year" name="year" defaultValue={String(year)}>

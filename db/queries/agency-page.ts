@@ -183,3 +183,30 @@ export function bulkReports(db: Db, year: number): BulkRow[] {
     cells: r.slice(8) as (number | null)[],
   }));
 }
+
+export interface AgencyBrief {
+  id: number;
+  name: string;
+  kind: string;
+  /** how many active agencies of this kind there are in all */
+  ofKind: number;
+  publishedYears: string | null;
+}
+
+/**
+ * The first `perKind` agencies of each kind, with their published years: the home page's list stays
+ * small at province scale (the full list is /agencies).
+ */
+export function agenciesByKindBrief(db: Db, perKind: number): AgencyBrief[] {
+  return cached(db, `brief:${perKind}`, () =>
+    prepared(
+      db,
+      `select b.id, b.name, b.kind, b.ofKind,
+         (select group_concat(year, ',') from (select r.year from reports r where r.agency_id = b.id and r.published_version_id is not null order by r.year)) publishedYears
+       from (select a.id, a.name, a.kind, row_number() over (partition by a.kind order by coalesce(a.parent_id, a.id), a.id) rn, count(*) over (partition by a.kind) ofKind
+             from agencies a where a.active = 1) b
+       where b.rn <= ?
+       order by case b.kind when '市政府' then 0 when '市直部门' then 1 when '县区政府' then 2 when '县区部门' then 3 when '乡镇街道' then 4 else 5 end, b.rn`,
+    ).all(perKind) as AgencyBrief[],
+  );
+}
