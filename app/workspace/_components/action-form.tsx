@@ -4,7 +4,7 @@
  * render inline in an aria-live region. Submitting through onSubmit (not the bare `action` prop) keeps
  * what the user typed when the server says no — React would otherwise reset the form after the action.
  */
-import { startTransition, useActionState } from "react";
+import { startTransition, useActionState, useEffect, useRef } from "react";
 
 export interface FormState {
   ok: boolean;
@@ -27,8 +27,20 @@ export function ActionForm({
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const errors = Object.entries(state?.fieldErrors ?? {});
+  const ref = useRef<HTMLFormElement>(null);
+  // Mark the fields the server named (plain fields by name, template cells as `cell:<path>`).
+  useEffect(() => {
+    const form = ref.current;
+    if (!form) return;
+    for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+    for (const [key] of errors) {
+      const el = form.querySelector(`[name="${CSS.escape(key)}"], [name="${CSS.escape(`cell:${key}`)}"]`);
+      el?.setAttribute("aria-invalid", "true");
+    }
+  }, [state]); // eslint-disable-line react-hooks/exhaustive-deps -- errors derive from state
   return (
     <form
+      ref={ref}
       action={formAction}
       className={className}
       data-testid={testId}
@@ -42,6 +54,7 @@ export function ActionForm({
       }}
     >
       {children}
+      <style>{"form [aria-invalid=true]{border-color:var(--err);outline:2px solid var(--err)}"}</style>
       <div aria-live="polite" data-testid="form-message">
         {state?.message ? <p className={`notice ${state.ok ? "ok" : "error"}`}>{state.message}</p> : null}
         {errors.length ? (
