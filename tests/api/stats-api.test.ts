@@ -42,6 +42,28 @@ describe("city sums in SQL", () => {
   });
 });
 
+describe("cache", () => {
+  it("a publish on this connection or another one is seen by the next read", async () => {
+    const { saveReportVersion } = await import("@/db/queries/versions");
+    const { SYSTEM } = await import("@/db/queries/audit");
+    const { openDb } = await import("@/db/client");
+    const year = 2022;
+    const before = citySums(fx.db, year).applications.newReceived.total!;
+    const p = fx.published.get(year)![0];
+    const next = structuredClone(p.report);
+    next.applications.newReceived.total = (next.applications.newReceived.total ?? 0) + 1000;
+    saveReportVersion(fx.db, { agencyId: p.agencyId, year, report: next, source: "form", actor: SYSTEM, status: "published" });
+    expect(citySums(fx.db, year).applications.newReceived.total).toBe(before + 1000);
+    // another process (CLI import) writes through its own connection
+    const other = openDb(fx.file);
+    const again = structuredClone(next);
+    again.applications.newReceived.total = (again.applications.newReceived.total ?? 0) - 1000;
+    saveReportVersion(other, { agencyId: p.agencyId, year, report: again, source: "import", actor: SYSTEM, status: "published" });
+    other.$client.close();
+    expect(citySums(fx.db, year).applications.newReceived.total).toBe(before);
+  });
+});
+
 describe("GET /api/v1/stats", () => {
   it("answers the published sums in RIF shape with coverage and metrics", async () => {
     const { GET } = await import("@/app/api/v1/stats/route");
