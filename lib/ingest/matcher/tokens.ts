@@ -89,6 +89,15 @@ function textBlockTokens(lines: { text: string; loc: SourceLoc }[], out: Token[]
   for (const line of lines) {
     const raw = line.text;
     if (!raw.includes("|")) {
+      const row = raw.replace(/^[\t \u3000]+/, ""); // a leading tab is indentation, not a cell
+      if (row.includes("\t") && row.trim() !== "") {
+        // A table copied from a browser or a spreadsheet: one row per line, cells split by tabs.
+        flushLines();
+        pending = [];
+        emptyRun = -1;
+        for (const part of row.split("\t")) pushCell(out, part, line.loc);
+        continue;
+      }
       pending.push({ text: raw, loc: line.loc });
       continue;
     }

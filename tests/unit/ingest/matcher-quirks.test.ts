@@ -253,3 +253,26 @@ describe("matcher: numbered short labels", () => {
     expect(r.report.applications.carriedForward.total).toBe(2);
   });
 });
+
+describe("matcher: pasted tables", () => {
+  it("reads tab-separated rows as copied from a browser, blanks included", () => {
+    const text = [
+      "三、收到和处理政府信息公开申请情况",
+      "一、本年新收政府信息公开申请数量\t6\t\t\t1\t\t\t7",
+      "二、上年结转政府信息公开申请数量\t1\t\t\t\t\t\t",
+    ].join("\n");
+    const r = parseText(text);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.report.applications.newReceived).toEqual({ naturalPerson: 6, commercial: null, research: null, social: 1, legal: null, otherOrg: null, total: 7 });
+    expect(r.report.applications.carriedOver).toMatchObject({ naturalPerson: 1, total: null });
+  });
+});
+
+describe("matcher: indentation", () => {
+  it("does not take a leading tab for a blank cell", () => {
+    const text = ["第二十条第（一）项", "\t信息内容", "\t本年制发件数", "\t本年废止件数", "\t现行有效件数", "\t规章", "\t1", "\t0", "\t4"].join("\n");
+    const r = parseText(text);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.report.proactive).toMatchObject({ regulations: { issued: 1, repealed: 0, inForce: 4 } });
+  });
+});
