@@ -5,17 +5,15 @@ import { StatBarChart } from "@/components/charts/bar-chart";
 import { ChartCard } from "@/components/stats/chart-card";
 import { getDb } from "@/db/client";
 import { listAgencies } from "@/db/queries/catalog";
-import { agencyCells } from "@/db/queries/agency-page";
-import { citySumsByYear, latestYearWithData, yearCounts } from "@/db/queries/stats";
+import { yearCounts } from "@/db/queries/stats";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
-import { comparisonGrid, pick } from "@/lib/stats/agency";
-import type { Metric } from "@/lib/metrics";
+import { comparisonGrid } from "@/lib/stats/agency";
+import { compareView } from "@/lib/stats/compare";
 
 export const metadata: Metadata = { title: "并排比较" };
 
 type SP = Record<string, string | string[] | undefined>;
-const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? v.split(",") : []).flatMap((s) => s.split(",")).map(Number).filter((n) => Number.isInteger(n) && n > 0);
 
 /** 2–6 agencies in one year, or 2–6 years of one agency (or of the city), side by side. */
 export default async function ComparePage({ searchParams }: { searchParams: Promise<SP> }) {
@@ -23,28 +21,13 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const db = getDb();
   const sp = await searchParams;
   const drafts = can(await getViewer(), "report.readAll") && sp.drafts === "1";
-  const ids = [...new Set(list(sp.a))].slice(0, 6);
-  const years = [...new Set(list(sp.years))].filter((y) => y >= 2000 && y <= 2100).sort().slice(0, 6);
-  const year = list(sp.year)[0] ?? latestYearWithData(db, { drafts }) ?? new Date().getFullYear() - 1;
+  const { ids, years, year, title, subjects } = compareView(db, { a: sp.a, years: sp.years, year: typeof sp.year === "string" ? sp.year : undefined }, drafts);
   const agencies = listAgencies(db);
-  const name = new Map(agencies.map((a) => [a.id, a.name]));
-  let subjects: { label: string; metrics: Metric[]; reports?: number }[] = [];
-  let title = "";
-  if (ids.length >= 2) {
-    const cells = agencyCells(db, year, { agencyIds: ids, drafts });
-    subjects = ids.map((id) => cells.find((c) => c.agencyId === id)).filter((c) => !!c).map((c) => ({ label: c!.name, metrics: pick(c!.input) }));
-    title = `${year}年度 ${subjects.length} 个机关比较`;
-  } else if (years.length >= 2) {
-    if (ids.length === 1) {
-      const cells = agencyCells(db, years, { agencyIds: ids, drafts });
-      subjects = cells.map((c) => ({ label: `${c.year}年度`, metrics: pick(c.input) }));
-      title = `${name.get(ids[0]) ?? "机关"} ${years.join("、")}年度比较`;
-    } else {
-      const sums = citySumsByYear(db, { years, drafts });
-      subjects = years.map((y) => ({ label: `${y}年度`, metrics: pick(sums.get(y)!), reports: sums.get(y)!.coverage.reports }));
-      title = `全市 ${years.join("、")}年度比较`;
-    }
-  }
+  const q = new URLSearchParams();
+  for (const id of ids) q.append("a", String(id));
+  if (years.length) q.set("years", years.join(","));
+  q.set("year", String(year));
+  if (drafts) q.set("drafts", "1");
   const allYears = yearCounts(db).map((y) => y.year);
   // a select of 10,000 options helps nobody: offer the first 300 (city level first) plus the chosen ones
   const options = agencies.length > 300 ? [...agencies.slice(0, 300), ...agencies.slice(300).filter((a) => ids.includes(a.id))] : agencies;
@@ -112,6 +95,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             />
           }
           table={comparisonGrid("compare", title, subjects)}
+          download={`/api/export/compare?${q.toString()}`}
           open
         />
       )}

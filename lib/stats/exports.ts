@@ -4,11 +4,14 @@
  */
 import type { Db } from "../../db/client";
 import { agencyCells, bulkReports } from "../../db/queries/agency-page";
+import { getAgency } from "../../db/queries/catalog";
 import { citySums, citySumsByYear, latestYearWithData } from "../../db/queries/stats";
 import { qualityGrids } from "../../db/queries/quality";
 import { computeMetrics } from "../metrics";
 import { can, type Viewer } from "../permissions";
+import { comparisonGrid, pick, yearsGrid } from "./agency";
 import { bulkGrid } from "./bulk";
+import { compareView } from "./compare";
 import { consolidatedGrids } from "./consolidated";
 import type { Grid } from "./grid";
 import { applicantData, metricsGrid, outcomeData, proactiveData, reviewData } from "./overview";
@@ -75,6 +78,31 @@ export function buildExport(db: Db, name: string, sp: URLSearchParams, viewer: V
     case "trends": {
       const grids = trendGrids(citySumsByYear(db, f));
       return { file: `历年趋势${scope}`, sheets: grids.map((g) => ({ name: g.title.slice(0, 28), grids: [g] })) };
+    }
+    case "compare": {
+      const v = compareView(db, { a: sp.getAll("a"), years: sp.get("years"), year: sp.get("year") }, !!filter.drafts);
+      if (v.subjects.length < 2) throw new ExportError(400, "bad_request", "请选择 2—6 个机关或年度");
+      return { file: v.title, sheets: [{ name: "比较", grids: [comparisonGrid("compare", v.title, v.subjects)] }] };
+    }
+    case "agency": {
+      // an agency's figures over its published years, beside its kind and the city for the chosen year
+      const agency = getAgency(db, Number(sp.get("id")));
+      if (!agency) throw new ExportError(404, "not_found", "没有这个机关");
+      const own = agencyCells(db, [y - 6, y - 5, y - 4, y - 3, y - 2, y - 1, y], { agencyIds: [agency.id] });
+      const mine = own.find((o) => o.year === y);
+      const grids = [yearsGrid("agency-years", `${agency.name} 历年指标`, own)];
+      if (mine) {
+        const kind = citySums(db, y, { kind: agency.kind });
+        const city = citySums(db, y);
+        grids.push(
+          comparisonGrid("agency-compare", `${agency.name} ${y}年度与同类机关和全市比较`, [
+            { label: "本机关", metrics: pick(mine.input) },
+            { label: `${agency.kind}合计`, metrics: pick(kind), reports: kind.coverage.reports },
+            { label: "全市合计", metrics: pick(city), reports: city.coverage.reports },
+          ]),
+        );
+      }
+      return { file: `${agency.name}-${y}年度`, sheets: grids.map((g) => ({ name: g.title.slice(0, 28), grids: [g] })) };
     }
     case "quality": {
       if (!can(viewer, "tracking.read")) throw new ExportError(403, "forbidden", "数据质量清单仅限审核人员下载");

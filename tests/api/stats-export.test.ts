@@ -89,6 +89,24 @@ describe("bulk XLSX of a year", () => {
     }
   });
 
+  it("compare and agency downloads carry the same metrics as the pages", async () => {
+    const [a, b] = fx.published.get(2022)!;
+    const cmp = buildExport(fx.db, "compare", new URLSearchParams([["a", String(a.agencyId)], ["a", String(b.agencyId)], ["year", "2022"]]), null);
+    const wb = await readBack(cmp);
+    const ws = wb.worksheets[0];
+    let found = false;
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === "受理总量") {
+        found = true;
+        const want = (a.report.applications.newReceived.total ?? 0) + (a.report.applications.carriedOver.total ?? 0);
+        expect(row.getCell(2).value).toBe(want);
+      }
+    });
+    expect(found).toBe(true);
+    const ag = buildExport(fx.db, "agency", new URLSearchParams({ id: String(a.agencyId), year: "2022" }), null);
+    expect(ag.sheets.length).toBe(2);
+  });
+
   it("refuses drafts and staff-only lists to the public", () => {
     expect(() => buildExport(fx.db, "reports", new URLSearchParams({ year: "2021", drafts: "1" }), null)).toThrow();
     expect(() => buildExport(fx.db, "quality", new URLSearchParams({ year: "2021" }), null)).toThrow();

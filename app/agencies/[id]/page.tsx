@@ -120,6 +120,7 @@ export default async function AgencyPage({ params, searchParams }: Props) {
                     height={320}
                   />
                 }
+                download={`/api/export/agency?id=${agency.id}&year=${sel.year}`}
                 table={comparisonGrid("agency-compare", "与同类机关和全市比较", [
                   { label: "本机关", metrics: pick(ownYear.input) },
                   { label: `${agency.kind}合计`, metrics: pick(kindSums), reports: kindSums.coverage.reports },
@@ -136,6 +137,7 @@ export default async function AgencyPage({ params, searchParams }: Props) {
                 title="历年新收申请与办理结果"
                 chart={<StatBarChart layout="vertical" data={own.map((o) => ({ label: String(o.year), newReceived: o.input.applications.newReceived.total ?? 0, totalHandled: o.input.applications.totalHandled.total ?? 0 }))} series={[{ key: "newReceived", label: "本年新收" }, { key: "totalHandled", label: "办理结果总计" }]} label="历年新收申请与办理结果" height={260} />}
                 table={yearsGrid("agency-years", "历年指标", own)}
+                download={`/api/export/agency?id=${agency.id}&year=${sel.year}`}
               />
               <p>
                 <Link href={`/compare?a=${agency.id}&years=${own.map((o) => o.year).join(",")}`}>逐年并排比较</Link>
