@@ -71,6 +71,7 @@ export function Overview({ db, year, filter, staff, action }: { db: Db; year: nu
       ) : (
         <>
           <Kpis items={headlines(cur, prev, { now: reports, prev: prev.coverage.reports || null, expected: c?.expected ?? 0, received: c?.received })} />
+          <h2 className="sr-only">申请、办理和复议诉讼</h2>
           <div className="grid charts" style={{ marginTop: 16 }}>
             <ChartCard
               title="本年新收申请：按申请人类型"
