@@ -89,7 +89,13 @@ export async function parseDocument(input: { bytes: Uint8Array; fileName?: strin
 /** Pasted text (the upload form's text box). */
 export function parseText(text: string): ParseOutcome {
   if (!text || !text.trim()) return fail("text", "文件为空");
-  return matchSafely(readTextString(text));
+  let doc: SourceDocument;
+  try {
+    doc = readTextString(text);
+  } catch (e) {
+    return fail("text", e instanceof Error ? e.message : String(e));
+  }
+  return matchSafely(doc);
 }
 
 function matchSafely(doc: SourceDocument): ParseOutcome {

@@ -87,7 +87,9 @@ function textBlockTokens(lines: { text: string; loc: SourceLoc }[], out: Token[]
     pending = [];
   };
   for (const line of lines) {
-    const raw = line.text;
+    if (out.length >= MAX_TOKENS) break;
+    // No report line is this long; cut it rather than split millions of cells out of it.
+    const raw = line.text.length > 200_000 ? line.text.slice(0, 200_000) : line.text;
     if (!raw.includes("|")) {
       const row = raw.replace(/^[\t \u3000]+/, ""); // a leading tab is indentation, not a cell
       if (row.includes("\t") && row.trim() !== "") {
@@ -131,11 +133,17 @@ function tableBlockTokens(rows: Block & { kind: "table" }, out: Token[]): void {
   }
 }
 
+/** A report has a few thousand cells; beyond this the input is not one report and is read no further. */
+export const MAX_TOKENS = 100_000;
+
 export function tokenize(doc: SourceDocument): Token[] {
   const out: Token[] = [];
   for (const b of doc.blocks) {
-    if (b.kind === "text") textBlockTokens(b.lines, out);
-    else tableBlockTokens(b, out);
+    if (out.length >= MAX_TOKENS) break;
+    if (b.kind === "text") {
+      textBlockTokens(b.lines, out);
+    } else tableBlockTokens(b, out);
   }
+  if (out.length > MAX_TOKENS) out.length = MAX_TOKENS;
   return out;
 }

@@ -25,8 +25,14 @@ export function textLines(text: string): TextLine[] {
   return lines.map((t, i) => ({ text: t, loc: { line: i + 1 } }));
 }
 
+/** More lines than any report has (the longest are a few thousand); guards memory on junk input. */
+export const MAX_LINES = 500_000;
+
 export function readTextString(raw: string): SourceDocument {
   const text = raw.replace(/\r\n?/g, "\n").replace(/^\ufeff/, "");
+  let count = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && count <= MAX_LINES; i = text.indexOf("\n", i + 1)) count++;
+  if (count > MAX_LINES) throw new Error(`文本超过 ${MAX_LINES} 行，不像一份年度报告`);
   return { format: "text", blocks: [{ kind: "text", lines: textLines(text) }], text };
 }
 
