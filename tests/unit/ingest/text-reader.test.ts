@@ -40,4 +40,8 @@ describe("readText", () => {
   it("reads empty input as an empty document", () => {
     expect(readText(new Uint8Array()).text).toBe("");
   });
+
+  it("refuses input with more lines than any report, with a Chinese message", () => {
+    expect(() => readText(new TextEncoder().encode("0\n".repeat(600_000)))).toThrow(/不像一份年度报告/);
+  });
 });
