@@ -9,7 +9,7 @@ import { parseCell } from "../values";
 import { writeCells, type AmbiguousRow, type RowOutput } from "./rows";
 import type { RowSpec } from "./specs";
 
-const MAX_COMBINATIONS = 5000;
+const MAX_COMBINATIONS = 20000;
 const A = "applications.";
 
 export function resolveColumns(out: RowOutput, specs: RowSpec[]): void {
@@ -26,29 +26,44 @@ export function resolveColumns(out: RowOutput, specs: RowSpec[]): void {
     base.set(s.path, vals.every((v) => v === undefined) ? null : vals.map((v) => v ?? 0));
   }
   const valuesOf = (r: AmbiguousRow, cand: number[]) => cand.map((vi) => (vi >= 0 ? numberOf(r.cells[vi].text) : 0));
-  const check = (cur: Map<string, number[] | null>) => {
-    const g = (p: string) => cur.get(A + p);
-    const nr = g("newReceived"), co = g("carriedOver"), th = g("totalHandled"), cf = g("carriedForward");
-    const res = results.map((s) => cur.get(s.path));
-    for (let c = 0; c < cols.length; c++) {
-      if (nr && co && th && cf && nr[c] + co[c] !== th[c] + cf[c]) return false;
-      if (th && res.every((x) => x) && res.reduce((t, x) => t + x![c], 0) !== th[c]) return false;
-    }
-    return true;
+  // Each rule is linear in the rows: Σ coef·row = 0 per column. Fixed rows are summed once; the
+  // search then only adds the candidate vectors of the uncertain rows.
+  const has = (p: string) => base.get(A + p) != null;
+  const balanceOk = has("newReceived") && has("carriedOver") && has("totalHandled") && has("carriedForward");
+  const resultsOk = has("totalHandled") && results.every((s) => base.get(s.path) != null);
+  const coef = (path: string): [number, number] => {
+    const k = path.slice(A.length);
+    const a = balanceOk ? (k === "newReceived" || k === "carriedOver" ? 1 : k === "totalHandled" || k === "carriedForward" ? -1 : 0) : 0;
+    const b = resultsOk ? (k === "totalHandled" ? 1 : results.some((s) => s.path === path) ? -1 : 0) : 0;
+    return [a, b];
   };
+  if (!balanceOk && !resultsOk) return;
+  const uncertain = new Set(rows.map((r) => r.input.spec.path));
+  const sumA = new Array<number>(cols.length).fill(0);
+  const sumB = new Array<number>(cols.length).fill(0);
+  for (const [path, vals] of base) {
+    if (!vals || uncertain.has(path)) continue;
+    const [a, b] = coef(path);
+    vals.forEach((v, c) => ((sumA[c] += a * v), (sumB[c] += b * v)));
+  }
+  const vecs = rows.map((r) => {
+    const [a, b] = coef(r.input.spec.path);
+    return r.candidates.map((cand) => ({ a: valuesOf(r, cand).map((v) => a * v), b: valuesOf(r, cand).map((v) => b * v) }));
+  });
   const solutions: number[][] = [];
   const choice: number[] = [];
-  const cur = new Map(base);
   const walk = (k: number) => {
     if (solutions.length > 1) return;
     if (k === rows.length) {
-      if (check(cur)) solutions.push(choice.slice());
+      if (sumA.every((v) => Math.abs(v) < 1e-9) && sumB.every((v) => Math.abs(v) < 1e-9)) solutions.push(choice.slice());
       return;
     }
-    for (let ci = 0; ci < rows[k].candidates.length; ci++) {
+    for (let ci = 0; ci < vecs[k].length; ci++) {
+      const v = vecs[k][ci];
       choice[k] = ci;
-      cur.set(rows[k].input.spec.path, valuesOf(rows[k], rows[k].candidates[ci]));
+      for (let c = 0; c < cols.length; c++) (sumA[c] += v.a[c]), (sumB[c] += v.b[c]);
       walk(k + 1);
+      for (let c = 0; c < cols.length; c++) (sumA[c] -= v.a[c]), (sumB[c] -= v.b[c]);
     }
   };
   walk(0);
