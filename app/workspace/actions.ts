@@ -46,7 +46,7 @@ export async function stageFormAction(_prev: FormState | null, fd: FormData): Pr
   redirect(`/workspace/preview/${s.id}`);
 }
 
-const previewInput = z.object({ stagedId: z.string().min(8).max(64), intent: z.enum(["recheck", "draft", "submit", "discard"]), comment: z.string().trim().max(2000).optional() });
+const previewInput = z.object({ stagedId: z.string().min(8).max(64), intent: z.enum(["recheck", "draft", "submit", "discard"]), comment: z.string().trim().max(2000, "版本说明不能超过2000字").optional() });
 
 /** Keeps what the matcher read beyond the cells (prose, extra rows) when the user corrects cells. */
 function mergeCorrections(original: Report, corrected: Report): Report {

@@ -10,7 +10,7 @@ import { AGENCY_KINDS, ROLES, type AgencyKind } from "../schema";
 import { audit } from "./audit";
 import { createAgency, createUser, hashPassword } from "./setup";
 
-const optText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : null));
+const optText = (max: number) => z.string().trim().max(max, `不能超过${max}个字符`).optional().transform((v) => (v ? v : null));
 const optId = z.union([z.literal(""), z.coerce.number().int().positive()]).optional().transform((v) => (v ? Number(v) : null));
 
 export const agencyInput = z.object({
@@ -129,7 +129,7 @@ export function bulkCreateAgencies(db: Db, viewer: Viewer, rows: AgencyRow[]): R
 const LOGIN = /^[A-Za-z0-9._-]{3,40}$/;
 const userFields = z.object({
     login: z.string().trim().regex(LOGIN, "用户名为3—40位字母、数字、点、下划线或连字符"),
-    name: z.string().trim().min(1, "请填写姓名").max(50),
+    name: z.string().trim().min(1, "请填写姓名").max(100, "姓名不能超过100个字符"),
     role: z.enum(ROLES, { message: "请选择角色" }),
     agencyId: optId,
     email: optText(100),

@@ -152,7 +152,7 @@ const TRANSITIONS: Record<Action, { from: ReportStatus[]; to: ReportStatus; perm
 const transitionInput = z.object({
   reportId: z.coerce.number().int().positive(),
   action: z.enum(["submit", "return", "accept", "publish"]),
-  comment: z.string().trim().max(2000).optional().default(""),
+  comment: z.string().trim().max(2000, "意见不能超过2000字").optional().default(""),
 });
 
 export function transitionReport(db: Db, viewer: Viewer, raw: unknown, now = new Date().toISOString()): Result<{ status: ReportStatus; reportId: number }> {
