@@ -76,11 +76,14 @@ function agencyOf(lines: string[]): string | null {
   return null;
 }
 
+// Section headings as 一、 or （一） or 一.
+const n = (d: string) => `^(?:${d}\\s*[、.．]|[（(]${d}[)）])\\s*`;
 const HEAD = {
-  overview: /^一\s*[、.．]\s*总体情况/,
+  overview: new RegExp(`${n("一")}总体情况`),
+  // not （二）主动公开: the overview's own subsections are often numbered so
   two: /^二\s*[、.．]\s*主动公开/,
-  problems: /^五\s*[、.．]\s*存在的?主要问题/,
-  other: /^六\s*[、.．]\s*其他需要报告/,
+  problems: new RegExp(`${n("五")}存在的?主要问题`),
+  other: new RegExp(`${n("六")}其他需要报告`),
 };
 
 function section(lines: string[], start: RegExp, ends: RegExp[]): string | null {

@@ -11,7 +11,7 @@ import { OUTCOME_COLUMNS, REVIEW_GROUPS } from "../../template";
 
 export const REVIEW_HEADING = /^四、?(?:.*(?:行政复议|行政诉讼)|因政府信息公开)/;
 export const TABLES_START = /^(?:二、主动公开|第二十条第|三、收到和处理|收到和处理政府信息公开申请)/;
-export const TAIL_HEADING = /^(?:五、.*(?:问题|改进)|六、.*其他|五、存在|六、其他)/;
+export const TAIL_HEADING = /^(?:五、.*(?:问题|改进)|六、.*其他|(?:\(五\)|五\.)存在的?主要问题|(?:\(六\)|六\.)其他需要报告)/;
 
 export function findSpec(tok: Token, specs: RowSpec[], cursor: number): RowSpec | null {
   let best: { s: RowSpec; q: number } | null = null;
