@@ -2,7 +2,9 @@ import { defineConfig } from "@playwright/test";
 import path from "node:path";
 
 const PORT = Number(process.env.E2E_PORT ?? 3217);
-const dataDir = path.resolve("data/e2e");
+// A separate data directory per port, so two runs on one machine never share a database.
+const dataDir = path.resolve(PORT === 3217 ? "data/e2e" : `data/e2e-${PORT}`);
+process.env.E2E_DATABASE_PATH ??= path.join(dataDir, "e2e.db");
 export const E2E = {
   baseURL: `http://127.0.0.1:${PORT}`,
   databasePath: path.join(dataDir, "e2e.db"),

@@ -1,0 +1,86 @@
+import { expect, test, type Page } from "@playwright/test";
+import { login } from "./helpers";
+
+const PAYLOAD = `<img src=x onerror="window.__xss=1">示例市XSS测试局<script>window.__xss=2</script>`;
+
+async function assertInert(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.locator("body")).toContainText("示例市XSS测试局");
+  // the markup is shown as text, never parsed into elements
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+}
+
+test("secure headers on pages and the API", async ({ request }) => {
+  for (const path of ["/", "/api/v1/years", "/login"]) {
+    const res = await request.get(path);
+    const h = res.headers();
+    expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(h["content-security-policy"]).toContain("object-src 'none'");
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(h["x-frame-options"]).toBe("DENY");
+    expect(h["x-powered-by"]).toBeUndefined();
+  }
+});
+
+test("login is rate limited after repeated failures, with the same generic message before that", async ({ page }) => {
+  await page.goto("/login");
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel("用户名").fill("no-such-user-ratelimit");
+    await page.getByLabel("密码").fill(`wrong-${i}`);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByTestId("login-error")).toHaveText("用户名或密码错误。");
+  }
+  await page.getByLabel("密码").fill("wrong-again");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByTestId("login-error")).toContainText("登录失败次数过多");
+});
+
+test("the sign-in endpoint refuses a POST without the CSRF token", async ({ request }) => {
+  const res = await request.post("/api/auth/callback/credentials", {
+    form: { login: "admin", password: "e2e-admin-password" },
+    maxRedirects: 0,
+  });
+  // next-auth answers with a redirect to the sign-in page carrying an error, and sets no session
+  const cookies = res.headers()["set-cookie"] ?? "";
+  expect(cookies).not.toContain("next-auth.session-token");
+  const session = await (await request.get("/api/auth/session")).json();
+  expect(session?.user).toBeUndefined();
+});
+
+test("downloads never follow paths from the URL", async ({ request }) => {
+  for (const path of ["/api/files/..%2F..%2Fpackage.json", "/api/files/1%2F..%2F..%2Fetc%2Fpasswd", "/api/export/..%2F..%2Fpackage.json", "/api/v1/agencies/..%2F..%2Fpackage.json/reports/2024"]) {
+    const res = await request.get(path);
+    expect([400, 401, 403, 404]).toContain(res.status());
+    const body = await res.text();
+    expect(body).not.toContain('"name": "xxgk-dashboard"');
+    expect(body).not.toContain("root:x:0:0");
+  }
+});
+
+test("stored XSS through an agency name is rendered as text on every page showing it", async ({ page }) => {
+  await login(page, "admin", "/admin/agencies");
+  const form = page.getByTestId("agency-create");
+  await form.getByLabel("机关全称").fill(PAYLOAD);
+  await form.getByLabel("类型").selectOption("市直部门");
+  await form.getByRole("button", { name: "创建" }).click();
+  await expect(form.getByTestId("form-message")).toContainText("已创建机关");
+  await assertInert(page, "/admin/agencies");
+  await assertInert(page, "/");
+  await assertInert(page, "/agencies");
+  await assertInert(page, "/admin/audit");
+  const href = await page.goto("/agencies").then(() => page.getByRole("link", { name: /示例市XSS测试局/ }).first().getAttribute("href"));
+  expect(href).toMatch(/^\/agencies\/\d+$/);
+  await assertInert(page, href!);
+  // the user list and the audit log show a user's display name as text too
+  await page.goto("/admin/users");
+  const uf = page.getByTestId("user-create");
+  await uf.getByLabel("用户名").fill("xss-user");
+  await uf.getByLabel("姓名").fill(PAYLOAD);
+  await uf.getByLabel("角色").selectOption("reviewer");
+  await uf.getByLabel(/初始密码/).fill("xss-user-password");
+  await uf.getByRole("button", { name: "创建用户" }).click();
+  await expect(uf.getByTestId("form-message")).toContainText("已创建用户");
+  await assertInert(page, "/admin/users");
+});
