@@ -25,6 +25,8 @@ export interface Staged {
 
 const TTL_MS = 2 * 3600 * 1000;
 const MAX_ITEMS = 300;
+/** parked originals are held in memory: bound their total so abandoned previews cannot exhaust it */
+const MAX_TOTAL_BYTES = 400 * 1024 * 1024;
 
 const g = globalThis as unknown as { __xxgkStaging?: Map<string, Staged> };
 const store = (g.__xxgkStaging ??= new Map<string, Staged>());
@@ -32,6 +34,14 @@ const store = (g.__xxgkStaging ??= new Map<string, Staged>());
 function sweep(now: number): void {
   for (const [k, v] of store) if (now - v.createdAt > TTL_MS) store.delete(k);
   while (store.size >= MAX_ITEMS) store.delete(store.keys().next().value as string);
+  let total = 0;
+  for (const v of store.values()) total += v.file?.bytes.length ?? 0;
+  // Map iteration is insertion order: the oldest previews go first
+  for (const [k, v] of store) {
+    if (total <= MAX_TOTAL_BYTES) break;
+    total -= v.file?.bytes.length ?? 0;
+    store.delete(k);
+  }
 }
 
 export function stage(item: Omit<Staged, "id" | "createdAt">, now = Date.now()): Staged {
