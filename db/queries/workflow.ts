@@ -168,7 +168,7 @@ export function transitionReport(db: Db, viewer: Viewer, raw: unknown, now = new
   if (!t.from.includes(rep.status)) return fail(`当前状态为“${STATUS_LABELS[rep.status]}”，不能${t.label}`);
   if (!rep.currentVersionId) return fail("该年报还没有任何版本");
   const sqlite = db.$client;
-  sqlite.transaction(() => {
+  const write = sqlite.transaction(() => {
     // Re-read inside the transaction: a concurrent reviewer may have moved the report meanwhile.
     const cur = sqlite.prepare("select status, current_version_id v, published_version_id p, published_at pa, submitted_at sa from reports where id = ?").get(reportId) as {
       status: ReportStatus; v: number; p: number | null; pa: string | null; sa: string | null;
@@ -189,7 +189,13 @@ export function transitionReport(db: Db, viewer: Viewer, raw: unknown, now = new
     }
     sqlite.prepare("insert into review_events (report_id, version_id, action, comment, user_id, created_at) values (?, ?, ?, ?, ?, ?)").run(reportId, cur.v, action, comment || null, viewer.id, now);
     audit(db, viewer, `report.${action}`, "report", reportId, { versionId: cur.v, from: cur.status, to: t.to, comment: comment || undefined });
-  }).immediate();
+  });
+  try {
+    write.immediate();
+  } catch (e) {
+    if (isStale(e)) return fail(e.message);
+    throw e;
+  }
   return { ok: true, status: t.to, reportId };
 }
 
