@@ -13,6 +13,7 @@ import {
   SECTION_TITLES,
   applicationRows,
   blockHeading,
+  printedLabel,
   cellDefs,
   shapeOf,
   type CellDef,
@@ -141,8 +142,7 @@ export function ReportTables({ report, findings = [], warnings = [], provenance 
                   return (
                     <tr key={r.path}>
                       <th colSpan={3} scope="row">
-                        {r.number}
-                        {r.label}
+                        {printedLabel(r)}
                       </th>
                       {values}
                     </tr>
@@ -158,8 +158,7 @@ export function ReportTables({ report, findings = [], warnings = [], provenance 
                         </th>
                       ) : null}
                       <th scope="row">
-                        {r.number}
-                        {r.label}
+                        {printedLabel(r)}
                       </th>
                       {values}
                     </tr>
@@ -169,8 +168,7 @@ export function ReportTables({ report, findings = [], warnings = [], provenance 
                   <tr key={r.path}>
                     {lead}
                     <th colSpan={2} scope="row">
-                      {r.number}
-                      {r.label}
+                      {printedLabel(r)}
                     </th>
                     {values}
                   </tr>

@@ -16,6 +16,7 @@ import {
   applicationRows,
   blockHeading,
   getCell,
+  printedLabel,
   type ApplicationRowDef,
   type TemplateId,
 } from "../template";
@@ -55,12 +56,12 @@ export function proactiveGrid(sums: ReportSums, t: TemplateId, idPrefix = "conso
 
 function labelCells(row: ApplicationRowDef, first: boolean, groupSize: number, resultRows: number, isFirstResult: boolean): GCell[] {
   const cells: GCell[] = [];
-  if (!row.result && row.key !== "totalHandled") return [{ v: `${row.number}、${row.label}`, th: true, cs: 3 }];
+  if (!row.result && row.key !== "totalHandled") return [{ v: printedLabel(row), th: true, cs: 3 }];
   if (isFirstResult) cells.push({ v: SECTION3_RESULTS_LABEL, th: true, rs: resultRows });
   if (row.group) {
     if (first) cells.push({ v: APPLICATION_GROUPS[row.group].label, th: true, rs: groupSize });
-    cells.push({ v: `${row.number}${row.label}`, th: true });
-  } else cells.push({ v: `${row.number}${row.label}`, th: true, cs: 2 });
+    cells.push({ v: printedLabel(row), th: true });
+  } else cells.push({ v: printedLabel(row), th: true, cs: 2 });
   return cells;
 }
 

@@ -10,6 +10,7 @@ import {
   REVIEW_GROUPS,
   applicationRows,
   blockHeading,
+  printedLabel,
   type ColumnDef,
   type TemplateId,
 } from "./definition";
@@ -70,7 +71,7 @@ export function cellDefs(shape: Shape): CellDef[] {
     }
   }
   for (const row of applicationRows(shape.splitOther)) {
-    const rowLabel = row.group ? `${APPLICATION_GROUPS[row.group].label} ${row.number}${row.label}` : `${row.number}${row.label}`;
+    const rowLabel = row.group ? `${APPLICATION_GROUPS[row.group].label} ${printedLabel(row)}` : printedLabel(row);
     for (const col of APPLICANT_COLUMNS) {
       out.push(cell("applications", row.path, rowLabel, col));
     }

@@ -51,21 +51,31 @@ describe("bulk import killed with SIGKILL", () => {
     let killedMidway = 0;
     const partial: number[] = [];
     for (let round = 0; round < 4; round++) {
-      const child = spawn(node, [...IMPORT, "--manifest", manifest, "--publish"], { env, stdio: "ignore" });
-      const delay = 2000 + Math.floor(rng() * 8000);
+      // kill at a random point of the work: after a random number of printed files, plus a random few
+      // milliseconds so the kill also lands inside a transaction
+      const child = spawn(node, [...IMPORT, "--manifest", manifest, "--publish"], { env, stdio: ["ignore", "pipe", "ignore"] });
+      const killAfter = 1 + Math.floor(rng() * 60);
+      const jitter = Math.floor(rng() * 40);
+      let seen = 0;
       const exited = await new Promise<boolean>((resolve) => {
-        const t = setTimeout(() => {
-          child.kill("SIGKILL");
-          resolve(false);
-        }, delay);
+        let killing = false;
+        child.stdout.on("data", (d: Buffer) => {
+          seen += d.toString().split("\n").filter((l) => l.startsWith("imported")).length;
+          if (seen >= killAfter && !killing) {
+            killing = true;
+            setTimeout(() => {
+              child.kill("SIGKILL");
+              resolve(false);
+            }, jitter);
+          }
+        });
         child.on("exit", () => {
-          clearTimeout(t);
-          resolve(true);
+          if (!killing) resolve(true);
         });
       });
       if (!exited) {
         killedMidway++;
-        await new Promise((r) => child.on("exit", r));
+        if (child.exitCode === null && child.signalCode === null) await new Promise((r) => child.on("exit", r));
       }
       if (!fs.existsSync(dbFile)) continue;
       const inv = invariants(dbFile);
