@@ -84,3 +84,13 @@ test("stored XSS through an agency name is rendered as text on every page showin
   await expect(uf.getByTestId("form-message")).toContainText("已创建用户");
   await assertInert(page, "/admin/users");
 });
+
+test("a cross-site POST to the upload handler is refused even with a valid session", async ({ page }) => {
+  await login(page, "agency", "/workspace");
+  const res = await page.request.post("/api/upload", {
+    headers: { Origin: "http://evil.example" },
+    multipart: { year: "2025", file: { name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("x") } },
+  });
+  expect(res.status()).toBe(403);
+  expect((await res.json()).message).toContain("跨站请求");
+});

@@ -4,6 +4,7 @@
  * `{ ok: false, message }` in Chinese with a 4xx status.
  */
 import { getDb } from "@/db/client";
+import { isSameOrigin } from "@/lib/auth/same-origin";
 import { getViewer } from "@/lib/auth/viewer";
 import { readUploadedFile } from "@/lib/upload/intake";
 import { fail, zodFail, SIGN_IN } from "@/lib/upload/result";
@@ -16,6 +17,7 @@ export const dynamic = "force-dynamic";
 const json = (body: unknown, status = 200) => Response.json(body, { status });
 
 export async function POST(req: Request) {
+  if (!isSameOrigin(req)) return json(fail("请求来源不合法（跨站请求已拒绝）"), 403);
   const viewer = await getViewer();
   if (!viewer) return json(fail(SIGN_IN), 401);
   const max = maxUploadBytes();
