@@ -121,6 +121,16 @@ export function sumReports(reports: readonly Report[]): ReportSums {
   // money: float addition drifts (0.1 + 0.2); amounts are cents
   for (const k of moneyPaths) if (sums.has(k)) sums.set(k, Math.round(sums.get(k)! * 100) / 100);
 
+  return shapeSums(sums, { reports: reports.length, byTemplate, splitOtherReports, present, blanks });
+}
+
+/**
+ * Cell sums keyed by RIF path ("2019:"/"2021:" prefix for section 二, `applications.otherHandlingTotal.*`
+ * for the shape-independent （六）) into the ReportSums shape. Shared by this reference implementation
+ * and the SQL aggregation in lib/stats/assemble.ts, which differ only in how they add up.
+ */
+export function shapeSums(sums: Map<string, number>, coverage: SumCoverage): ReportSums {
+  const { byTemplate, splitOtherReports } = coverage;
   const get = (key: string) => sums.get(key) ?? 0;
   const root: Record<string, unknown> = {};
   // section 三 rows common to both (六) shapes, and 四
@@ -151,6 +161,6 @@ export function sumReports(reports: readonly Report[]): ReportSums {
     applications: root.applications as SummedApplications,
     review: root.review as Review,
     proactive,
-    coverage: { reports: reports.length, byTemplate, splitOtherReports, present, blanks },
+    coverage,
   };
 }

@@ -3,8 +3,8 @@
  * same `ReportSums` object that lib/metrics `sumReports` computes from RIF documents. The SQL side never
  * parses JSON; this module only reshapes a handful of rows, so request time stays flat at any scale.
  */
-import type { ReportSums } from "../metrics";
-import { APPLICANT_KEYS, applicationRows, cellDefs, setCell, type Shape, type TemplateId } from "../template";
+import { shapeSums, type ReportSums } from "../metrics";
+import { APPLICANT_KEYS, applicationRows, cellDefs, type Shape, type TemplateId } from "../template";
 
 /** Aggregates of one group of report_cells rows sharing a shape. */
 export interface ShapeAggregate {
@@ -70,37 +70,7 @@ export function assemble(groups: readonly ShapeAggregate[]): ReportSums {
   }
   for (const k of money) if (sums.has(k)) sums.set(k, Math.round(sums.get(k)! * 100) / 100);
 
-  const get = (key: string) => sums.get(key) ?? 0;
-  const root: Record<string, unknown> = {};
-  for (const d of cellDefs({ template: "2019", splitOther: false })) {
-    if (d.section === "proactive" || d.rowKey === "otherHandling") continue;
-    setCell(root, d.path, get(d.path));
-  }
-  for (const col of APPLICANT_KEYS) setCell(root, `applications.otherHandlingTotal.${col}`, get(`applications.otherHandlingTotal.${col}`));
-  const apps = root.applications as Record<string, unknown>;
-  apps.otherHandlingSplit = null;
-  if (splitOtherReports > 0) {
-    const split: Record<string, unknown> = {};
-    for (const row of OTHER_SPLIT_ROWS) {
-      for (const col of APPLICANT_KEYS) setCell(split, `${row}.${col}`, get(`applications.otherHandling.${row}.${col}`));
-    }
-    apps.otherHandlingSplit = split;
-  }
-  const proactive = { "2019": null, "2021": null } as ReportSums["proactive"];
-  for (const t of ["2019", "2021"] as const) {
-    if (byTemplate[t] === 0) continue;
-    const p: Record<string, unknown> = {};
-    for (const d of cellDefs({ template: t, splitOther: t === "2021" })) {
-      if (d.section === "proactive") setCell(p, d.path, get(`${t}:${d.path}`));
-    }
-    (proactive as Record<string, unknown>)[t] = p.proactive;
-  }
-  return {
-    applications: root.applications as ReportSums["applications"],
-    review: root.review as ReportSums["review"],
-    proactive,
-    coverage: { reports, byTemplate, splitOtherReports, present, blanks },
-  };
+  return shapeSums(sums, { reports, byTemplate, splitOtherReports, present, blanks });
 }
 
 /** Total blank cells over everything summed (for the "N cells left blank" coverage note). */
