@@ -18,7 +18,16 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
 fi
 export CHROMIUM_PATH
 
+mkdir -p test-results
 echo "== unit and API tests (vitest)"
-npx vitest run "$@"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@"
 echo "== browser tests (Playwright, Chromium at $CHROMIUM_PATH)"
-npx playwright test
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json
+# one closing line for both runners: "N passed, N failed, N skipped"
+node -e '
+const fs = require("fs");
+const v = JSON.parse(fs.readFileSync("test-results/vitest.json", "utf8"));
+const p = JSON.parse(fs.readFileSync("test-results/playwright.json", "utf8")).stats;
+const passed = v.numPassedTests + p.expected + (p.flaky || 0), failed = v.numFailedTests + p.unexpected, skipped = v.numPendingTests + v.numTodoTests + p.skipped;
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+'
