@@ -36,3 +36,13 @@ export function getDb(): Db {
   }
   return globalForDb.__xxgkDb;
 }
+
+/**
+ * Changes whenever the database does: data_version moves on commits by other connections (a CLI import),
+ * total_changes() on this connection's own writes. Caches of derived data key on it.
+ */
+export function dataStamp(db: Db): string {
+  const dv = db.$client.pragma("data_version", { simple: true });
+  const tc = (db.$client.prepare("select total_changes() n").get() as { n: number }).n;
+  return `${dv}:${tc}`;
+}

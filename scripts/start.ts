@@ -103,6 +103,7 @@ function main() {
     env: {
       ...process.env,
       NODE_ENV: "production",
+      PORT: String(cfg.PORT),
       DATABASE_PATH: path.resolve(cfg.DATABASE_PATH),
       NEXTAUTH_SECRET: authSecret(dataDir),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,

@@ -94,3 +94,23 @@ test("a cross-site POST to the upload handler is refused even with a valid sessi
   expect(res.status()).toBe(403);
   expect((await res.json()).message).toContain("跨站请求");
 });
+
+test("signed-out visitors get cached public pages until the data changes; signed-in users never do", async ({ page, request }) => {
+  const get = (path: string, headers: Record<string, string> = {}) => request.get(path, { headers: { accept: "text/html", ...headers } });
+  await get("/agencies");
+  const second = await get("/agencies");
+  expect(second.headers()["x-xxgk-cache"]).toBe("hit");
+  // client-side navigations (fetch with Accept */*) and signed-in requests bypass the cache
+  expect((await request.get("/agencies", { headers: { accept: "*/*" } })).headers()["x-xxgk-cache"]).toBeUndefined();
+  expect((await get("/agencies", { cookie: "next-auth.session-token=x" })).headers()["x-xxgk-cache"]).toBeUndefined();
+  // a write (an admin creates an agency) invalidates at once
+  await login(page, "admin", "/admin/agencies");
+  const form = page.getByTestId("agency-create");
+  await form.getByLabel("机关全称").fill("示例市缓存失效测试局");
+  await form.getByLabel("类型").selectOption("市直部门");
+  await form.getByRole("button", { name: "创建" }).click();
+  await expect(form.getByTestId("form-message")).toContainText("已创建机关");
+  const after = await get("/agencies");
+  expect(after.headers()["x-xxgk-cache"]).toBe("miss");
+  expect(await after.text()).toContain("示例市缓存失效测试局");
+});

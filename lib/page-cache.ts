@@ -1,0 +1,80 @@
+/**
+ * Rendered-page cache for signed-out visitors of the public pages, used by proxy.ts. Public pages are the
+ * same for every anonymous visitor and change only when the database does, so one render per URL serves
+ * everyone until the next write: the entry is keyed by the database's change stamp (any commit, from the
+ * app or from a CLI import in another process, moves it), which makes publishing invalidate it at once.
+ * Signed-in users, client-side navigation (RSC) requests and anything but a 200 HTML page bypass it.
+ */
+import { dataStamp, getDb } from "../db/client";
+
+interface Entry {
+  stamp: string;
+  at: number;
+  status: number;
+  headers: [string, string][];
+  body: ArrayBuffer;
+}
+
+const MAX_ENTRIES = 500;
+const MAX_AGE_MS = 10 * 60 * 1000;
+export const RENDER_HEADER = "x-xxgk-render";
+const store = new Map<string, Entry>();
+const pending = new Map<string, Promise<Entry | null>>();
+
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/;
+const DROP = new Set(["content-encoding", "content-length", "transfer-encoding", "connection", "keep-alive", "set-cookie", "date"]);
+
+export function cacheable(req: Request): boolean {
+  if (req.method !== "GET") return false;
+  const h = req.headers;
+  if (h.get(RENDER_HEADER) || h.get("rsc") || h.get("next-router-prefetch") || h.get("next-router-state-tree")) return false;
+  if (SESSION_COOKIE.test(h.get("cookie") ?? "")) return false;
+  const url = new URL(req.url);
+  if (url.searchParams.has("_rsc") || url.searchParams.has("drafts")) return false;
+  // Next strips its RSC headers before the proxy sees them; client-side navigations are still told apart
+  // by their Accept (fetch's "*/*"), while document requests ask for text/html.
+  return (h.get("accept") ?? "text/html").includes("text/html");
+}
+
+async function render(key: string, stamp: string): Promise<Entry | null> {
+  const port = process.env.PORT ?? "3000";
+  const res = await fetch(`http://127.0.0.1:${port}${key}`, { headers: { [RENDER_HEADER]: "1", accept: "text/html" }, redirect: "manual" });
+  const body = await res.arrayBuffer();
+  if (res.status !== 200 || !(res.headers.get("content-type") ?? "").includes("text/html")) return null;
+  const headers = [...res.headers.entries()].filter(([k]) => !DROP.has(k.toLowerCase()));
+  return { stamp, at: Date.now(), status: res.status, headers, body };
+}
+
+function respond(e: Entry, state: "hit" | "miss"): Response {
+  const headers = new Headers(e.headers);
+  headers.set("x-xxgk-cache", state);
+  return new Response(e.body, { status: e.status, headers });
+}
+
+/** A cached (or freshly rendered and cached) response, or null to let the request through unchanged. */
+export async function servePublicPage(req: Request): Promise<Response | null> {
+  if (!cacheable(req)) return null;
+  const url = new URL(req.url);
+  const key = `${url.pathname}${url.search}`;
+  let stamp: string;
+  try {
+    stamp = dataStamp(getDb());
+  } catch {
+    return null;
+  }
+  const hit = store.get(key);
+  if (hit && hit.stamp === stamp && Date.now() - hit.at < MAX_AGE_MS) return respond(hit, "hit");
+  const id = `${stamp}|${key}`;
+  let p = pending.get(id);
+  if (!p) {
+    p = render(key, stamp)
+      .catch(() => null)
+      .finally(() => pending.delete(id));
+    pending.set(id, p);
+  }
+  const e = await p;
+  if (!e) return null;
+  if (store.size >= MAX_ENTRIES) store.delete(store.keys().next().value as string);
+  store.set(key, e);
+  return respond(e, "miss");
+}
