@@ -114,3 +114,33 @@ test("signed-out visitors get cached public pages until the data changes; signed
   expect(after.headers()["x-xxgk-cache"]).toBe("miss");
   expect(await after.text()).toContain("示例市缓存失效测试局");
 });
+
+test("stored XSS through a file name, report prose and a review comment is rendered as text", async ({ browser }) => {
+  const fs = await import("node:fs");
+  const text = fs
+    .readFileSync("tests/fixtures/upload/zjj-2025-cell-per-line.txt", "utf8")
+    .replace("五、存在的主要问题及改进情况", `五、存在的主要问题及改进情况\n${PAYLOAD}`);
+  const agency = await (await browser.newContext()).newPage();
+  await login(agency, "agency", "/workspace/new");
+  await agency.locator("#year").selectOption("2025");
+  await agency.getByRole("button", { name: "确定" }).click();
+  await agency.getByLabel("年报文件").setInputFiles({ name: `<img src=x onerror="window.__xss=1">示例市XSS测试局.txt`, mimeType: "text/plain", buffer: Buffer.from(text) });
+  await agency.getByRole("button", { name: "上传并预览" }).click();
+  await agency.waitForURL(/\/workspace\/preview\//);
+  await expect(agency.locator("body")).toContainText("示例市XSS测试局");
+  expect(await agency.locator('img[src="x"]').count()).toBe(0);
+  expect(await agency.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await agency.getByRole("button", { name: "保存并提交审核" }).click();
+  await agency.waitForURL(/\/workspace\/reports\/\d+/);
+  const reportPath = new URL(agency.url()).pathname;
+  await assertInert(agency, reportPath);
+
+  const reviewer = await (await browser.newContext()).newPage();
+  await login(reviewer, "reviewer", reportPath);
+  await reviewer.getByLabel("审核意见（退回时必填）").fill(PAYLOAD);
+  await reviewer.getByRole("button", { name: "退回修改" }).click();
+  await expect(reviewer.getByTestId("status")).toHaveText("已退回");
+  await assertInert(reviewer, reportPath);
+  await assertInert(agency, reportPath);
+  await expect(agency.getByTestId("return-comment")).toContainText("示例市XSS测试局");
+});
