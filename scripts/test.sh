@@ -18,16 +18,21 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
 fi
 export CHROMIUM_PATH
 
-mkdir -p test-results
+mkdir -p .test-reports  # not test-results/: Playwright empties that folder when it starts
 echo "== unit and API tests (vitest)"
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@"
+npx vitest run --reporter=default --reporter=json --outputFile.json=.test-reports/vitest.json "$@"
 echo "== browser tests (Playwright, Chromium at $CHROMIUM_PATH)"
-PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json
+PLAYWRIGHT_JSON_OUTPUT_NAME=.test-reports/playwright.json npx playwright test --reporter=list,json
 # one closing line for both runners: "N passed, N failed, N skipped"
+# (both runners have already passed here; a missing report only loses the summary, not the verdict)
 node -e '
 const fs = require("fs");
-const v = JSON.parse(fs.readFileSync("test-results/vitest.json", "utf8"));
-const p = JSON.parse(fs.readFileSync("test-results/playwright.json", "utf8")).stats;
-const passed = v.numPassedTests + p.expected + (p.flaky || 0), failed = v.numFailedTests + p.unexpected, skipped = v.numPendingTests + v.numTodoTests + p.skipped;
-console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+try {
+  const v = JSON.parse(fs.readFileSync(".test-reports/vitest.json", "utf8"));
+  const p = JSON.parse(fs.readFileSync(".test-reports/playwright.json", "utf8")).stats;
+  const passed = v.numPassedTests + p.expected + (p.flaky || 0), failed = v.numFailedTests + p.unexpected, skipped = v.numPendingTests + v.numTodoTests + p.skipped;
+  console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+} catch (e) {
+  console.log(`(no test summary: ${e.message})`);
+}
 '
