@@ -16,7 +16,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </a>
         <SiteHeader />
         <main id="main">{children}</main>
-        <footer className="site-footer">依据《中华人民共和国政府信息公开条例》第五十条汇总 · 数据以各机关发布的年度报告为准</footer>
+        <footer className="site-footer">汇总各机关按《政府信息公开条例》发布的年度报告 · 数据以各机关发布的原文为准</footer>
       </body>
     </html>
   );

@@ -9,7 +9,7 @@ import { iterateAgencies } from "../lib/demo/agencies";
 import type { Report } from "../lib/template";
 import type { Db } from "./client";
 import { insertVersion } from "./queries/versions";
-import { ensureYear } from "./queries/setup";
+import { defaultDeadline, endOfDeadline, ensureYear } from "./queries/setup";
 
 export interface BulkLoadResult {
   agencies: number;
@@ -56,7 +56,7 @@ export function bulkLoadCity(
           continue;
         }
         const r = item.report;
-        const deadline = new Date(`${r.year + 1}-01-31T23:59:59+08:00`);
+        const deadline = endOfDeadline(defaultDeadline(r.year));
         const findings = checkReport(r.report, { previous, deadline, submittedAt: new Date(r.submittedAt) });
         const reportId = Number(insReport.run(agencyId, r.year, r.submittedAt, r.submittedAt, r.submittedAt).lastInsertRowid);
         const versionId = insertVersion(db, { reportId, agencyId, year: r.year, versionNo: 1, report: r.report, findings, at: r.submittedAt, source: "demo" });

@@ -7,6 +7,10 @@ const createdAt = () => text("created_at").notNull().default(now);
 
 export const AGENCY_KINDS = ["市政府", "市直部门", "县区政府", "县区部门", "乡镇街道", "其他"] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
+/** SQL ordering agencies by kind in the order of AGENCY_KINDS (city government first). */
+export function kindOrderSql(column: string): string {
+  return `case ${column} ${AGENCY_KINDS.map((k, i) => `when '${k}' then ${i}`).join(" ")} else ${AGENCY_KINDS.length} end`;
+}
 export const ROLES = ["admin", "reviewer", "agency"] as const;
 export type Role = (typeof ROLES)[number];
 export const REPORT_STATUSES = ["draft", "submitted", "returned", "accepted", "published"] as const;

@@ -8,7 +8,7 @@ import { fail, zodFail, FORBIDDEN, SIGN_IN, type Result } from "../../lib/upload
 import type { Db } from "../client";
 import { AGENCY_KINDS, ROLES, type AgencyKind } from "../schema";
 import { audit } from "./audit";
-import { createAgency, createUser, hashPassword } from "./setup";
+import { createAgency, createUser, defaultDeadline, hashPassword } from "./setup";
 
 const optText = (max: number) => z.string().trim().max(max, `不能超过${max}个字符`).optional().transform((v) => (v ? v : null));
 const optId = z.union([z.literal(""), z.coerce.number().int().positive()]).optional().transform((v) => (v ? Number(v) : null));
@@ -212,7 +212,7 @@ export function saveYear(db: Db, viewer: Viewer, raw: unknown): Result<{ year: n
   if (denied) return fail(denied);
   const p = yearInput.safeParse(raw);
   if (!p.success) return zodFail(p.error);
-  const deadline = p.data.deadline || `${p.data.year + 1}-01-31`;
+  const deadline = p.data.deadline || defaultDeadline(p.data.year);
   if (Number.isNaN(new Date(`${deadline}T00:00:00Z`).getTime())) return fail("日期无效", { deadline: "日期无效" });
   db.$client.transaction(() => {
     db.$client

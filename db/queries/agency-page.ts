@@ -3,6 +3,7 @@
  * rows that rankings, comparisons and the bulk download are built from.
  */
 import type { Db } from "../client";
+import { kindOrderSql } from "../schema";
 import { CELL_COLUMNS, columnName } from "../cell-columns";
 import type { MetricInput } from "../../lib/metrics";
 import { APPLICANT_KEYS, applicationRows, type Finding, type Report, type TemplateId } from "../../lib/template";
@@ -206,7 +207,7 @@ export function agenciesByKindBrief(db: Db, perKind: number): AgencyBrief[] {
        from (select a.id, a.name, a.kind, row_number() over (partition by a.kind order by coalesce(a.parent_id, a.id), a.id) rn, count(*) over (partition by a.kind) ofKind
              from agencies a where a.active = 1) b
        where b.rn <= ?
-       order by case b.kind when '市政府' then 0 when '市直部门' then 1 when '县区政府' then 2 when '县区部门' then 3 when '乡镇街道' then 4 else 5 end, b.rn`,
+       order by ${kindOrderSql("b.kind")}, b.rn`,
     ).all(perKind) as AgencyBrief[],
   );
 }

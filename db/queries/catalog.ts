@@ -1,6 +1,6 @@
 /** Read-side lookups of agencies and years used across public and staff pages. */
 import type { Db } from "../client";
-import type { AgencyKind } from "../schema";
+import { kindOrderSql, type AgencyKind } from "../schema";
 
 export interface YearSummary {
   year: number;
@@ -46,7 +46,7 @@ export function listAgencies(db: Db, opts: { kind?: string; parentId?: number; q
         (select group_concat(year, ',') from (select r.year from reports r where r.agency_id = a.id and r.published_version_id is not null order by r.year)) publishedYears
        from agencies a left join agencies p on p.id = a.parent_id
        ${where.length ? `where ${where.join(" and ")}` : ""}
-       order by case a.kind when '市政府' then 0 when '市直部门' then 1 when '县区政府' then 2 when '县区部门' then 3 when '乡镇街道' then 4 else 5 end, coalesce(a.parent_id, a.id), a.id`,
+       order by ${kindOrderSql("a.kind")}, coalesce(a.parent_id, a.id), a.id`,
     )
     .all(...args) as AgencyListItem[];
 }

@@ -10,8 +10,23 @@ export function hashPassword(pw: string): string {
   return bcrypt.hashSync(pw, BCRYPT_ROUNDS);
 }
 
+/** 条例 第四十九条: departments report by 31 January of the next year. */
+export function defaultDeadline(year: number): string {
+  return `${year + 1}-01-31`;
+}
+
+/** The last moment of a deadline day, Beijing time. */
+export function endOfDeadline(deadline: string): Date {
+  return new Date(`${deadline}T23:59:59+08:00`);
+}
+
+export function deadlineOf(db: Db, year: number): string {
+  const row = db.$client.prepare("select deadline from reporting_years where year = ?").get(year) as { deadline: string } | undefined;
+  return row?.deadline ?? defaultDeadline(year);
+}
+
 export function ensureYear(db: Db, year: number): void {
-  db.$client.prepare("insert into reporting_years (year, deadline) values (?, ?) on conflict(year) do nothing").run(year, `${year + 1}-01-31`);
+  db.$client.prepare("insert into reporting_years (year, deadline) values (?, ?) on conflict(year) do nothing").run(year, defaultDeadline(year));
 }
 
 export function findAgencyByName(db: Db, name: string): { id: number; name: string } | undefined {

@@ -3,7 +3,7 @@
  * published (or, for staff, the current) version. sum(col) gives the totals, count(col) the non-blank
  * cells, grouped by year × template × （六） shape; lib/stats/assemble reshapes that into RIF-shaped sums.
  */
-import type { Db } from "../client";
+import { dataStamp, type Db } from "../client";
 import { CELL_COLUMNS, columnName } from "../cell-columns";
 import { assemble, type ShapeAggregate } from "../../lib/stats/assemble";
 import type { ReportSums } from "../../lib/metrics";
@@ -62,7 +62,7 @@ export function prepared(db: Db, sql: string): Stmt {
  */
 const cache = new WeakMap<Db, { stamp: string; entries: Map<string, unknown> }>();
 function cacheFor(db: Db): Map<string, unknown> {
-  const stamp = `${db.$client.pragma("data_version", { simple: true })}:${(prepared(db, "select total_changes()").raw().get() as number[])[0]}`;
+  const stamp = dataStamp(db);
   let c = cache.get(db);
   if (!c || c.stamp !== stamp || c.entries.size > 1000) cache.set(db, (c = { stamp, entries: new Map() }));
   return c.entries;

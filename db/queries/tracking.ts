@@ -4,8 +4,8 @@
  */
 import { can, type Viewer } from "../../lib/permissions";
 import type { Db } from "../client";
-import type { AgencyKind, ReportStatus } from "../schema";
-import { deadlineOf } from "./versions";
+import { kindOrderSql, type AgencyKind, type ReportStatus } from "../schema";
+import { deadlineOf, endOfDeadline } from "./setup";
 
 export type TrackState = "on_time" | "late" | "unknown" | "draft" | "missing";
 export const TRACK_LABELS: Record<TrackState, string> = { on_time: "按时报送", late: "逾期报送", unknown: "已收到（报送时间不详）", draft: "仅有草稿", missing: "未报送" };
@@ -50,10 +50,10 @@ export function trackingList(db: Db, viewer: Viewer, f: TrackFilter): { rows: Tr
       `select a.id agencyId, a.name, a.kind, a.parent_id parentId, p.name parentName, r.id reportId, r.status, r.submitted_at submittedAt, r.published_at publishedAt
        from agencies a left join agencies p on p.id = a.parent_id left join reports r on r.agency_id = a.id and r.year = ?
        where ${where.join(" and ")}
-       order by case a.kind when '市政府' then 0 when '市直部门' then 1 when '县区政府' then 2 when '县区部门' then 3 when '乡镇街道' then 4 else 5 end, coalesce(a.parent_id, a.id), a.id`,
+       order by ${kindOrderSql("a.kind")}, coalesce(a.parent_id, a.id), a.id`,
     )
     .all(...args) as Omit<TrackRow, "state">[];
-  const end = new Date(`${deadline}T23:59:59+08:00`);
+  const end = endOfDeadline(deadline);
   const rows: TrackRow[] = [];
   for (const r of raw) {
     const state = stateOf(r, end);

@@ -9,6 +9,7 @@ import { CELL_COLUMNS } from "../cell-columns";
 import type { Db } from "../client";
 import type { ReportStatus } from "../schema";
 import { audit, type Actor } from "./audit";
+import { deadlineOf, endOfDeadline } from "./setup";
 
 export const PARSER_VERSION = "1";
 
@@ -42,11 +43,6 @@ export interface SavedVersion {
 const cellCols = CELL_COLUMNS.map((c) => c.column);
 const insertCellsSql = `insert into report_cells (version_id, report_id, agency_id, year, template, split_other, ${cellCols.join(", ")}) values (${["?", "?", "?", "?", "?", "?", ...cellCols.map(() => "?")].join(", ")})`;
 
-export function deadlineOf(db: Db, year: number): string {
-  const row = db.$client.prepare("select deadline from reporting_years where year = ?").get(year) as { deadline: string } | undefined;
-  return row?.deadline ?? `${year + 1}-01-31`;
-}
-
 function currentRif(db: Db, agencyId: number, year: number): { versionId: number; reportId: number; rif: Report } | null {
   const row = db.$client
     .prepare(
@@ -54,10 +50,6 @@ function currentRif(db: Db, agencyId: number, year: number): { versionId: number
     )
     .get(agencyId, year) as { versionId: number; reportId: number; rif: string } | undefined;
   return row ? { versionId: row.versionId, reportId: row.reportId, rif: JSON.parse(row.rif) as Report } : null;
-}
-
-function endOfDeadline(deadline: string): Date {
-  return new Date(`${deadline}T23:59:59+08:00`);
 }
 
 /** Findings of a report in its context (neighbouring years of the same agency, deadline). */
