@@ -8,6 +8,7 @@ import { agencyYears } from "../lib/demo/generate";
 import { iterateAgencies } from "../lib/demo/agencies";
 import type { Report } from "../lib/template";
 import type { Db } from "./client";
+import { flushRollup } from "./queries/rollup";
 import { insertVersion } from "./queries/versions";
 import { defaultDeadline, endOfDeadline, ensureYear } from "./queries/setup";
 
@@ -72,6 +73,7 @@ export function bulkLoadCity(
     }
   }
   flush();
+  flushRollup(sqlite);
   opts.onProgress?.(agencies);
   return { agencies, reports, missing, ms: performance.now() - t0 };
 }

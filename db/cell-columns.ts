@@ -4,6 +4,7 @@
  * scans. Derived from the template definition: adding a cell there adds a column here.
  */
 import { cellDefs, type CellDef } from "../lib/template/cells";
+import { APPLICANT_KEYS } from "../lib/template/definition";
 
 const SHAPES = [
   { template: "2019", splitOther: false },
@@ -34,3 +35,13 @@ export const CELL_COLUMNS: { path: string; column: string; def: CellDef }[] = AL
   column: columnName(def.path),
   def,
 }));
+
+/**
+ * Additive aggregate columns of report_cells, in the order db/queries/stats reads them: the total (s__) and
+ * non-blank count (c__) of each cell, then per applicant column the rows whose split （六） other-handling
+ * cells are all blank (b__).
+ */
+export const ROLLUP_COLUMNS: string[] = [
+  ...CELL_COLUMNS.flatMap((c) => [`s__${c.column}`, `c__${c.column}`]),
+  ...APPLICANT_KEYS.map((k) => `b__${columnName(k)}`),
+];

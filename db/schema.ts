@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { CELL_COLUMNS } from "./cell-columns";
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { CELL_COLUMNS, ROLLUP_COLUMNS } from "./cell-columns";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 const createdAt = () => text("created_at").notNull().default(now);
@@ -28,7 +28,7 @@ export const agencies = sqliteTable(
     contact: text("contact"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("agencies_name_uq").on(t.name), index("agencies_parent_idx").on(t.parentId), index("agencies_kind_idx").on(t.kind)],
+  (t) => [uniqueIndex("agencies_name_uq").on(t.name), index("agencies_parent_idx").on(t.parentId), index("agencies_kind_idx").on(t.kind), index("agencies_kind_parent_idx").on(t.kind, t.parentId)],
 );
 export type Agency = typeof agencies.$inferSelect;
 export type NewAgency = typeof agencies.$inferInsert;
@@ -137,6 +137,40 @@ export const reportCells = sqliteTable(
     ...cellColumns,
   },
   (t) => [index("cells_year_idx").on(t.year, t.agencyId)],
+);
+
+/**
+ * City sums kept ready for the statistics pages and API (db/queries/rollup.ts): for each basis (published
+ * or current versions), year and （六） shape, the additive aggregates of report_cells (row count, total and
+ * non-blank count of every cell, blank split-other rows per applicant column) at three levels —
+ * one agency group (kind × parent), a whole kind (parent_id = -1), the whole city (kind = '*').
+ * Triggers on reports and agencies mark the touched groups in stats_dirty; the next read recomputes them.
+ */
+export const statsRollup = sqliteTable(
+  "stats_rollup",
+  {
+    drafts: integer("drafts").notNull(),
+    year: integer("year").notNull(),
+    kind: text("kind").notNull(),
+    /** 0: agencies without a parent; -1: every parent (the kind or city level) */
+    parentId: integer("parent_id").notNull(),
+    template: text("template").notNull(),
+    splitOther: integer("split_other").notNull(),
+    n: integer("n").notNull(),
+    ...(Object.fromEntries(ROLLUP_COLUMNS.map((c) => [c, real(c)])) as Record<string, ReturnType<typeof real>>),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.kind, t.parentId, t.drafts, t.template, t.splitOther] })],
+);
+
+/** Agency groups (year × kind × parent) whose rollup rows are stale; filled by triggers, emptied on read. */
+export const statsDirty = sqliteTable(
+  "stats_dirty",
+  {
+    year: integer("year").notNull(),
+    kind: text("kind").notNull(),
+    parentId: integer("parent_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.kind, t.parentId] })],
 );
 
 /** The live findings of each version (cross-year findings are recomputed when a neighbour changes). */

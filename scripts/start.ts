@@ -7,6 +7,7 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { openDb } from "../db/client";
+import { flushRollup } from "../db/queries/rollup";
 import { isEmpty, seedDemo, type DemoLogin } from "../db/seed";
 import { ConfigError, env } from "../lib/env";
 
@@ -93,6 +94,12 @@ function main() {
     }
   } else if (fs.existsSync(loginsFile)) {
     logins = JSON.parse(fs.readFileSync(loginsFile, "utf8")) as DemoLogin[];
+  }
+  const stale = (db.$client.prepare("select count(*) n from stats_dirty").get() as { n: number }).n;
+  if (stale > 0) {
+    const t0 = Date.now();
+    if (!flushRollup(db.$client)) fail("无法更新统计汇总表（数据库被其他进程锁定？）");
+    if (stale > 100) console.log(`统计汇总表已更新（${stale} 个机关分组，${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
   }
   db.$client.close();
 

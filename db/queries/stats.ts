@@ -4,10 +4,11 @@
  * cells, grouped by year × template × （六） shape; lib/stats/assemble reshapes that into RIF-shaped sums.
  */
 import { dataStamp, type Db } from "../client";
-import { CELL_COLUMNS, columnName } from "../cell-columns";
+import { CELL_COLUMNS, ROLLUP_COLUMNS } from "../cell-columns";
+import { ALL_KINDS, ALL_PARENTS, CELL_AGG_SQL, SUM_ROLLUP_SQL, flushRollup } from "./rollup";
 import { assemble, type ShapeAggregate } from "../../lib/stats/assemble";
 import type { ReportSums } from "../../lib/metrics";
-import { APPLICANT_KEYS, applicationRows, type TemplateId } from "../../lib/template";
+import { APPLICANT_KEYS, type TemplateId } from "../../lib/template";
 
 export interface StatsFilter {
   kind?: string | null;
@@ -29,19 +30,6 @@ export function agencyWhere(f: StatsFilter): { sql: string; args: unknown[] } {
 export function versionColumn(f: StatsFilter): string {
   return f.drafts ? "r.current_version_id" : "r.published_version_id";
 }
-
-const OTHER_SPLIT_ROWS = applicationRows(true)
-  .filter((r) => r.group === "otherHandling")
-  .map((r) => r.key);
-
-// total() rather than sum(): 0.0 instead of null for an all-blank column keeps the row numeric
-const AGG_SQL = [
-  ...CELL_COLUMNS.flatMap((c) => [`total(c.${c.column})`, `count(c.${c.column})`]),
-  ...APPLICANT_KEYS.map(
-    (col) =>
-      `sum(case when ${OTHER_SPLIT_ROWS.map((row) => `c.${columnName(`applications.otherHandling.${row}.${col}`)} is null`).join(" and ")} then 1 else 0 end)`,
-  ),
-].join(", ");
 
 type Stmt = import("better-sqlite3").Statement<unknown[], unknown>;
 const stmtCache = new WeakMap<Db, Map<string, Stmt>>();
@@ -105,15 +93,60 @@ export function citySumsByYear(db: Db, f: StatsFilter & { years?: number[] }): M
 }
 
 function querySums(db: Db, f: StatsFilter, years: number[]): Map<number, ReportSums> {
+  const rows = flushRollup(db.$client) ? rollupRows(db, f, years) : directRows(db, f, years);
+  return assembleRows(rows, years);
+}
+
+/**
+ * Sums straight from report_cells: one indexed scan of the years' reports. The reference the rollup is
+ * tested against, and the fallback where the rollup cannot be brought up to date (read-only connection).
+ */
+export function directRows(db: Db, f: StatsFilter, years: number[]): unknown[][] {
   const w = agencyWhere(f);
-  const sql = `select r.year, c.template, c.split_other, count(*), ${AGG_SQL}
+  const sql = `select r.year, c.template, c.split_other, count(*), ${CELL_AGG_SQL}
     from reports r join report_cells c on c.version_id = ${versionColumn(f)}
     ${w.sql ? "join agencies a on a.id = r.agency_id" : ""}
     where r.year in (${years.map(() => "?").join(",")})${w.sql}
     group by r.year, c.template, c.split_other`;
-  const rows = prepared(db, sql)
+  return prepared(db, sql)
     .raw()
     .all(...years, ...w.args) as unknown[][];
+}
+
+/**
+ * Sums from the rollup: the city or kind rows as they are; for a parent, its groups (one per kind) plus
+ * the parent agency's own report, summed again per shape.
+ */
+export function rollupRows(db: Db, f: StatsFilter, years: number[]): unknown[][] {
+  const inYears = `year in (${years.map(() => "?").join(",")})`;
+  const args: unknown[] = [f.drafts ? 1 : 0, ...years];
+  let where = `drafts = ? and ${inYears}`;
+  let own = "";
+  if (f.parentId) {
+    where += " and parent_id = ?";
+    args.push(f.parentId);
+    if (f.kind) (where += " and kind = ?"), args.push(f.kind);
+    own = ` union all
+      select r.year, c.template, c.split_other, count(*), ${CELL_AGG_SQL}
+      from reports r join agencies a on a.id = r.agency_id join report_cells c on c.version_id = ${versionColumn(f)}
+      where r.agency_id = ? and r.${inYears}${f.kind ? " and a.kind = ?" : ""}
+      group by r.year, c.template, c.split_other`;
+    args.push(f.parentId, ...years, ...(f.kind ? [f.kind] : []));
+  } else if (f.kind) {
+    where += ` and parent_id = ${ALL_PARENTS} and kind = ?`;
+    args.push(f.kind);
+  } else {
+    where += ` and parent_id = ${ALL_PARENTS} and kind = '${ALL_KINDS}'`;
+  }
+  const sql = `select year, template, split_other, sum(n), ${SUM_ROLLUP_SQL} from (
+      select year, template, split_other, n, ${ROLLUP_COLUMNS.join(", ")} from stats_rollup where ${where}${own}
+    ) group by year, template, split_other`;
+  return prepared(db, sql)
+    .raw()
+    .all(...args) as unknown[][];
+}
+
+function assembleRows(rows: unknown[][], years: number[]): Map<number, ReportSums> {
   const byYear = new Map<number, ShapeAggregate[]>();
   for (const row of rows) {
     const year = row[0] as number;

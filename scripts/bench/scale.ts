@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { openDb, type Db } from "../../db/client";
 import { bulkLoadCity } from "../../db/bulk-load";
+import { flushRollup } from "../../db/queries/rollup";
 import { SYSTEM } from "../../db/queries/audit";
 import { saveReportVersion } from "../../db/queries/versions";
 import { checkReport } from "../../lib/checks";
@@ -71,7 +72,13 @@ export async function benchScale(sizes: number[], statsBench?: (dbPath: string) 
     const size = fs.statSync(file).size;
     console.log(`database: ${(size / 1024 / 1024).toFixed(1)} MiB, ${reports} reports${loadMs !== null ? `, bulk load ${(loadMs / 1000).toFixed(1)} s = ${(loadMs / reports).toFixed(2)} ms/report` : " (reused)"}`);
     const db = openDb(file);
-    const counts = ["agencies", "reports", "report_versions", "report_cells", "findings"].map(
+    const stale = (db.$client.prepare("select count(*) n from stats_dirty").get() as { n: number }).n;
+    if (stale) {
+      const t0 = performance.now();
+      flushRollup(db.$client);
+      console.log(`stats rollup built for ${stale} agency groups in ${((performance.now() - t0) / 1000).toFixed(1)} s (database made before the rollup existed)`);
+    }
+    const counts = ["agencies", "reports", "report_versions", "report_cells", "findings", "stats_rollup"].map(
       (t) => `${t} ${(db.$client.prepare(`select count(*) c from ${t}`).get() as { c: number }).c}`,
     );
     console.log(`rows: ${counts.join(", ")}`);

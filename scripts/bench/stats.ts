@@ -62,13 +62,23 @@ export async function benchStats(dbPath: string): Promise<void> {
     ["rankings (per-agency metrics, sorted)", () => rank(agencyCells(db, year, {}), "disclosureRate", "desc", false), 7],
     ["data quality (per agency, per rule)", () => (problemsByAgency(db, year), countsByRule(db, year)), 7],
   ];
-  // Pages and the API share a per-connection cache that is dropped on any write; both figures matter:
-  // "uncached" is the first view after a publish, "cached" every view after it.
+  // Pages and the API share a per-connection cache that is dropped on any write; all three figures matter:
+  // "after a publish" is the first view after one report changed (its agency group of the stats rollup is
+  // recomputed, then the sums read), "uncached" the same reads without the rollup upkeep, "cached" every
+  // view after it.
+  const report = db.$client.prepare("select id, published_version_id v from reports where year = ? and published_version_id is not null order by id desc limit 1").get(year) as { id: number; v: number };
+  const unpublish = db.$client.prepare("update reports set published_version_id = null where id = ?");
+  const republish = db.$client.prepare("update reports set published_version_id = ? where id = ?");
+  const publishOne = () => (unpublish.run(report.id), republish.run(report.v, report.id));
+  console.log("  after one report is published (rollup upkeep + SQL):");
+  const published = time(`GET /api/v1/stats?year=${year}`, () => (publishOne(), clearStatsCache(db), cases[0][1]()), 15, 1);
+  time("overview data", () => (publishOne(), clearStatsCache(db), overviewData()), 15, 1);
+  time("trends (all years)", () => (publishOne(), clearStatsCache(db), citySumsByYear(db, {})), 5, 1);
   console.log("  uncached (SQL every run):");
   const cold = cases.map(([label, fn, runs]) => time(label, () => (clearStatsCache(db), fn()), runs, 1));
   console.log("  cached (warm, unchanged database):");
   const warm = cases.map(([label, fn, runs]) => time(label, fn, runs));
-  console.log(`  → stats API ${cold[0].toFixed(1)} ms uncached / ${warm[0].toFixed(2)} ms cached (target < 100 ms); overview data ${cold[parent ? 3 : 2].toFixed(1)} ms uncached / ${warm[parent ? 3 : 2].toFixed(2)} ms cached (target < 300 ms for the whole server render)`);
+  console.log(`  → stats API ${published.toFixed(1)} ms after a publish / ${cold[0].toFixed(1)} ms uncached / ${warm[0].toFixed(2)} ms cached (target < 100 ms); overview data ${cold[parent ? 3 : 2].toFixed(1)} ms uncached / ${warm[parent ? 3 : 2].toFixed(2)} ms cached (target < 300 ms for the whole server render)`);
   db.$client.close();
 }
 
