@@ -43,6 +43,21 @@ function groupRss(pgid: number): number {
   }
 }
 
+/** One autocannon run; also tallies what the failed requests failed with (timeouts are errors too). */
+function cannon(opts: autocannon.Options): Promise<{ result: autocannon.Result; errorKinds: string }> {
+  return new Promise((resolve, reject) => {
+    const kinds = new Map<string, number>();
+    const inst = autocannon(opts, (err, result) => {
+      if (err) return reject(err);
+      resolve({ result, errorKinds: [...kinds].map(([k, n]) => `${k} ×${n}`).join(", ") });
+    });
+    inst.on("reqError", (e: NodeJS.ErrnoException) => {
+      const k = e.code ?? e.message;
+      kinds.set(k, (kinds.get(k) ?? 0) + 1);
+    });
+  });
+}
+
 async function main() {
   console.log(`# load benchmark: ${AGENCIES} agencies × 7 years, ${DURATION} s per run, loopback only`);
   const { file, reports } = cityDb(AGENCIES);
@@ -66,14 +81,14 @@ async function main() {
       { name: "agency page", path: `/agencies/${agency.id}` },
       { name: "stats API", path: `/api/v1/stats?year=${year}` },
     ];
-    console.log("\n| target | connections | req/s | p50 ms | p90 ms | p97.5 ms | p99 ms | errors | non-2xx |");
-    console.log("|---|---|---|---|---|---|---|---|---|");
+    console.log("\n| target | connections | req/s | p50 ms | p90 ms | p97.5 ms | p99 ms | errors | timeouts | non-2xx |");
+    console.log("|---|---|---|---|---|---|---|---|---|---|");
     for (const t of targets) {
       await fetch(BASE + t.path); // warm
       for (const connections of [50, 200]) {
-        const r = await autocannon({ url: BASE + t.path, connections, duration: DURATION, pipelining: 1 });
+        const { result: r, errorKinds } = await cannon({ url: BASE + t.path, connections, duration: DURATION, pipelining: 1 });
         const lat = r.latency as unknown as Record<string, number>;
-        console.log(`| ${t.name} | ${connections} | ${r.requests.average.toFixed(0)} | ${lat.p50} | ${lat.p90} | ${lat.p97_5} | ${lat.p99} | ${r.errors + r.timeouts} | ${r.non2xx} |`);
+        console.log(`| ${t.name} | ${connections} | ${r.requests.average.toFixed(0)} | ${lat.p50} | ${lat.p90} | ${lat.p97_5} | ${lat.p99} | ${r.errors - r.timeouts} | ${r.timeouts} | ${r.non2xx} |${errorKinds ? ` ${errorKinds}` : ""}`);
       }
     }
     console.log(`\nserver peak memory (RSS of the process group): ${peak.toFixed(0)} MiB`);

@@ -54,11 +54,14 @@ const SQL = {
   clearDirty: "delete from stats_dirty",
   deleteGroup: "delete from stats_rollup where year = ? and kind = ? and parent_id = ?",
   deleteYear: "delete from stats_rollup where year = ?",
-  deleteKind: `delete from stats_rollup where year = ? and kind = ? and parent_id = ${ALL_PARENTS}`,
   deleteCity: `delete from stats_rollup where year = ? and kind = '${ALL_KINDS}'`,
-  insertKind: `insert into stats_rollup (drafts, year, kind, parent_id, template, split_other, n, ${COLS})
-    select drafts, year, kind, ${ALL_PARENTS}, template, split_other, sum(n), ${SUM_ROLLUP_SQL}
-    from stats_rollup where year = ? and kind = ? and parent_id >= 0 group by drafts, template, split_other`,
+  groupRows: `select drafts, template, split_other, n, ${COLS} from stats_rollup where year = ? and kind = ? and parent_id = ?`,
+  // adds a delta to a kind or city row (creating it when the shape is new there)
+  addToLevel: `insert into stats_rollup (drafts, year, kind, parent_id, template, split_other, n, ${COLS})
+    values (${["?", "?", "?", ALL_PARENTS, "?", "?", "?", ...ROLLUP_COLUMNS.map(() => "?")].join(", ")})
+    on conflict (year, kind, parent_id, drafts, template, split_other) do update set
+    n = n + excluded.n, ${ROLLUP_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`,
+  dropEmptyLevels: `delete from stats_rollup where year = ? and parent_id = ${ALL_PARENTS} and n <= 0`,
   insertKinds: `insert into stats_rollup (drafts, year, kind, parent_id, template, split_other, n, ${COLS})
     select drafts, year, kind, ${ALL_PARENTS}, template, split_other, sum(n), ${SUM_ROLLUP_SQL}
     from stats_rollup where year = ? and parent_id >= 0 group by drafts, kind, template, split_other`,
@@ -93,18 +96,37 @@ function recompute(sqlite: Database, dirty: DirtyGroup[]): void {
       for (const sql of SQL.yearInserts) stmt(sqlite, sql).run(year);
       stmt(sqlite, SQL.insertKinds).run(year);
     } else {
+      // each group is recomputed from its agencies; its kind and city rows get the difference added,
+      // which costs the same at 100,000 agencies as at 100 (re-summing a kind's groups did not)
       for (const g of groups) {
+        const before = groupRows(sqlite, year, g);
         stmt(sqlite, SQL.deleteGroup).run(year, g.kind, g.parentId);
         for (const sql of SQL.groupInserts) stmt(sqlite, sql).run(year, g.kind, g.parentId);
+        const after = groupRows(sqlite, year, g);
+        for (const [key, row] of after) {
+          const old = before.get(key);
+          addToLevels(sqlite, year, g.kind, old ? row.map((v, i) => (i < 3 ? v : (v as number) - (old[i] as number))) : row);
+          before.delete(key);
+        }
+        for (const old of before.values()) addToLevels(sqlite, year, g.kind, old.map((v, i) => (i < 3 ? v : -(v as number))));
       }
-      for (const kind of new Set(groups.map((g) => g.kind))) {
-        stmt(sqlite, SQL.deleteKind).run(year, kind);
-        stmt(sqlite, SQL.insertKind).run(year, kind);
-      }
+      stmt(sqlite, SQL.dropEmptyLevels).run(year);
+      continue;
     }
     stmt(sqlite, SQL.deleteCity).run(year);
     stmt(sqlite, SQL.insertCity).run(year);
   }
+}
+
+/** A group's rows keyed by drafts|template|split: [drafts, template, split_other, n, ...ROLLUP_COLUMNS]. */
+function groupRows(sqlite: Database, year: number, g: DirtyGroup): Map<string, unknown[]> {
+  const rows = stmt(sqlite, SQL.groupRows).raw().all(year, g.kind, g.parentId) as unknown[][];
+  return new Map(rows.map((r) => [`${r[0]}|${r[1]}|${r[2]}`, r]));
+}
+
+function addToLevels(sqlite: Database, year: number, kind: string, delta: unknown[]): void {
+  const [drafts, template, split, ...values] = delta;
+  for (const level of [kind, ALL_KINDS]) stmt(sqlite, SQL.addToLevel).run(drafts, year, level, template, split, ...values);
 }
 
 /**

@@ -190,13 +190,26 @@ function queryYearCounts(db: Db, f: StatsFilter): YearCounts[] {
   const expected = (
     prepared(db, `select count(*) n from agencies a where a.active = 1${w.sql}`).get(...w.args) as { n: number }
   ).n;
-  const rows = prepared(
-    db,
-    `select y.year year,
-      (select count(*) from reports r join agencies a on a.id = r.agency_id where r.year = y.year and r.status != 'draft'${w.sql}) received,
-      (select count(*) from reports r join agencies a on a.id = r.agency_id where r.year = y.year and r.published_version_id is not null${w.sql}) published
-     from reporting_years y order by y.year`,
-  ).all(...w.args, ...w.args) as Omit<YearCounts, "expected">[];
+  // Unfiltered: counted from the (year, status) and (year, published) indexes alone. Filtered: from the
+  // agencies side, so only the filter's agencies are joined (joining all reports to agencies took ~0.8 s
+  // at 100,000 agencies).
+  const rows = (
+    w.sql
+      ? prepared(
+          db,
+          `select y.year year, ifnull(c.received, 0) received, ifnull(c.published, 0) published from reporting_years y left join (
+             select r.year, sum(r.status != 'draft') received, sum(r.published_version_id is not null) published
+             from agencies a join reports r on r.agency_id = a.id where 1 = 1${w.sql} group by r.year
+           ) c on c.year = y.year order by y.year`,
+        ).all(...w.args)
+      : prepared(
+          db,
+          `select y.year year,
+             (select count(*) from reports r where r.year = y.year and r.status != 'draft') received,
+             (select count(*) from reports r where r.year = y.year and r.published_version_id is not null) published
+           from reporting_years y order by y.year`,
+        ).all()
+  ) as Omit<YearCounts, "expected">[];
   return rows.map((r) => ({ ...r, expected }));
 }
 

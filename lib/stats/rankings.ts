@@ -60,8 +60,10 @@ export function rank<T extends { input: MetricInput }>(items: T[], key: string, 
     const small = !!def?.rate && (metric.denominator ?? 0) < SMALL_DENOMINATOR;
     return { item, metric, rank: null as number | null, small };
   });
-  const ranked = rows.filter((r) => r.metric.value !== null && (includeSmall || !r.small));
-  const rest = rows.filter((r) => !ranked.includes(r));
+  // one pass (a filter plus `ranked.includes` was quadratic: 1.4 s for 100,000 agencies)
+  const ranked: typeof rows = [];
+  const rest: typeof rows = [];
+  for (const r of rows) (r.metric.value !== null && (includeSmall || !r.small) ? ranked : rest).push(r);
   const dir = order === "asc" ? 1 : -1;
   const cmp = (a: Ranked<T>, b: Ranked<T>) => dir * ((a.metric.value ?? 0) - (b.metric.value ?? 0)) || (b.metric.denominator ?? 0) - (a.metric.denominator ?? 0);
   ranked.sort(cmp);
