@@ -1,6 +1,7 @@
 // Staff areas: redirects signed-out visitors to the login page (every page, action and handler still
 // checks the role and agency itself, lib/permissions.ts). Public pages: served from the rendered-page
-// cache for signed-out visitors (lib/page-cache.ts), invalidated by any write to the database.
+// cache for signed-out visitors (lib/page-cache.ts), invalidated by any write to the database; so is the
+// public JSON API, whose answers are the same for everyone.
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent } from "next/server";
 import { servePublicPage } from "./lib/page-cache";
@@ -25,5 +26,6 @@ export const config = {
     "/consolidated",
     "/compare",
     "/open-data",
+    "/api/v1/:path*",
   ],
 };

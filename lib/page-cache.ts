@@ -3,7 +3,8 @@
  * same for every anonymous visitor and change only when the database does, so one render per URL serves
  * everyone until the next write: the entry is keyed by the database's change stamp (any commit, from the
  * app or from a CLI import in another process, moves it), which makes publishing invalidate it at once.
- * Signed-in users, client-side navigation (RSC) requests and anything but a 200 HTML page bypass it.
+ * The public JSON API (/api/v1) is served the same way. Signed-in users, client-side navigation (RSC)
+ * requests and anything but a 200 HTML page (or, under /api/v1, a 200 JSON answer) bypass it.
  */
 import { dataStamp, getDb } from "../db/client";
 
@@ -24,6 +25,8 @@ const pending = new Map<string, Promise<Entry | null>>();
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/;
 const DROP = new Set(["content-encoding", "content-length", "transfer-encoding", "connection", "keep-alive", "set-cookie", "date"]);
 
+const isApi = (pathname: string) => pathname.startsWith("/api/v1/");
+
 export function cacheable(req: Request): boolean {
   if (req.method !== "GET") return false;
   const h = req.headers;
@@ -31,6 +34,7 @@ export function cacheable(req: Request): boolean {
   if (SESSION_COOKIE.test(h.get("cookie") ?? "")) return false;
   const url = new URL(req.url);
   if (url.searchParams.has("_rsc") || url.searchParams.has("drafts")) return false;
+  if (isApi(url.pathname)) return true;
   // Next strips its RSC headers before the proxy sees them; client-side navigations are still told apart
   // by their Accept (fetch's "*/*"), while document requests ask for text/html.
   return (h.get("accept") ?? "text/html").includes("text/html");
@@ -38,9 +42,10 @@ export function cacheable(req: Request): boolean {
 
 async function render(key: string, stamp: string): Promise<Entry | null> {
   const port = process.env.PORT ?? "3000";
-  const res = await fetch(`http://127.0.0.1:${port}${key}`, { headers: { [RENDER_HEADER]: "1", accept: "text/html" }, redirect: "manual" });
+  const api = isApi(key);
+  const res = await fetch(`http://127.0.0.1:${port}${key}`, { headers: { [RENDER_HEADER]: "1", accept: api ? "application/json" : "text/html" }, redirect: "manual" });
   const body = await res.arrayBuffer();
-  if (res.status !== 200 || !(res.headers.get("content-type") ?? "").includes("text/html")) return null;
+  if (res.status !== 200 || !(res.headers.get("content-type") ?? "").includes(api ? "application/json" : "text/html")) return null;
   const headers = [...res.headers.entries()].filter(([k]) => !DROP.has(k.toLowerCase()));
   return { stamp, at: Date.now(), status: res.status, headers, body };
 }
