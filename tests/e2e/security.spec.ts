@@ -95,11 +95,19 @@ test("a cross-site POST to the upload handler is refused even with a valid sessi
   expect((await res.json()).message).toContain("跨站请求");
 });
 
-test("signed-out visitors get cached public pages until the data changes; signed-in users never do", async ({ page, request }) => {
+test("signed-out visitors get cached public pages and API answers until the data changes; signed-in users never do", async ({ page, request }) => {
   const get = (path: string, headers: Record<string, string> = {}) => request.get(path, { headers: { accept: "text/html", ...headers } });
   await get("/agencies");
   const second = await get("/agencies");
   expect(second.headers()["x-xxgk-cache"]).toBe("hit");
+  await request.get("/api/v1/agencies");
+  const api = await request.get("/api/v1/agencies");
+  expect(api.headers()["x-xxgk-cache"]).toBe("hit");
+  expect(api.headers()["content-type"]).toContain("application/json");
+  expect(api.headers()["cache-control"]).toBe("public, max-age=60");
+  // refusals are never cached
+  expect((await request.get("/api/v1/stats?year=abc")).status()).toBe(400);
+  expect((await request.get("/api/v1/stats?year=abc")).headers()["x-xxgk-cache"]).toBeUndefined();
   // client-side navigations (fetch with Accept */*) and signed-in requests bypass the cache
   expect((await request.get("/agencies", { headers: { accept: "*/*" } })).headers()["x-xxgk-cache"]).toBeUndefined();
   expect((await get("/agencies", { cookie: "next-auth.session-token=x" })).headers()["x-xxgk-cache"]).toBeUndefined();
@@ -113,6 +121,9 @@ test("signed-out visitors get cached public pages until the data changes; signed
   const after = await get("/agencies");
   expect(after.headers()["x-xxgk-cache"]).toBe("miss");
   expect(await after.text()).toContain("示例市缓存失效测试局");
+  const apiAfter = await request.get("/api/v1/agencies");
+  expect(apiAfter.headers()["x-xxgk-cache"]).toBe("miss");
+  expect(await apiAfter.text()).toContain("示例市缓存失效测试局");
 });
 
 test("stored XSS through a file name, report prose and a review comment is rendered as text", async ({ browser }) => {
