@@ -157,6 +157,8 @@ export const statsRollup = sqliteTable(
     template: text("template").notNull(),
     splitOther: integer("split_other").notNull(),
     n: integer("n").notNull(),
+    /** of those, reports whose status is past draft (meaningful on the current-version rows, drafts = 1) */
+    received: integer("received").notNull().default(0),
     ...(Object.fromEntries(ROLLUP_COLUMNS.map((c) => [c, real(c)])) as Record<string, ReturnType<typeof real>>),
   },
   (t) => [primaryKey({ columns: [t.year, t.kind, t.parentId, t.drafts, t.template, t.splitOther] })],

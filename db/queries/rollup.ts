@@ -41,8 +41,8 @@ const BASES = [
 ] as const;
 
 function groupInsert(column: string, drafts: number, whole: boolean): string {
-  return `insert into stats_rollup (drafts, year, kind, parent_id, template, split_other, n, ${COLS})
-    select ${drafts}, r.year, a.kind, ifnull(a.parent_id, 0), c.template, c.split_other, count(*), ${CELL_AGG_SQL}
+  return `insert into stats_rollup (drafts, year, kind, parent_id, template, split_other, n, received, ${COLS})
+    select ${drafts}, r.year, a.kind, ifnull(a.parent_id, 0), c.template, c.split_other, count(*), total(r.status != 'draft'), ${CELL_AGG_SQL}
     from agencies a join reports r on r.agency_id = a.id join report_cells c on c.version_id = r.${column}
     where r.year = ?${whole ? "" : " and a.kind = ? and a.parent_id is nullif(?, 0)"}
     group by a.kind, ifnull(a.parent_id, 0), c.template, c.split_other`;
@@ -55,18 +55,18 @@ const SQL = {
   deleteGroup: "delete from stats_rollup where year = ? and kind = ? and parent_id = ?",
   deleteYear: "delete from stats_rollup where year = ?",
   deleteCity: `delete from stats_rollup where year = ? and kind = '${ALL_KINDS}'`,
-  groupRows: `select drafts, template, split_other, n, ${COLS} from stats_rollup where year = ? and kind = ? and parent_id = ?`,
+  groupRows: `select drafts, template, split_other, n, received, ${COLS} from stats_rollup where year = ? and kind = ? and parent_id = ?`,
   // adds a delta to a kind or city row (creating it when the shape is new there)
-  addToLevel: `insert into stats_rollup (drafts, year, kind, parent_id, template, split_other, n, ${COLS})
-    values (${["?", "?", "?", ALL_PARENTS, "?", "?", "?", ...ROLLUP_COLUMNS.map(() => "?")].join(", ")})
+  addToLevel: `insert into stats_rollup (drafts, year, kind, parent_id, template, split_other, n, received, ${COLS})
+    values (${["?", "?", "?", ALL_PARENTS, "?", "?", "?", "?", ...ROLLUP_COLUMNS.map(() => "?")].join(", ")})
     on conflict (year, kind, parent_id, drafts, template, split_other) do update set
-    n = n + excluded.n, ${ROLLUP_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`,
+    n = n + excluded.n, received = received + excluded.received, ${ROLLUP_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`,
   dropEmptyLevels: `delete from stats_rollup where year = ? and parent_id = ${ALL_PARENTS} and n <= 0`,
-  insertKinds: `insert into stats_rollup (drafts, year, kind, parent_id, template, split_other, n, ${COLS})
-    select drafts, year, kind, ${ALL_PARENTS}, template, split_other, sum(n), ${SUM_ROLLUP_SQL}
+  insertKinds: `insert into stats_rollup (drafts, year, kind, parent_id, template, split_other, n, received, ${COLS})
+    select drafts, year, kind, ${ALL_PARENTS}, template, split_other, sum(n), sum(received), ${SUM_ROLLUP_SQL}
     from stats_rollup where year = ? and parent_id >= 0 group by drafts, kind, template, split_other`,
-  insertCity: `insert into stats_rollup (drafts, year, kind, parent_id, template, split_other, n, ${COLS})
-    select drafts, year, '${ALL_KINDS}', ${ALL_PARENTS}, template, split_other, sum(n), ${SUM_ROLLUP_SQL}
+  insertCity: `insert into stats_rollup (drafts, year, kind, parent_id, template, split_other, n, received, ${COLS})
+    select drafts, year, '${ALL_KINDS}', ${ALL_PARENTS}, template, split_other, sum(n), sum(received), ${SUM_ROLLUP_SQL}
     from stats_rollup where year = ? and parent_id = ${ALL_PARENTS} and kind != '${ALL_KINDS}' group by drafts, template, split_other`,
   groupInserts: BASES.map((b) => groupInsert(b.column, b.drafts, false)),
   yearInserts: BASES.map((b) => groupInsert(b.column, b.drafts, true)),
@@ -118,7 +118,7 @@ function recompute(sqlite: Database, dirty: DirtyGroup[]): void {
   }
 }
 
-/** A group's rows keyed by drafts|template|split: [drafts, template, split_other, n, ...ROLLUP_COLUMNS]. */
+/** A group's rows keyed by drafts|template|split: [drafts, template, split_other, n, received, ...ROLLUP_COLUMNS]. */
 function groupRows(sqlite: Database, year: number, g: DirtyGroup): Map<string, unknown[]> {
   const rows = stmt(sqlite, SQL.groupRows).raw().all(year, g.kind, g.parentId) as unknown[][];
   return new Map(rows.map((r) => [`${r[0]}|${r[1]}|${r[2]}`, r]));
