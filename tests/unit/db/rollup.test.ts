@@ -82,6 +82,8 @@ type Op =
 const KINDS = ["市直部门", "县区部门", "乡镇街道", "其他"];
 
 function apply(db: Db, op: Op): void {
+  // a page view between writes: checked right away, before a later write marks the same group again
+  if (op.t === "read") return expectRollupMatches(db);
   const ids = db.$client.prepare("select id from agencies order by id").pluck().all() as number[];
   const agencyId = ids[op.agency % ids.length];
   const year = YEARS[(op as { year?: number }).year ?? 0];
@@ -100,10 +102,6 @@ function apply(db: Db, op: Op): void {
       if (parent !== agencyId) db.$client.prepare("update agencies set parent_id = ? where id = ?").run(parent, agencyId);
       break;
     }
-    case "read":
-      // a page view between writes: checked right away, before a later write marks the same group again
-      expectRollupMatches(db);
-      break;
     case "kind":
       db.$client.prepare("update agencies set kind = ? where id = ?").run(KINDS[op.kind % KINDS.length], agencyId);
       break;
