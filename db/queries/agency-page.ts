@@ -96,7 +96,7 @@ export interface AgencyCells {
 }
 
 // only the columns the metrics read: an agency ranking touches ~40 of the ~250 cell columns
-export const METRIC_PATHS = [
+const METRIC_PATHS = [
   ...APPLICANT_KEYS.map((k) => `applications.newReceived.${k}`),
   ...applicationRows(false)
     .filter((r) => r.key !== "newReceived" && r.key !== "otherHandling")
