@@ -54,12 +54,22 @@ export function listReports(db: Db, viewer: Viewer, f: { year?: number; status?:
   return db.$client.prepare(`${SUMMARY} ${where.length ? `where ${where.join(" and ")}` : ""} order by r.updated_at desc limit ?`).all(...args, f.limit ?? 200) as ReportSummary[];
 }
 
-/** The reviewer queue: submitted reports first (oldest first), then accepted ones waiting to be published. */
-export function reviewQueue(db: Db, viewer: Viewer): ReportSummary[] {
+export type QueueEntry = ReportSummary & { lastSubmittedAt: string | null };
+
+/**
+ * The reviewer queue: submitted reports first, then accepted ones waiting to be published, each by its
+ * latest submission (oldest first): a report resubmitted after a return queues as fresh. `submittedAt`
+ * stays the first submission, on which timeliness (LATE, tracking) is judged.
+ */
+export function reviewQueue(db: Db, viewer: Viewer): QueueEntry[] {
   if (!can(viewer, "report.review")) return [];
   return db.$client
-    .prepare(`${SUMMARY} where r.status in ('submitted', 'accepted') order by case r.status when 'submitted' then 0 else 1 end, r.submitted_at, r.id`)
-    .all() as ReportSummary[];
+    .prepare(
+      `select s.*, coalesce((select max(e.created_at) from review_events e where e.report_id = s.id and e.action = 'submit'), s.submittedAt) lastSubmittedAt
+       from (${SUMMARY} where r.status in ('submitted', 'accepted')) s
+       order by case s.status when 'submitted' then 0 else 1 end, lastSubmittedAt, s.id`,
+    )
+    .all() as QueueEntry[];
 }
 
 export function getReport(db: Db, viewer: Viewer, reportId: number): ReportSummary | null {

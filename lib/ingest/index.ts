@@ -80,10 +80,16 @@ export async function parseDocument(input: { bytes: Uint8Array; fileName?: strin
       doc = await read(bytes);
     }
   } catch (e) {
+    // The user gets one Chinese sentence; the server log keeps the cause (stack and `cause` chain).
+    logFailure(`${format} reader`, input.fileName, `${bytes.length} bytes`, e);
     const msg = e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : `无法读取该${formatName(format)}文件，文件可能已损坏`;
     return fail(format, msg);
   }
-  return matchSafely(doc);
+  return matchSafely(doc, input.fileName);
+}
+
+function logFailure(stage: string, fileName: string | undefined, size: string, e: unknown): void {
+  console.error(`[ingest] ${stage} failed on ${JSON.stringify(fileName ?? "(no name)")} (${size}):`, e);
 }
 
 /** Pasted text (the upload form's text box). */
@@ -98,13 +104,14 @@ export function parseText(text: string): ParseOutcome {
   return matchSafely(doc);
 }
 
-function matchSafely(doc: SourceDocument): ParseOutcome {
+function matchSafely(doc: SourceDocument, fileName?: string): ParseOutcome {
   if (doc.text.length > MAX_TEXT_CHARS) return fail(doc.format, "文本过长，不像一份年度报告");
   if (!doc.text.trim() && doc.blocks.every((b) => b.kind === "text")) return fail(doc.format, "文件为空");
   if (looksBinary(doc.text)) return fail(doc.format, "无法识别的文件内容：不是文本、网页、Word、Excel 或 PDF 文件");
   try {
     return matchDocument(doc);
   } catch (e) {
+    logFailure(`${doc.format} matcher`, fileName, `${doc.text.length} characters of text`, e);
     return fail(doc.format, `解析失败：${e instanceof Error ? e.message : String(e)}`);
   }
 }

@@ -18,7 +18,7 @@ export default async function QueuePage() {
   return (
     <div>
       <h1>审核队列</h1>
-      <p className="muted">已提交待审核的年报按提交时间排列，其后是审核通过、待发布的年报。</p>
+      <p className="muted">已提交待审核的年报按最近一次提交的时间排列（先交先审），其后是审核通过、待发布的年报。</p>
       {queue.length === 0 ? (
         <p className="empty">队列为空。</p>
       ) : (
@@ -45,7 +45,10 @@ export default async function QueuePage() {
                 </td>
                 <td className="num">{r.errors}</td>
                 <td className="num">{r.warnings}</td>
-                <td>{when(r.submittedAt)}</td>
+                <td data-testid="submitted-at">
+                  {when(r.lastSubmittedAt)}
+                  {r.submittedAt && r.lastSubmittedAt !== r.submittedAt ? <span className="muted small">（重新提交；首次 {when(r.submittedAt)}）</span> : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -2,7 +2,7 @@
  * PDF reader: pdfjs-dist's text layer plus its ruling lines → table blocks and prose lines, in reading
  * order. Runs in plain Node (tsx, vitest) with the legacy build and pdfjs's in-process "fake worker".
  */
-import { createRequire } from "node:module";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { SourceDocument, TableCell, TextLine } from "../types";
@@ -22,7 +22,20 @@ const ENCRYPTED = "该PDF已加密（设有打开密码），无法读取，请�
 /** page furniture such as "- 3 -" or "第 3 页" would split a table that continues on the next page */
 const PAGE_NUMBER = /^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*\/\s*共?\s*\d+\s*页?)?[-—–\s]*$/;
 
-const pdfjsRoot = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+/**
+ * pdfjs's cmaps and standard fonts, found at run time from the working directory (as Node would find the
+ * package). Not `createRequire(import.meta.url).resolve(...)`: `next build` compiles that into
+ * `path.dirname(<module id>)`, which throws, and every PDF upload under `next start` failed.
+ */
+let root: string | undefined;
+function pdfjsRoot(): string {
+  if (root) return root;
+  for (let dir = process.cwd(); ; dir = dirname(dir)) {
+    const candidate = join(dir, "node_modules", "pdfjs-dist");
+    if (existsSync(join(candidate, "package.json"))) return (root = candidate);
+    if (dirname(dir) === dir) throw new Error(`pdfjs-dist not found in node_modules above ${process.cwd()}`);
+  }
+}
 
 
 function tableBlock(t: GridTable, page: number): { rows: TableCell[][]; xs: number[] } {
@@ -104,11 +117,12 @@ async function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => void):
 export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   if (bytes.byteLength > MAX_BYTES) throw new Error("PDF文件过大（超过50MB），已拒绝读取");
   if (bytes.byteLength < 8) throw new Error(CORRUPT);
+  const pdfjs = pdfjsRoot();
   const task = getDocument({
     data: bytes.slice(), // pdfjs transfers (detaches) the buffer it is given; keep the caller's intact
-    cMapUrl: join(pdfjsRoot, "cmaps") + "/",
+    cMapUrl: join(pdfjs, "cmaps") + "/",
     cMapPacked: true,
-    standardFontDataUrl: join(pdfjsRoot, "standard_fonts") + "/",
+    standardFontDataUrl: join(pdfjs, "standard_fonts") + "/",
     disableFontFace: true,
     isEvalSupported: false,
     useSystemFonts: false,
@@ -120,15 +134,15 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
       doc = await task.promise;
     } catch (e) {
       const name = (e as { name?: string }).name;
-      throw new Error(name === "PasswordException" ? ENCRYPTED : CORRUPT);
+      throw new Error(name === "PasswordException" ? ENCRYPTED : CORRUPT, { cause: e });
     }
     if (doc.numPages > MAX_PAGES) throw new Error(`PDF页数过多（${doc.numPages}页，上限${MAX_PAGES}页），已拒绝读取`);
     const pages: Placed[][] = [];
     let chars = 0;
     let unreadable = 0;
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await readPage(doc, n).catch(() => {
-        throw new Error(`无法读取PDF第${n}页：文件已损坏`);
+      const page = await readPage(doc, n).catch((e: unknown) => {
+        throw new Error(`无法读取PDF第${n}页：文件已损坏`, { cause: e });
       });
       pages.push(page.placed);
       chars += page.chars;
