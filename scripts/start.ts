@@ -52,6 +52,8 @@ function authSecret(dataDir: string): string {
 }
 
 function main() {
+  // `npm test` builds first, so Playwright's web server never waits on `next build` against its timeout.
+  if (process.argv.includes("--build-only")) return buildIfNeeded();
   let cfg;
   try {
     cfg = env();

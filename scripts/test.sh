@@ -21,6 +21,8 @@ export CHROMIUM_PATH
 mkdir -p .test-reports  # not test-results/: Playwright empties that folder when it starts
 echo "== unit and API tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=.test-reports/vitest.json "$@"
+echo "== production build (next build, before the browser tests start)"
+npx tsx scripts/start.ts --build-only
 echo "== browser tests (Playwright, Chromium at $CHROMIUM_PATH)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=.test-reports/playwright.json npx playwright test --reporter=list,json
 # one closing line for both runners: "N passed, N failed, N skipped"

@@ -12,7 +12,7 @@ import { guessKind } from "@/db/queries/setup";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
 import { parseAgencyList } from "@/lib/upload/agency-list";
-import { fail, FORBIDDEN, SIGN_IN } from "@/lib/upload/result";
+import { emptyFileMessage, fail, FORBIDDEN, SIGN_IN } from "@/lib/upload/result";
 import type { FormState } from "../workspace/_components/action-form";
 import { expandUploads } from "./import/expand";
 
@@ -97,8 +97,11 @@ export async function importAction(_p: ImportState | null, fd: FormData): Promis
   const viewer = await getViewer();
   if (!viewer) return fail(SIGN_IN);
   if (!can(viewer, "import.bulk")) return fail(FORBIDDEN);
-  const files = fd.getAll("files").filter((f): f is File => f instanceof File && f.size > 0);
-  if (!files.length) return fail("请选择要导入的文件", { files: "请选择文件" });
+  const chosen = fd.getAll("files").filter((f): f is File => f instanceof File && (f.size > 0 || !!f.name));
+  const empty = chosen.filter((f) => f.size === 0);
+  const files = chosen.filter((f) => f.size > 0);
+  if (!chosen.length) return fail("请选择要导入的文件", { files: "请选择文件" });
+  if (!files.length) return fail(emptyFileMessage(empty[0].name), { files: "文件为空" });
   const expanded = await expandUploads(files);
   if (!expanded.ok) return expanded;
   const { items, manifest, rejected } = expanded;
@@ -110,7 +113,7 @@ export async function importAction(_p: ImportState | null, fd: FormData): Promis
   const byName = new Map((rows?.ok ? rows.rows : []).map((r) => [r.file.split(/[\\/]/).pop()!, r]));
   const publish = fd.get("publish") === "1";
   const db = getDb();
-  const results: ImportResult[] = [...rejected];
+  const results: ImportResult[] = [...empty.map((f) => ({ fileName: f.name, status: "failed" as const, message: emptyFileMessage(f.name), stored: false, agency: null, year: null })), ...rejected];
   for (const it of items) {
     const m = byName.get(it.fileName);
     results.push(await importFile(db, viewer, { ...it, agency: m?.agency ?? null, year: m?.year ?? null }, { publish, createAgencies: fd.get("create") === "1" }));

@@ -28,3 +28,8 @@ export function zodFail(error: z.ZodError, message = "输入有误，请检查�
 export const FORBIDDEN = "没有权限执行此操作";
 export const NOT_FOUND = "未找到该年报，或您无权查看";
 export const SIGN_IN = "请先登录";
+export const NO_FILE = "请选择要上传的文件";
+/** A chosen file with no bytes: said as such, not "choose a file" (the user did choose one). */
+export function emptyFileMessage(name: string | null | undefined): string {
+  return `所选文件${name ? `“${name}”` : ""}是空文件（0 字节），没有内容可读取，请检查后重新选择`;
+}

@@ -11,6 +11,7 @@ const host = city.agencies.find((a) => a.name === "示例市住房和城乡建�
 const reportOf = (year: number) => city.reports.find((r) => r.agencyKey === host.key && r.year === year)!;
 
 test("form entry of a whole 2021-template report: every cell, blank kept apart from 0", async ({ page }) => {
+  test.slow(); // 200 cells typed one by one: give it room on a busy machine instead of racing the default timeout
   const demo = reportOf(2023).report;
   expect(demo.template).toBe("2021");
   await login(page, "agency", "/workspace/new?year=2023");

@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { isSameOrigin } from "@/lib/auth/same-origin";
 import { getViewer } from "@/lib/auth/viewer";
 import { readUploadedFile } from "@/lib/upload/intake";
-import { fail, zodFail, SIGN_IN } from "@/lib/upload/result";
+import { emptyFileMessage, fail, zodFail, NO_FILE, SIGN_IN } from "@/lib/upload/result";
 import { maxUploadBytes, oversizeMessage } from "@/lib/upload/sniff";
 import { stage } from "@/lib/upload/staging";
 import { resolveTarget, targetInput } from "@/app/workspace/target";
@@ -35,7 +35,8 @@ export async function POST(req: Request) {
   const target = resolveTarget(getDb(), viewer, parsed.data);
   if (!target.ok) return json(target, target.message.includes("权限") ? 403 : 400);
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return json(fail("请选择要上传的文件", { file: "请选择文件" }), 400);
+  if (!(file instanceof File) || (file.size === 0 && !file.name)) return json(fail(NO_FILE, { file: "请选择文件" }), 400);
+  if (file.size === 0) return json(fail(emptyFileMessage(file.name), { file: "文件为空" }), 400);
   if (file.size > max) return json(fail(oversizeMessage(file.size, max)), 413);
   const bytes = new Uint8Array(await file.arrayBuffer());
   const read = await readUploadedFile({ bytes, fileName: file.name, year: target.year, agencyName: target.agencyName, maxBytes: max });

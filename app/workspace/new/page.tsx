@@ -10,6 +10,7 @@ import { expectedTemplate, TEMPLATE_INFO } from "@/lib/template";
 import { maxUploadBytes } from "@/lib/upload/sniff";
 import { ActionForm } from "../_components/action-form";
 import { stagePasteAction } from "../actions";
+import { TargetSelect } from "./target-select";
 import { UploadForm } from "./upload-form";
 
 export const metadata: Metadata = { title: "上传或填写年报" };
@@ -33,24 +34,24 @@ export default async function NewReportPage({ searchParams }: { searchParams: Pr
       <form className="toolbar" method="get" data-testid="target-form">
         <div className="field">
           <label htmlFor="agencyId">机关</label>
-          <select id="agencyId" name="agencyId" defaultValue={agencyId ?? ""} disabled={!all}>
+          <TargetSelect id="agencyId" name="agencyId" defaultValue={agencyId ?? ""} disabled={!all}>
             {all ? <option value="">请选择机关</option> : null}
             {agencies.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
               </option>
             ))}
-          </select>
+          </TargetSelect>
         </div>
         <div className="field">
           <label htmlFor="year">年度</label>
-          <select id="year" name="year" defaultValue={year}>
+          <TargetSelect id="year" name="year" defaultValue={year}>
             {years.map((y) => (
               <option key={y.year} value={y.year}>
                 {y.year}年度（截止 {y.deadline}）
               </option>
             ))}
-          </select>
+          </TargetSelect>
         </div>
         <button className="btn secondary" type="submit">
           确定
@@ -60,7 +61,7 @@ export default async function NewReportPage({ searchParams }: { searchParams: Pr
         <p className="notice info">{agencies.length ? "请先选择机关和年度。" : "您的账号没有绑定机关，请联系管理员。"}</p>
       ) : (
         <>
-          <p>
+          <p data-testid="target">
             为 <strong data-testid="target-agency">{agency.name}</strong> 提交 <strong>{year}年度</strong> 年报。保存前会显示识别结果和检查发现，可逐格更正。
           </p>
           <div className="grid cols-2">

@@ -1,6 +1,7 @@
 "use client";
 /** File upload through the multipart route handler; refusals are shown inline, success opens the preview. */
 import { useState } from "react";
+import { emptyFileMessage, NO_FILE } from "@/lib/upload/result";
 
 export function UploadForm({ agencyId, year, maxMb }: { agencyId: number; year: number; maxMb: number }) {
   const [message, setMessage] = useState<string | null>(null);
@@ -8,8 +9,13 @@ export function UploadForm({ agencyId, year, maxMb }: { agencyId: number; year: 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const fd = new FormData(e.currentTarget);
+    // The year and file go together: if the year dropdown was changed and the page has not reloaded yet,
+    // the file is sent for the year the user sees, never silently for the previous one.
+    const shown = document.querySelector<HTMLSelectElement>("#year")?.value;
+    if (shown) fd.set("year", shown);
     const file = fd.get("file");
-    if (!(file instanceof File) || file.size === 0) return setMessage("请选择要上传的文件");
+    if (!(file instanceof File) || (file.size === 0 && !file.name)) return setMessage(NO_FILE);
+    if (file.size === 0) return setMessage(emptyFileMessage(file.name));
     // The server checks again; this only spares a long upload that would be refused anyway.
     if (file.size > maxMb * 1048576) return setMessage(`文件过大（${(file.size / 1048576).toFixed(1)} MB），上限为 ${maxMb} MB`);
     setBusy(true);
