@@ -7,9 +7,9 @@ const FIXTURE_2025 = path.resolve("tests/fixtures/upload/zjj-2025-cell-per-line.
 
 test("the year dropdown applies at once: a file chosen after changing the year is read for that year", async ({ page }) => {
   await login(page, "agency", "/workspace/new?year=2024");
-  await expect(page.getByTestId("target")).toContainText("2024年度");
+  await expect(page.locator("p", { has: page.getByTestId("target-agency") })).toContainText("2024年度");
   await page.locator("#year").selectOption("2025"); // no 确定
-  await expect(page.getByTestId("target")).toContainText("2025年度");
+  await expect(page.locator("p", { has: page.getByTestId("target-agency") })).toContainText("2025年度");
   await page.getByLabel("年报文件").setInputFiles(FIXTURE_2025);
   await page.getByRole("button", { name: "上传并预览" }).click();
   await page.waitForURL(/\/workspace\/preview\//);

@@ -95,7 +95,7 @@ async function throughChromium(c: CorpusFile, browser: Browser) {
     await page.waitForURL(/\/workspace\/new/);
     await expect(page.getByTestId("target-agency")).toHaveText(names.get(c.id)!);
     await page.locator("#year").selectOption(String(c.year));
-    await expect(page.getByTestId("target")).toContainText(`${c.year}年度`);
+    await expect(page.locator("p", { has: page.getByTestId("target-agency") })).toContainText(`${c.year}年度`);
     await page.getByLabel("年报文件").setInputFiles(c.file);
     await page.getByRole("button", { name: "上传并预览" }).click();
     await page.waitForURL(/\/workspace\/preview\//);
