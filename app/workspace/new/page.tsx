@@ -61,7 +61,7 @@ export default async function NewReportPage({ searchParams }: { searchParams: Pr
         <p className="notice info">{agencies.length ? "请先选择机关和年度。" : "您的账号没有绑定机关，请联系管理员。"}</p>
       ) : (
         <>
-          <p data-testid="target">
+          <p>
             为 <strong data-testid="target-agency">{agency.name}</strong> 提交 <strong>{year}年度</strong> 年报。保存前会显示识别结果和检查发现，可逐格更正。
           </p>
           <div className="grid cols-2">
