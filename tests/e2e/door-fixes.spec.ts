@@ -1,6 +1,8 @@
 /** What a new user found at the front door (issue 11 items 5, 8, 9), in Chromium against the production server. */
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import fs from "node:fs";
+import { agencyIds, signIn, submitForm } from "./corpus";
 import { login, PASSWORDS } from "./helpers";
 
 const FIXTURE_2025 = path.resolve("tests/fixtures/upload/zjj-2025-cell-per-line.txt");
@@ -47,4 +49,43 @@ test("退出 lands on the address the user came from, not on NEXTAUTH_URL's", as
   await page.waitForURL((u) => u.pathname === "/");
   expect(new URL(page.url()).origin).toBe(other);
   await expect(page.getByRole("link", { name: "登录" })).toBeVisible();
+});
+
+test("the review queue orders by the latest submission: a report resubmitted after a return queues behind later ones", async ({ page, playwright, baseURL }) => {
+  const admin = await playwright.request.newContext({ baseURL });
+  const reviewer = await playwright.request.newContext({ baseURL });
+  await signIn(admin, "admin");
+  await signIn(reviewer, "reviewer");
+  const names = ["队列测试甲局", "队列测试乙局"];
+  for (const name of names) {
+    const r = await submitForm(admin, "/admin/agencies", '[data-testid="agency-create"]', "创建", { name, kind: "其他" });
+    expect(r.html).toContain("已创建机关");
+  }
+  const ids = await agencyIds(admin);
+  const submit = async (api: APIRequestContext, name: string) => {
+    const up = await api.post("/api/upload", { headers: { origin: baseURL! }, multipart: { agencyId: String(ids.get(name)), year: "2025", file: { name: "年报.txt", mimeType: "text/plain", buffer: fs.readFileSync(FIXTURE_2025) } } });
+    const { previewUrl } = (await up.json()) as { previewUrl: string };
+    const saved = await submitForm(api, previewUrl, '[data-testid="preview-form"]', "保存并提交审核");
+    expect(saved.status).toBe(303);
+    return new URL(saved.location!, baseURL).pathname;
+  };
+  // 甲 is submitted first, then 乙; 甲 is returned and resubmitted after 乙
+  const first = await submit(admin, names[0]);
+  await submit(admin, names[1]);
+  expect((await submitForm(reviewer, first, '[data-testid="review-form"]', "退回修改", { comment: "请核对第四部分总计" })).status).toBeLessThan(400);
+  expect((await submitForm(admin, first, '[data-testid="submit-form"]', "重新提交审核")).status).toBeLessThan(400);
+
+  await login(page, "reviewer", "/workspace/queue");
+  const rows = page.getByTestId("queue").getByRole("row");
+  await expect(rows.filter({ hasText: names[0] })).toContainText("重新提交");
+  const order = (await rows.allInnerTexts()).map((t) => names.findIndex((n) => t.includes(n))).filter((i) => i >= 0);
+  expect(order).toEqual([1, 0]);
+
+  // archive both again, so later journeys see the seeded city
+  for (const name of names) {
+    const r = await submitForm(admin, `/admin/agencies/${ids.get(name)}`, 'form:has(input[name="active"])', "归档此机关");
+    expect(r.status).toBeLessThan(400);
+  }
+  await admin.dispose();
+  await reviewer.dispose();
 });
