@@ -77,9 +77,10 @@ test("the review queue orders by the latest submission: a report resubmitted aft
 
   await login(page, "reviewer", "/workspace/queue");
   const rows = page.getByTestId("queue").getByRole("row");
-  await expect(rows.filter({ hasText: names[0] })).toContainText("重新提交");
+  await expect(rows.filter({ hasText: names[0] })).toBeVisible();
   const order = (await rows.allInnerTexts()).map((t) => names.findIndex((n) => t.includes(n))).filter((i) => i >= 0);
   expect(order).toEqual([1, 0]);
+  await expect(rows.filter({ hasText: names[0] })).toContainText("重新提交");
 
   // archive both again, so later journeys see the seeded city
   for (const name of names) {
