@@ -4,6 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { SourceDocument, TableCell, TextLine } from "../types";
 import { borderlessTables, segmentLines } from "./pdf-columns";
@@ -30,10 +31,26 @@ const PAGE_NUMBER = /^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*\/\s*共?\s*\d+\s
 let root: string | undefined;
 function pdfjsRoot(): string {
   if (root) return root;
-  for (let dir = process.cwd(); ; dir = dirname(dir)) {
+  // the working directory first (the app and the CLI run from the project); else beside this file (a CLI
+  // started from elsewhere)
+  const found = findUp(process.cwd()) ?? findUp(moduleDir());
+  if (!found) throw new Error(`pdfjs-dist not found in node_modules above ${process.cwd()} or ${moduleDir()}`);
+  return (root = found);
+}
+
+function findUp(start: string | null): string | null {
+  for (let dir = start; dir; dir = dirname(dir) === dir ? null : dirname(dir)) {
     const candidate = join(dir, "node_modules", "pdfjs-dist");
-    if (existsSync(join(candidate, "package.json"))) return (root = candidate);
-    if (dirname(dir) === dir) throw new Error(`pdfjs-dist not found in node_modules above ${process.cwd()}`);
+    if (existsSync(join(candidate, "package.json"))) return candidate;
+  }
+  return null;
+}
+
+function moduleDir(): string | null {
+  try {
+    return dirname(fileURLToPath(import.meta.url));
+  } catch {
+    return null; // not a file: URL (a bundle)
   }
 }
 
