@@ -25,6 +25,7 @@ test("a 0-byte file is said to be empty, in the form and by the upload handler",
   await page.getByLabel("年报文件").setInputFiles({ name: "年报.txt", mimeType: "text/plain", buffer: Buffer.alloc(0) });
   await page.getByRole("button", { name: "上传并预览" }).click();
   await expect(page.getByTestId("upload-message")).toContainText("“年报.txt”是空文件");
+  await page.screenshot({ path: "/tmp/xxgk-upload-empty-file.png", fullPage: true });
   // the handler says the same to any client that skips the form's own check
   const agencyId = await page.locator('input[name="agencyId"]').first().inputValue();
   const res = await page.request.post("/api/upload", { multipart: { agencyId, year: "2025", file: { name: "年报.txt", mimeType: "text/plain", buffer: Buffer.alloc(0) } } });
@@ -81,6 +82,7 @@ test("the review queue orders by the latest submission: a report resubmitted aft
   const order = (await rows.allInnerTexts()).map((t) => names.findIndex((n) => t.includes(n))).filter((i) => i >= 0);
   expect(order).toEqual([1, 0]);
   await expect(rows.filter({ hasText: names[0] })).toContainText("重新提交");
+  await page.screenshot({ path: "/tmp/xxgk-review-queue.png", fullPage: true });
 
   // archive both again, so later journeys see the seeded city
   for (const name of names) {
