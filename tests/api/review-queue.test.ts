@@ -9,8 +9,10 @@ beforeAll(() => {
 });
 
 it("a resubmitted report moves behind reports submitted after its first submission; the first time is kept", () => {
+  // each action names the version it was taken on, as the report page's forms do
+  const versionOf = (reportId: number) => (w.db.$client.prepare("select current_version_id v from reports where id = ?").get(reportId) as { v: number }).v;
   const t = (viewer: World["agency"], reportId: number, action: string, at: string, comment?: string) =>
-    expect(transitionReport(w.db, viewer, { reportId, action, comment }, at)).toMatchObject({ ok: true });
+    expect(transitionReport(w.db, viewer, { reportId, action, comment, versionId: versionOf(reportId) }, at)).toMatchObject({ ok: true });
   const own = w.ownReportId;
   const other = w.otherDraftId;
   t(w.agency, own, "submit", "2026-01-05T02:00:00.000Z");
