@@ -7,6 +7,7 @@
 import { checkReport } from "../../lib/checks";
 import type { Finding, Report } from "../../lib/template";
 import type { Db } from "../client";
+import { isExpected } from "./agency-years";
 import { cached, prepared } from "./stats";
 import { deadlineOf, endOfDeadline } from "./setup";
 
@@ -28,7 +29,7 @@ export function publishedFindings(db: Db, agencyId: number, year: number): Findi
     const found = checkReport(cur.rif, {
       previous: publishedRif(db, agencyId, year - 1)?.rif ?? null,
       next: publishedRif(db, agencyId, year + 1)?.rif ?? null,
-      deadline: endOfDeadline(deadlineOf(db, year)),
+      deadline: isExpected(db, agencyId, year) ? endOfDeadline(deadlineOf(db, year)) : null,
       submittedAt: cur.submittedAt ? new Date(cur.submittedAt) : null,
     });
     return found.map((f, i) => ({ f, i })).sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i).map((x) => x.f);

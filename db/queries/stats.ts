@@ -5,6 +5,7 @@
  */
 import { dataStamp, type Db } from "../client";
 import { CELL_COLUMNS, ROLLUP_COLUMNS } from "../cell-columns";
+import { expectedPerYear } from "./agency-years";
 import { ALL_KINDS, ALL_PARENTS, CELL_AGG_SQL, SUM_ROLLUP_SQL, flushRollup } from "./rollup";
 import { assemble, type ShapeAggregate } from "../../lib/stats/assemble";
 import type { ReportSums } from "../../lib/metrics";
@@ -174,7 +175,7 @@ export function citySums(db: Db, year: number, f: StatsFilter = {}): ReportSums 
 
 export interface YearCounts {
   year: number;
-  /** active agencies matching the filter (the reports expected) */
+  /** active agencies matching the filter that must report for the year (db/queries/agency-years.ts) */
   expected: number;
   /** reports past draft (submitted, in review, published) */
   received: number;
@@ -187,11 +188,9 @@ export function yearCounts(db: Db, f: StatsFilter = {}): YearCounts[] {
 
 function queryYearCounts(db: Db, f: StatsFilter): YearCounts[] {
   const w = agencyWhere(f);
-  const expected = (
-    prepared(db, `select count(*) n from agencies a where a.active = 1${w.sql}`).get(...w.args) as { n: number }
-  ).n;
   const rows = !f.parentId && flushRollup(db.$client) ? rollupYearCounts(db, f.kind ?? null) : directYearCounts(db, f);
-  return rows.map((r) => ({ ...r, expected }));
+  const expected = expectedPerYear(db, rows.map((r) => r.year), w.sql, w.args);
+  return rows.map((r) => ({ ...r, expected: expected.get(r.year) ?? 0 }));
 }
 
 /** Submitted and published reports per year from the rollup's kind or city rows (a few rows a year). */
