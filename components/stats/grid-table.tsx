@@ -9,8 +9,23 @@ import { formatCell, type GCell, type Grid } from "@/lib/stats/grid";
 function Cell({ cell, rowHeader }: { cell: GCell; rowHeader: boolean }) {
   const text = formatCell(cell);
   const numeric = typeof cell.v === "number" || cell.v === null;
-  const props = { rowSpan: cell.rs, colSpan: cell.cs, title: cell.note, className: numeric && !cell.th ? `num${cell.v === null ? " blank" : ""}` : undefined };
-  const content = cell.href ? <Link href={cell.href}>{text}</Link> : text;
+  const props = {
+    rowSpan: cell.rs,
+    colSpan: cell.cs,
+    title: cell.flag ?? cell.note,
+    className: numeric && !cell.th ? `num${cell.v === null ? " blank" : ""}${cell.flag ? " flagged" : ""}` : undefined,
+    "data-flag": cell.flag ? "1" : undefined,
+  };
+  const link = cell.href ? <Link href={cell.href}>{text}</Link> : text;
+  const content = cell.flag ? (
+    <>
+      {link}
+      <span className="flag-mark" aria-hidden="true">※</span>
+      <span className="sr-only">（{cell.flag}）</span>
+    </>
+  ) : (
+    link
+  );
   if (cell.th) return <th scope={rowHeader ? "row" : "col"} {...props}>{content}</th>;
   return <td {...props}>{content}</td>;
 }

@@ -17,6 +17,8 @@ export interface StatsFilter {
   parentId?: number | null;
   /** staff only: current versions (drafts included) instead of published ones */
   drafts?: boolean;
+  /** leave out reports whose (published or current) version has an error finding (T3-*, T4-SUM, TYPE) */
+  excludeErrors?: boolean;
 }
 
 /** SQL for the agency filter, on alias `a`; returns the where fragment and its arguments. */
@@ -26,6 +28,11 @@ export function agencyWhere(f: StatsFilter): { sql: string; args: unknown[] } {
   if (f.kind) (parts.push("a.kind = ?"), args.push(f.kind));
   if (f.parentId) (parts.push("(a.id = ? or a.parent_id = ?)"), args.push(f.parentId, f.parentId));
   return { sql: parts.length ? ` and ${parts.join(" and ")}` : "", args };
+}
+
+/** SQL: the version in `versionCol` has no error finding (errors come from single-report rules only). */
+export function withoutErrorsSql(versionCol: string): string {
+  return `not exists (select 1 from findings fe where fe.version_id = ${versionCol} and fe.severity = 'error')`;
 }
 
 export function versionColumn(f: StatsFilter): string {
@@ -72,7 +79,7 @@ export function clearStatsCache(db: Db): void {
 }
 
 export function filterKey(f: StatsFilter): string {
-  return `${f.kind ?? ""}|${f.parentId ?? ""}|${f.drafts ? 1 : 0}`;
+  return `${f.kind ?? ""}|${f.parentId ?? ""}|${f.drafts ? 1 : 0}${f.excludeErrors ? "|x" : ""}`;
 }
 
 /** Years that have any report counted under the filter's version choice. */
@@ -94,7 +101,8 @@ export function citySumsByYear(db: Db, f: StatsFilter & { years?: number[] }): M
 }
 
 function querySums(db: Db, f: StatsFilter, years: number[]): Map<number, ReportSums> {
-  const rows = flushRollup(db.$client) ? rollupRows(db, f, years) : directRows(db, f, years);
+  // the rollup keeps sums over every report; leaving out reports with errors is a direct scan
+  const rows = !f.excludeErrors && flushRollup(db.$client) ? rollupRows(db, f, years) : directRows(db, f, years);
   return assembleRows(rows, years);
 }
 
@@ -107,7 +115,7 @@ export function directRows(db: Db, f: StatsFilter, years: number[]): unknown[][]
   const sql = `select r.year, c.template, c.split_other, count(*), ${CELL_AGG_SQL}
     from reports r join report_cells c on c.version_id = ${versionColumn(f)}
     ${w.sql ? "join agencies a on a.id = r.agency_id" : ""}
-    where r.year in (${years.map(() => "?").join(",")})${w.sql}
+    where r.year in (${years.map(() => "?").join(",")})${w.sql}${f.excludeErrors ? ` and ${withoutErrorsSql(versionColumn(f))}` : ""}
     group by r.year, c.template, c.split_other`;
   return prepared(db, sql)
     .raw()
