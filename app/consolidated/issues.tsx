@@ -15,6 +15,19 @@ export function ErrorsToggle({ base, exclude, issues }: { base: Partial<FilterPa
   );
 }
 
+/** The same choice inside the filter form, so changing the year or scope keeps it. */
+export function ErrorsSelect({ exclude }: { exclude: boolean }) {
+  return (
+    <div className="field">
+      <label htmlFor="f-errors">有错误的年报</label>
+      <select id="f-errors" name="errors" defaultValue={exclude ? "exclude" : ""}>
+        <option value="">计入</option>
+        <option value="exclude">排除</option>
+      </select>
+    </div>
+  );
+}
+
 export function IssuesList({ issues }: { issues: ConsolidatedIssue[] }) {
   if (!issues.length) return null;
   return (

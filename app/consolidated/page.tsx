@@ -13,7 +13,7 @@ import { consolidatedGrids } from "@/lib/stats/consolidated";
 import { filterQuery, parseFilter } from "@/lib/stats/params";
 import { excludeErrorsParam, markGrids } from "@/lib/stats/consistency";
 import { consolidatedIssues } from "@/db/queries/consolidated-issues";
-import { ErrorsToggle, IssuesList } from "./issues";
+import { ErrorsSelect, ErrorsToggle, IssuesList } from "./issues";
 
 export const metadata: Metadata = { title: "年度报告汇总表" };
 
@@ -48,7 +48,7 @@ export default async function ConsolidatedPage({ searchParams }: { searchParams:
           <DownloadLinks href={`/api/export/consolidated${filterQuery({ ...filter, year, drafts }, errorsQuery)}`} label="下载汇总表" /> <PrintButton label="打印汇总表" />
         </span>
       </div>
-      <FilterBar action="/consolidated" filter={{ ...filter, year }} years={counts.map((c) => c.year).reverse()} parents={parents} staff={staff} />
+      <FilterBar action="/consolidated" filter={{ ...filter, year }} years={counts.map((c) => c.year).reverse()} parents={parents} staff={staff} extra={<ErrorsSelect exclude={excludeErrors} />} />
       <p className="small" data-testid="consolidated-coverage">
         由 {sums.coverage.reports} 份{drafts ? "当前版本（含未发布）" : "已发布"}年度报告逐格相加（应报机关 {expected} 个{excludeErrors ? `，已排除有错误的年报 ${excluded} 份` : ""}）；空白单元格 {blankCellCount(sums)} 个按 0 计。行政诉讼中复议机关作共同被告的案件，按国办公开办函〔2016〕201号只计入原行政行为机关，以各机关报告为准。
       </p>

@@ -40,10 +40,11 @@ function findingRows(db: Db, year: number, f: StatsFilter): Row[] {
   const vc = versionColumn(f);
   return prepared(
     db,
+    // from the findings of the year and these codes (index on year, code): a few rows, not every report
     `select r.agency_id agencyId, a.name, r.id reportId, c.template, fi.code, fi.cells, fi.expected, fi.actual, fi.message
-     from reports r join report_cells c on c.version_id = ${vc} join agencies a on a.id = r.agency_id
-     join findings fi on fi.version_id = ${vc} and fi.code in (${SUM_RULE_CODES.map((c) => `'${c}'`).join(", ")})
-     where r.year = ?${w.sql}${f.excludeErrors ? ` and ${withoutErrorsSql(vc)}` : ""}
+     from findings fi join reports r on r.id = fi.report_id and ${vc} = fi.version_id
+     join report_cells c on c.version_id = fi.version_id join agencies a on a.id = r.agency_id
+     where fi.year = ? and fi.code in (${SUM_RULE_CODES.map((c) => `'${c}'`).join(", ")})${w.sql}${f.excludeErrors ? ` and ${withoutErrorsSql(vc)}` : ""}
      order by a.id, fi.id`,
   ).all(year, ...w.args) as Row[];
 }
