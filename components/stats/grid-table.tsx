@@ -16,16 +16,9 @@ function Cell({ cell, rowHeader }: { cell: GCell; rowHeader: boolean }) {
     className: numeric && !cell.th ? `num${cell.v === null ? " blank" : ""}${cell.flag ? " flagged" : ""}` : undefined,
     "data-flag": cell.flag ? "1" : undefined,
   };
-  const link = cell.href ? <Link href={cell.href}>{text}</Link> : text;
-  const content = cell.flag ? (
-    <>
-      {link}
-      <span className="flag-mark" aria-hidden="true">※</span>
-      <span className="sr-only">（{cell.flag}）</span>
-    </>
-  ) : (
-    link
-  );
+  // a flagged cell keeps only its number as text (the ※ is drawn by CSS, the reason is the title and is
+  // listed after the table), so the value reads and copies as a number
+  const content = cell.href ? <Link href={cell.href}>{text}</Link> : text;
   if (cell.th) return <th scope={rowHeader ? "row" : "col"} {...props}>{content}</th>;
   return <td {...props}>{content}</td>;
 }
