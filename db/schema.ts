@@ -26,6 +26,9 @@ export const agencies = sqliteTable(
     parentId: integer("parent_id"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     contact: text("contact"),
+    /** first report year the agency must file (null: every year); last one when merged or dissolved */
+    firstYear: integer("first_year"),
+    lastYear: integer("last_year"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("agencies_name_uq").on(t.name), index("agencies_parent_idx").on(t.parentId), index("agencies_kind_idx").on(t.kind), index("agencies_kind_parent_idx").on(t.kind, t.parentId)],

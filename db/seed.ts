@@ -56,7 +56,7 @@ export function seedCity(db: Db, city: DemoCity, opts: SeedOptions): DemoLogin[]
   db.$client.transaction(() => {
     for (let y = from; y <= to; y++) ensureYear(db, y);
     for (const a of city.agencies) {
-      ids.set(a.key, createAgency(db, SYSTEM, { name: a.name, shortName: a.shortName, kind: a.kind, parentId: a.parentKey ? ids.get(a.parentKey) ?? null : null }));
+      ids.set(a.key, createAgency(db, SYSTEM, { name: a.name, shortName: a.shortName, kind: a.kind, parentId: a.parentKey ? ids.get(a.parentKey) ?? null : null, firstYear: from }));
     }
   })();
   log(`已创建 ${city.agencies.length} 个机关`);

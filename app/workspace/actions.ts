@@ -12,6 +12,8 @@ import { getViewer } from "@/lib/auth/viewer";
 import { formToReport } from "@/lib/report-form";
 import { defaultShape, shapeOf, type Report } from "@/lib/template";
 import { readPastedText } from "@/lib/upload/intake";
+import { agencyMismatchMessage, CONFIRM_AGENCY_FIELD, otherAgencyNamed } from "@/lib/upload/agency-match";
+import { getAgency } from "@/db/queries/catalog";
 import { fail, zodFail, FORBIDDEN, SIGN_IN } from "@/lib/upload/result";
 import { dropStaged, getStaged, stage, updateStaged, STAGING_EXPIRED } from "@/lib/upload/staging";
 import type { FormState } from "./_components/action-form";
@@ -77,6 +79,13 @@ export async function savePreviewAction(_prev: FormState | null, fd: FormData): 
     updateStaged(staged.id, { report: merged });
     revalidatePath(`/workspace/preview/${staged.id}`);
     return { ok: true, message: "已按更正后的数字重新检查" };
+  }
+  // a report naming another agency is saved only once the user confirms it (the preview asks)
+  const agency = getAgency(getDb(), staged.agencyId);
+  const named = agency ? otherAgencyNamed(staged.report.agency, agency) : null;
+  if (named && fd.get(CONFIRM_AGENCY_FIELD) !== "1") {
+    const msg = agencyMismatchMessage(named, agency!.name);
+    return fail(msg, { [CONFIRM_AGENCY_FIELD]: "请勾选确认" });
   }
   const saved = saveUploadedVersion(getDb(), viewer, {
     agencyId: staged.agencyId, year: staged.year, report: merged, source: staged.source, file: staged.file, extractedText: staged.extractedText,

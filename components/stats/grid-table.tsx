@@ -9,7 +9,15 @@ import { formatCell, type GCell, type Grid } from "@/lib/stats/grid";
 function Cell({ cell, rowHeader }: { cell: GCell; rowHeader: boolean }) {
   const text = formatCell(cell);
   const numeric = typeof cell.v === "number" || cell.v === null;
-  const props = { rowSpan: cell.rs, colSpan: cell.cs, title: cell.note, className: numeric && !cell.th ? `num${cell.v === null ? " blank" : ""}` : undefined };
+  const props = {
+    rowSpan: cell.rs,
+    colSpan: cell.cs,
+    title: cell.flag ?? cell.note,
+    className: numeric && !cell.th ? `num${cell.v === null ? " blank" : ""}${cell.flag ? " flagged" : ""}` : undefined,
+    "data-flag": cell.flag ? "1" : undefined,
+  };
+  // a flagged cell keeps only its number as text (the ※ is drawn by CSS, the reason is the title and is
+  // listed after the table), so the value reads and copies as a number
   const content = cell.href ? <Link href={cell.href}>{text}</Link> : text;
   if (cell.th) return <th scope={rowHeader ? "row" : "col"} {...props}>{content}</th>;
   return <td {...props}>{content}</td>;

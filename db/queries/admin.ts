@@ -8,10 +8,19 @@ import { fail, zodFail, FORBIDDEN, SIGN_IN, type Result } from "../../lib/upload
 import type { Db } from "../client";
 import { AGENCY_KINDS, ROLES, type AgencyKind } from "../schema";
 import { audit } from "./audit";
+import { currentReportingYear } from "./agency-years";
 import { createAgency, createUser, defaultDeadline, hashPassword } from "./setup";
 
 const optText = (max: number) => z.string().trim().max(max, `不能超过${max}个字符`).optional().transform((v) => (v ? v : null));
 const optId = z.union([z.literal(""), z.coerce.number().int().positive()]).optional().transform((v) => (v ? Number(v) : null));
+const optYear = z
+  .union([z.literal(""), z.coerce.number({ message: "年度应为四位数字" }).int({ message: "年度应为四位数字" }).min(2008, "年度应在2008—2100之间").max(2100, "年度应在2008—2100之间")])
+  .optional()
+  .transform((v) => (v ? Number(v) : null));
+/** first / last report year of an agency; the last, when given, not before the first */
+export const agencyYearsInput = z
+  .object({ firstYear: optYear, lastYear: optYear })
+  .refine((y) => y.firstYear === null || y.lastYear === null || y.lastYear >= y.firstYear, { message: "最后报告年度不能早于首个报告年度", path: ["lastYear"] });
 
 export const agencyInput = z.object({
   name: z.string().trim().min(2, "请填写机关全称").max(100, "名称过长"),
@@ -49,7 +58,11 @@ export function saveAgency(db: Db, viewer: Viewer, raw: unknown, id: number | nu
   if (denied) return fail(denied);
   const parsed = agencyInput.safeParse(raw);
   if (!parsed.success) return zodFail(parsed.error);
-  const a = parsed.data;
+  const span = agencyYearsInput.safeParse(raw);
+  if (!span.success) return zodFail(span.error);
+  // a new agency reports from the current reporting year unless the admin says otherwise
+  const years = { firstYear: span.data.firstYear ?? (id === null ? currentReportingYear(db) : null), lastYear: span.data.lastYear };
+  const a = { ...parsed.data, ...years };
   const parentErr = checkParent(db, id, a.parentId);
   if (parentErr) return fail(parentErr, { parentId: parentErr });
   try {
@@ -59,7 +72,7 @@ export function saveAgency(db: Db, viewer: Viewer, raw: unknown, id: number | nu
         if (a.contact) db.$client.prepare("update agencies set contact = ? where id = ?").run(a.contact, nid);
         return nid;
       }
-      const r = db.$client.prepare("update agencies set name = ?, short_name = ?, kind = ?, parent_id = ?, contact = ? where id = ?").run(a.name, a.shortName, a.kind, a.parentId, a.contact, id);
+      const r = db.$client.prepare("update agencies set name = ?, short_name = ?, kind = ?, parent_id = ?, contact = ?, first_year = ?, last_year = ? where id = ?").run(a.name, a.shortName, a.kind, a.parentId, a.contact, a.firstYear, a.lastYear, id);
       if (r.changes === 0) throw new Error("NOT_FOUND");
       audit(db, viewer!, "agency.update", "agency", id, a);
       return id;
@@ -89,6 +102,9 @@ export interface AgencyRow {
   kind: AgencyKind;
   shortName: string | null;
   parent: string | null;
+  /** null: the current reporting year */
+  firstYear?: number | null;
+  lastYear?: number | null;
 }
 
 /** Bulk create from a parsed list; all or nothing, parents may be earlier rows of the same list. */
@@ -98,6 +114,7 @@ export function bulkCreateAgencies(db: Db, viewer: Viewer, rows: AgencyRow[]): R
   if (rows.length === 0) return fail("列表中没有机关");
   if (rows.length > 5000) return fail("一次最多导入5000个机关");
   const skipped: string[] = [];
+  const current = currentReportingYear(db);
   try {
     const created = db.$client.transaction(() => {
       let n = 0;
@@ -112,7 +129,7 @@ export function bulkCreateAgencies(db: Db, viewer: Viewer, rows: AgencyRow[]): R
           if (!p) throw new Error(`第${i + 2}行：上级机关“${r.parent}”不存在`);
           parentId = p.id;
         }
-        createAgency(db, viewer!, { name: r.name, shortName: r.shortName, kind: r.kind, parentId });
+        createAgency(db, viewer!, { name: r.name, shortName: r.shortName, kind: r.kind, parentId, firstYear: r.firstYear ?? current, lastYear: r.lastYear ?? null });
         n++;
       }
       return n;

@@ -1,5 +1,6 @@
 /** Read-side lookups of agencies and years used across public and staff pages. */
 import type { Db } from "../client";
+import { expectedSql } from "./agency-years";
 import { kindOrderSql, type AgencyKind } from "../schema";
 
 export interface YearSummary {
@@ -14,7 +15,7 @@ export function listYears(db: Db): YearSummary[] {
   return db.$client
     .prepare(
       `select y.year, y.deadline,
-        (select count(*) from agencies where active = 1) agencies,
+        (select count(*) from agencies a where a.active = 1 and ${expectedSql("y.year")}) agencies,
         (select count(*) from reports r where r.year = y.year and r.published_version_id is not null) published,
         (select count(*) from reports r where r.year = y.year and r.status != 'draft') received
        from reporting_years y order by y.year desc`,
@@ -51,12 +52,12 @@ export function listAgencies(db: Db, opts: { kind?: string; parentId?: number; q
     .all(...args) as AgencyListItem[];
 }
 
-export function getAgency(db: Db, id: number): (AgencyListItem & { contact: string | null }) | undefined {
+export function getAgency(db: Db, id: number): (AgencyListItem & { contact: string | null; firstYear: number | null; lastYear: number | null }) | undefined {
   return db.$client
     .prepare(
-      "select a.id, a.name, a.short_name shortName, a.kind, a.parent_id parentId, p.name parentName, a.active, a.contact from agencies a left join agencies p on p.id = a.parent_id where a.id = ?",
+      "select a.id, a.name, a.short_name shortName, a.kind, a.parent_id parentId, p.name parentName, a.active, a.contact, a.first_year firstYear, a.last_year lastYear from agencies a left join agencies p on p.id = a.parent_id where a.id = ?",
     )
-    .get(id) as (AgencyListItem & { contact: string | null }) | undefined;
+    .get(id) as (AgencyListItem & { contact: string | null; firstYear: number | null; lastYear: number | null }) | undefined;
 }
 
 export function cityName(): string {

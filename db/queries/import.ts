@@ -67,7 +67,7 @@ export async function importFile(db: Db, actor: Actor, item: ImportItem, opts: I
     let created = false;
     if (!agency) {
       if (!opts.createAgencies) return { ...found, status: "attention", message: `机关“${agencyName}”不在机关列表中，请先添加机关或在清单中指定` };
-      agency = { id: createAgency(db, actor, { name: agencyName, kind: guessKind(agencyName) }), name: agencyName };
+      agency = { id: createAgency(db, actor, { name: agencyName, kind: guessKind(agencyName), firstYear: year }), name: agencyName };
       created = true;
     }
     const dup = db.$client
@@ -75,6 +75,8 @@ export async function importFile(db: Db, actor: Actor, item: ImportItem, opts: I
       .get(agency.id, year, sha) as { n: number; rid: number } | undefined;
     if (dup) return { ...found, agency: agency.name, status: "unchanged", message: `与已有第${dup.n}版相同，未重复导入`, reportId: dup.rid, versionNo: dup.n };
     ensureYear(db, year);
+    // a report of an earlier year shows the agency reported then: its first report year moves back
+    db.$client.prepare("update agencies set first_year = ? where id = ? and first_year > ?").run(year, agency.id, year);
     report.year = year;
     report.agency = report.agency ?? agency.name;
     const saved = saveReportVersion(db, {

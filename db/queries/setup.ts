@@ -36,13 +36,13 @@ export function findAgencyByName(db: Db, name: string): { id: number; name: stri
 export function createAgency(
   db: Db,
   actor: Actor,
-  a: { name: string; shortName?: string | null; kind: AgencyKind; parentId?: number | null },
+  a: { name: string; shortName?: string | null; kind: AgencyKind; parentId?: number | null; firstYear?: number | null; lastYear?: number | null },
 ): number {
   const r = db.$client
-    .prepare("insert into agencies (name, short_name, kind, parent_id) values (?, ?, ?, ?)")
-    .run(a.name, a.shortName ?? null, a.kind, a.parentId ?? null);
+    .prepare("insert into agencies (name, short_name, kind, parent_id, first_year, last_year) values (?, ?, ?, ?, ?, ?)")
+    .run(a.name, a.shortName ?? null, a.kind, a.parentId ?? null, a.firstYear ?? null, a.lastYear ?? null);
   const id = Number(r.lastInsertRowid);
-  audit(db, actor, "agency.create", "agency", id, { name: a.name, kind: a.kind });
+  audit(db, actor, "agency.create", "agency", id, { name: a.name, kind: a.kind, firstYear: a.firstYear ?? null, lastYear: a.lastYear ?? null });
   return id;
 }
 

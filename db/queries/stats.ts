@@ -5,6 +5,7 @@
  */
 import { dataStamp, type Db } from "../client";
 import { CELL_COLUMNS, ROLLUP_COLUMNS } from "../cell-columns";
+import { expectedPerYear } from "./agency-years";
 import { ALL_KINDS, ALL_PARENTS, CELL_AGG_SQL, SUM_ROLLUP_SQL, flushRollup } from "./rollup";
 import { assemble, type ShapeAggregate } from "../../lib/stats/assemble";
 import type { ReportSums } from "../../lib/metrics";
@@ -16,6 +17,8 @@ export interface StatsFilter {
   parentId?: number | null;
   /** staff only: current versions (drafts included) instead of published ones */
   drafts?: boolean;
+  /** leave out reports whose (published or current) version has an error finding (T3-*, T4-SUM, TYPE) */
+  excludeErrors?: boolean;
 }
 
 /** SQL for the agency filter, on alias `a`; returns the where fragment and its arguments. */
@@ -25,6 +28,11 @@ export function agencyWhere(f: StatsFilter): { sql: string; args: unknown[] } {
   if (f.kind) (parts.push("a.kind = ?"), args.push(f.kind));
   if (f.parentId) (parts.push("(a.id = ? or a.parent_id = ?)"), args.push(f.parentId, f.parentId));
   return { sql: parts.length ? ` and ${parts.join(" and ")}` : "", args };
+}
+
+/** SQL: the version in `versionCol` has no error finding (errors come from single-report rules only). */
+export function withoutErrorsSql(versionCol: string): string {
+  return `not exists (select 1 from findings fe where fe.version_id = ${versionCol} and fe.severity = 'error')`;
 }
 
 export function versionColumn(f: StatsFilter): string {
@@ -71,7 +79,7 @@ export function clearStatsCache(db: Db): void {
 }
 
 export function filterKey(f: StatsFilter): string {
-  return `${f.kind ?? ""}|${f.parentId ?? ""}|${f.drafts ? 1 : 0}`;
+  return `${f.kind ?? ""}|${f.parentId ?? ""}|${f.drafts ? 1 : 0}${f.excludeErrors ? "|x" : ""}`;
 }
 
 /** Years that have any report counted under the filter's version choice. */
@@ -93,7 +101,8 @@ export function citySumsByYear(db: Db, f: StatsFilter & { years?: number[] }): M
 }
 
 function querySums(db: Db, f: StatsFilter, years: number[]): Map<number, ReportSums> {
-  const rows = flushRollup(db.$client) ? rollupRows(db, f, years) : directRows(db, f, years);
+  // the rollup keeps sums over every report; leaving out reports with errors is a direct scan
+  const rows = !f.excludeErrors && flushRollup(db.$client) ? rollupRows(db, f, years) : directRows(db, f, years);
   return assembleRows(rows, years);
 }
 
@@ -106,7 +115,7 @@ export function directRows(db: Db, f: StatsFilter, years: number[]): unknown[][]
   const sql = `select r.year, c.template, c.split_other, count(*), ${CELL_AGG_SQL}
     from reports r join report_cells c on c.version_id = ${versionColumn(f)}
     ${w.sql ? "join agencies a on a.id = r.agency_id" : ""}
-    where r.year in (${years.map(() => "?").join(",")})${w.sql}
+    where r.year in (${years.map(() => "?").join(",")})${w.sql}${f.excludeErrors ? ` and ${withoutErrorsSql(versionColumn(f))}` : ""}
     group by r.year, c.template, c.split_other`;
   return prepared(db, sql)
     .raw()
@@ -174,7 +183,7 @@ export function citySums(db: Db, year: number, f: StatsFilter = {}): ReportSums 
 
 export interface YearCounts {
   year: number;
-  /** active agencies matching the filter (the reports expected) */
+  /** active agencies matching the filter that must report for the year (db/queries/agency-years.ts) */
   expected: number;
   /** reports past draft (submitted, in review, published) */
   received: number;
@@ -187,11 +196,9 @@ export function yearCounts(db: Db, f: StatsFilter = {}): YearCounts[] {
 
 function queryYearCounts(db: Db, f: StatsFilter): YearCounts[] {
   const w = agencyWhere(f);
-  const expected = (
-    prepared(db, `select count(*) n from agencies a where a.active = 1${w.sql}`).get(...w.args) as { n: number }
-  ).n;
   const rows = !f.parentId && flushRollup(db.$client) ? rollupYearCounts(db, f.kind ?? null) : directYearCounts(db, f);
-  return rows.map((r) => ({ ...r, expected }));
+  const expected = expectedPerYear(db, rows.map((r) => r.year), w.sql, w.args);
+  return rows.map((r) => ({ ...r, expected: expected.get(r.year) ?? 0 }));
 }
 
 /** Submitted and published reports per year from the rollup's kind or city rows (a few rows a year). */

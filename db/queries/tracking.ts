@@ -1,10 +1,11 @@
 /**
- * Submission tracking for one reporting year: every active agency with its report's state — submitted
+ * Submission tracking for one reporting year: every active agency that must report that year with its report's state — submitted
  * on time, late, only a draft, or missing — judged against the year's deadline (end of day, Beijing time).
  */
 import { can, type Viewer } from "../../lib/permissions";
 import type { Db } from "../client";
 import { kindOrderSql, type AgencyKind, type ReportStatus } from "../schema";
+import { expectedSql } from "./agency-years";
 import { deadlineOf, endOfDeadline } from "./setup";
 
 export type TrackState = "on_time" | "late" | "unknown" | "draft" | "missing";
@@ -41,8 +42,9 @@ export function trackingList(db: Db, viewer: Viewer, f: TrackFilter): { rows: Tr
   const counts: Record<TrackState, number> = { on_time: 0, late: 0, unknown: 0, draft: 0, missing: 0 };
   const deadline = deadlineOf(db, f.year);
   if (!can(viewer, "tracking.read")) return { rows: [], deadline, counts };
-  const where = ["a.active = 1"];
-  const args: unknown[] = [f.year];
+  // agencies that must report this year, and any other that filed a report for it all the same
+  const where = ["a.active = 1", `(${expectedSql("?")} or r.id is not null)`];
+  const args: unknown[] = [f.year, f.year, f.year];
   if (f.kind) (where.push("a.kind = ?"), args.push(f.kind));
   if (f.parentId) (where.push("(a.parent_id = ? or a.id = ?)"), args.push(f.parentId, f.parentId));
   const raw = db.$client

@@ -9,6 +9,7 @@ import { CELL_COLUMNS } from "../cell-columns";
 import type { Db } from "../client";
 import type { ReportStatus } from "../schema";
 import { audit, type Actor } from "./audit";
+import { isExpected } from "./agency-years";
 import { deadlineOf, endOfDeadline } from "./setup";
 
 export const PARSER_VERSION = "1";
@@ -57,7 +58,8 @@ export function computeFindings(db: Db, agencyId: number, year: number, report: 
   return checkReport(report, {
     previous: currentRif(db, agencyId, year - 1)?.rif ?? null,
     next: currentRif(db, agencyId, year + 1)?.rif ?? null,
-    deadline: endOfDeadline(deadlineOf(db, year)),
+    // LATE only for a year the agency must report (its first to last report year)
+    deadline: isExpected(db, agencyId, year) ? endOfDeadline(deadlineOf(db, year)) : null,
     submittedAt: submittedAt ? new Date(submittedAt) : null,
   });
 }

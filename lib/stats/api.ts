@@ -3,6 +3,8 @@ import type { Db } from "../../db/client";
 import { citySums, yearCounts, type StatsFilter } from "../../db/queries/stats";
 import { computeMetrics } from "../metrics";
 import { blankCellCount } from "./assemble";
+import { issueText } from "./consistency";
+import { consolidatedIssues } from "../../db/queries/consolidated-issues";
 
 export interface ApiError {
   code: string;
@@ -21,7 +23,8 @@ export function json(body: unknown): Response {
 /** GET /api/v1/stats: city sums of published reports in RIF shape, coverage and metrics. */
 export function statsPayload(db: Db, year: number, f: Omit<StatsFilter, "drafts">) {
   const sums = citySums(db, year, { ...f, drafts: false });
-  const counts = yearCounts(db, f).find((c) => c.year === year);
+  // expected agencies do not depend on the errors filter
+  const counts = yearCounts(db, { kind: f.kind, parentId: f.parentId }).find((c) => c.year === year);
   return {
     formatVersion: 1,
     year,
@@ -39,5 +42,24 @@ export function statsPayload(db: Db, year: number, f: Omit<StatsFilter, "drafts"
       present: sums.coverage.present,
     },
     metrics: computeMetrics(sums),
+    // added for issue 11: the cells of these sums that do not add up or are negative, and the reports causing them
+    consistency: consistencyPayload(db, year, f, sums),
+  };
+}
+
+function consistencyPayload(db: Db, year: number, f: Omit<StatsFilter, "drafts">, sums: ReturnType<typeof citySums>) {
+  const pub = { ...f, drafts: false };
+  const excluded = f.excludeErrors ? citySums(db, year, { ...pub, excludeErrors: false }).coverage.reports - sums.coverage.reports : 0;
+  return {
+    excludeErrors: !!f.excludeErrors,
+    excludedReports: excluded,
+    issues: consolidatedIssues(db, year, pub, sums).map((i) => ({
+      code: i.code,
+      cells: i.cells,
+      message: issueText(i),
+      expected: i.expected,
+      actual: i.actual,
+      agencies: i.reports.map((r) => ({ id: r.agencyId, name: r.name, url: `/agencies/${r.agencyId}?year=${year}`, findings: r.findings })),
+    })),
   };
 }

@@ -40,7 +40,7 @@ export function proactiveGrid(sums: ReportSums, t: TemplateId, idPrefix = "conso
         { v: row.label },
         ...block.columns.map((c, i) => {
           const fmt = c.kind === "money" ? "money" : c.kind === "signed" ? "signed" : "count";
-          return { ...num(getCell(p, `${row.key}.${c.key}`), fmt), cs: i === block.columns.length - 1 ? 1 + pad : 1 } as GCell;
+          return { ...num(getCell(p, `${row.key}.${c.key}`), fmt), cs: i === block.columns.length - 1 ? 1 + pad : 1, key: `${t}:proactive.${row.key}.${c.key}` } as GCell;
         }),
       ]);
     }
@@ -86,7 +86,7 @@ export function applicationsGrid(sums: ReportSums, idPrefix = "consolidated"): G
   let firstResult = true;
   const seen = new Set<string>();
   for (const row of rows) {
-    const values = (src: unknown) => APPLICANT_COLUMNS.map((c) => num(getCell(src, c.key)));
+    const values = (src: unknown, path?: string) => APPLICANT_COLUMNS.map((c) => ({ ...num(getCell(src, c.key)), ...(path ? { key: `applications.${path}.${c.key}` } : {}) }));
     let src: unknown;
     if (row.group === "otherHandling") src = a.otherHandlingSplit ? (a.otherHandlingSplit as Record<string, unknown>)[row.key] : null;
     else if (row.key === "otherHandling") src = a.otherHandlingTotal;
@@ -95,7 +95,7 @@ export function applicationsGrid(sums: ReportSums, idPrefix = "consolidated"): G
     const first = !!row.group && !seen.has(row.group);
     if (row.group) seen.add(row.group);
     const isResult = row.result || row.key === "totalHandled";
-    body.push([...labelCells(row, first, groupSize, resultCount, isResult && firstResult), ...values(src)]);
+    body.push([...labelCells(row, first, groupSize, resultCount, isResult && firstResult), ...values(src, row.path)]);
     if (isResult) firstResult = false;
     if (row.key === "otherHandling" && extraDetail.length) {
       for (const d of extraDetail) {
@@ -123,7 +123,7 @@ export function reviewGrid(sums: ReportSums, idPrefix = "consolidated"): Grid {
       [{ v: recon.label, th: true, cs: 5 }, { v: "行政诉讼", th: true, cs: 10 }],
       [...OUTCOME_COLUMNS.map((c) => ({ v: c.label, th: true, rs: 2 })), { v: direct.label.replace(/^行政诉讼（|）$/g, ""), th: true, cs: 5 }, { v: after.label.replace(/^行政诉讼（|）$/g, ""), th: true, cs: 5 }],
       [...OUTCOME_COLUMNS, ...OUTCOME_COLUMNS].map((c) => ({ v: c.label, th: true })),
-      REVIEW_GROUPS.flatMap((g) => OUTCOME_COLUMNS.map((c) => num(getCell(r[g.key], c.key)))),
+      REVIEW_GROUPS.flatMap((g) => OUTCOME_COLUMNS.map((c) => ({ ...num(getCell(r[g.key], c.key)), key: `review.${g.key}.${c.key}` }))),
     ],
   };
 }

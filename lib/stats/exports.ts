@@ -13,6 +13,8 @@ import { comparisonGrid, pick, yearsGrid } from "./agency";
 import { bulkGrid } from "./bulk";
 import { compareView } from "./compare";
 import { consolidatedGrids } from "./consolidated";
+import { excludeErrorsParam, issuesGrid, markGrids } from "./consistency";
+import { consolidatedIssues } from "../../db/queries/consolidated-issues";
 import type { Grid } from "./grid";
 import { applicantData, metricsGrid, outcomeData, proactiveData, reviewData } from "./overview";
 import { parseFilter } from "./params";
@@ -62,8 +64,13 @@ export function buildExport(db: Db, name: string, sp: URLSearchParams, viewer: V
       return { file: `${y}年度统计概览${scope}${table ? `-${table}` : ""}`, sheets: Object.entries(chosen).map(([k, g]) => ({ name: g.title.slice(0, 28) || k, grids: [g] })) };
     }
     case "consolidated": {
-      const sums = citySums(db, y, f);
-      return { file: `${y}年度政府信息公开工作年度报告汇总表${scope}`, sheets: [{ name: `${y}年度汇总表`, grids: consolidatedGrids(sums) }] };
+      // errors=exclude: without the reports that have errors (the page's filter, carried into the download)
+      const cf = { ...f, excludeErrors: excludeErrorsParam(sp.get("errors")) };
+      const sums = citySums(db, y, cf);
+      const issues = consolidatedIssues(db, y, cf, sums);
+      const sheets = [{ name: `${y}年度汇总表`, grids: markGrids(consolidatedGrids(sums), issues) }];
+      if (issues.length) sheets.push({ name: "核对提示", grids: [issuesGrid(issues, `${y}年度汇总表中不平衡或为负的数字（${issues.length} 处）`)] });
+      return { file: `${y}年度政府信息公开工作年度报告汇总表${scope}${cf.excludeErrors ? "-不含有错误的年报" : ""}`, sheets };
     }
     case "rankings": {
       const defs = rankMetrics();

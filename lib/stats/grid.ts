@@ -18,6 +18,10 @@ export interface GCell {
   href?: string;
   /** extra note, HTML title attribute and screen readers */
   note?: string;
+  /** the cell's path in the summed report (consolidated tables), for marking */
+  key?: string;
+  /** why this value cannot be trusted as it stands (e.g. a sum that does not add up), one reason a line: marked in every format */
+  flag?: string;
 }
 
 export interface Grid {
@@ -89,6 +93,8 @@ export function gridsToCsv(grids: Grid[]): string {
     }
     for (const row of m) lines.push(row.map(csvField).join(","));
     if (g.note) lines.push(csvField(`注：${g.note}`));
+    // flagged cells keep their number (spreadsheets read it); the reasons follow the table, once each
+    for (const f of new Set(placed.flatMap((p) => p.cell.flag?.split("\n") ?? []))) lines.push(csvField(`※ ${f}`));
     if (grids.length > 1) lines.push("");
   }
   // BOM: Excel opens UTF-8 CSV as GBK without it

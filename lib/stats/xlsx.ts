@@ -29,6 +29,12 @@ export async function gridsToXlsx(sheets: { name: string; grids: Grid[] }[]): Pr
         cell.border = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
         cell.alignment = { vertical: "middle", horizontal: typeof p.cell.v === "number" ? "right" : p.cell.th ? "center" : "left", wrapText: true };
         if (p.cell.th) cell.font = { bold: true };
+        if (p.cell.flag) {
+          // a value that does not add up: red fill, the reason as the cell's note
+          cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFDECEA" } };
+          cell.font = { color: { argb: "FFB3261E" }, bold: true };
+          cell.note = p.cell.flag;
+        }
         const rs = p.cell.rs ?? 1;
         const cs = p.cell.cs ?? 1;
         if (rs > 1 || cs > 1) ws.mergeCells(r, c, r + rs - 1, c + cs - 1);

@@ -1,5 +1,6 @@
 /**
- * A list of agencies to create, from CSV or XLSX (columns 名称, 类型, 上级机关, 简称 — or English names).
+ * A list of agencies to create, from CSV or XLSX (columns 名称, 类型, 上级机关, 简称, 首个报告年度, 最后报告年度 — or
+ * English names).
  * Type is read from the bytes; an unknown 类型 is guessed from the name as the importer does.
  */
 import { AGENCY_KINDS, type AgencyKind } from "../../db/schema";
@@ -12,6 +13,16 @@ export interface AgencyListRow {
   kind: AgencyKind;
   shortName: string | null;
   parent: string | null;
+  firstYear: number | null;
+  lastYear: number | null;
+}
+
+/** A year cell of the list: blank → null, otherwise a four-digit year (else an error message). */
+function yearCell(v: string | undefined): number | null | string {
+  const t = (v ?? "").trim().replace(/年(度)?$/, "");
+  if (!t) return null;
+  if (!/^\d{4}$/.test(t) || Number(t) < 2008 || Number(t) > 2100) return `年度“${v}”无效（应为2008—2100之间的四位数字）`;
+  return Number(t);
 }
 
 async function xlsxRows(bytes: Uint8Array): Promise<string[][]> {
@@ -44,6 +55,8 @@ export async function parseAgencyList(bytes: Uint8Array, guessKind: (name: strin
   const iKind = column(header, ["类型", "机关类型", "kind"]);
   const iParent = column(header, ["上级机关", "上级", "parent"]);
   const iShort = column(header, ["简称", "shortName", "short_name"]);
+  const iFirst = column(header, ["首个报告年度", "起始年度", "firstYear", "first_year"]);
+  const iLast = column(header, ["最后报告年度", "终止年度", "lastYear", "last_year"]);
   const rows: AgencyListRow[] = [];
   const errors: string[] = [];
   body.forEach((r, i) => {
@@ -52,7 +65,12 @@ export async function parseAgencyList(bytes: Uint8Array, guessKind: (name: strin
     if (name.length > 100) return errors.push(`第${i + 2}行：名称过长`);
     const k = iKind >= 0 ? (r[iKind] ?? "").trim() : "";
     if (k && !(AGENCY_KINDS as readonly string[]).includes(k)) return errors.push(`第${i + 2}行：类型“${k}”无效（可选：${AGENCY_KINDS.join("、")}）`);
-    rows.push({ name, kind: (k || guessKind(name)) as AgencyKind, parent: iParent >= 0 ? r[iParent] || null : null, shortName: iShort >= 0 ? r[iShort] || null : null });
+    const first = iFirst >= 0 ? yearCell(r[iFirst]) : null;
+    const last = iLast >= 0 ? yearCell(r[iLast]) : null;
+    if (typeof first === "string") return errors.push(`第${i + 2}行：首个报告${first}`);
+    if (typeof last === "string") return errors.push(`第${i + 2}行：最后报告${last}`);
+    if (first !== null && last !== null && last < first) return errors.push(`第${i + 2}行：最后报告年度早于首个报告年度`);
+    rows.push({ name, kind: (k || guessKind(name)) as AgencyKind, parent: iParent >= 0 ? r[iParent] || null : null, shortName: iShort >= 0 ? r[iShort] || null : null, firstYear: first, lastYear: last });
   });
   if (errors.length) return fail(`${errors.slice(0, 5).join("；")}${errors.length > 5 ? ` 等 ${errors.length} 处错误` : ""}，未导入任何机关`);
   return { ok: true, rows };

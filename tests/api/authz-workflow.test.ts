@@ -185,7 +185,8 @@ describe("route handlers", () => {
     // a stored file: import one through the upload route + save
     const res = await post(w.otherAgencyId);
     const previewId = ((await res.json()) as { previewUrl: string }).previewUrl.split("/").pop()!;
-    const saved = await run(savePreviewAction(null, formData({ stagedId: previewId, intent: "draft" })));
+    // the fixture names another agency: confirmed (issue 11 item 4)
+    const saved = await run(savePreviewAction(null, formData({ stagedId: previewId, intent: "draft", confirmAgency: "1" })));
     expect(saved).toMatchObject({ redirect: expect.stringMatching(/^\/workspace\/reports\/\d+/) });
     const versionId = (w.db.$client.prepare("select current_version_id v from reports where agency_id = ? and year = 2025").get(w.otherAgencyId) as { v: number }).v;
     const get = () => files.GET(new Request(`http://x/api/files/${versionId}`), { params: Promise.resolve({ versionId: String(versionId) }) });

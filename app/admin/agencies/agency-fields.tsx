@@ -3,7 +3,7 @@ import { AGENCY_KINDS } from "@/db/schema";
 type Option = { id: number; name: string };
 
 /** The fields of an agency, shared by the create and edit forms. */
-export function AgencyFields({ value, parents }: { value?: { name: string; shortName: string | null; kind: string; parentId: number | null; contact?: string | null }; parents: Option[] }) {
+export function AgencyFields({ value, parents }: { value?: { name: string; shortName: string | null; kind: string; parentId: number | null; contact?: string | null; firstYear?: number | null; lastYear?: number | null }; parents: Option[] }) {
   return (
     <>
       <div>
@@ -32,6 +32,14 @@ export function AgencyFields({ value, parents }: { value?: { name: string; short
             </option>
           ))}
         </select>
+      </div>
+      <div>
+        <label htmlFor="firstYear">首个报告年度（{value ? "留空表示不限" : "留空为当前报告年度"}）</label>
+        <input id="firstYear" name="firstYear" type="number" min={2008} max={2100} defaultValue={value?.firstYear ?? ""} />
+      </div>
+      <div>
+        <label htmlFor="lastYear">最后报告年度（合并或撤销时填写，可选）</label>
+        <input id="lastYear" name="lastYear" type="number" min={2008} max={2100} defaultValue={value?.lastYear ?? ""} />
       </div>
       <div>
         <label htmlFor="contact">联系方式（可选）</label>

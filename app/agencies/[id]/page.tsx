@@ -10,6 +10,7 @@ import { getDb } from "@/db/client";
 import { getAgency } from "@/db/queries/catalog";
 import { agencyCells, getVersion, listAgencyYears, listVersions, liveFindings } from "@/db/queries/agency-page";
 import { citySums } from "@/db/queries/stats";
+import { publishedFindings } from "@/db/queries/public-findings";
 import { getViewer } from "@/lib/auth/viewer";
 import { can, canAccessAgency } from "@/lib/permissions";
 import { comparisonGrid, pick, yearsGrid } from "@/lib/stats/agency";
@@ -44,7 +45,8 @@ export default async function AgencyPage({ params, searchParams }: Props) {
   const versions = sel && staff ? listVersions(db, sel.reportId) : [];
   const versionId = sel ? (staff ? (versions.find((v) => v.id === wantVersion)?.id ?? sel.currentVersionId!) : sel.publishedVersionId!) : null;
   const version = versionId ? getVersion(db, versionId) : null;
-  const findings = versionId ? liveFindings(db, versionId) : [];
+  // the public sees findings computed from published versions only (never against a neighbour's draft)
+  const findings = !versionId ? [] : staff ? liveFindings(db, versionId) : publishedFindings(db, agency.id, sel!.year);
   const isPublished = !!sel && versionId === sel.publishedVersionId;
   const own = agencyCells(db, years.map((y) => y.year), { agencyIds: [agency.id], drafts: staff }).sort((a, b) => a.year - b.year);
   const ownYear = own.find((o) => o.year === sel?.year);

@@ -9,6 +9,7 @@ import { ReportTables } from "@/components/report/report-tables";
 import { getViewer } from "@/lib/auth/viewer";
 import { TEMPLATE_INFO } from "@/lib/template";
 import { getStaged, STAGING_EXPIRED } from "@/lib/upload/staging";
+import { agencyMismatchMessage, CONFIRM_AGENCY_FIELD, otherAgencyNamed } from "@/lib/upload/agency-match";
 import { ActionForm } from "../../_components/action-form";
 import { FindingsList } from "../../_components/findings-list";
 import { savePreviewAction } from "../../actions";
@@ -38,6 +39,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   // Checked against this agency's neighbouring years in the database, as saving would.
   const findings = computeFindings(db, staged.agencyId, staged.year, staged.report, null);
   const r = staged.report;
+  const named = agency ? otherAgencyNamed(r.agency, agency) : null;
   return (
     <div>
       <h1>
@@ -55,6 +57,11 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
         </div>
         <div className="muted">尚未保存。请核对下表（红框为检查发现涉及的单元格，单元格下方小字为原文中的写法），可直接更正后保存；每次保存都会生成一个新版本，旧版本保留。</div>
       </dl>
+      {named ? (
+        <p className="notice error" role="alert" data-testid="agency-mismatch">
+          {agencyMismatchMessage(named, agency!.name)}
+        </p>
+      ) : null}
       <FindingsList findings={findings} warnings={staged.warnings} />
       <ActionForm action={savePreviewAction} testId="preview-form">
         <input type="hidden" name="stagedId" value={staged.id} />
@@ -63,6 +70,13 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
           <label htmlFor="comment">版本说明（可选）</label>
           <input id="comment" name="comment" type="text" maxLength={2000} />
         </div>
+        {named ? (
+          <div className="field">
+            <label>
+              <input type="checkbox" name={CONFIRM_AGENCY_FIELD} value="1" data-testid="confirm-agency" /> 确认这是本机关（{agency!.name}）的年报（报告中写的是“{named}”）
+            </label>
+          </div>
+        ) : null}
         <div className="toolbar">
           <button className="btn secondary" type="submit" name="intent" value="recheck">
             按更正重新检查

@@ -1,0 +1,40 @@
+/**
+ * The years an agency must report: from its first report year to its last one (merged or dissolved);
+ * null on either side means unbounded. Expected counts, submission tracking (未报送), LATE and coverage
+ * all ask here.
+ */
+import type { Db } from "../client";
+
+/** SQL: agency alias `a` must report for the year given by the SQL expression `year`. */
+export function expectedSql(year: string, a = "a"): string {
+  return `(${a}.first_year is null or ${a}.first_year <= ${year}) and (${a}.last_year is null or ${a}.last_year >= ${year})`;
+}
+
+export function expectedIn(span: { firstYear: number | null; lastYear: number | null }, year: number): boolean {
+  return (span.firstYear === null || span.firstYear <= year) && (span.lastYear === null || span.lastYear >= year);
+}
+
+/** Whether this agency must report for this year (false for an unknown agency). */
+export function isExpected(db: Db, agencyId: number, year: number): boolean {
+  const row = db.$client.prepare("select first_year firstYear, last_year lastYear from agencies where id = ?").get(agencyId) as
+    | { firstYear: number | null; lastYear: number | null }
+    | undefined;
+  return !!row && expectedIn(row, year);
+}
+
+/**
+ * Active agencies expected per year, for the given years, among the agencies the SQL filter keeps
+ * (`where` on alias `a`). Counted from the few distinct (first, last) spans, not per agency and year.
+ */
+export function expectedPerYear(db: Db, years: number[], where = "", args: unknown[] = []): Map<number, number> {
+  const spans = db.$client
+    .prepare(`select a.first_year firstYear, a.last_year lastYear, count(*) n from agencies a where a.active = 1${where} group by a.first_year, a.last_year`)
+    .all(...args) as { firstYear: number | null; lastYear: number | null; n: number }[];
+  return new Map(years.map((y) => [y, spans.reduce((s, sp) => s + (expectedIn(sp, y) ? sp.n : 0), 0)]));
+}
+
+/** The year a new agency starts reporting by default: the latest reporting year (else last calendar year). */
+export function currentReportingYear(db: Db): number {
+  const row = db.$client.prepare("select max(year) y from reporting_years").get() as { y: number | null };
+  return row.y ?? new Date().getFullYear() - 1;
+}
