@@ -9,7 +9,12 @@ import { formatCell, type GCell, type Grid } from "@/lib/stats/grid";
 function Cell({ cell, rowHeader }: { cell: GCell; rowHeader: boolean }) {
   const text = formatCell(cell);
   const numeric = typeof cell.v === "number" || cell.v === null;
-  const props = { rowSpan: cell.rs, colSpan: cell.cs, title: cell.note, className: numeric && !cell.th ? `num${cell.v === null ? " blank" : ""}` : undefined };
+  // only the attributes a cell has: every undefined prop would still travel in the page's RSC payload
+  const props: { rowSpan?: number; colSpan?: number; title?: string; className?: string } = {};
+  if (cell.rs) props.rowSpan = cell.rs;
+  if (cell.cs) props.colSpan = cell.cs;
+  if (cell.note) props.title = cell.note;
+  if (numeric && !cell.th) props.className = `num${cell.v === null ? " blank" : ""}`;
   const content = cell.href ? <Link href={cell.href}>{text}</Link> : text;
   if (cell.th) return <th scope={rowHeader ? "row" : "col"} {...props}>{content}</th>;
   return <td {...props}>{content}</td>;
