@@ -81,7 +81,7 @@ export function StatLineChart({ data, series, breakAt, percent, height = 300, la
           {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
           {breakAt ? <ReferenceLine x={breakAt} stroke="#a35f00" strokeDasharray="4 4" label={{ value: "格式变更", position: "insideTopLeft", fontSize: 11, fill: "#a35f00" }} /> : null}
           {partial.map((d) => (
-            <ReferenceLine key={`partial-${d.label}`} x={String(d.label)} stroke="#8a96a3" strokeDasharray="2 3" label={{ value: String(d.partial), position: "insideTopRight", fontSize: 11, fill: "#5b6675" }} />
+            <ReferenceLine key={`partial-${d.label}`} x={String(d.label)} stroke="#8a96a3" strokeDasharray="2 3" label={{ value: String(d.partial), position: "top", fontSize: 11, fill: "#5b6675" }} />
           ))}
           {series.map((s, i) => (
             <Line
@@ -92,7 +92,7 @@ export function StatLineChart({ data, series, breakAt, percent, height = 300, la
               name={s.axis === "right" ? `${s.label}（右轴）` : s.label}
               stroke={colour(s, i)}
               strokeWidth={2}
-              dot={{ r: 3 }}
+              dot={{ r: 3, fill: colour(s, i), strokeWidth: 0 }}
               connectNulls={false}
               isAnimationActive={false}
             />
