@@ -55,7 +55,7 @@ export function StatLineChart({ data, series, breakAt, percent, height = 300, la
   return (
     <div className="chart-box" style={{ height }} role="img" aria-label={label} data-testid="chart" data-partial={partial.map((d) => `${d.label} ${d.partial}`).join("；") || undefined}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={rows} margin={{ top: 20, right: right ? 8 : 24, bottom: 8, left: 8 }} onClick={linkKey ? open : undefined} style={linkKey ? { cursor: "pointer" } : undefined}>
+        <LineChart data={rows} margin={{ top: 22, right: right ? 8 : 24, bottom: 8, left: 8 }} onClick={linkKey ? open : undefined} style={linkKey ? { cursor: "pointer" } : undefined}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ee" />
           <XAxis dataKey="label" tick={tick} />
           <YAxis tick={tick} tickFormatter={fmt} width={64} />
@@ -81,7 +81,18 @@ export function StatLineChart({ data, series, breakAt, percent, height = 300, la
           {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
           {breakAt ? <ReferenceLine x={breakAt} stroke="#a35f00" strokeDasharray="4 4" label={{ value: "格式变更", position: "insideTopLeft", fontSize: 11, fill: "#a35f00" }} /> : null}
           {partial.map((d) => (
-            <ReferenceLine key={`partial-${d.label}`} x={String(d.label)} stroke="#8a96a3" strokeDasharray="2 3" label={{ value: String(d.partial), position: "top", fontSize: 11, fill: "#5b6675" }} />
+            <ReferenceLine
+              key={`partial-${d.label}`}
+              x={String(d.label)}
+              stroke="#8a96a3"
+              strokeDasharray="2 3"
+              // above the plot; the last year's label ends at its line so it is not cut off at the edge
+              label={(p: { viewBox?: { x?: number; y?: number } }) => (
+                <text x={p.viewBox?.x ?? 0} y={(p.viewBox?.y ?? 0) - 6} textAnchor={d === data[data.length - 1] ? "end" : "middle"} fontSize={11} fill="#5b6675">
+                  {String(d.partial)}
+                </text>
+              )}
+            />
           ))}
           {series.map((s, i) => (
             <Line
