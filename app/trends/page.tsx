@@ -29,6 +29,8 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
   const years = [...byYear.keys()];
   const hasBreak = years.some((y) => y < BREAK_YEAR) && years.some((y) => y >= BREAK_YEAR);
   const dl = `/api/export/trends${filterQuery({ ...filter, year: undefined, drafts })}`;
+  // a click on a year opens that year's overview with the same filters
+  const keep = filterQuery({ kind: filter.kind, parent: filter.parent, drafts });
   const charts: { id: string; title: string; series: SeriesDef[]; percent?: boolean }[] = [
     { id: "trends-counts", title: "申请和复议诉讼件数", series: COUNT_SERIES },
     { id: "trends-rates", title: "主要比率", series: RATE_SERIES, percent: true },
@@ -61,7 +63,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
               key={c.id}
               id={c.id}
               title={c.title}
-              chart={<StatLineChart data={seriesData(byYear, c.series, incomplete)} series={chartSeries(c.series)} breakAt={hasBreak ? String(BREAK_YEAR) : undefined} percent={c.percent} linkKey="href" label={`${c.title}，${years[0]}—${years[years.length - 1]}年度（点击查看该年度概览）`} />}
+              chart={<StatLineChart data={seriesData(byYear, c.series, incomplete).map((d) => ({ ...d, href: `${d.href}${keep}` }))} series={chartSeries(c.series)} breakAt={hasBreak ? String(BREAK_YEAR) : undefined} percent={c.percent} linkKey="href" label={`${c.title}，${years[0]}—${years[years.length - 1]}年度（点击查看该年度概览）`} />}
               table={gridById.get(c.id)!}
               download={dl}
             />

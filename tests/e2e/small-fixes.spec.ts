@@ -27,6 +27,18 @@ test("trends: an incomplete year is marked in chart and table; 复议/诉讼 hav
   await expect(card.locator(".recharts-yAxis")).toHaveCount(2);
   await expect(card.locator(".recharts-legend-item", { hasText: "行政复议（右轴）" })).toBeVisible();
   await page.screenshot({ path: "/tmp/xxgk-small-trends.png", fullPage: true });
+  await page.getByTestId("chart-card-trends-rates").screenshot({ path: "/tmp/xxgk-small-trends-rates.png" });
+});
+
+test("trends: clicking a year opens that year's overview with the same filter", async ({ page }) => {
+  await page.goto(`/trends?kind=${encodeURIComponent("市直部门")}`);
+  const chart = page.getByTestId("chart-card-trends-counts").getByTestId("chart");
+  await expect(chart.locator(".recharts-cartesian-grid")).toBeVisible();
+  const box = (await chart.locator(".recharts-cartesian-grid").boundingBox())!;
+  await page.mouse.move(box.x + 2, box.y + box.height / 2);
+  await page.mouse.click(box.x + 2, box.y + box.height / 2);
+  await expect(page).toHaveURL(/\/stats\/2019\?kind=%E5%B8%82%E7%9B%B4%E9%83%A8%E9%97%A8$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("2019年度");
 });
 
 test("rankings drill down to the agency page of the ranked year", async ({ page }) => {
@@ -63,6 +75,11 @@ test("agency page: 逐年并排比较 includes the latest year", async ({ page }
   await page.getByRole("link", { name: /逐年并排比较/ }).click();
   await expect(page).toHaveURL(/\/compare\?/);
   await expect(page.getByTestId("grid-compare").locator("thead")).toContainText(`${latest}年度`);
+  // each bar series is a year of this agency: clicking one opens that year
+  const bars = page.getByTestId("chart-card-compare").locator(".recharts-bar-rectangle path");
+  await expect(bars.first()).toBeVisible();
+  await bars.first().click();
+  await expect(page).toHaveURL(new RegExp(`/agencies/${id}\\?year=\\d{4}$`));
 });
 
 test("downloads use Beijing time and Chinese status words", async ({ page }) => {
