@@ -1,15 +1,19 @@
 import Link from "next/link";
 import { connection } from "next/server";
+import { AgencyDirectory } from "@/components/stats/agency-directory";
 import { Overview } from "@/components/stats/overview";
 import { getDb } from "@/db/client";
-import { agenciesByKindBrief } from "@/db/queries/agency-page";
+import { activeAgencyCount } from "@/db/queries/agency-page";
 import { listYears } from "@/db/queries/catalog";
 import { latestYearWithData } from "@/db/queries/stats";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
 import { parseFilter } from "@/lib/stats/params";
 
-/** Home: the city overview of the latest year with data, then the years and the agencies. */
+/**
+ * Home: the city overview of the latest year with data, then the years and the agencies (the agency list
+ * is fetched when opened: at province scale it would be most of the page's bytes).
+ */
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const db = getDb();
@@ -17,12 +21,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const staff = can(viewer, "report.readAll");
   const filter = parseFilter(await searchParams);
   const years = listYears(db);
-  // at province scale the full list is /agencies; the home page shows the first of each kind
-  const agencies = agenciesByKindBrief(db, 60);
-  const total = new Map(agencies.map((a) => [a.kind, a.ofKind]));
   const year = filter.year ?? latestYearWithData(db, { drafts: staff && filter.drafts });
-  const byKind = new Map<string, typeof agencies>();
-  for (const a of agencies) byKind.set(a.kind, [...(byKind.get(a.kind) ?? []), a]);
   return (
     <>
       {year ? (
@@ -66,31 +65,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </table>
         </div>
       )}
-      <details className="card" style={{ marginTop: 24 }}>
-        <summary>
-          <strong>机关（{[...total.values()].reduce((x, y) => x + y, 0).toLocaleString("zh-CN")}）</strong>
-        </summary>
-        {[...byKind.entries()].map(([kind, list]) => (
-          <section key={kind} aria-labelledby={`kind-${kind}`}>
-            <h3 id={`kind-${kind}`}>
-              {kind}（{(total.get(kind) ?? list.length).toLocaleString("zh-CN")}）
-            </h3>
-            <ul className="agency-list" data-testid="agency-list">
-              {list.map((a) => (
-                <li key={a.id}>
-                  <Link href={`/agencies/${a.id}`}>{a.name}</Link>
-                  <span className="muted small"> {a.publishedYears ? a.publishedYears.split(",").join("、") : "暂无已发布年报"}</span>
-                </li>
-              ))}
-            </ul>
-            {(total.get(kind) ?? 0) > list.length ? (
-              <p className="small">
-                <Link href={`/agencies?kind=${encodeURIComponent(kind)}`}>查看全部 {total.get(kind)!.toLocaleString("zh-CN")} 个{kind}</Link>
-              </p>
-            ) : null}
-          </section>
-        ))}
-      </details>
+      <AgencyDirectory total={activeAgencyCount(db)} />
     </>
   );
 }

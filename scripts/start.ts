@@ -2,7 +2,7 @@
  * `npm start`: validate configuration, migrate, seed the demo city into an empty database (unless
  * SEED_DEMO=0), build when the sources changed since the last build, then serve with `next start`.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -10,6 +10,7 @@ import { openDb } from "../db/client";
 import { flushRollup } from "../db/queries/rollup";
 import { isEmpty, seedDemo, type DemoLogin } from "../db/seed";
 import { ConfigError, env } from "../lib/env";
+import { runBuild } from "./build-progress";
 
 const root = process.cwd();
 
@@ -33,13 +34,12 @@ function sourceStamp(): string {
   return h.digest("hex");
 }
 
-function buildIfNeeded(): void {
+async function buildIfNeeded(): Promise<void> {
   const stampFile = path.join(root, ".next", "xxgk-build-stamp");
   const stamp = sourceStamp();
   if (fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === stamp) return;
-  console.log("正在构建（next build），首次约需一分钟…");
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-  if (r.status !== 0) fail("构建失败（next build），请查看上面的输出。");
+  const status = await runBuild(path.join(root, "node_modules", "next", "dist", "bin", "next"), { ...process.env, NODE_ENV: "production" });
+  if (status !== 0) fail("构建失败（next build），请查看上面的输出。");
   fs.writeFileSync(stampFile, stamp);
 }
 
@@ -51,7 +51,7 @@ function authSecret(dataDir: string): string {
   return fs.readFileSync(f, "utf8").trim();
 }
 
-function main() {
+async function main() {
   // `npm test` builds first, so Playwright's web server never waits on `next build` against its timeout.
   if (process.argv.includes("--build-only")) return buildIfNeeded();
   let cfg;
@@ -105,7 +105,7 @@ function main() {
   }
   db.$client.close();
 
-  buildIfNeeded();
+  await buildIfNeeded();
   const url = `http://localhost:${cfg.PORT}`;
   const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(cfg.PORT)], {
     stdio: ["ignore", "inherit", "inherit"],
@@ -130,4 +130,4 @@ function main() {
   child.on("exit", (code) => process.exit(code ?? 0));
 }
 
-main();
+void main();

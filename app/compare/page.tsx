@@ -89,7 +89,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 subjects.forEach((s, k) => (d[`s${k}`] = s.metrics[i].value === null ? null : +(s.metrics[i].value! * 100).toFixed(1)));
                 return d;
               })}
-              series={subjects.map((s, k) => ({ key: `s${k}`, label: `${s.label}（%）` }))}
+              series={subjects.map((s, k) => ({ key: `s${k}`, label: `${s.label}（%）`, href: s.href }))}
               label={`${title}：主要比率（百分比）`}
               height={340}
             />

@@ -87,7 +87,7 @@ export default async function RankingsPage({ searchParams }: { searchParams: Pro
           显示前 {shown.length} 个，共 {rows.length} 个。<Link href={link({ all: "1" })}>显示全部</Link>，或下载完整排名。
         </p>
       ) : null}
-      <GridTable grid={rankingGrid(shown, def, `${year}年度 ${def.label} 排名`)} download={`/api/export/rankings${filterQuery(base, { metric: def.key, order, small: includeSmall ? "1" : undefined })}`} />
+      <GridTable grid={rankingGrid(shown, def, `${year}年度 ${def.label} 排名`, year)} download={`/api/export/rankings${filterQuery(base, { metric: def.key, order, small: includeSmall ? "1" : undefined })}`} />
     </>
   );
 }

@@ -4,6 +4,11 @@
  */
 import type { ParentOption } from "@/db/queries/stats";
 import { AGENCY_KIND_VALUES, type FilterParams } from "@/lib/stats/params";
+import { parentLabel } from "./parent-label";
+import { ParentSelect } from "./parent-select";
+
+/** Up to this many 所属 options travel in the page; more (a province) are fetched when the select is used. */
+const INLINE_PARENTS = 40;
 
 export function FilterBar({
   action,
@@ -49,14 +54,18 @@ export function FilterBar({
       </div>
       <div className="field">
         <label htmlFor="f-parent">所属</label>
-        <select id="f-parent" name="parent" defaultValue={filter.parent ?? ""}>
-          <option value="">全市</option>
-          {parents.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}及所属（{p.children + 1}）
-            </option>
-          ))}
-        </select>
+        {parents.length > INLINE_PARENTS ? (
+          <ParentSelect value={filter.parent} chosen={parents.find((p) => p.id === filter.parent)} count={parents.length} />
+        ) : (
+          <select id="f-parent" name="parent" defaultValue={filter.parent ?? ""}>
+            <option value="">全市</option>
+            {parents.map((p) => (
+              <option key={p.id} value={p.id}>
+                {parentLabel(p)}
+              </option>
+            ))}
+          </select>
+        )}
       </div>
       {extra}
       {staff ? (

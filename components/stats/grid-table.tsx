@@ -9,13 +9,13 @@ import { formatCell, type GCell, type Grid } from "@/lib/stats/grid";
 function Cell({ cell, rowHeader }: { cell: GCell; rowHeader: boolean }) {
   const text = formatCell(cell);
   const numeric = typeof cell.v === "number" || cell.v === null;
-  const props = {
-    rowSpan: cell.rs,
-    colSpan: cell.cs,
-    title: cell.flag ?? cell.note,
-    className: numeric && !cell.th ? `num${cell.v === null ? " blank" : ""}${cell.flag ? " flagged" : ""}` : undefined,
-    "data-flag": cell.flag ? "1" : undefined,
-  };
+  // only the attributes a cell has: every undefined prop would still travel in the page's RSC payload
+  const props: { rowSpan?: number; colSpan?: number; title?: string; className?: string; "data-flag"?: string } = {};
+  if (cell.rs) props.rowSpan = cell.rs;
+  if (cell.cs) props.colSpan = cell.cs;
+  if (cell.flag ?? cell.note) props.title = cell.flag ?? cell.note;
+  if (numeric && !cell.th) props.className = `num${cell.v === null ? " blank" : ""}${cell.flag ? " flagged" : ""}`;
+  if (cell.flag) props["data-flag"] = "1";
   // a flagged cell keeps only its number as text (the ※ is drawn by CSS, the reason is the title and is
   // listed after the table), so the value reads and copies as a number
   const content = cell.href ? <Link href={cell.href}>{text}</Link> : text;

@@ -211,3 +211,26 @@ export function agenciesByKindBrief(db: Db, perKind: number): AgencyBrief[] {
     ).all(perKind) as AgencyBrief[],
   );
 }
+
+export interface DirectoryKind {
+  kind: string;
+  /** active agencies of this kind in all (the list has the first `perKind`) */
+  total: number;
+  agencies: { id: number; name: string; years: number[] }[];
+}
+
+/** agenciesByKindBrief grouped by kind, for the home page's on-demand agency list. */
+export function agencyDirectory(db: Db, perKind: number): DirectoryKind[] {
+  const out = new Map<string, DirectoryKind>();
+  for (const a of agenciesByKindBrief(db, perKind)) {
+    const k = out.get(a.kind) ?? { kind: a.kind, total: a.ofKind, agencies: [] };
+    k.agencies.push({ id: a.id, name: a.name, years: a.publishedYears ? a.publishedYears.split(",").map(Number) : [] });
+    out.set(a.kind, k);
+  }
+  return [...out.values()];
+}
+
+/** Active agencies in all (the home page's "机关（N）"). */
+export function activeAgencyCount(db: Db): number {
+  return cached(db, "active-count", () => (prepared(db, "select count(*) n from agencies where active = 1").get() as { n: number }).n);
+}

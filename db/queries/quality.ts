@@ -3,6 +3,8 @@
  * file now, published or not), per agency, per rule and across years.
  */
 import type { Db } from "../client";
+import type { ReportStatus } from "../schema";
+import { STATUS_LABELS } from "./workflow";
 import { RULES, SEVERITY_LABELS } from "../../lib/checks";
 import { flatGrid, type Grid } from "../../lib/stats/grid";
 import { cellLabel } from "../../lib/template";
@@ -128,7 +130,7 @@ export function qualityGrids(db: Db, year: number): Grid[] {
         { label: "机关编号", get: (r: FindingRow) => r.agencyId },
         { label: "机关", get: (r) => r.name },
         { label: "联系方式", get: (r) => r.contact },
-        { label: "年报状态", get: (r) => r.status },
+        { label: "年报状态", get: (r) => STATUS_LABELS[r.status as ReportStatus] ?? r.status },
         { label: "版本", get: (r) => `第${r.versionNo}版` },
         { label: "级别", get: (r) => SEVERITY_LABELS[r.severity] },
         { label: "规则", get: (r) => `${r.code} ${rules.get(r.code) ?? ""}` },

@@ -1,10 +1,6 @@
 /** Rules on how a report was submitted rather than on what it says. */
+import { beijingDate } from "../beijing-time";
 import type { Rule } from "./types";
-
-/** yyyy-mm-dd in Beijing time, where the deadlines are set. */
-function beijingDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 const late: Rule = {
   code: "LATE",

@@ -1,10 +1,11 @@
 /** The bulk download: one row per published report, one column per template cell (both templates). */
 import { CELL_COLUMNS } from "../../db/cell-columns";
 import type { BulkRow } from "../../db/queries/agency-page";
+import { beijingTime } from "../beijing-time";
 import { TEMPLATE_INFO, cellDefs, defaultShape } from "../template";
 import type { GCell, Grid } from "./grid";
 
-const META = ["机关编号", "机关名称", "机关类型", "所属", "年度", "表格格式", "版本号", "发布时间"];
+const META = ["机关编号", "机关名称", "机关类型", "所属", "年度", "表格格式", "版本号", "发布时间（北京时间）"];
 
 const PROACTIVE_2019 = new Set(cellDefs(defaultShape("2019")).filter((d) => d.section === "proactive").map((d) => d.path));
 
@@ -35,7 +36,7 @@ export function bulkGrid(year: number, rows: BulkRow[]): Grid {
         { v: r.year },
         { v: r.template },
         { v: r.versionNo },
-        { v: r.publishedAt },
+        { v: beijingTime(r.publishedAt) || null },
         ...r.cells.map((v, i) => ({ v, fmt: CELL_COLUMNS[i].def.kind === "money" ? ("money" as const) : ("count" as const) })),
       ]),
     ],

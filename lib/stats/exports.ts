@@ -5,7 +5,7 @@
 import type { Db } from "../../db/client";
 import { agencyCells, bulkReports } from "../../db/queries/agency-page";
 import { getAgency } from "../../db/queries/catalog";
-import { citySums, citySumsByYear, latestYearWithData } from "../../db/queries/stats";
+import { citySums, citySumsByYear, latestYearWithData, yearCounts } from "../../db/queries/stats";
 import { qualityGrids } from "../../db/queries/quality";
 import { computeMetrics } from "../metrics";
 import { can, type Viewer } from "../permissions";
@@ -19,7 +19,7 @@ import type { Grid } from "./grid";
 import { applicantData, metricsGrid, outcomeData, proactiveData, reviewData } from "./overview";
 import { parseFilter } from "./params";
 import { rank, rankingGrid, rankMetrics } from "./rankings";
-import { trendGrids } from "./trends";
+import { incompleteYears, trendGrids } from "./trends";
 
 export interface ExportSpec {
   file: string;
@@ -83,7 +83,8 @@ export function buildExport(db: Db, name: string, sp: URLSearchParams, viewer: V
       return { file: `${y}年度已发布年度报告-全部单元格`, sheets: [{ name: `${y}年度`, grids: [bulkGrid(y, bulkReports(db, y))] }] };
     }
     case "trends": {
-      const grids = trendGrids(citySumsByYear(db, f));
+      const byYear = citySumsByYear(db, f);
+      const grids = trendGrids(byYear, incompleteYears(byYear, new Map(yearCounts(db, f).map((c) => [c.year, c.expected]))));
       return { file: `历年趋势${scope}`, sheets: grids.map((g) => ({ name: g.title.slice(0, 28), grids: [g] })) };
     }
     case "compare": {

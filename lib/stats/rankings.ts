@@ -73,13 +73,14 @@ export function rank<T extends { input: MetricInput }>(items: T[], key: string, 
   return [...ranked, ...rest];
 }
 
-export function rankingGrid(rows: Ranked<{ agencyId: number; name: string; kind: string }>[], def: RankMetricDef, title: string): Grid {
+/** `year`: the ranked year, kept by the link to each agency's page (which opens on that year). */
+export function rankingGrid(rows: Ranked<{ agencyId: number; name: string; kind: string }>[], def: RankMetricDef, title: string, year?: number): Grid {
   const g = flatGrid(
     "rankings",
     title,
     [
       { label: "名次", fmt: "count", get: (r: (typeof rows)[number]) => r.rank },
-      { label: "机关", get: (r) => r.item.name, href: (r) => `/agencies/${r.item.agencyId}` },
+      { label: "机关", get: (r) => r.item.name, href: (r) => `/agencies/${r.item.agencyId}${year ? `?year=${year}` : ""}` },
       { label: "类型", get: (r) => r.item.kind },
       { label: def.label, fmt: def.rate ? "percent" : "count", get: (r) => r.metric.value },
       ...(def.rate

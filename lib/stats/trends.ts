@@ -9,11 +9,36 @@ import type { GCell, Grid } from "./grid";
 
 export const BREAK_YEAR = 2021;
 
+/**
+ * A year is 未报齐 (incomplete) when fewer than this share of the expected agencies' reports are counted:
+ * its sums are not comparable with complete years, so charts and tables mark it instead of showing a fall.
+ */
+export const INCOMPLETE_SHARE = 0.9;
+
+export interface Coverage {
+  reports: number;
+  expected: number;
+}
+
+/** The incomplete years among `byYear`, with their counts (expected: agencies due to report, per year). */
+export function incompleteYears(byYear: Map<number, ReportSums>, expected: Map<number, number>): Map<number, Coverage> {
+  const out = new Map<number, Coverage>();
+  for (const [year, s] of byYear) {
+    const e = expected.get(year) ?? 0;
+    if (e > 0 && s.coverage.reports < e * INCOMPLETE_SHARE) out.set(year, { reports: s.coverage.reports, expected: e });
+  }
+  return out;
+}
+
+export const incompleteLabel = (c: Coverage) => `未报齐 ${c.reports}/${c.expected}`;
+
 export interface SeriesDef {
   key: string;
   label: string;
   fmt: "count" | "percent" | "money";
   get: (s: ReportSums) => number | null;
+  /** drawn against the right-hand axis (small counts beside thousands of applications) */
+  axis?: "right";
 }
 
 const groupTotal = (s: ReportSums, group: "denied" | "unavailable" | "notProcessed") =>
@@ -25,8 +50,8 @@ export const COUNT_SERIES: SeriesDef[] = [
   { key: "newReceived", label: "本年新收申请", fmt: "count", get: (s) => s.applications.newReceived.total },
   { key: "carriedOver", label: "上年结转申请", fmt: "count", get: (s) => s.applications.carriedOver.total },
   { key: "totalHandled", label: "办理结果总计", fmt: "count", get: (s) => s.applications.totalHandled.total },
-  { key: "reconsideration", label: "行政复议", fmt: "count", get: (s) => s.review.reconsideration.total },
-  { key: "litigation", label: "行政诉讼", fmt: "count", get: (s) => (s.review.litigationDirect.total ?? 0) + (s.review.litigationAfterReconsideration.total ?? 0) },
+  { key: "reconsideration", label: "行政复议", fmt: "count", axis: "right", get: (s) => s.review.reconsideration.total },
+  { key: "litigation", label: "行政诉讼", fmt: "count", axis: "right", get: (s) => (s.review.litigationDirect.total ?? 0) + (s.review.litigationAfterReconsideration.total ?? 0) },
 ];
 
 export const OUTCOME_SERIES: SeriesDef[] = [
@@ -80,17 +105,25 @@ export function templateOnlySeries(t: TemplateId): SeriesDef[] {
   );
 }
 
-export function seriesData(byYear: Map<number, ReportSums>, series: SeriesDef[]): Record<string, string | number | null>[] {
+export function seriesData(byYear: Map<number, ReportSums>, series: SeriesDef[], incomplete: Map<number, Coverage> = new Map()): Record<string, string | number | null>[] {
   return [...byYear.entries()].map(([year, s]) => {
-    const d: Record<string, string | number | null> = { label: String(year) };
+    const d: Record<string, string | number | null> = { label: String(year), href: `/stats/${year}` };
+    const c = incomplete.get(year);
+    if (c) d.partial = incompleteLabel(c);
     for (const x of series) d[x.key] = s.coverage.reports ? x.get(s) : null;
     return d;
   });
 }
 
-export function seriesGrid(id: string, title: string, byYear: Map<number, ReportSums>, series: SeriesDef[], note?: string): Grid {
+export function seriesGrid(id: string, title: string, byYear: Map<number, ReportSums>, series: SeriesDef[], note?: string, incomplete: Map<number, Coverage> = new Map()): Grid {
   const years = [...byYear.keys()];
-  const head: GCell[] = [{ v: "指标", th: true }, ...years.map((y) => ({ v: `${y}年度${y === BREAK_YEAR ? "（新格式）" : ""}`, th: true }))];
+  const mark = (y: number) => {
+    const c = incomplete.get(y);
+    return c ? `（${incompleteLabel(c)}）` : "";
+  };
+  const head: GCell[] = [{ v: "指标", th: true }, ...years.map((y) => ({ v: `${y}年度${y === BREAK_YEAR ? "（新格式）" : ""}${mark(y)}`, th: true, note: incomplete.has(y) ? "应报机关的年报未报齐，合计偏小，不能与其他年度直接比较" : undefined }))];
+  const shown = years.filter((y) => incomplete.has(y));
+  if (shown.length) note = `${note ?? ""}${shown.map((y) => `${y}年度年报未报齐（${incomplete.get(y)!.reports}/${incomplete.get(y)!.expected} 份），合计偏小，不能与其他年度直接比较`).join("；")}。`;
   const cover: GCell[] = [{ v: "统计年报份数", th: true }, ...years.map((y) => ({ v: byYear.get(y)!.coverage.reports, fmt: "count" as const }))];
   return {
     id,
@@ -101,15 +134,15 @@ export function seriesGrid(id: string, title: string, byYear: Map<number, Report
   };
 }
 
-export function trendGrids(byYear: Map<number, ReportSums>): Grid[] {
+export function trendGrids(byYear: Map<number, ReportSums>, incomplete: Map<number, Coverage> = new Map()): Grid[] {
   const pre = new Map([...byYear].filter(([y]) => y < BREAK_YEAR));
   const post = new Map([...byYear].filter(([y]) => y >= BREAK_YEAR));
   return [
-    seriesGrid("trends-counts", "申请和复议诉讼件数", byYear, COUNT_SERIES, "两种格式含义相同，可跨年比较。"),
-    seriesGrid("trends-rates", "主要比率", byYear, RATE_SERIES, "分母见统计概览“全部指标”；两种格式含义相同。"),
-    seriesGrid("trends-outcomes", "办理结果构成", byYear, OUTCOME_SERIES, "（六）其他处理：2021年版分三项，合计后与2019年版一行可比。"),
-    seriesGrid("trends-decisions", "主动公开：处理决定数量", byYear, DECISION_SERIES, "两种格式中唯一含义相同的主动公开指标。"),
-    ...(pre.size ? [seriesGrid("trends-2019", `主动公开：${TEMPLATE_INFO["2019"].name}特有指标（${TEMPLATE_INFO["2019"].years}）`, pre, templateOnlySeries("2019"), "仅统计按2019年版格式填报的年报；与2021年版指标含义不同，不连续比较。")] : []),
-    ...(post.size ? [seriesGrid("trends-2021", `主动公开：${TEMPLATE_INFO["2021"].name}特有指标（${TEMPLATE_INFO["2021"].years}）`, post, templateOnlySeries("2021"), "仅统计按2021年版格式填报的年报。")] : []),
+    seriesGrid("trends-counts", "申请和复议诉讼件数", byYear, COUNT_SERIES, "两种格式含义相同，可跨年比较。", incomplete),
+    seriesGrid("trends-rates", "主要比率", byYear, RATE_SERIES, "分母见统计概览“全部指标”；两种格式含义相同。", incomplete),
+    seriesGrid("trends-outcomes", "办理结果构成", byYear, OUTCOME_SERIES, "（六）其他处理：2021年版分三项，合计后与2019年版一行可比。", incomplete),
+    seriesGrid("trends-decisions", "主动公开：处理决定数量", byYear, DECISION_SERIES, "两种格式中唯一含义相同的主动公开指标。", incomplete),
+    ...(pre.size ? [seriesGrid("trends-2019", `主动公开：${TEMPLATE_INFO["2019"].name}特有指标（${TEMPLATE_INFO["2019"].years}）`, pre, templateOnlySeries("2019"), "仅统计按2019年版格式填报的年报；与2021年版指标含义不同，不连续比较。", incomplete)] : []),
+    ...(post.size ? [seriesGrid("trends-2021", `主动公开：${TEMPLATE_INFO["2021"].name}特有指标（${TEMPLATE_INFO["2021"].years}）`, post, templateOnlySeries("2021"), "仅统计按2021年版格式填报的年报。", incomplete)] : []),
   ];
 }

@@ -1,11 +1,13 @@
 /**
- * Parse speed per format: every report found under tests/fixtures and ../shared/corpus/reports is
- * parsed several times; the median per file is reported, grouped by format. Called by scripts/bench.ts.
+ * Parse speed per format: every report of ../shared/corpus/reports (real published reports: the figures
+ * the README states), then our own fixtures, is parsed several times; the median per file is reported,
+ * grouped by format, PDF also per page. Called by scripts/bench.ts.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseDocument, sniffFormat } from "../../lib/ingest";
+import { readPdf } from "../../lib/ingest/readers/pdf";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const EXT = new Set([".txt", ".html", ".htm", ".docx", ".xlsx", ".pdf"]);
@@ -27,10 +29,25 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-export async function benchParse(opts: { repeats?: number } = {}): Promise<void> {
-  const repeats = opts.repeats ?? 7;
-  const files = [...listFiles(join(root, "tests", "fixtures")), ...listFiles(join(root, "..", "shared", "corpus", "reports"))];
-  const byFormat = new Map<string, { file: string; ms: number }[]>();
+/** PDF pages, from the reader's own locations (the reader is what pays per page). */
+async function pdfPages(bytes: Uint8Array): Promise<number> {
+  const doc = await readPdf(bytes);
+  let max = 1;
+  for (const b of doc.blocks) {
+    if (b.kind === "text") for (const l of b.lines) max = Math.max(max, l.loc.page ?? 1);
+    else for (const r of b.rows) for (const c of r) max = Math.max(max, c.loc.page ?? 1);
+  }
+  return max;
+}
+
+interface Timed {
+  file: string;
+  ms: number;
+  pages: number;
+}
+
+async function timeFiles(files: string[], repeats: number): Promise<Map<string, Timed[]>> {
+  const byFormat = new Map<string, Timed[]>();
   for (const file of files) {
     const bytes = new Uint8Array(readFileSync(file));
     const format = sniffFormat(bytes);
@@ -42,17 +59,40 @@ export async function benchParse(opts: { repeats?: number } = {}): Promise<void>
       times.push(performance.now() - t0);
     }
     const list = byFormat.get(format) ?? [];
-    list.push({ file, ms: median(times) });
+    list.push({ file, ms: median(times), pages: format === "pdf" ? await pdfPages(bytes) : 1 });
     byFormat.set(format, list);
   }
-  console.log(`parse: median of ${repeats} runs per report`);
+  return byFormat;
+}
+
+const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
+
+/** One line per format: reports, median and range per report; for PDF also per page. */
+function printFormats(byFormat: Map<string, Timed[]>): void {
   for (const [format, list] of [...byFormat].sort()) {
     const all = list.map((x) => x.ms);
-    const worst = list.reduce((a, b) => (b.ms > a.ms ? b : a));
-    console.log(
-      `  ${format.padEnd(5)} ${String(list.length).padStart(3)} reports  median ${median(all).toFixed(2)} ms  max ${worst.ms.toFixed(2)} ms (${worst.file.replace(root + "/", "")})`,
-    );
+    const lo = Math.min(...all);
+    const hi = Math.max(...all);
+    let line = `  ${format.padEnd(5)} ${String(list.length).padStart(3)} report${list.length === 1 ? " " : "s"}  median ${ms(median(all))} ms per report (${ms(lo)}–${ms(hi)} ms)`;
+    if (format === "pdf") {
+      const perPage = list.map((x) => x.ms / x.pages);
+      line += `; per page ${ms(Math.min(...perPage))}–${ms(Math.max(...perPage))} ms (${list.map((x) => `${basename(x.file)} ${x.pages} p.`).join(", ")})`;
+    }
+    console.log(line);
   }
+}
+
+export async function benchParse(opts: { repeats?: number } = {}): Promise<void> {
+  const repeats = opts.repeats ?? 7;
+  const corpusDir = join(root, "..", "shared", "corpus", "reports");
+  const corpus = listFiles(corpusDir);
+  console.log(`parse (whole pipeline: reader + matcher), median of ${repeats} runs per report`);
+  if (corpus.length) {
+    console.log(`corpus files (${corpusDir.replace(/.*\/shared\//, "../shared/")}): these are the README figures`);
+    printFormats(await timeFiles(corpus, repeats));
+  } else console.log(`(no corpus at ${corpusDir})`);
+  console.log("our fixtures (tests/fixtures, small synthetic files):");
+  printFormats(await timeFiles(listFiles(join(root, "tests", "fixtures")), repeats));
 }
 
 // Runnable on its own: npx tsx scripts/bench/parse.ts

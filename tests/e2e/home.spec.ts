@@ -8,6 +8,8 @@ test("the public home page lists the demo city's agencies and years", async ({ p
   const years = page.getByTestId("years-table");
   await expect(years).toContainText("2019年度");
   await expect(years).toContainText("2025年度");
+  // the agency list is fetched when opened (the home page stays light)
+  await page.getByTestId("agency-directory").locator("summary").click();
   await expect(page.getByTestId("agency-list").first()).toContainText("示例市");
   await expect(page.getByRole("link", { name: "登录" })).toBeVisible();
 });

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { when } from "@/app/workspace/_components/status-badge";
 import { AdminNav } from "../_components/admin-nav";
 import { requirePage } from "../_components/guard";
+import { actionLabel, auditDetail } from "./detail";
 
 export const metadata: Metadata = { title: "操作日志" };
 export const dynamic = "force-dynamic";
@@ -78,12 +79,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <td>{when(r.createdAt)}</td>
               <td>{r.userLogin ?? "—"}</td>
               <td>
-                <code>{r.action}</code>
+                {actionLabel(r.action)} <code className="muted small">{r.action}</code>
               </td>
               <td>{target(r.entityType, r.entityId)}</td>
               <td className="small">
                 {/* shown as text: details may contain what users typed */}
-                <code style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>{r.detail ?? ""}</code>
+                <span style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }} data-testid="audit-detail">
+                  {auditDetail(r.detail)}
+                </span>
               </td>
             </tr>
           ))}

@@ -12,6 +12,7 @@ import { agencyCells, getVersion, listAgencyYears, listVersions, liveFindings } 
 import { citySums } from "@/db/queries/stats";
 import { publishedFindings } from "@/db/queries/public-findings";
 import { getViewer } from "@/lib/auth/viewer";
+import { beijingDate } from "@/lib/beijing-time";
 import { can, canAccessAgency } from "@/lib/permissions";
 import { comparisonGrid, pick, yearsGrid } from "@/lib/stats/agency";
 import { TEMPLATE_INFO } from "@/lib/template";
@@ -84,8 +85,8 @@ export default async function AgencyPage({ params, searchParams }: Props) {
           <p data-testid="report-meta">
             <span className={`badge ${isPublished ? "ok" : "warning"}`}>{isPublished ? "已发布" : `当前版本：${STATUS[sel.status] ?? sel.status}`}</span> 第{version.versionNo}版 ·{" "}
             {TEMPLATE_INFO[version.rif.template].name}
-            {sel.publishedAt ? ` · 发布于 ${sel.publishedAt.slice(0, 10)}` : ""}
-            {sel.revisedAt ? <strong className="caveat"> · 已于 {sel.revisedAt.slice(0, 10)} 更正（现为更正后的版本）</strong> : null}
+            {sel.publishedAt ? ` · 发布于 ${beijingDate(sel.publishedAt)}` : ""}
+            {sel.revisedAt ? <strong className="caveat"> · 已于 {beijingDate(sel.revisedAt)} 更正（现为更正后的版本）</strong> : null}
             {version.hasFile && (staff || isPublished) ? (
               <>
                 {" "}· <a href={`/api/files/${version.id}`}>下载原始文件{version.fileName ? `（${version.fileName}）` : ""}</a>
@@ -137,12 +138,12 @@ export default async function AgencyPage({ params, searchParams }: Props) {
               <ChartCard
                 id="agency-years"
                 title="历年新收申请与办理结果"
-                chart={<StatBarChart layout="vertical" data={own.map((o) => ({ label: String(o.year), newReceived: o.input.applications.newReceived.total ?? 0, totalHandled: o.input.applications.totalHandled.total ?? 0 }))} series={[{ key: "newReceived", label: "本年新收" }, { key: "totalHandled", label: "办理结果总计" }]} label="历年新收申请与办理结果" height={260} />}
+                chart={<StatBarChart layout="vertical" linkKey="href" data={own.map((o) => ({ label: String(o.year), href: `/agencies/${agency.id}?year=${o.year}`, newReceived: o.input.applications.newReceived.total ?? 0, totalHandled: o.input.applications.totalHandled.total ?? 0 }))} series={[{ key: "newReceived", label: "本年新收" }, { key: "totalHandled", label: "办理结果总计" }]} label="历年新收申请与办理结果（点击柱形查看该年度）" height={260} />}
                 table={yearsGrid("agency-years", "历年指标", own)}
                 download={`/api/export/agency?id=${agency.id}&year=${sel.year}`}
               />
               <p>
-                <Link href={`/compare?a=${agency.id}&years=${own.map((o) => o.year).join(",")}`}>逐年并排比较</Link>
+                <Link href={`/compare?a=${agency.id}&years=${own.slice(-6).map((o) => o.year).join(",")}`} data-testid="compare-years">逐年并排比较{own.length > 6 ? `（最近 6 个年度）` : ""}</Link>
               </p>
             </>
           ) : null}

@@ -1,5 +1,6 @@
 /** Parts of the agency page: the findings list and, for staff, the version history. */
 import Link from "next/link";
+import { beijingTime } from "@/lib/beijing-time";
 import { SEVERITY_LABELS, ruleByCode } from "@/lib/checks";
 import type { VersionListItem } from "@/db/queries/agency-page";
 import { cellLabel, type Finding } from "@/lib/template";
@@ -50,7 +51,7 @@ export function VersionsTable({ agencyId, year, versions, current, published }: 
                   {v.id === published ? <span className="badge ok"> 已发布</span> : null}
                 </td>
                 <td>{SOURCE[v.source] ?? v.source}</td>
-                <td>{v.createdAt.slice(0, 16).replace("T", " ")}</td>
+                <td>{beijingTime(v.createdAt)}</td>
                 <td className="num">{v.errorCount}</td>
                 <td className="num">{v.warningCount}</td>
                 <td>{v.hasFile ? <a href={`/api/files/${v.id}`}>{v.fileName ?? "下载"}</a> : "—"}</td>

@@ -1,4 +1,5 @@
 import type { ReportStatus } from "@/db/schema";
+import { beijingTime } from "@/lib/beijing-time";
 
 const LABELS: Record<ReportStatus, string> = { draft: "草稿", submitted: "已提交待审核", returned: "已退回", accepted: "审核通过", published: "已发布" };
 const TONE: Record<ReportStatus, string> = { draft: "", submitted: "info", returned: "error", accepted: "ok", published: "ok" };
@@ -11,10 +12,7 @@ export function StatusBadge({ status }: { status: ReportStatus }) {
   );
 }
 
+/** Beijing time: deadlines and submissions are judged in UTC+8 (lib/beijing-time). */
 export function when(iso: string | null | undefined): string {
-  if (!iso) return "—";
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  // Beijing time: deadlines and submissions are judged in UTC+8
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
+  return beijingTime(iso) || "—";
 }

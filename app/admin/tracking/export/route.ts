@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { contactsOf, trackingList, TRACK_LABELS } from "@/db/queries/tracking";
 import { STATUS_LABELS } from "@/db/queries/workflow";
 import { getViewer } from "@/lib/auth/viewer";
+import { beijingTime } from "@/lib/beijing-time";
 import { can } from "@/lib/permissions";
 import { toCsv } from "@/lib/upload/csv";
 import { contentDisposition } from "@/lib/upload/disposition";
@@ -20,9 +21,9 @@ export async function GET(req: Request) {
   const { rows, deadline } = trackingList(db, viewer, { ...f, year });
   const contacts = contactsOf(db, viewer, rows.map((r) => r.agencyId));
   const csv = toCsv([
-    ["机关", "类型", "上级", "年度", "截止日期", "报送情况", "年报状态", "提交时间", "发布时间", "联系人"],
+    ["机关", "类型", "上级", "年度", "截止日期", "报送情况", "年报状态", "提交时间（北京时间）", "发布时间（北京时间）", "联系人"],
     ...rows.map((r) => [
-      r.name, r.kind, r.parentName ?? "", year, deadline, TRACK_LABELS[r.state], r.status ? STATUS_LABELS[r.status] : "", r.submittedAt ?? "", r.publishedAt ?? "",
+      r.name, r.kind, r.parentName ?? "", year, deadline, TRACK_LABELS[r.state], r.status ? STATUS_LABELS[r.status] : "", beijingTime(r.submittedAt), beijingTime(r.publishedAt),
       (contacts.get(r.agencyId) ?? []).map((c) => [c.name, c.phone, c.email].filter(Boolean).join(" ")).join("；"),
     ]),
   ]);
