@@ -88,7 +88,7 @@ function centralDirectory(b: Uint8Array): Entry[] {
 }
 
 /** Inflates one entry, never producing more than `budget` bytes (null when it would). */
-function inflateEntry(b: Uint8Array, e: Entry, budget: number): Uint8Array | null {
+function inflateEntry(b: Uint8Array, e: Entry, budget: number): Uint8Array<ArrayBuffer> | null {
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const h = e.localOffset;
   if (h + 30 > b.length || v.getUint32(h, true) !== 0x04034b50) throw new Corrupt();
@@ -99,7 +99,7 @@ function inflateEntry(b: Uint8Array, e: Entry, budget: number): Uint8Array | nul
   if (e.method !== 8) throw new Corrupt();
   try {
     const out = inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
-    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+    return new Uint8Array(out.buffer as ArrayBuffer, out.byteOffset, out.byteLength);
   } catch (err) {
     if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return null;
     throw new Corrupt();
