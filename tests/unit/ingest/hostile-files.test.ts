@@ -7,6 +7,7 @@ import { countTags, READ_LIMITS } from "../../../lib/ingest/limits";
 import { readDocx } from "../../../lib/ingest/readers/docx";
 import { readXlsx } from "../../../lib/ingest/readers/xlsx";
 import { unzipGuarded } from "../../../lib/ingest/readers/zip-guard";
+import { parseAgencyList } from "../../../lib/upload/agency-list";
 import { docxHugeParagraphs, docxManyCells, docxUnderstated, xlsxManyRows } from "../../fixtures/hostile";
 
 const REFUSED = /文件过大或过于复杂（.+），已拒绝读取|疑似压缩炸弹/;
@@ -56,6 +57,12 @@ describe("hostile office files", () => {
   it("refuses a docx of many cells that stays under the XML byte cap, by counting the cells", async () => {
     const file = docxManyCells(300, 300); // 90,000 cells in ~4.5 MB of XML
     await expect(readDocx(file)).rejects.toThrow(/表格单元格超过 50,000 个/);
+  });
+
+  it("refuses a huge agency list (read on the request thread) by the same caps", async () => {
+    const file = xlsxManyRows(100_000); // under the list's 5 MB limit and the 16 MB XML cap
+    expect(file.length).toBeLessThan(5 * 1048576);
+    expect(await parseAgencyList(file, () => "市直部门")).toEqual({ ok: false, message: "文件过大或过于复杂（表格行数超过 50,000 个），已拒绝读取" });
   });
 
   it("counts opening tags only", () => {
