@@ -137,4 +137,5 @@ test("a 12 MB bulk import reaches the server action (one upload limit for handle
   const row = page.getByTestId("import-results").getByRole("row", { name: /big-photo\.docx/ });
   await expect(row).toContainText("需处理", { timeout: 60_000 });
   await expect(row).toContainText("不在机关列表中");
+  await page.screenshot({ path: test.info().outputPath("import-page.png"), fullPage: true });
 });
