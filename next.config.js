@@ -1,4 +1,6 @@
 // @ts-check
+import { requestMaxBytes } from "./lib/upload/limit.js";
+
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -25,7 +27,9 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3", "pdfjs-dist", "exceljs", "mammoth"],
-  experimental: { serverActions: { bodySizeLimit: "25mb" } },
+  // UPLOAD_MAX_MB plus the form around the files, for server actions (bulk import) and for the copy of the
+  // body that the proxy (proxy.ts, /admin and /workspace) takes, which otherwise stops at 10 MB
+  experimental: { serverActions: { bodySizeLimit: requestMaxBytes() }, proxyClientMaxBodySize: requestMaxBytes() },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_UPLOAD_MAX_MB } from "./upload/limit";
 
 const boolish = z
   .enum(["0", "1", "true", "false", "yes", "no"])
@@ -20,7 +21,7 @@ const schema = z.object({
   AGENCY_PASSWORD: z.string().min(10, "至少10个字符").optional(),
   NEXTAUTH_SECRET: z.string().min(16, "至少16个字符").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
-  UPLOAD_MAX_MB: z.coerce.number().positive().max(500).default(20),
+  UPLOAD_MAX_MB: z.coerce.number().positive().max(500).default(DEFAULT_UPLOAD_MAX_MB),
   SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
 });
 export type Env = z.infer<typeof schema>;

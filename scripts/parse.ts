@@ -1,11 +1,12 @@
 /**
  * Parse annual reports from files: `npm run -s parse -- FILE...` prints one JSON line per file, in
  * order: {"file", "report", "findings", "warnings"} or {"file", "error"}. `--pretty` prints a readable
- * summary instead. Exit status 1 when some file could not be read.
+ * summary instead. Exit status 1 when some file could not be read. Files are read in a worker thread with
+ * capped memory and time (lib/ingest/worker), so one hostile file is refused and the rest still print.
  */
 import { readFileSync } from "node:fs";
 import { checkReport } from "../lib/checks";
-import { parseDocument } from "../lib/ingest";
+import { readFileInWorker } from "../lib/ingest/worker/pool";
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     let line: Record<string, unknown>;
     try {
       const bytes = new Uint8Array(readFileSync(file));
-      const res = await parseDocument({ bytes, fileName: file });
+      const res = await readFileInWorker({ bytes, fileName: file });
       if (res.ok) {
         let findings: unknown[] = [];
         try {

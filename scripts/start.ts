@@ -1,6 +1,9 @@
 /**
  * `npm start`: validate configuration, migrate, seed the demo city into an empty database (unless
  * SEED_DEMO=0), build when the sources changed since the last build, then serve with `next start`.
+ * Supervisor-friendly: exit status 0 after a requested stop (SIGTERM/SIGINT are passed on to the server),
+ * 1 when start-up fails, and the server's own status (128 + signal when it was killed) when it dies, with
+ * a line saying why — so systemd's Restart=on-failure restarts it (README, "Keeping it running").
  */
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
@@ -11,6 +14,8 @@ import { flushRollup } from "../db/queries/rollup";
 import { isEmpty, seedDemo, type DemoLogin } from "../db/seed";
 import { ConfigError, env } from "../lib/env";
 import { runBuild } from "./build-progress";
+import { ensureWorkerBundle } from "../lib/ingest/worker/bundle";
+import { supervise } from "./supervise";
 
 const root = process.cwd();
 
@@ -43,6 +48,16 @@ async function buildIfNeeded(): Promise<void> {
   fs.writeFileSync(stampFile, stamp);
 }
 
+/** The file-reading worker is a script of its own on disk (lib/ingest/worker), built beside the app. */
+function buildWorker(): void {
+  try {
+    ensureWorkerBundle(root);
+  } catch (e) {
+    fail(`无法构建文件读取进程（scripts/build-worker.mjs）：${(e as Error).message}`);
+  }
+}
+
+
 /** next-auth needs a stable secret; generate one per data directory unless NEXTAUTH_SECRET is set. */
 function authSecret(dataDir: string): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
@@ -53,7 +68,10 @@ function authSecret(dataDir: string): string {
 
 async function main() {
   // `npm test` builds first, so Playwright's web server never waits on `next build` against its timeout.
-  if (process.argv.includes("--build-only")) return buildIfNeeded();
+  if (process.argv.includes("--build-only")) {
+    await buildIfNeeded();
+    return buildWorker();
+  }
   let cfg;
   try {
     cfg = env();
@@ -106,6 +124,7 @@ async function main() {
   db.$client.close();
 
   await buildIfNeeded();
+  buildWorker();
   const url = `http://localhost:${cfg.PORT}`;
   const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(cfg.PORT)], {
     stdio: ["ignore", "inherit", "inherit"],
@@ -124,10 +143,7 @@ async function main() {
     for (const l of logins) console.log(`  ${l.role}${l.agency ? `（${l.agency}）` : ""}：用户名 ${l.login}  密码 ${l.password}`);
     console.log(`  （账号保存在 ${loginsFile}；设置 ADMIN_PASSWORD / AGENCY_PASSWORD 后重新初始化数据库可自定义密码）`);
   }
-  const stop = (sig: NodeJS.Signals) => child.kill(sig);
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-  child.on("exit", (code) => process.exit(code ?? 0));
+  supervise(child, process);
 }
 
 void main();

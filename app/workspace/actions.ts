@@ -28,7 +28,7 @@ export async function stagePasteAction(_prev: FormState | null, fd: FormData): P
   if (!parsed.success) return zodFail(parsed.error);
   const target = resolveTarget(getDb(), viewer, parsed.data);
   if (!target.ok) return target;
-  const read = readPastedText({ text: parsed.data.text, year: target.year, agencyName: target.agencyName });
+  const read = await readPastedText({ text: parsed.data.text, year: target.year, agencyName: target.agencyName });
   if (!read.ok) return read;
   const s = stage({ userId: viewer.id, agencyId: target.agencyId, year: target.year, source: "paste", file: null, extractedText: read.text, report: read.report, warnings: read.warnings, provenance: read.provenance });
   redirect(`/workspace/preview/${s.id}`);

@@ -2,10 +2,10 @@
  * Bulk import of published reports (admin UI and `npm run import`): each file is read, matched to an
  * agency and year (from the manifest, else from what the report states), and stored as a new version.
  * Re-importing the same bytes for the same agency and year is a no-op ("unchanged"). Each file is its own
- * transaction, so one bad file never undoes the others.
+ * transaction, so one bad file never undoes the others. Files are read in the reader pool (lib/ingest/worker).
  */
 import { createHash } from "node:crypto";
-import { parseDocument } from "../../lib/ingest";
+import { readFileInWorker } from "../../lib/ingest/worker/pool";
 import { checkUploadBytes, cleanFileName, maxUploadBytes } from "../../lib/upload/sniff";
 import { column, decodeText, parseCsv } from "../../lib/upload/csv";
 import type { Db } from "../client";
@@ -52,7 +52,7 @@ export async function importFile(db: Db, actor: Actor, item: ImportItem, opts: I
   const max = opts.maxBytes ?? maxUploadBytes();
   const checked = checkUploadBytes(item.bytes, max);
   if (!checked.ok) return { ...base, status: "failed", message: checked.message };
-  const outcome = await parseDocument({ bytes: item.bytes, fileName, maxBytes: max });
+  const outcome = await readFileInWorker({ bytes: item.bytes, fileName, maxBytes: max });
   if (!outcome.ok) return { ...base, status: "failed", message: outcome.error };
   const report = { ...outcome.report };
   const year = item.year ?? report.year;

@@ -109,7 +109,9 @@ function matchSafely(doc: SourceDocument, fileName?: string): ParseOutcome {
   if (!doc.text.trim() && doc.blocks.every((b) => b.kind === "text")) return fail(doc.format, "文件为空");
   if (looksBinary(doc.text)) return fail(doc.format, "无法识别的文件内容：不是文本、网页、Word、Excel 或 PDF 文件");
   try {
-    return matchDocument(doc);
+    const outcome = matchDocument(doc);
+    if (outcome.ok && doc.notices?.length) outcome.warnings.push(...doc.notices.map((message) => ({ cells: [], message })));
+    return outcome;
   } catch (e) {
     logFailure(`${doc.format} matcher`, fileName, `${doc.text.length} characters of text`, e);
     return fail(doc.format, `解析失败：${e instanceof Error ? e.message : String(e)}`);

@@ -39,6 +39,8 @@ export interface SourceDocument {
   blocks: Block[];
   /** the whole document as plain text (prose sections, metadata, stored as extracted text) */
   text: string;
+  /** what the reader had to repair (e.g. invalid bytes replaced), passed on as parser warnings */
+  notices?: string[];
 }
 
 /** Where one number came from, for the upload preview. */

@@ -4,6 +4,7 @@
  * Type is read from the bytes; an unknown 类型 is guessed from the name as the importer does.
  */
 import { AGENCY_KINDS, type AgencyKind } from "../../db/schema";
+import { capTags, READ_LIMITS } from "../ingest/limits";
 import { unzipGuarded, repack } from "../ingest/readers/zip-guard";
 import { column, decodeText, parseCsv } from "./csv";
 import { fail, type Result } from "./result";
@@ -27,7 +28,14 @@ function yearCell(v: string | undefined): number | null | string {
 
 async function xlsxRows(bytes: Uint8Array): Promise<string[][]> {
   const ExcelJS = (await import("exceljs")).default;
-  const files = unzipGuarded(bytes, "无法读取Excel文件，文件可能已损坏");
+  // read on the request thread (an admin's list): the reader's cheap caps before exceljs builds anything
+  const files = unzipGuarded(bytes, "无法读取Excel文件，文件可能已损坏", undefined, {
+    entryMax: (n) => (n.startsWith("xl/") && n.endsWith(".xml") ? READ_LIMITS.xlsxXmlBytes : undefined),
+    entryLabel: () => "Excel 工作表",
+  });
+  const sheets = Buffer.concat(Object.keys(files).filter((n) => n.startsWith("xl/worksheets/")).map((n) => files[n]));
+  capTags(sheets, "row", READ_LIMITS.xlsxRows, "表格行数");
+  capTags(sheets, "c", READ_LIMITS.xlsxCells, "单元格");
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(repack(files) as never);
   const ws = wb.worksheets[0];

@@ -1,10 +1,11 @@
 /**
  * Reading a submission (file, pasted text or template form) into a report, before anything is stored:
  * type and size gate, the ingestion pipeline, then the checks that tie the report to the chosen agency and
- * year. Every refusal is a Chinese sentence the form shows as it is.
+ * year. Every refusal is a Chinese sentence the form shows as it is. Files and pasted text are read in the
+ * reader pool (lib/ingest/worker), off the request thread, with capped memory and time.
  */
-import { parseDocument, parseText } from "../ingest";
 import type { ParseOutcome } from "../ingest/types";
+import { readFileInWorker, readTextInWorker } from "../ingest/worker/pool";
 import type { Report } from "../template";
 import { fail, type Result } from "./result";
 import { checkUploadBytes, cleanFileName, maxUploadBytes } from "./sniff";
@@ -41,16 +42,16 @@ export async function readUploadedFile(input: {
   const max = input.maxBytes ?? maxUploadBytes();
   const checked = checkUploadBytes(input.bytes, max);
   if (!checked.ok) return checked;
-  const outcome = await parseDocument({ bytes: input.bytes, fileName: input.fileName ?? undefined, maxBytes: max });
+  const outcome = await readFileInWorker({ bytes: input.bytes, fileName: input.fileName ?? undefined, maxBytes: max });
   const bound = bind(outcome, input);
   if (!bound.ok || !outcome.ok) return bound.ok ? fail("无法读取该文件") : bound;
   const file = { name: cleanFileName(input.fileName), type: checked.format, bytes: input.bytes };
   return { ok: true, report: bound.report, warnings: outcome.warnings, provenance: outcome.provenance, text: outcome.text, file };
 }
 
-export function readPastedText(input: { text: string; year: number | null; agencyName: string | null }): Result<ReadReport> {
+export async function readPastedText(input: { text: string; year: number | null; agencyName: string | null }): Promise<Result<ReadReport>> {
   if (input.text.length > MAX_PASTE_CHARS) return fail("粘贴的文字过长，不像一份年度报告");
-  const outcome = parseText(input.text);
+  const outcome = await readTextInWorker(input.text);
   const bound = bind(outcome, input);
   if (!bound.ok || !outcome.ok) return bound.ok ? fail("无法读取粘贴的文字") : bound;
   return { ok: true, report: bound.report, warnings: outcome.warnings, provenance: outcome.provenance, text: outcome.text, file: null };

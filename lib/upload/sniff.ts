@@ -5,13 +5,14 @@
  */
 import { sniffFormat } from "../ingest";
 import type { SourceFormat } from "../ingest/types";
+import { uploadMaxBytes } from "./limit";
 import { fail, type Fail } from "./result";
 
 export const ACCEPTED_LABEL = "文本（.txt）、网页（.html/.htm）、Word（.docx）、Excel（.xlsx）或 PDF";
 
+/** UPLOAD_MAX_MB in bytes (lib/upload/limit.js states it once, for next.config.js too). */
 export function maxUploadBytes(): number {
-  const mb = Number(process.env.UPLOAD_MAX_MB ?? 20);
-  return (Number.isFinite(mb) && mb > 0 ? mb : 20) * 1024 * 1024;
+  return uploadMaxBytes();
 }
 
 export function oversizeMessage(size: number, max: number): string {

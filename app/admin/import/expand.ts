@@ -7,10 +7,9 @@ import { unzipGuarded } from "@/lib/ingest/readers/zip-guard";
 import type { ImportItem, ImportResult } from "@/db/queries/import";
 import { sniffFormat } from "@/lib/ingest";
 import { fail, type Result } from "@/lib/upload/result";
-import { cleanFileName } from "@/lib/upload/sniff";
+import { cleanFileName, maxUploadBytes } from "@/lib/upload/sniff";
 
 const MAX_FILES = 500;
-const MAX_TOTAL = 200 * 1048576;
 
 function isPlainZip(bytes: Uint8Array): boolean {
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
@@ -35,7 +34,7 @@ export async function expandUploads(files: File[]): Promise<Result<{ items: Impo
   let total = 0;
   for (const f of files) {
     total += f.size;
-    if (total > MAX_TOTAL) return fail("一次上传的文件总计超过 200 MB，请分批导入");
+    if (total > maxUploadBytes()) return fail(`一次上传的文件总计超过 ${Math.round(maxUploadBytes() / 1048576)} MB，请分批导入`);
     const bytes = new Uint8Array(await f.arrayBuffer());
     const name = cleanFileName(f.name);
     if (!isPlainZip(bytes)) {

@@ -1,12 +1,13 @@
 "use client";
-import { startTransition, useActionState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { importAction, type ImportState } from "../actions";
 
 const LABEL = { imported: "已导入", unchanged: "未变化", attention: "需处理", failed: "失败" } as const;
 const TONE = { imported: "ok", unchanged: "info", attention: "warning", failed: "error" } as const;
 
-export function ImportForm() {
+export function ImportForm({ maxMb }: { maxMb: number }) {
   const [state, action, pending] = useActionState<ImportState | null, FormData>(importAction, null);
+  const [tooBig, setTooBig] = useState<string | null>(null);
   return (
     <>
       <form
@@ -15,7 +16,10 @@ export function ImportForm() {
         onSubmit={(e) => {
           e.preventDefault();
           const fd = new FormData(e.currentTarget);
-          startTransition(() => action(fd));
+          // one request carries every file: refuse here rather than have the server drop the body
+          const total = [...fd.values()].reduce((n, v) => n + (v instanceof File ? v.size : 0), 0);
+          setTooBig(total > maxMb * 1048576 ? `所选文件总计 ${(total / 1048576).toFixed(1)} MB，一次最多 ${maxMb} MB，请分批导入` : null);
+          if (total <= maxMb * 1048576) startTransition(() => action(fd));
         }}
       >
         <div>
@@ -37,7 +41,7 @@ export function ImportForm() {
         </button>
       </form>
       <div aria-live="polite" data-testid="form-message">
-        {state?.message ? <p className={`notice ${state.ok ? "ok" : "error"}`}>{state.message}</p> : null}
+        {tooBig ? <p className="notice error">{tooBig}</p> : state?.message ? <p className={`notice ${state.ok ? "ok" : "error"}`}>{state.message}</p> : null}
       </div>
       {state?.results?.length ? (
         <table className="data" data-testid="import-results">

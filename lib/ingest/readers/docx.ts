@@ -8,6 +8,7 @@ import mammoth from "mammoth";
 import type { SourceDocument } from "../types";
 import { documentXmlToHtml } from "./docx-html";
 import { htmlToDocument } from "./html";
+import { capTags, READ_LIMITS } from "../limits";
 import { repack, unzipGuarded } from "./zip-guard";
 
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -28,6 +29,11 @@ export function normalizeTables(xml: string): string {
   });
 }
 
+const DOCUMENT_CAP = {
+  entryMax: (name: string) => (name === "word/document.xml" ? READ_LIMITS.docxXmlBytes : undefined),
+  entryLabel: () => "Word 正文",
+};
+
 export async function readDocx(bytes: Uint8Array): Promise<SourceDocument> {
   if (bytes.byteLength > MAX_BYTES) throw new Error("Word文件过大（超过50MB），已拒绝读取");
   // Old binary .doc (OLE compound file) is a common mix-up; say so rather than "corrupt".
@@ -35,8 +41,10 @@ export async function readDocx(bytes: Uint8Array): Promise<SourceDocument> {
     throw new Error("无法读取Word文件：这是旧版.doc格式，请另存为.docx后再上传");
   }
   // Images are irrelevant to the numbers and the bulk of most .docx files: leave them packed.
-  const files = unzipGuarded(bytes, CORRUPT, (name) => !name.startsWith("word/media/"));
+  const files = unzipGuarded(bytes, CORRUPT, (name) => !name.startsWith("word/media/"), DOCUMENT_CAP);
   if (!files["word/document.xml"]) throw new Error(CORRUPT);
+  capTags(files["word/document.xml"], "w:tc", READ_LIMITS.docxCells, "表格单元格");
+  capTags(files["word/document.xml"], "w:p", READ_LIMITS.docxParagraphs, "段落");
   const xml = strFromU8(files["word/document.xml"]);
   try {
     return htmlToDocument(documentXmlToHtml(xml), "docx");

@@ -5,7 +5,43 @@
 import iconv from "iconv-lite";
 import type { SourceDocument, TextLine } from "../types";
 
+/** The notice a reader attaches when a few invalid bytes were replaced in an otherwise UTF-8 file. */
+export function replacedBytesWarning(n: number): string {
+  return `文件中有 ${n} 处无效的 UTF-8 字节，已替换为“\ufffd”，其余内容照常读取；请核对这些位置附近的文字和数字`;
+}
+
+/**
+ * Lenient UTF-8 when the bytes are UTF-8 but for a few invalid bytes: GB18030 would turn the whole file
+ * into nonsense. UTF-8 it is when valid multi-byte characters outnumber the replaced bytes twenty to one
+ * (GBK decoded as UTF-8 is almost all replacement marks).
+ */
+function mostlyUtf8(bytes: Uint8Array): { text: string; replaced: number } | null {
+  const text = new TextDecoder("utf-8").decode(bytes);
+  let replaced = 0;
+  let wide = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) replaced++;
+    else if (c > 0x7f) wide++;
+  }
+  return wide >= 20 && replaced * 20 <= wide ? { text, replaced } : null;
+}
+
 export function decodeText(bytes: Uint8Array): string {
+  return decodeTextReport(bytes).text;
+}
+
+/** decodeText, with the number of invalid UTF-8 bytes replaced (0 unless the file is UTF-8 but for them). */
+export function decodeTextReport(bytes: Uint8Array): { text: string; replaced: number } {
+  const plain = decodeKnown(bytes);
+  if (plain !== null) return { text: plain, replaced: 0 };
+  const lenient = mostlyUtf8(bytes);
+  if (lenient) return lenient;
+  // Invalid UTF-8: Chinese government sites still serve GBK; GB18030 is its superset.
+  return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "gb18030"), replaced: 0 };
+}
+
+function decodeKnown(bytes: Uint8Array): string | null {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return new TextDecoder("utf-8").decode(bytes.subarray(3));
   }
@@ -14,8 +50,7 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    // Invalid UTF-8: Chinese government sites still serve GBK; GB18030 is its superset.
-    return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "gb18030");
+    return null;
   }
 }
 
@@ -37,5 +72,7 @@ export function readTextString(raw: string): SourceDocument {
 }
 
 export function readText(bytes: Uint8Array): SourceDocument {
-  return readTextString(decodeText(bytes));
+  const { text, replaced } = decodeTextReport(bytes);
+  const doc = readTextString(text);
+  return replaced ? { ...doc, notices: [replacedBytesWarning(replaced)] } : doc;
 }

@@ -5,6 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import type { Block, SourceDocument, TableCell } from "../types";
+import { capTags, READ_LIMITS } from "../limits";
 import { repack, unzipGuarded } from "./zip-guard";
 
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -77,14 +78,24 @@ function sheetRows(ws: ExcelJS.Worksheet, tableNo: number): TableCell[][] {
   return rows.map((row) => row.slice(0, used));
 }
 
+const SHEET_CAP = {
+  entryMax: (name: string) => (/^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/.test(name) ? READ_LIMITS.xlsxXmlBytes : undefined),
+  entryLabel: () => "Excel 工作表",
+};
+
 export async function readXlsx(bytes: Uint8Array): Promise<SourceDocument> {
   if (bytes.byteLength > MAX_BYTES) throw new Error("Excel文件过大（超过50MB），已拒绝读取");
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new Error("无法读取Excel文件：这是旧版.xls格式，请另存为.xlsx后再上传");
   }
   // Pictures and charts cannot hold the report's numbers; skip inflating them.
-  const files = unzipGuarded(bytes, CORRUPT, (n) => !/^xl\/(media|drawings|charts)\//.test(n));
+  const files = unzipGuarded(bytes, CORRUPT, (n) => !/^xl\/(media|drawings|charts)\//.test(n), SHEET_CAP);
   if (!files["xl/workbook.xml"]) throw new Error(CORRUPT);
+  // rows and cells of all sheets together, counted on the XML before exceljs builds a single object
+  const sheets = Object.keys(files).filter((n) => n.startsWith("xl/worksheets/") && n.endsWith(".xml"));
+  const all = Buffer.concat(sheets.map((n) => files[n]));
+  capTags(all, "row", READ_LIMITS.xlsxRows, "表格行数");
+  capTags(all, "c", READ_LIMITS.xlsxCells, "单元格");
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs's typings want its own Buffer flavour; the runtime accepts any Node Buffer.

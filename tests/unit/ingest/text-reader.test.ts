@@ -45,3 +45,25 @@ describe("readText", () => {
     expect(() => readText(new TextEncoder().encode("0\n".repeat(600_000)))).toThrow(/不像一份年度报告/);
   });
 });
+
+describe("one invalid byte in a UTF-8 report (issue 12 item 16)", () => {
+  const report = "三、收到和处理政府信息公开申请情况\n本年新收政府信息公开申请数量 | 12 | 0 |\n".repeat(5);
+
+  it("decodes the rest as UTF-8, replaces the byte, and warns", async () => {
+    const utf8 = new TextEncoder().encode(report);
+    const bad = new Uint8Array([...utf8.subarray(0, 39), 0xff, ...utf8.subarray(39)]); // between two characters
+    const doc = readText(bad);
+    expect(doc.text).toContain("本年新收政府信息公开申请数量");
+    expect(doc.text.match(/\ufffd/g)).toHaveLength(1);
+    expect(doc.notices).toEqual([expect.stringContaining("1 处无效的 UTF-8 字节")]);
+    const { parseDocument } = await import("../../../lib/ingest");
+    const outcome = await parseDocument({ bytes: bad });
+    expect(outcome.ok && outcome.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining("无效的 UTF-8 字节"));
+  });
+
+  it("still reads GBK as GBK", () => {
+    const gbk = new Uint8Array(iconv.encode(report, "gbk"));
+    expect(decodeText(gbk)).toBe(report);
+    expect(readText(gbk).notices).toBeUndefined();
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Cheap measures that refuse a hostile file before a reader builds big structures from it: bytes of the
+ * XML we inflate, and counts of table cells, rows and paragraphs taken by scanning for their opening tags
+ * (no parsing). Real annual reports stay far below every figure here (the longest seen: document.xml of a
+ * few hundred KB, ~2,000 table cells, a sheet of a few hundred rows); a file beyond them is refused with a
+ * message saying why, rather than read for minutes and gigabytes.
+ */
+export const READ_LIMITS = {
+  /** word/document.xml, inflated */
+  docxXmlBytes: 16 * 1024 * 1024,
+  docxCells: 50_000,
+  docxParagraphs: 50_000,
+  /** each xl/worksheets/*.xml and xl/sharedStrings.xml, inflated */
+  xlsxXmlBytes: 16 * 1024 * 1024,
+  xlsxRows: 50_000,
+  xlsxCells: 200_000,
+};
+
+/** The one wording of a refusal by size or complexity. */
+export function tooComplex(what: string): string {
+  return `文件过大或过于复杂（${what}），已拒绝读取`;
+}
+
+/**
+ * Counts `<tag>` and `<tag ...>` openings (not `<tagX`), stopping once past `limit`. Works on the raw bytes,
+ * so nothing is decoded before the count says the file is worth reading.
+ */
+export function countTags(xml: Uint8Array, tag: string, limit: number): number {
+  const needle = Buffer.from(`<${tag}`);
+  const buf = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
+  let n = 0;
+  for (let i = buf.indexOf(needle); i >= 0; i = buf.indexOf(needle, i + needle.length)) {
+    const next = buf[i + needle.length];
+    if (next === 0x3e || next === 0x20 || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) {
+      if (++n > limit) break;
+    }
+  }
+  return n;
+}
+
+/** Throws the refusal when `xml` holds more than `limit` `<tag>` elements. */
+export function capTags(xml: Uint8Array | undefined, tag: string, limit: number, what: string): void {
+  if (xml && countTags(xml, tag, limit) > limit) throw new Error(tooComplex(`${what}超过 ${limit.toLocaleString("en-US")} 个`));
+}
