@@ -1,6 +1,7 @@
 "use client";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -12,7 +13,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     const fd = new FormData(e.currentTarget);
     const res = await signIn("credentials", { login: fd.get("login"), password: fd.get("password"), redirect: false });
     if (res?.ok && !res.error) {
-      window.location.assign(callbackUrl);
+      // checked again here: the page already did, but the navigation happens here
+      window.location.assign(safeCallbackPath(callbackUrl));
       return;
     }
     setBusy(false);
