@@ -3,6 +3,11 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 
+/** Seconds of the throttle's back-off in words: "30 秒", "2 分钟". */
+function waitText(sec: number): string {
+  return sec < 60 ? `${sec} 秒` : `${Math.ceil(sec / 60)} 分钟`;
+}
+
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -18,7 +23,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setBusy(false);
-    setError(res?.error === "RATE_LIMITED" ? "登录失败次数过多，请15分钟后再试。" : "用户名或密码错误。");
+    const limited = /^RATE_LIMITED:(\d+)$/.exec(res?.error ?? "");
+    setError(limited ? `登录失败次数过多，请${waitText(Number(limited[1]))}后再试。` : "用户名或密码错误。");
   }
   return (
     <form className="stack card" onSubmit={onSubmit} aria-describedby="login-error">
