@@ -3,9 +3,9 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 
-/** Seconds of the throttle's back-off in words: "30 秒", "2 分钟". */
+/** Seconds of the throttle's back-off in words: "30秒", "2分钟". */
 function waitText(sec: number): string {
-  return sec < 60 ? `${sec} 秒` : `${Math.ceil(sec / 60)} 分钟`;
+  return sec < 60 ? `${sec}秒` : `${Math.ceil(sec / 60)}分钟`;
 }
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
