@@ -7,6 +7,7 @@
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { decode } from "next-auth/jwt";
+import os from "node:os";
 import { login, PASSWORDS } from "./helpers";
 
 // many sign-ins (bcrypt) and back-off delays per test, on a shared 2-core machine
@@ -150,4 +151,24 @@ test("the throttle limits one address across accounts, yet the owner signs in fr
   await submitLogin(owner, "admin", PASSWORDS.admin);
   await owner.waitForURL((u) => u.pathname.startsWith("/admin"));
   await expect(owner.getByRole("button", { name: "退出" })).toBeVisible();
+});
+
+test("a client on another machine cannot dodge the per-address limit by forging X-Forwarded-For", async ({ playwright, baseURL }) => {
+  // reach the server through this machine's network address, so the server sees a non-loopback peer
+  const ip = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === "IPv4" && !i.internal)?.address;
+  test.skip(!ip, "no non-loopback IPv4 address on this machine");
+  const api = await playwright.request.newContext({ baseURL: `http://${ip}:${new URL(baseURL!).port}` });
+  async function attempt(login: string, password: string, forged: string): Promise<string | null> {
+    const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const res = await api.post("/api/auth/callback/credentials", {
+      form: { login, password, csrfToken, json: "true" },
+      headers: { "x-forwarded-for": forged, "x-xxgk-peer": "forged 127.0.0.1" },
+      maxRedirects: 0,
+    });
+    const { url } = (await res.json()) as { url: string };
+    return new URL(url).searchParams.get("error");
+  }
+  for (let i = 0; i < 20; i++) expect(await attempt(`remote-${i}`, `guess-${i}`, `203.0.113.${100 + i}`)).toBe("CredentialsSignin");
+  expect(await attempt("reviewer", PASSWORDS.reviewer, "203.0.113.250")).toMatch(/^RATE_LIMITED:\d+$/);
+  await api.dispose();
 });
