@@ -34,10 +34,15 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const { login, password } = parsed.data;
         const address = clientAddress(req?.headers ?? {});
-        const verdict = loginThrottle.check(login, address);
         // refused before the password is looked at; the form turns the seconds into minutes
+        let verdict = loginThrottle.check(login, address);
+        if (verdict.ok && verdict.delayMs) {
+          await sleep(verdict.delayMs);
+          // asked again: parallel attempts that waited together must not slip past the first one's failure
+          verdict = loginThrottle.check(login, address);
+        }
         if (!verdict.ok) throw new Error(`RATE_LIMITED:${Math.ceil(verdict.retryAfterMs / 1000)}`);
-        if (verdict.delayMs) await sleep(verdict.delayMs);
+        // from here to recording the outcome nothing awaits, so check and count cannot interleave
         const db = getDb();
         const user = db.$client.prepare("select id, login, name, password_hash, role, agency_id, disabled, session_version from users where login = ?").get(login) as
           | { id: number; login: string; name: string; password_hash: string; role: Role; agency_id: number | null; disabled: number; session_version: number }
