@@ -49,11 +49,20 @@ export const users = sqliteTable(
     email: text("email"),
     phone: text("phone"),
     createdAt: createdAt(),
+    /** raised (by a trigger, migration 0004) on password, role, agency or disable: ends every session of the user */
+    sessionVersion: integer("session_version").notNull().default(0),
   },
   (t) => [uniqueIndex("users_login_uq").on(t.login), index("users_agency_idx").on(t.agencyId)],
 );
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
+
+/** Sessions ended by signing out, until their token would have expired anyway. */
+export const revokedSessions = sqliteTable("revoked_sessions", {
+  sid: text("sid").primaryKey(),
+  userId: integer("user_id").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+}, (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)]);
 
 /** Reporting years and their submission deadline (default 31 January of the next year). */
 export const reportingYears = sqliteTable("reporting_years", {

@@ -94,6 +94,7 @@ function startHaproxy(): { base: string; stop: () => void } | null {
       `  bind 127.0.0.1:${port}`,
       "  default_backend app",
       "backend app",
+      "  option forwardfor",
       "  http-reuse always",
       `  server node1 127.0.0.1:${PORT} maxconn ${UPSTREAM_CONNS}`,
       "",

@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { toCsv } from "../lib/csv";
 import { generateReports, listAgencies, type DemoReport } from "../lib/demo";
 import { TEXT_LAYOUTS, renderDocx, renderHtml, renderText } from "../lib/demo/render";
 
@@ -40,7 +41,6 @@ function render(r: DemoReport, format: Format): { ext: string; bytes: Uint8Array
   }
 }
 
-const csv = (s: string | number) => (/[",\n]/.test(String(s)) ? `"${String(s).replace(/"/g, '""')}"` : String(s));
 
 function main(): void {
   const { values } = parseArgs({
@@ -60,17 +60,17 @@ function main(): void {
   const opts = parsed.data;
   const names = new Map(listAgencies(opts.agencies).map((a) => [a.key, a.name]));
   mkdirSync(opts.out, { recursive: true });
-  const manifest = ["file,agency,year"];
+  const manifest: (string | number)[][] = [["file", "agency", "year"]];
   let i = 0;
   for (const r of generateReports({ agencies: opts.agencies, years: opts.years, seed: opts.seed })) {
     const format = opts.layout === "mixed" ? FORMATS[i % FORMATS.length] : opts.layout;
     const { ext, bytes } = render(r, format);
     const file = `${r.agencyKey}-${r.year}-${format}.${ext}`;
     writeFileSync(join(opts.out, file), bytes);
-    manifest.push([file, names.get(r.agencyKey) ?? r.agencyKey, r.year].map(csv).join(","));
+    manifest.push([file, names.get(r.agencyKey) ?? r.agencyKey, r.year]);
     i++;
   }
-  writeFileSync(join(opts.out, "manifest.csv"), manifest.join("\n") + "\n");
+  writeFileSync(join(opts.out, "manifest.csv"), toCsv(manifest)); // the one CSV writer (lib/csv.ts)
   console.log(`已写出 ${i} 份年报和 manifest.csv 到 ${opts.out}`);
 }
 

@@ -126,7 +126,8 @@ async function main() {
   await buildIfNeeded();
   buildWorker();
   const url = `http://localhost:${cfg.PORT}`;
-  const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(cfg.PORT)], {
+  // the preload tells the login throttle each request's real address (lib/auth/client-address.ts)
+  const child = spawn(process.execPath, ["--require", path.join(root, "scripts", "peer-address.cjs"), path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(cfg.PORT)], {
     stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,

@@ -1,6 +1,12 @@
 "use client";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+
+/** Seconds of the throttle's back-off in words: "30秒", "2分钟". */
+function waitText(sec: number): string {
+  return sec < 60 ? `${sec}秒` : `${Math.ceil(sec / 60)}分钟`;
+}
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -12,11 +18,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     const fd = new FormData(e.currentTarget);
     const res = await signIn("credentials", { login: fd.get("login"), password: fd.get("password"), redirect: false });
     if (res?.ok && !res.error) {
-      window.location.assign(callbackUrl);
+      // checked again here: the page already did, but the navigation happens here
+      window.location.assign(safeCallbackPath(callbackUrl));
       return;
     }
     setBusy(false);
-    setError(res?.error === "RATE_LIMITED" ? "登录失败次数过多，请15分钟后再试。" : "用户名或密码错误。");
+    const limited = /^RATE_LIMITED:(\d+)$/.exec(res?.error ?? "");
+    setError(limited ? `登录失败次数过多，请${waitText(Number(limited[1]))}后再试。` : "用户名或密码错误。");
   }
   return (
     <form className="stack card" onSubmit={onSubmit} aria-describedby="login-error">

@@ -163,13 +163,21 @@ const transitionInput = z.object({
   reportId: z.coerce.number().int().positive(),
   action: z.enum(["submit", "return", "accept", "publish"]),
   comment: z.string().trim().max(2000, "意见不能超过2000字").optional().default(""),
+  /** the version the user was shown when they chose the action; the action applies to it or fails */
+  versionId: z.coerce.number().int().positive().optional(),
 });
+
+/** Refusal when the report changed after the user looked at it (the agency saved a new version). */
+function staleVersionMessage(db: Db, shown: number, current: number, label: string): string {
+  const no = (id: number) => (db.$client.prepare("select version_no n from report_versions where id = ?").get(id) as { n: number } | undefined)?.n;
+  return `您看到的是第 ${no(shown) ?? "?"} 版，该年报现已更新为第 ${no(current) ?? "?"} 版，未${label}。请刷新页面，查看最新版本后再操作。`;
+}
 
 export function transitionReport(db: Db, viewer: Viewer, raw: unknown, now = new Date().toISOString()): Result<{ status: ReportStatus; reportId: number }> {
   if (!viewer) return fail(SIGN_IN);
   const parsed = transitionInput.safeParse(raw);
   if (!parsed.success) return zodFail(parsed.error);
-  const { reportId, action, comment } = parsed.data;
+  const { reportId, action, comment, versionId } = parsed.data;
   const t = TRANSITIONS[action];
   const rep = getReport(db, viewer, reportId);
   if (!rep) return fail(NOT_FOUND);
@@ -177,6 +185,9 @@ export function transitionReport(db: Db, viewer: Viewer, raw: unknown, now = new
   if (action === "return" && comment.length < 2) return fail("退回时请填写退回意见", { comment: "请填写退回意见（至少2个字）" });
   if (!t.from.includes(rep.status)) return fail(`当前状态为“${STATUS_LABELS[rep.status]}”，不能${t.label}`);
   if (!rep.currentVersionId) return fail("该年报还没有任何版本");
+  // Every action names the version it was taken on: never accept or publish what the user did not see.
+  if (!versionId) return fail(`缺少所${t.label}的版本，请刷新页面后再操作`);
+  if (versionId !== rep.currentVersionId) return fail(staleVersionMessage(db, versionId, rep.currentVersionId, t.label));
   const sqlite = db.$client;
   const write = sqlite.transaction(() => {
     // Re-read inside the transaction: a concurrent reviewer may have moved the report meanwhile.
@@ -184,6 +195,7 @@ export function transitionReport(db: Db, viewer: Viewer, raw: unknown, now = new
       status: ReportStatus; v: number; p: number | null; pa: string | null; sa: string | null;
     };
     if (!t.from.includes(cur.status)) throw new StaleError(`当前状态为“${STATUS_LABELS[cur.status]}”，不能${t.label}`);
+    if (cur.v !== versionId) throw new StaleError(staleVersionMessage(db, versionId, cur.v, t.label));
     if (action === "submit") {
       sqlite.prepare("update reports set status = 'submitted', submitted_at = coalesce(submitted_at, ?), updated_at = ? where id = ?").run(now, now, reportId);
       // LATE depends on the submission time, which is known only now.
@@ -273,7 +285,7 @@ export function saveUploadedVersion(db: Db, viewer: Viewer, input: SaveInput, no
       extractedText: input.extractedText, warnings: input.warnings, provenance: input.provenance, comment: input.comment ?? null, at: now,
     });
     if (input.submit) {
-      const r = transitionReport(db, viewer, { reportId: s.reportId, action: "submit" }, now);
+      const r = transitionReport(db, viewer, { reportId: s.reportId, action: "submit", versionId: s.versionId }, now);
       if (!r.ok) throw new StaleError(r.message);
     }
     return s;

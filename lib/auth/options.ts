@@ -1,11 +1,14 @@
+import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "../../db/client";
 import { audit } from "../../db/queries/audit";
+import { revokeSession, sessionStands, type SessionClaims } from "../../db/queries/sessions";
 import type { Role } from "../permissions";
-import { clearFailures, isLocked, recordFailure } from "./rate-limit";
+import { clientAddress } from "./client-address";
+import { loginThrottle } from "./rate-limit";
 
 const credentials = z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
 // Compared against when the login is unknown, so timing does not reveal which logins exist.
@@ -13,9 +16,14 @@ let dummyHash: string | null = null;
 const dummy = () => (dummyHash ??= bcrypt.hashSync("no-such-user", 11));
 
 const maxAgeHours = Number(process.env.SESSION_MAX_AGE_HOURS ?? 8) || 8;
+const maxAgeSec = Math.round(maxAgeHours * 3600);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: maxAgeHours * 3600 },
+  // `jwt.maxAge` is the token's own expiry (next-auth's default is 30 days whatever the session says);
+  // the jwt callback also ends a session maxAge after sign-in however often the token is renewed.
+  session: { strategy: "jwt", maxAge: maxAgeSec },
+  jwt: { maxAge: maxAgeSec },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
@@ -25,37 +33,48 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
         const { login, password } = parsed.data;
-        const fwd = (req?.headers?.["x-forwarded-for"] as string | undefined)?.split(",")[0]?.trim() ?? "local";
-        const key = `${login.toLowerCase()}|${fwd}`;
-        if (isLocked(key) || isLocked(`login|${login.toLowerCase()}`)) {
-          throw new Error("RATE_LIMITED");
+        const address = clientAddress(req?.headers ?? {});
+        // refused before the password is looked at; the form turns the seconds into minutes
+        let verdict = loginThrottle.check(login, address);
+        if (verdict.ok && verdict.delayMs) {
+          await sleep(verdict.delayMs);
+          // asked again: parallel attempts that waited together must not slip past the first one's failure
+          verdict = loginThrottle.check(login, address);
         }
+        if (!verdict.ok) throw new Error(`RATE_LIMITED:${Math.ceil(verdict.retryAfterMs / 1000)}`);
+        // from here to recording the outcome nothing awaits, so check and count cannot interleave
         const db = getDb();
-        const user = db.$client.prepare("select id, login, name, password_hash, role, agency_id, disabled from users where login = ?").get(login) as
-          | { id: number; login: string; name: string; password_hash: string; role: Role; agency_id: number | null; disabled: number }
+        const user = db.$client.prepare("select id, login, name, password_hash, role, agency_id, disabled, session_version from users where login = ?").get(login) as
+          | { id: number; login: string; name: string; password_hash: string; role: Role; agency_id: number | null; disabled: number; session_version: number }
           | undefined;
         const ok = bcrypt.compareSync(password, user?.password_hash ?? dummy());
         if (!user || !ok || user.disabled) {
-          recordFailure(key);
-          recordFailure(`login|${login.toLowerCase()}`);
+          loginThrottle.failed(login, address);
           audit(db, { id: user?.id ?? null, login }, "auth.login.failed", "user", user?.id ?? null);
           return null;
         }
-        clearFailures(key);
+        loginThrottle.succeeded(login, address);
         audit(db, { id: user.id, login: user.login }, "auth.login", "user", user.id);
-        return { id: String(user.id), name: user.name, login: user.login, role: user.role, agencyId: user.agency_id } as never;
+        return { id: String(user.id), name: user.name, login: user.login, role: user.role, agencyId: user.agency_id, sessionVersion: user.session_version } as never;
       },
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
-        const u = user as unknown as { id: string; login: string; role: Role; agencyId: number | null };
+        const u = user as unknown as { id: string; login: string; role: Role; agencyId: number | null; sessionVersion: number };
         token.uid = Number(u.id);
         token.login = u.login;
         token.role = u.role;
         token.agencyId = u.agencyId;
+        token.sv = u.sessionVersion;
+        token.sid = randomUUID();
+        token.authTime = Math.floor(Date.now() / 1000);
+        return token;
       }
+      // every request: a session ends on sign-out, a password/role/agency change or deactivation, and
+      // maxAge after sign-in (db/queries/sessions.ts); an ended token carries no user
+      if (token.ended || !sessionStands(getDb(), token as Partial<SessionClaims>, maxAgeSec)) return { ended: true };
       return token;
     },
     async session({ session, token }) {
@@ -67,6 +86,11 @@ export const authOptions: NextAuthOptions = {
         agencyId: token.agencyId,
       };
       return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token && !token.ended) revokeSession(getDb(), token as Partial<SessionClaims>, maxAgeSec);
     },
   },
   // Cookies: next-auth sets httpOnly + SameSite=Lax, and __Secure- prefixed secure cookies whenever

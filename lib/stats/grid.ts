@@ -3,6 +3,7 @@
  * A grid lists anchor cells row by row as HTML does (cells covered by a row/col span are omitted), so
  * the template layout with its merged label cells survives in every format.
  */
+import { toCsv } from "../csv";
 import { formatCount, formatPercent, formatYuan, BLANK } from "../metrics/format";
 
 export type CellFormat = "text" | "count" | "money" | "percent" | "signed";
@@ -76,29 +77,24 @@ export function formatCell(cell: GCell): string {
   }
 }
 
-function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** CSV of grids stacked with their titles; raw numbers (no 千分位) so spreadsheets read them as numbers. */
 export function gridsToCsv(grids: Grid[]): string {
-  const lines: string[] = [];
+  const lines: (string | number)[][] = [];
   for (const g of grids) {
-    if (grids.length > 1) lines.push(csvField(g.title));
+    if (grids.length > 1) lines.push([g.title]);
     const { placed, width, height } = layoutGrid(g);
-    const m: string[][] = Array.from({ length: height }, () => Array<string>(width).fill(""));
+    const m: (string | number)[][] = Array.from({ length: height }, () => Array<string | number>(width).fill(""));
     for (const p of placed) {
       const v = p.cell.v;
-      m[p.r][p.c] = v == null ? "" : typeof v === "number" && p.cell.fmt === "percent" ? String(Math.round(v * 10000) / 10000) : String(v);
+      m[p.r][p.c] = v == null ? "" : typeof v === "number" && p.cell.fmt === "percent" ? Math.round(v * 10000) / 10000 : v;
     }
-    for (const row of m) lines.push(row.map(csvField).join(","));
-    if (g.note) lines.push(csvField(`注：${g.note}`));
+    lines.push(...m);
+    if (g.note) lines.push([`注：${g.note}`]);
     // flagged cells keep their number (spreadsheets read it); the reasons follow the table, once each
-    for (const f of new Set(placed.flatMap((p) => p.cell.flag?.split("\n") ?? []))) lines.push(csvField(`※ ${f}`));
-    if (grids.length > 1) lines.push("");
+    for (const f of new Set(placed.flatMap((p) => p.cell.flag?.split("\n") ?? []))) lines.push([`※ ${f}`]);
+    if (grids.length > 1) lines.push([]);
   }
-  // BOM: Excel opens UTF-8 CSV as GBK without it
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return toCsv(lines);
 }
 
 /** A plain table (one header row) as a grid. */

@@ -34,17 +34,8 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const needsQuote = /[",\r\n]/;
-/** A CSV cell; leading = + - @ are prefixed so a spreadsheet never runs the cell as a formula. */
-export function csvCell(v: unknown): string {
-  let s = v === null || v === undefined ? "" : String(v);
-  if (/^[=+\-@]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
-  return needsQuote.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function toCsv(rows: unknown[][]): string {
-  return "\ufeff" + rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
-}
+// The writer is shared by every CSV download (lib/csv.ts); re-exported for the list and manifest code.
+export { csvCell, toCsv } from "../csv";
 
 /** Index of the first header matching any of the names (case-insensitive), or -1. */
 export function column(header: string[], names: string[]): number {

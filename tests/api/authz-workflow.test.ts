@@ -102,7 +102,9 @@ describe("stage actions (paste, form)", () => {
 });
 
 describe("transitions", () => {
-  const act = (reportId: number, action: string, comment?: string) => transitionAction(null, formData({ reportId: String(reportId), action, comment }));
+  // the form carries the version shown on the page, here the current one
+  const current = (reportId: number) => String((w.db.$client.prepare("select current_version_id c from reports where id = ?").get(reportId) as { c: number }).c);
+  const act = (reportId: number, action: string, comment?: string) => transitionAction(null, formData({ reportId: String(reportId), action, comment, versionId: current(reportId) }));
   it("an agency user cannot submit, review or publish another agency's draft", async () => {
     session.viewer = w.agency;
     const before = counts(w.db);

@@ -17,7 +17,7 @@ const row = (id: number) =>
 describe("publication and correction", () => {
   it("publishes, then a correction is a new version the public does not see until it is published as revised", () => {
     const id = w.ownReportId;
-    const t = (viewer: World["agency"], action: string, at: string, comment?: string) => transitionReport(w.db, viewer, { reportId: id, action, comment }, at);
+    const t = (viewer: World["agency"], action: string, at: string, comment?: string) => transitionReport(w.db, viewer, { reportId: id, action, comment, versionId: row(id).c }, at);
     expect(t(w.agency, "submit", "2026-01-10T02:00:00.000Z")).toMatchObject({ ok: true });
     expect(t(w.reviewer, "accept", "2026-01-11T02:00:00.000Z")).toMatchObject({ ok: true });
     expect(t(w.reviewer, "publish", "2026-01-12T02:00:00.000Z")).toMatchObject({ ok: true });

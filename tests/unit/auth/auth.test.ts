@@ -1,22 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clearFailures, isLocked, LOGIN_LIMIT, LOGIN_WINDOW_MS, recordFailure } from "../../../lib/auth/rate-limit";
 import { isSameOrigin } from "../../../lib/auth/same-origin";
 import { can, canAccessAgency, PERMISSIONS, type Permission } from "../../../lib/permissions";
-
-describe("login throttle", () => {
-  it("locks a key after the limit and frees it after the window", () => {
-    const t = 1_000_000;
-    for (let i = 0; i < LOGIN_LIMIT; i++) {
-      expect(isLocked("k", t)).toBe(false);
-      recordFailure("k", t);
-    }
-    expect(isLocked("k", t + 1)).toBe(true);
-    expect(isLocked("k", t + LOGIN_WINDOW_MS + 1)).toBe(false);
-    recordFailure("k2", t);
-    clearFailures("k2");
-    expect(isLocked("k2", t)).toBe(false);
-  });
-});
 
 describe("same-origin guard", () => {
   const req = (origin: string | null, host = "localhost:3000") =>

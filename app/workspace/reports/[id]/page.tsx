@@ -53,7 +53,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         </div>
       ) : null}
       <div className="grid cols-2">
-        <WorkflowPanel reportId={rep.id} status={rep.status} mayWrite={mayWrite} mayReview={can(viewer, "report.review")} mayPublish={can(viewer, "report.publish")} />
+        <WorkflowPanel reportId={rep.id} versionId={version.id} status={rep.status} mayWrite={mayWrite} mayReview={can(viewer, "report.review")} mayPublish={can(viewer, "report.publish")} />
         {mayWrite ? (
           <section className="card">
             <h2>更正</h2>
