@@ -17,7 +17,7 @@ export interface SaveVersionInput {
   agencyId: number;
   year: number;
   report: Report;
-  source: "upload" | "form" | "paste" | "import" | "demo";
+  source: "upload" | "form" | "paste" | "import" | "demo" | "web" | "collect";
   actor: Actor;
   file?: { name: string; type: string; bytes: Uint8Array } | null;
   extractedText?: string | null;

@@ -3,6 +3,7 @@
  * Type is read from the bytes; an unknown 类型 is guessed from the name as the importer does.
  */
 import { AGENCY_KINDS, type AgencyKind } from "../../db/schema";
+import { checkAddress } from "../collect/address";
 import { unzipGuarded, repack } from "../ingest/readers/zip-guard";
 import { column, decodeText, parseCsv } from "./csv";
 import { fail, type Result } from "./result";
@@ -12,6 +13,8 @@ export interface AgencyListRow {
   kind: AgencyKind;
   shortName: string | null;
   parent: string | null;
+  website?: string | null;
+  reportColumnUrl?: string | null;
 }
 
 async function xlsxRows(bytes: Uint8Array): Promise<string[][]> {
@@ -44,6 +47,15 @@ export async function parseAgencyList(bytes: Uint8Array, guessKind: (name: strin
   const iKind = column(header, ["类型", "机关类型", "kind"]);
   const iParent = column(header, ["上级机关", "上级", "parent"]);
   const iShort = column(header, ["简称", "shortName", "short_name"]);
+  const iSite = column(header, ["网站", "网址", "门户网站", "website"]);
+  const iColumn = column(header, ["年报栏目", "年报栏目地址", "年报栏目网址", "reportColumnUrl", "report_column_url"]);
+  const address = (r: string[], i: number, line: number, what: string): string | null | undefined => {
+    const v = i >= 0 ? (r[i] ?? "").trim() : "";
+    if (!v) return undefined;
+    const c = checkAddress(v);
+    if (!c.ok) return void errors.push(`第${line}行：${what}${c.message}`);
+    return c.url.href;
+  };
   const rows: AgencyListRow[] = [];
   const errors: string[] = [];
   body.forEach((r, i) => {
@@ -52,7 +64,9 @@ export async function parseAgencyList(bytes: Uint8Array, guessKind: (name: strin
     if (name.length > 100) return errors.push(`第${i + 2}行：名称过长`);
     const k = iKind >= 0 ? (r[iKind] ?? "").trim() : "";
     if (k && !(AGENCY_KINDS as readonly string[]).includes(k)) return errors.push(`第${i + 2}行：类型“${k}”无效（可选：${AGENCY_KINDS.join("、")}）`);
-    rows.push({ name, kind: (k || guessKind(name)) as AgencyKind, parent: iParent >= 0 ? r[iParent] || null : null, shortName: iShort >= 0 ? r[iShort] || null : null });
+    const website = address(r, iSite, i + 2, "网站：");
+    const reportColumnUrl = address(r, iColumn, i + 2, "年报栏目：");
+    rows.push({ name, kind: (k || guessKind(name)) as AgencyKind, parent: iParent >= 0 ? r[iParent] || null : null, shortName: iShort >= 0 ? r[iShort] || null : null, website, reportColumnUrl });
   });
   if (errors.length) return fail(`${errors.slice(0, 5).join("；")}${errors.length > 5 ? ` 等 ${errors.length} 处错误` : ""}，未导入任何机关`);
   return { ok: true, rows };
