@@ -18,7 +18,8 @@ export interface WebOrigin {
 }
 
 export interface Target {
-  year: number;
+  /** null: any year (the report's own) */
+  year: number | null;
   agencyName: string | null;
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AdminNav } from "../_components/admin-nav";
 import { requirePage } from "../_components/guard";
 import { ImportForm } from "./import-form";
+import { AddressImportForm } from "./address-import-form";
 
 export const metadata: Metadata = { title: "批量导入" };
 export const dynamic = "force-dynamic";
@@ -17,6 +18,8 @@ export default async function ImportPage() {
         <code>npm run -s import -- --manifest manifest.csv --publish</code>
       </p>
       <ImportForm />
+      <h2>按网址导入</h2>
+      <AddressImportForm />
     </div>
   );
 }
