@@ -16,7 +16,7 @@ export function getAllowHosts(db: Db): string[] {
 }
 
 export function setAllowHosts(db: Db, viewer: Viewer, text: string): Result<{ patterns: string[] }> {
-  if (!viewer || !can(viewer, "agency.manage")) return fail(FORBIDDEN);
+  if (!viewer || !can(viewer, "settings.manage")) return fail(FORBIDDEN);
   const parsed = parseAllowlist(String(text ?? ""));
   if (!parsed.ok) return fail(parsed.message, { allowHosts: parsed.message });
   db.$client.transaction(() => {

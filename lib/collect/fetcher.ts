@@ -75,7 +75,7 @@ export class Fetcher {
     try {
       return await fn();
     } finally {
-      setTimeout(release, this.opts.pauseMs).unref?.();
+      setTimeout(release, this.opts.pauseMs);
     }
   }
 
