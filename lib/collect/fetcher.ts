@@ -125,7 +125,12 @@ export class Fetcher {
 
   /** One request to one checked address; a redirect is returned, not followed. */
   private async once(url: URL, maxBytes: number): Promise<{ ok: true; location: string | null; contentType: string | null; bytes: Uint8Array } | { ok: false; message: string }> {
-    const target = await resolveChecked(url.hostname, this.resolve, this.opts.allowLoopback);
+    // the name lookup is bounded by the same time-out as the request
+    let dnsTimer: NodeJS.Timeout | undefined;
+    const target = await Promise.race([
+      resolveChecked(url.hostname, this.resolve, this.opts.allowLoopback),
+      new Promise<{ ok: false; message: string }>((r) => (dnsTimer = setTimeout(() => r({ ok: false, message: `解析域名“${url.hostname}”超时` }), this.opts.timeoutMs))),
+    ]).finally(() => clearTimeout(dnsTimer));
     if (!target.ok) return target;
     const { ip, family } = target;
     const fixedLookup = (_host: string, options: { all?: boolean }, cb: (err: Error | null, address: string | LookupAddress[], family?: number) => void) =>

@@ -10,6 +10,7 @@ let site: Site;
 const resolve = async (host: string) => {
   if (host === "intranet.example.gov.cn") return ["10.1.2.3"];
   if (host === "mixed.example.gov.cn") return ["127.0.0.1", "192.168.1.5"];
+  if (host === "slowdns.example.gov.cn") return new Promise<string[]>(() => {});
   if (host.endsWith(".example.gov.cn")) return ["127.0.0.1"];
   throw new Error("ENOTFOUND");
 };
@@ -80,6 +81,7 @@ describe("Fetcher against the fixture site", () => {
   it("gives up on a server that never answers, and stops reading an oversized page", async () => {
     const f = new Fetcher(opts({ timeoutMs: 800 }));
     expect(await f.get(at("/g/index.html"))).toMatchObject({ ok: false, message: expect.stringMatching(/秒内没有完成响应/) });
+    expect(await f.get(at("/a/index.html", "slowdns.example.gov.cn"))).toMatchObject({ ok: false, message: expect.stringMatching(/解析域名.*超时/) });
     const big = await new Fetcher(opts({ maxBytes: 1048576 })).get(at("/h/index.html"));
     expect(big).toMatchObject({ ok: false, message: expect.stringMatching(/超过大小上限（1 MB）/) });
   });
