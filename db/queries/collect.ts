@@ -126,14 +126,20 @@ export function storeFind(db: Db, actor: Actor, agencyId: number, year: number, 
   const file = read.file!;
   const sha = sha256(file.bytes);
   return db.$client.transaction((): Stored => {
-    const same = db.$client.prepare("select id from web_finds where agency_id = ? and year = ? and sha256 = ? order by id desc limit 1").get(agencyId, year, sha) as { id: number } | undefined;
-    if (same) {
-      db.$client.prepare("update web_finds set fetched_at = ?, page_date = coalesce(?, page_date) where id = ?").run(origin.fetchedAt, origin.pageDate, same.id);
-      return { status: "unchanged", findId: same.id, message: "网站上的年报与上次采集的相同，未重复保存" };
-    }
     const report = reportSchema.parse({ ...read.report, year }) as Report;
     const cur = currentOf(db, agencyId, year);
     const agencyOwn = cur?.versionId && (cur.source !== "collect" || cur.status !== "draft");
+    const same = db.$client.prepare("select id, version_id v, beside_version_id b from web_finds where agency_id = ? and year = ? and sha256 = ? order by id desc limit 1").get(agencyId, year, sha) as { id: number; v: number | null; b: number | null } | undefined;
+    if (same) {
+      db.$client.prepare("update web_finds set fetched_at = ?, page_date = coalesce(?, page_date) where id = ?").run(origin.fetchedAt, origin.pageDate, same.id);
+      // the agency has since saved its own version: the unchanged website version now stands beside that one
+      if (agencyOwn && cur!.versionId !== same.v && cur!.versionId !== same.b) {
+        const diff = diffReports(JSON.parse(cur!.rif!) as Report, report).filter((d) => d.changed).length;
+        db.$client.prepare("update web_finds set beside_version_id = ?, diff_cells = ? where id = ?").run(cur!.versionId, diff, same.id);
+        return { status: "unchanged", findId: same.id, message: `网站上的年报与上次采集的相同；机关此后报送的版本与之${diff ? `有 ${diff} 个单元格不同` : "一致"}` };
+      }
+      return { status: "unchanged", findId: same.id, message: "网站上的年报与上次采集的相同，未重复保存" };
+    }
     const insFind = db.$client.prepare(
       "insert into web_finds (agency_id, year, url, fetched_at, page_date, sha256, file_name, file_type, file_bytes, rif, version_id, beside_version_id, diff_cells) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     );

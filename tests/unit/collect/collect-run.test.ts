@@ -102,6 +102,20 @@ describe("a collection run over the fixture agencies", () => {
     expect(find.n).toBeGreaterThan(0);
   }, 30_000);
 
+  it("a report first found on the website, then replaced by the agency's own differing version, shows the difference on the next run", async () => {
+    const { db, admin, ids, fetcher } = world();
+    const first = startRun(db, admin, YEAR, { agencies: ["示例市a局"] }) as { runId: number };
+    await workRun(db, first.runId, { fetcher, actor: admin });
+    const own = structuredClone(site.served.a.report);
+    own.applications.newReceived.total = (own.applications.newReceived.total ?? 0) + 3;
+    const saved = saveReportVersion(db, { agencyId: ids.a, year: YEAR, report: own, source: "upload", actor: admin, status: "submitted" });
+    const again = startRun(db, admin, YEAR, { agencies: ["示例市a局"] }) as { runId: number };
+    await workRun(db, again.runId, { fetcher, actor: admin });
+    expect(runItems(db, again.runId)[0]).toMatchObject({ status: "unchanged", message: expect.stringMatching(/个单元格不同/) });
+    expect(db.$client.prepare("select beside_version_id b, diff_cells d from web_finds where agency_id = ?").get(ids.a)).toMatchObject({ b: saved.versionId, d: expect.any(Number) });
+    expect(db.$client.prepare("select current_version_id cv from reports where agency_id = ?").get(ids.a)).toEqual({ cv: saved.versionId });
+  }, 30_000);
+
   it("continues after a restart with the agencies not yet done", async () => {
     const { db, admin, fetcher } = world();
     const run = startRun(db, admin, YEAR, { agencies: ["示例市a局", "示例市c局", "示例市d局"] }) as { runId: number };
