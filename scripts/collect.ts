@@ -56,7 +56,7 @@ async function main(): Promise<number> {
     cfg = env();
     collectConfig();
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof Error) {
+    if (e instanceof ConfigError) {
       console.error(e.message);
       return 2;
     }

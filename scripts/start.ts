@@ -10,6 +10,7 @@ import { openDb } from "../db/client";
 import { flushRollup } from "../db/queries/rollup";
 import { isEmpty, seedDemo, type DemoLogin } from "../db/seed";
 import { ConfigError, env } from "../lib/env";
+import { collectConfig } from "../lib/collect/config";
 
 const root = process.cwd();
 
@@ -55,6 +56,7 @@ function main() {
   let cfg;
   try {
     cfg = env();
+    if (collectConfig().allowLoopback) console.warn("注意：COLLECT_ALLOW_LOOPBACK=1 允许网站采集访问本机（127.0.0.1），只应在测试中使用。");
   } catch (e) {
     if (e instanceof ConfigError) fail(e.message);
     throw e;

@@ -3,6 +3,7 @@
  * The host allowlist is a run-time setting kept in the database (db/queries/collect-settings.ts).
  */
 import { z } from "zod";
+import { ConfigError } from "../env";
 import { maxUploadBytes } from "../upload/sniff";
 
 const schema = z.object({
@@ -24,7 +25,7 @@ export function collectConfig(envIn: NodeJS.ProcessEnv = process.env): CollectCo
   const p = schema.safeParse(envIn);
   if (!p.success) {
     const i = p.error.issues[0];
-    throw new Error(`配置错误 / invalid configuration: ${String(i.path[0])}: ${i.message}（当前值：${JSON.stringify(envIn[String(i.path[0])])}）`);
+    throw new ConfigError(`配置错误 / invalid configuration: ${String(i.path[0])}: ${i.message}（当前值：${JSON.stringify(envIn[String(i.path[0])])}）`);
   }
   return {
     allowLoopback: p.data.COLLECT_ALLOW_LOOPBACK === "1",
