@@ -106,6 +106,11 @@ test("admin sets column addresses and runs a collection; reviewer sees the found
   await page.waitForURL(/\/workspace\/reports\/\d+/);
   await expect(page.getByTestId("web-origin")).toContainText(`${site.base}/c/report.html`);
 
+  // the agency sees the addresses the office has on file for it
+  const agency = await (await browser.newContext()).newPage();
+  await login(agency, "agency", "/workspace");
+  await expect(agency.getByTestId("agency-web")).toContainText("年报栏目：");
+
   await archive(page, A);
   await archive(page, B);
 });

@@ -17,10 +17,10 @@ export function AddressImportForm() {
           <textarea id="addresses" name="addresses" rows={5} placeholder="https://www.example.gov.cn/xxgk/ndbg/2025.html,示例市某某局,2025" />
         </div>
         <label>
-          <input type="checkbox" name="publish" value="1" /> 导入后直接发布
+          <input type="checkbox" name="publish" value="1" /> 读取成功的直接发布
         </label>
         <label>
-          <input type="checkbox" name="create" value="1" /> 自动创建机关列表中没有的机关
+          <input type="checkbox" name="create" value="1" /> 新建列表中还没有的机关
         </label>
         <button className="btn" type="submit" disabled={pending}>
           {pending ? "正在读取网页…" : "按网址导入"}
