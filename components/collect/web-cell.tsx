@@ -1,3 +1,4 @@
+import { when } from "@/app/workspace/_components/status-badge";
 import { WEB_LABELS, type WebStatus } from "@/db/queries/collect-tracking";
 
 /** One agency's website state in submission tracking: found (when, printed date, late) / not found / failed. */
@@ -14,7 +15,7 @@ export function WebCell({ status }: { status: WebStatus | undefined }) {
       ) : null}
       {status.state === "found" ? (
         <div className="small">
-          发布日期 {status.pageDate ?? "网页未标明"} · {status.foundAt?.slice(0, 10)} 采集
+          发布日期 {status.pageDate ?? "网页未标明"} · {when(status.foundAt).slice(0, 10)} 采集
           {status.url ? (
             <>
               {" "}

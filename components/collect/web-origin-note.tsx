@@ -1,6 +1,5 @@
+import { when } from "@/app/workspace/_components/status-badge";
 import type { WebOrigin } from "@/lib/collect/read-address";
-
-const time = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 16) : "—");
 
 /** Where a report read from the web came from (preview, report page, review queue). */
 export function WebOriginNote({ origin }: { origin: { sourceUrl?: string; finalUrl?: string; url?: string; fetchedAt: string | null; pageDate: string | null } | null }) {
@@ -12,7 +11,7 @@ export function WebOriginNote({ origin }: { origin: { sourceUrl?: string; finalU
       <a href={href} rel="noopener noreferrer" className="break">
         {href}
       </a>
-      （{time(origin.fetchedAt)} 读取；网页发布日期：{origin.pageDate ?? "网页未标明"}）
+      （{when(origin.fetchedAt)} 读取；网页发布日期：{origin.pageDate ?? "网页未标明"}）
     </div>
   );
 }

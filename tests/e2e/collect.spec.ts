@@ -71,10 +71,12 @@ test("admin sets column addresses and runs a collection; reviewer sees the found
   await login(reviewer, "reviewer", "/workspace/queue");
   const found = reviewer.getByTestId("found-queue");
   await expect(found.getByRole("row").filter({ hasText: A })).toContainText(`${site.base}/b/files/report.docx`);
+  await reviewer.screenshot({ path: "test-results/collect-queue.png", fullPage: true });
   await found.getByRole("link", { name: A }).click();
   await expect(reviewer.getByTestId("web-origin")).toContainText(`${site.base}/b/files/report.docx`);
   await expect(reviewer.getByTestId("web-origin")).toContainText(`网页发布日期：${YEAR + 1}-03-05`);
   await expect(reviewer.getByText("LATE").first()).toBeVisible();
+  await reviewer.screenshot({ path: "test-results/collect-report.png" });
 
   await reviewer.goto(`/admin/tracking?year=${YEAR}&kind=市直部门`);
   const rowA = reviewer.getByTestId("tracking").getByRole("row").filter({ hasText: A });
