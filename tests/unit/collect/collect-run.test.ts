@@ -72,6 +72,11 @@ describe("a collection run over the fixture agencies", () => {
     const late = (agencyId: number) => db.$client.prepare("select count(*) n from findings f join reports r on r.current_version_id = f.version_id where r.agency_id = ? and f.code = 'LATE'").get(agencyId) as { n: number };
     expect(late(ids.b).n).toBe(1);
     expect(late(ids.a).n).toBe(0);
+    // still LATE after the neighbouring year is saved (cross-year rules re-check this version)
+    const prev = structuredClone(site.served.b.report);
+    prev.year = YEAR - 1;
+    saveReportVersion(db, { agencyId: ids.b, year: YEAR - 1, report: prev, source: "upload", actor: admin });
+    expect(late(ids.b).n).toBe(1);
     const a = db.$client.prepare("select v.rif from reports r join report_versions v on v.id = r.current_version_id where r.agency_id = ?").get(ids.a) as { rif: string };
     expect(JSON.parse(a.rif).applications.newReceived.total).toBe(site.served.a.report.applications.newReceived.total);
 
