@@ -45,8 +45,8 @@ describe("address rules", () => {
 });
 
 describe("Fetcher against the fixture site", () => {
-  it("fetches a page by connecting to the checked address of a name the system DNS does not know", async () => {
-    const r = await new Fetcher(opts()).get(at("/a/index.html"));
+  it("fetches a page by connecting to the checked address of a name the system DNS cannot know (.invalid)", async () => {
+    const r = await new Fetcher(opts({ allowHosts: ["*.invalid"], resolve: async () => ["127.0.0.1"] })).get(at("/a/index.html", "www.agency.invalid"));
     expect(r.ok).toBe(true);
     expect(decodePage((r as { bytes: Uint8Array }).bytes, null)).toContain("下一页");
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Fetcher } from "../../../lib/collect/fetcher";
 import { readFromAddress } from "../../../lib/collect/read-address";
-import { findReportLink, printedDate, reportTitleScore } from "../../../lib/collect/page";
+import { findReportLink, nextPage, printedDate, reportTitleScore } from "../../../lib/collect/page";
 import { startSite, YEAR, type Site } from "../../fixtures/collect/site";
 
 const PORT = 3382;
@@ -22,6 +22,12 @@ describe("report titles and printed dates", () => {
     for (const t of [`《${YEAR}年度政府信息公开工作年度报告》解读`, `关于印发${YEAR}年政务公开工作要点的通知`, `${YEAR - 1}年政府信息公开工作年度报告`, `${YEAR}年部门预算`])
       expect(reportTitleScore(t, YEAR), t).toBe(0);
     expect(findReportLink([{ text: `${YEAR}年度报告解读`, href: "x" }, { text: `${YEAR}年政府信息公开工作年度报告`, href: "y" }], YEAR)?.href).toBe("y");
+  });
+  it("follows a column's next page by its link or by the usual CMS paging script", () => {
+    const base = "http://www.example.gov.cn/ndbg/index.html";
+    expect(nextPage("", [{ text: "下一页", href: "http://www.example.gov.cn/ndbg/index_1.html" }], base)).toBe("http://www.example.gov.cn/ndbg/index_1.html");
+    expect(nextPage('<script>createPageHTML(5, 0, "index", "html");</script>', [], base)).toBe("http://www.example.gov.cn/ndbg/index_1.html");
+    expect(nextPage('<script>createPageHTML(2, 1, "index", "html");</script>', [], base)).toBeNull();
   });
   it("reads the printed publication date in its usual forms", () => {
     expect(printedDate("<p>发布日期：2026-01-20 来源：本局</p>")).toBe("2026-01-20");
