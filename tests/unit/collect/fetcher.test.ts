@@ -62,6 +62,12 @@ describe("Fetcher against the fixture site", () => {
     expect(await f.get(at("/a/index.html", "mixed.example.gov.cn"))).toMatchObject({ ok: false, message: expect.stringMatching(/内网地址/) });
   });
 
+  it("sees through other spellings of loopback (decimal, IPv4-mapped IPv6)", async () => {
+    const f = new Fetcher(opts({ allowLoopback: false, allowHosts: ["127.0.0.1", "::ffff:7f00:1"] }));
+    expect(await f.get(`http://2130706433:${PORT}/a/index.html`)).toMatchObject({ ok: false, message: expect.stringMatching(/本机回环地址/) });
+    expect(await f.get(`http://[::ffff:127.0.0.1]:${PORT}/a/index.html`)).toMatchObject({ ok: false, message: expect.stringMatching(/本机回环地址/) });
+  });
+
   it("refuses hosts outside the allowlist and schemes other than http(s)", async () => {
     const f = new Fetcher(opts());
     expect(await f.get(`http://www.example.com:${PORT}/a/index.html`)).toMatchObject({ ok: false, message: expect.stringMatching(/不在允许访问的范围内/) });
