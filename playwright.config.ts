@@ -49,6 +49,10 @@ export default defineConfig({
       NEXTAUTH_URL: E2E.baseURL,
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-use",
       NEXT_TELEMETRY_DISABLED: "1",
+      // tests only: the website-collection journey reads a fixture site on 127.0.0.1 (tests/fixtures/collect)
+      COLLECT_ALLOW_LOOPBACK: "1",
+      COLLECT_PAUSE_MS: "100",
+      COLLECT_TIMEOUT_S: "5",
     },
   },
 });

@@ -29,6 +29,9 @@ export const agencies = sqliteTable(
     /** first report year the agency must file (null: every year); last one when merged or dissolved */
     firstYear: integer("first_year"),
     lastYear: integer("last_year"),
+    /** where the agency publishes (migration 0006): its website and its annual-report column page */
+    website: text("website"),
+    reportColumnUrl: text("report_column_url"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("agencies_name_uq").on(t.name), index("agencies_parent_idx").on(t.parentId), index("agencies_kind_idx").on(t.kind), index("agencies_kind_parent_idx").on(t.kind, t.parentId)],
@@ -106,7 +109,7 @@ export const reportVersions = sqliteTable(
       .notNull()
       .references(() => reports.id),
     versionNo: integer("version_no").notNull(),
-    source: text("source", { enum: ["upload", "form", "paste", "import", "demo"] }).notNull(),
+    source: text("source", { enum: ["upload", "form", "paste", "import", "demo", "web", "collect"] }).notNull(),
     fileName: text("file_name"),
     fileType: text("file_type"),
     fileBytes: blob("file_bytes", { mode: "buffer" }),
@@ -123,6 +126,10 @@ export const reportVersions = sqliteTable(
     warningCount: integer("warning_count").notNull().default(0),
     createdBy: integer("created_by").references(() => users.id),
     comment: text("comment"),
+    /** read from a web address (source web / collect): the address, when it was fetched, the page's printed date */
+    sourceUrl: text("source_url"),
+    fetchedAt: text("fetched_at"),
+    pageDate: text("page_date"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("versions_report_no_uq").on(t.reportId, t.versionNo), index("versions_sha_idx").on(t.sha256)],
@@ -255,4 +262,63 @@ export const auditLog = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("audit_created_idx").on(t.createdAt), index("audit_entity_idx").on(t.entityType, t.entityId)],
+);
+
+/** Key/value settings changed by the admin at run time (e.g. the fetcher's host allowlist). */
+export const appSettings = sqliteTable("app_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
+/** A collection run over agencies' websites for one report year (lib/collect, db/queries/collect*.ts). */
+export const collectRuns = sqliteTable("collect_runs", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  year: integer("year").notNull(),
+  scope: text("scope").notNull(),
+  status: text("status", { enum: ["running", "done", "cancelled"] }).notNull().default("running"),
+  total: integer("total").notNull().default(0),
+  createdBy: integer("created_by"),
+  createdAt: createdAt(),
+  heartbeatAt: text("heartbeat_at"),
+  finishedAt: text("finished_at"),
+});
+
+export const COLLECT_ITEM_STATUSES = ["pending", "found", "unchanged", "not_found", "failed", "no_address"] as const;
+export const collectItems = sqliteTable(
+  "collect_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    runId: integer("run_id").notNull().references(() => collectRuns.id),
+    agencyId: integer("agency_id").notNull().references(() => agencies.id),
+    seq: integer("seq").notNull(),
+    status: text("status", { enum: COLLECT_ITEM_STATUSES }).notNull().default("pending"),
+    message: text("message"),
+    reportUrl: text("report_url"),
+    pageDate: text("page_date"),
+    findId: integer("find_id"),
+    updatedAt: text("updated_at"),
+  },
+  (t) => [uniqueIndex("collect_items_run_agency_uq").on(t.runId, t.agencyId), index("collect_items_agency_idx").on(t.agencyId)],
+);
+
+/** Every distinct report found on a website (by sha256): filed as a version, or kept beside the agency's own. */
+export const webFinds = sqliteTable(
+  "web_finds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agencyId: integer("agency_id").notNull().references(() => agencies.id),
+    year: integer("year").notNull(),
+    url: text("url").notNull(),
+    fetchedAt: text("fetched_at").notNull(),
+    pageDate: text("page_date"),
+    sha256: text("sha256").notNull(),
+    fileName: text("file_name"),
+    fileType: text("file_type"),
+    fileBytes: blob("file_bytes", { mode: "buffer" }),
+    rif: text("rif", { mode: "json" }),
+    versionId: integer("version_id"),
+    besideVersionId: integer("beside_version_id"),
+    diffCells: integer("diff_cells"),
+  },
+  (t) => [index("web_finds_agency_year_idx").on(t.agencyId, t.year)],
 );

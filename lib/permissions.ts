@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   "finding.explain": { label: "对本机关问题作出说明", roles: ["agency", "reviewer", "admin"] },
   "tracking.read": { label: "报送情况跟踪、数据质量、导出", roles: ["reviewer", "admin"] },
   "import.bulk": { label: "批量导入", roles: ["admin"] },
+  "collect.run": { label: "网站采集（启动采集、查看结果）", roles: ["reviewer", "admin"] },
   "agency.manage": { label: "管理机关", roles: ["admin"] },
   "user.manage": { label: "管理用户", roles: ["admin"] },
   "settings.manage": { label: "设置报送年度和截止日期", roles: ["admin"] },

@@ -16,6 +16,7 @@ import { ConfigError, env } from "../lib/env";
 import { runBuild } from "./build-progress";
 import { ensureWorkerBundle } from "../lib/ingest/worker/bundle";
 import { supervise } from "./supervise";
+import { collectConfig } from "../lib/collect/config";
 
 const root = process.cwd();
 
@@ -75,6 +76,7 @@ async function main() {
   let cfg;
   try {
     cfg = env();
+    if (collectConfig().allowLoopback) console.warn("注意：COLLECT_ALLOW_LOOPBACK=1 允许网站采集访问本机（127.0.0.1），只应在测试中使用。");
   } catch (e) {
     if (e instanceof ConfigError) fail(e.message);
     throw e;

@@ -89,7 +89,7 @@ export async function savePreviewAction(_prev: FormState | null, fd: FormData): 
   }
   const saved = saveUploadedVersion(getDb(), viewer, {
     agencyId: staged.agencyId, year: staged.year, report: merged, source: staged.source, file: staged.file, extractedText: staged.extractedText,
-    warnings: staged.warnings, provenance: staged.provenance, submit: parsed.data.intent === "submit", comment: parsed.data.comment || null,
+    warnings: staged.warnings, provenance: staged.provenance, origin: staged.origin ?? null, submit: parsed.data.intent === "submit", comment: parsed.data.comment || null,
   });
   if (!saved.ok) return saved;
   dropStaged(staged.id);

@@ -8,6 +8,8 @@ import { listReports, reviewQueue, STATUS_LABELS } from "@/db/queries/workflow";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
 import { StatusBadge, when } from "./_components/status-badge";
+import { AgencyWebNote } from "@/components/collect/agency-web-note";
+import { getAgencyWeb } from "@/db/queries/agency-web";
 
 export const metadata: Metadata = { title: "年报填报" };
 export const dynamic = "force-dynamic";
@@ -26,6 +28,7 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
   return (
     <div>
       <h1>年报填报{agencyName ? `：${agencyName}` : ""}</h1>
+      {viewer.agencyId ? <AgencyWebNote web={getAgencyWeb(db, viewer.agencyId)} /> : null}
       <div className="toolbar">
         <Link className="btn" href="/workspace/new" data-testid="new-report">
           上传或填写年报

@@ -9,6 +9,8 @@ import type { Db } from "../client";
 import { AGENCY_KINDS, ROLES, type AgencyKind } from "../schema";
 import { audit } from "./audit";
 import { currentReportingYear } from "./agency-years";
+import { agencyWebFields } from "../../lib/collect/address";
+import { setAgencyWeb } from "./agency-web";
 import { createAgency, createUser, defaultDeadline, hashPassword } from "./setup";
 
 const optText = (max: number) => z.string().trim().max(max, `不能超过${max}个字符`).optional().transform((v) => (v ? v : null));
@@ -28,6 +30,7 @@ export const agencyInput = z.object({
   kind: z.enum(AGENCY_KINDS, { message: "请选择机关类型" }),
   parentId: optId,
   contact: optText(200),
+  ...agencyWebFields,
 });
 
 function guard(viewer: Viewer, perm: Parameters<typeof can>[1]): string | null {
@@ -70,10 +73,12 @@ export function saveAgency(db: Db, viewer: Viewer, raw: unknown, id: number | nu
       if (id === null) {
         const nid = createAgency(db, viewer!, a);
         if (a.contact) db.$client.prepare("update agencies set contact = ? where id = ?").run(a.contact, nid);
+        setAgencyWeb(db, nid, a);
         return nid;
       }
       const r = db.$client.prepare("update agencies set name = ?, short_name = ?, kind = ?, parent_id = ?, contact = ?, first_year = ?, last_year = ? where id = ?").run(a.name, a.shortName, a.kind, a.parentId, a.contact, a.firstYear, a.lastYear, id);
       if (r.changes === 0) throw new Error("NOT_FOUND");
+      setAgencyWeb(db, id, a);
       audit(db, viewer!, "agency.update", "agency", id, a);
       return id;
     })();
@@ -105,6 +110,8 @@ export interface AgencyRow {
   /** null: the current reporting year */
   firstYear?: number | null;
   lastYear?: number | null;
+  website?: string | null;
+  reportColumnUrl?: string | null;
 }
 
 /** Bulk create from a parsed list; all or nothing, parents may be earlier rows of the same list. */
@@ -119,7 +126,10 @@ export function bulkCreateAgencies(db: Db, viewer: Viewer, rows: AgencyRow[]): R
     const created = db.$client.transaction(() => {
       let n = 0;
       for (const [i, r] of rows.entries()) {
-        if (db.$client.prepare("select 1 from agencies where name = ?").get(r.name)) {
+        const existing = db.$client.prepare("select id from agencies where name = ?").get(r.name) as { id: number } | undefined;
+        if (existing) {
+          // an existing agency only takes the list's web addresses (a list of addresses for known agencies)
+          if (r.website || r.reportColumnUrl) setAgencyWeb(db, existing.id, r, viewer!);
           skipped.push(r.name);
           continue;
         }
@@ -129,7 +139,7 @@ export function bulkCreateAgencies(db: Db, viewer: Viewer, rows: AgencyRow[]): R
           if (!p) throw new Error(`第${i + 2}行：上级机关“${r.parent}”不存在`);
           parentId = p.id;
         }
-        createAgency(db, viewer!, { name: r.name, shortName: r.shortName, kind: r.kind, parentId, firstYear: r.firstYear ?? current, lastYear: r.lastYear ?? null });
+        setAgencyWeb(db, createAgency(db, viewer!, { name: r.name, shortName: r.shortName, kind: r.kind, parentId, firstYear: r.firstYear ?? current, lastYear: r.lastYear ?? null }), r);
         n++;
       }
       return n;

@@ -12,6 +12,8 @@ import type { Db } from "../client";
 import type { Actor } from "./audit";
 import { createAgency, ensureYear, findAgencyByName, guessKind } from "./setup";
 import { saveReportVersion } from "./versions";
+import { setVersionOrigin } from "./web-origin";
+import type { WebOrigin } from "../../lib/collect/read-address";
 
 export type ImportStatus = "imported" | "unchanged" | "attention" | "failed";
 export const IMPORT_STATUS_LABELS: Record<ImportStatus, string> = { imported: "已导入", unchanged: "未变化", attention: "需处理", failed: "失败" };
@@ -22,6 +24,8 @@ export interface ImportItem {
   /** from the manifest; otherwise taken from the report */
   agency?: string | null;
   year?: number | null;
+  /** read from a web address (admin bulk import by address) */
+  origin?: WebOrigin | null;
 }
 
 export interface ImportResult {
@@ -80,11 +84,12 @@ export async function importFile(db: Db, actor: Actor, item: ImportItem, opts: I
     report.year = year;
     report.agency = report.agency ?? agency.name;
     const saved = saveReportVersion(db, {
-      agencyId: agency.id, year, report, source: "import", actor, status: opts.publish ? "published" : "draft",
+      agencyId: agency.id, year, report, source: item.origin ? "web" : "import", actor, status: opts.publish ? "published" : "draft",
       file: { name: fileName, type: checked.format, bytes: item.bytes }, extractedText: outcome.text, warnings: outcome.warnings, provenance: outcome.provenance,
       // published on the agency's own site at a date we do not know: not a late submission to us
-      submittedAt: null, comment: "批量导入",
+      submittedAt: null, comment: item.origin ? "按网址导入" : "批量导入",
     });
+    if (item.origin) setVersionOrigin(db, saved.versionId, item.origin);
     const errors = saved.findings.filter((f) => f.severity === "error").length;
     const notes = [created ? "新建机关" : "", opts.publish ? "已发布" : "草稿", errors ? `${errors} 处错误需核对` : "", outcome.warnings.length ? `${outcome.warnings.length} 条识别提示` : ""].filter(Boolean).join("，");
     return {

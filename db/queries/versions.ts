@@ -18,7 +18,7 @@ export interface SaveVersionInput {
   agencyId: number;
   year: number;
   report: Report;
-  source: "upload" | "form" | "paste" | "import" | "demo";
+  source: "upload" | "form" | "paste" | "import" | "demo" | "web" | "collect";
   actor: Actor;
   file?: { name: string; type: string; bytes: Uint8Array } | null;
   extractedText?: string | null;
@@ -79,7 +79,10 @@ function recheckNeighbours(db: Db, agencyId: number, year: number): void {
   for (const y of [year - 1, year + 1]) {
     const cur = currentRif(db, agencyId, y);
     if (!cur) continue;
-    const rep = db.$client.prepare("select submitted_at s from reports where id = ?").get(cur.reportId) as { s: string | null };
+    // a draft found on the agency's website (source collect) is judged by the date its page printed
+    const rep = db.$client
+      .prepare("select coalesce(r.submitted_at, case when v.source = 'collect' and v.page_date is not null then v.page_date || 'T23:59:59+08:00' end) s from reports r left join report_versions v on v.id = r.current_version_id where r.id = ?")
+      .get(cur.reportId) as { s: string | null };
     writeFindings(db, cur.versionId, cur.reportId, agencyId, y, computeFindings(db, agencyId, y, cur.rif, rep.s));
   }
 }

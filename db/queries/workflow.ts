@@ -14,6 +14,8 @@ import type { Db } from "../client";
 import type { ReportStatus } from "../schema";
 import { audit } from "./audit";
 import { computeFindings, saveReportVersion, writeFindings } from "./versions";
+import { setVersionOrigin } from "./web-origin";
+import type { WebOrigin } from "../../lib/collect/read-address";
 
 export const STATUS_LABELS: Record<ReportStatus, string> = { draft: "草稿", submitted: "已提交待审核", returned: "已退回", accepted: "审核通过", published: "已发布" };
 
@@ -264,7 +266,8 @@ export interface SaveInput {
   agencyId: number;
   year: number;
   report: Report;
-  source: "upload" | "paste" | "form";
+  source: "upload" | "paste" | "form" | "web";
+  origin?: WebOrigin | null;
   file: { name: string; type: string; bytes: Uint8Array } | null;
   extractedText: string | null;
   warnings: ParseWarning[];
@@ -284,6 +287,7 @@ export function saveUploadedVersion(db: Db, viewer: Viewer, input: SaveInput, no
       agencyId: input.agencyId, year: input.year, report: input.report, source: input.source, actor: viewer, file: input.file,
       extractedText: input.extractedText, warnings: input.warnings, provenance: input.provenance, comment: input.comment ?? null, at: now,
     });
+    if (input.origin) setVersionOrigin(db, s.versionId, input.origin);
     if (input.submit) {
       const r = transitionReport(db, viewer, { reportId: s.reportId, action: "submit", versionId: s.versionId }, now);
       if (!r.ok) throw new StaleError(r.message);

@@ -5,6 +5,7 @@
  */
 import { AGENCY_KINDS, type AgencyKind } from "../../db/schema";
 import { capTags, READ_LIMITS } from "../ingest/limits";
+import { checkAddress } from "../collect/address";
 import { unzipGuarded, repack } from "../ingest/readers/zip-guard";
 import { column, decodeText, parseCsv } from "./csv";
 import { fail, type Result } from "./result";
@@ -24,6 +25,8 @@ function yearCell(v: string | undefined): number | null | string {
   if (!t) return null;
   if (!/^\d{4}$/.test(t) || Number(t) < 2008 || Number(t) > 2100) return `年度“${v}”无效（应为2008—2100之间的四位数字）`;
   return Number(t);
+  website?: string | null;
+  reportColumnUrl?: string | null;
 }
 
 async function xlsxRows(bytes: Uint8Array): Promise<string[][]> {
@@ -65,6 +68,15 @@ export async function parseAgencyList(bytes: Uint8Array, guessKind: (name: strin
   const iShort = column(header, ["简称", "shortName", "short_name"]);
   const iFirst = column(header, ["首个报告年度", "起始年度", "firstYear", "first_year"]);
   const iLast = column(header, ["最后报告年度", "终止年度", "lastYear", "last_year"]);
+  const iSite = column(header, ["网站", "网址", "门户网站", "website"]);
+  const iColumn = column(header, ["年报栏目", "年报栏目地址", "年报栏目网址", "reportColumnUrl", "report_column_url"]);
+  const address = (r: string[], i: number, line: number, what: string): string | null | undefined => {
+    const v = i >= 0 ? (r[i] ?? "").trim() : "";
+    if (!v) return undefined;
+    const c = checkAddress(v);
+    if (!c.ok) return void errors.push(`第${line}行：${what}${c.message}`);
+    return c.url.href;
+  };
   const rows: AgencyListRow[] = [];
   const errors: string[] = [];
   body.forEach((r, i) => {
@@ -78,7 +90,9 @@ export async function parseAgencyList(bytes: Uint8Array, guessKind: (name: strin
     if (typeof first === "string") return errors.push(`第${i + 2}行：首个报告${first}`);
     if (typeof last === "string") return errors.push(`第${i + 2}行：最后报告${last}`);
     if (first !== null && last !== null && last < first) return errors.push(`第${i + 2}行：最后报告年度早于首个报告年度`);
-    rows.push({ name, kind: (k || guessKind(name)) as AgencyKind, parent: iParent >= 0 ? r[iParent] || null : null, shortName: iShort >= 0 ? r[iShort] || null : null, firstYear: first, lastYear: last });
+    const website = address(r, iSite, i + 2, "网站：");
+    const reportColumnUrl = address(r, iColumn, i + 2, "年报栏目：");
+    rows.push({ name, kind: (k || guessKind(name)) as AgencyKind, parent: iParent >= 0 ? r[iParent] || null : null, shortName: iShort >= 0 ? r[iShort] || null : null, firstYear: first, lastYear: last, website, reportColumnUrl });
   });
   if (errors.length) return fail(`${errors.slice(0, 5).join("；")}${errors.length > 5 ? ` 等 ${errors.length} 处错误` : ""}，未导入任何机关`);
   return { ok: true, rows };

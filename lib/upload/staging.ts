@@ -5,9 +5,10 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Provenance } from "../ingest/types";
+import type { WebOrigin } from "../collect/read-address";
 import type { ParseWarning, Report } from "../template";
 
-export type StagedSource = "upload" | "paste" | "form";
+export type StagedSource = "upload" | "paste" | "form" | "web";
 
 export interface Staged {
   id: string;
@@ -20,6 +21,8 @@ export interface Staged {
   report: Report;
   warnings: ParseWarning[];
   provenance: Record<string, Provenance>;
+  /** read from a web address (source "web") */
+  origin?: WebOrigin | null;
   createdAt: number;
 }
 

@@ -11,6 +11,7 @@ export function AdminNav({ viewer }: { viewer: Viewer }) {
     ["/admin/users", "用户", can(viewer, "user.manage")],
     ["/admin/years", "报送年度", can(viewer, "settings.manage")],
     ["/admin/import", "批量导入", can(viewer, "import.bulk")],
+    ["/admin/collect", "网站采集", can(viewer, "collect.run")],
     ["/admin/audit", "操作日志", can(viewer, "audit.read")],
   ];
   return (

@@ -3,7 +3,7 @@ import { AGENCY_KINDS } from "@/db/schema";
 type Option = { id: number; name: string };
 
 /** The fields of an agency, shared by the create and edit forms. */
-export function AgencyFields({ value, parents }: { value?: { name: string; shortName: string | null; kind: string; parentId: number | null; contact?: string | null; firstYear?: number | null; lastYear?: number | null }; parents: Option[] }) {
+export function AgencyFields({ value, parents }: { value?: { name: string; shortName: string | null; kind: string; parentId: number | null; contact?: string | null; firstYear?: number | null; lastYear?: number | null; website?: string | null; reportColumnUrl?: string | null }; parents: Option[] }) {
   return (
     <>
       <div>
@@ -44,6 +44,14 @@ export function AgencyFields({ value, parents }: { value?: { name: string; short
       <div>
         <label htmlFor="contact">联系方式（可选）</label>
         <input id="contact" name="contact" type="text" defaultValue={value?.contact ?? ""} />
+      </div>
+      <div>
+        <label htmlFor="website">网站（可选）</label>
+        <input id="website" name="website" type="url" placeholder="https://www.example.gov.cn/" defaultValue={value?.website ?? ""} />
+      </div>
+      <div>
+        <label htmlFor="reportColumnUrl">年报栏目网址（可选，网站采集从这里查找年报）</label>
+        <input id="reportColumnUrl" name="reportColumnUrl" type="url" placeholder="https://www.example.gov.cn/xxgk/ndbg/" defaultValue={value?.reportColumnUrl ?? ""} />
       </div>
     </>
   );

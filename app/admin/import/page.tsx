@@ -3,6 +3,7 @@ import { AdminNav } from "../_components/admin-nav";
 import { requirePage } from "../_components/guard";
 import { maxUploadBytes } from "@/lib/upload/sniff";
 import { ImportForm } from "./import-form";
+import { AddressImportForm } from "./address-import-form";
 
 export const metadata: Metadata = { title: "批量导入" };
 export const dynamic = "force-dynamic";
@@ -18,6 +19,8 @@ export default async function ImportPage() {
         <code>npm run -s import -- --manifest manifest.csv --publish</code>
       </p>
       <ImportForm maxMb={Math.round(maxUploadBytes() / 1048576)} />
+      <h2>按网址导入</h2>
+      <AddressImportForm />
     </div>
   );
 }

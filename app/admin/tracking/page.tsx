@@ -9,6 +9,8 @@ import { when } from "@/app/workspace/_components/status-badge";
 import { AdminNav } from "../_components/admin-nav";
 import { requirePage } from "../_components/guard";
 import { trackingParams } from "./filters";
+import { webStatusByAgency } from "@/db/queries/collect-tracking";
+import { WebCell } from "@/components/collect/web-cell";
 
 export const metadata: Metadata = { title: "报送跟踪" };
 export const dynamic = "force-dynamic";
@@ -24,6 +26,7 @@ export default async function TrackingPage({ searchParams }: { searchParams: Pro
   const { rows, deadline, counts } = trackingList(db, viewer, { ...f, year });
   const contacts = contactsOf(db, viewer, rows.map((r) => r.agencyId));
   const notes = agencyContactNote(db, rows.map((r) => r.agencyId));
+  const web = webStatusByAgency(db, year);
   const parents = listAgencies(db).filter((a) => a.kind === "县区政府");
   const qs = new URLSearchParams(Object.entries({ ...f, year }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
   return (
@@ -96,6 +99,7 @@ export default async function TrackingPage({ searchParams }: { searchParams: Pro
             <th>报送情况</th>
             <th>年报状态</th>
             <th>提交时间</th>
+            <th>网站</th>
             <th>联系人</th>
           </tr>
         </thead>
@@ -112,6 +116,9 @@ export default async function TrackingPage({ searchParams }: { searchParams: Pro
                 </td>
                 <td>{r.status ? STATUS_LABELS[r.status] : "—"}</td>
                 <td>{when(r.submittedAt)}</td>
+                <td>
+                  <WebCell status={web.get(r.agencyId)} />
+                </td>
                 <td>
                   <details data-testid="contacts">
                     <summary>联系人（{people.length}）</summary>

@@ -12,6 +12,7 @@ import { ActionForm } from "../_components/action-form";
 import { stagePasteAction } from "../actions";
 import { TargetSelect } from "./target-select";
 import { UploadForm } from "./upload-form";
+import { AddressForm } from "./address-form";
 
 export const metadata: Metadata = { title: "上传或填写年报" };
 export const dynamic = "force-dynamic";
@@ -68,6 +69,8 @@ export default async function NewReportPage({ searchParams }: { searchParams: Pr
             <section className="card">
               <h2>上传文件</h2>
               <UploadForm agencyId={agency.id} year={year} maxMb={Math.round(maxUploadBytes() / 1048576)} />
+              <h2>或从网址导入</h2>
+              <AddressForm agencyId={agency.id} year={year} />
             </section>
             <section className="card">
               <h2>粘贴全文</h2>

@@ -6,6 +6,8 @@ import { reviewQueue } from "@/db/queries/workflow";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
 import { StatusBadge, when } from "../_components/status-badge";
+import { FoundQueue } from "@/components/collect/found-queue";
+import { foundQueue } from "@/db/queries/collect-queue";
 
 export const metadata: Metadata = { title: "审核队列" };
 export const dynamic = "force-dynamic";
@@ -54,6 +56,7 @@ export default async function QueuePage() {
           </tbody>
         </table>
       )}
+      <FoundQueue rows={foundQueue(getDb(), viewer)} />
     </div>
   );
 }

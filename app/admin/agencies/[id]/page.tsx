@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getAgency, listAgencies } from "@/db/queries/catalog";
+import { getAgencyWeb } from "@/db/queries/agency-web";
 import { ActionForm } from "@/app/workspace/_components/action-form";
 import { saveAgencyAction, setAgencyActiveAction } from "../../actions";
 import { AdminNav } from "../../_components/admin-nav";
@@ -29,7 +30,7 @@ export default async function AgencyEdit({ params }: { params: Promise<{ id: str
       <section className="card">
         <ActionForm action={saveAgencyAction} className="stack" testId="agency-edit">
           <input type="hidden" name="id" value={agency.id} />
-          <AgencyFields value={agency} parents={parents} />
+          <AgencyFields value={{ ...agency, ...getAgencyWeb(db, agency.id) }} parents={parents} />
           <button className="btn" type="submit">
             保存
           </button>

@@ -14,11 +14,12 @@ import { ActionForm } from "../../_components/action-form";
 import { FindingsList } from "../../_components/findings-list";
 import { savePreviewAction } from "../../actions";
 import { ProvenanceTable } from "./provenance-table";
+import { WebOriginNote } from "@/components/collect/web-origin-note";
 
 export const metadata: Metadata = { title: "预览识别结果" };
 export const dynamic = "force-dynamic";
 
-const SOURCE = { upload: "上传文件", paste: "粘贴全文", form: "按模板填写" } as const;
+const SOURCE = { upload: "上传文件", paste: "粘贴全文", form: "按模板填写", web: "网址导入" } as const;
 
 export default async function PreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await getViewer();
@@ -51,6 +52,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
           {SOURCE[staged.source]}
           {staged.file ? `（${staged.file.name}，按内容识别为 ${staged.file.type.toUpperCase()}）` : ""}
         </div>
+        <WebOriginNote origin={staged.origin ?? null} />
         <div>
           <strong>识别结果：</strong>
           {r.agency ?? "（未写明机关）"} · {r.year ?? "（未写明年度）"}年度 · {TEMPLATE_INFO[r.template].name}

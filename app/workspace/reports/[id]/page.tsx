@@ -11,6 +11,10 @@ import { StatusBadge, when } from "../../_components/status-badge";
 import { FindingAcks } from "./finding-acks";
 import { VersionList } from "./version-list";
 import { WorkflowPanel } from "./workflow-panel";
+import { WebOriginNote } from "@/components/collect/web-origin-note";
+import { WebBeside } from "@/components/collect/web-beside";
+import { versionOrigin } from "@/db/queries/web-origin";
+import { findsBeside } from "@/db/queries/collect-queue";
 
 export const metadata: Metadata = { title: "年报详情" };
 export const dynamic = "force-dynamic";
@@ -72,6 +76,8 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
       <h2>
         第 {version.versionNo} 版{isCurrent ? "（当前版本）" : "（历史版本）"} · {TEMPLATE_INFO[version.report.template].name}
       </h2>
+      <WebOriginNote origin={versionOrigin(db, version.id)} />
+      {isCurrent ? <WebBeside finds={findsBeside(db, viewer, rep.id)} /> : null}
       {isCurrent ? (
         <FindingAcks reportId={rep.id} findings={version.findings} acks={listAcks(db, rep.id)} mayExplain={can(viewer, "finding.explain") && mayWrite} mayAccept={can(viewer, "finding.accept")} />
       ) : null}

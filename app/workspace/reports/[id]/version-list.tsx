@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { VersionMeta } from "@/db/queries/workflow";
 import { when } from "../../_components/status-badge";
 
-const SOURCE: Record<string, string> = { upload: "上传文件", paste: "粘贴全文", form: "表格填写", import: "批量导入", demo: "示例数据" };
+const SOURCE: Record<string, string> = { upload: "上传文件", paste: "粘贴全文", form: "表格填写", import: "批量导入", demo: "示例数据", web: "网址导入", collect: "网站采集" };
 
 /** Every version of the report (they are never overwritten), with downloads and a two-version comparison. */
 export function VersionList({ reportId, versions, shownId, publishedId }: { reportId: number; versions: VersionMeta[]; shownId: number; publishedId: number | null }) {

@@ -1,0 +1,51 @@
+/** What the review queue and a report page show of the website collection. */
+import { can, canAccessAgency, type Viewer } from "../../lib/permissions";
+import type { Db } from "../client";
+
+export interface FoundRow {
+  reportId: number;
+  agencyName: string;
+  year: number;
+  sourceUrl: string | null;
+  pageDate: string | null;
+  fetchedAt: string | null;
+  errors: number;
+  /** cells differing from the agency's own version (reports the agency submitted), else null */
+  diffCells: number | null;
+}
+
+/** Drafts found on the website waiting for a reviewer, and agencies' reports whose website version differs. */
+export function foundQueue(db: Db, viewer: Viewer): FoundRow[] {
+  if (!can(viewer, "report.review")) return [];
+  return db.$client
+    .prepare(
+      `select r.id reportId, a.name agencyName, r.year, v.source_url sourceUrl, v.page_date pageDate, v.fetched_at fetchedAt,
+         (select count(*) from findings f where f.version_id = v.id and f.severity = 'error') errors, null diffCells
+       from reports r join agencies a on a.id = r.agency_id join report_versions v on v.id = r.current_version_id
+       where r.status = 'draft' and v.source = 'collect'
+       union all
+       select r.id, a.name, r.year, w.url, w.page_date, w.fetched_at, 0, w.diff_cells
+       from web_finds w join reports r on r.agency_id = w.agency_id and r.year = w.year join agencies a on a.id = r.agency_id
+       where w.beside_version_id = r.current_version_id and w.diff_cells > 0
+         and w.id = (select max(w2.id) from web_finds w2 where w2.agency_id = w.agency_id and w2.year = w.year)
+       order by 3 desc, 2`,
+    )
+    .all() as FoundRow[];
+}
+
+export interface BesideFind {
+  id: number;
+  url: string;
+  fetchedAt: string;
+  pageDate: string | null;
+  diffCells: number | null;
+}
+
+/** Website versions kept beside the report's current version (the agency's own), newest first. */
+export function findsBeside(db: Db, viewer: Viewer, reportId: number): BesideFind[] {
+  const rep = db.$client.prepare("select agency_id a, year, current_version_id cv from reports where id = ?").get(reportId) as { a: number; year: number; cv: number } | undefined;
+  if (!rep || !viewer || !canAccessAgency(viewer, rep.a)) return [];
+  return db.$client
+    .prepare("select id, url, fetched_at fetchedAt, page_date pageDate, diff_cells diffCells from web_finds where agency_id = ? and year = ? and beside_version_id = ? order by id desc limit 5")
+    .all(rep.a, rep.year, rep.cv) as BesideFind[];
+}
