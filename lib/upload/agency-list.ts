@@ -17,6 +17,8 @@ export interface AgencyListRow {
   parent: string | null;
   firstYear: number | null;
   lastYear: number | null;
+  website?: string | null;
+  reportColumnUrl?: string | null;
 }
 
 /** A year cell of the list: blank → null, otherwise a four-digit year (else an error message). */
@@ -25,8 +27,6 @@ function yearCell(v: string | undefined): number | null | string {
   if (!t) return null;
   if (!/^\d{4}$/.test(t) || Number(t) < 2008 || Number(t) > 2100) return `年度“${v}”无效（应为2008—2100之间的四位数字）`;
   return Number(t);
-  website?: string | null;
-  reportColumnUrl?: string | null;
 }
 
 async function xlsxRows(bytes: Uint8Array): Promise<string[][]> {
