@@ -100,7 +100,7 @@ describe("POST /api/upload refuses bad files with a reason and stores nothing", 
 
   it("an empty file and a missing file are refused", async () => {
     session.viewer = w.agency;
-    expect(((await (await post(new Uint8Array(0))).json()) as { message: string }).message).toBe("请选择要上传的文件");
+    expect(((await (await post(new Uint8Array(0))).json()) as { message: string }).message).toContain("是空文件（0 字节）");
     const res = await upload.POST(new Request("http://x/api/upload", { method: "POST", body: formData({ agencyId: String(w.ownAgencyId), year: "2024" }) }));
     expect(res.status).toBe(400);
   });
