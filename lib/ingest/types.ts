@@ -3,6 +3,7 @@
  * an ordered list of blocks; the matcher maps them onto the template definition.
  */
 import type { Finding, ParseWarning, Report } from "../template";
+import type { ConfidenceSummary } from "./confidence";
 
 export type SourceFormat = "text" | "html" | "docx" | "xlsx" | "pdf";
 
@@ -56,6 +57,8 @@ export type ParseOutcome =
       format: SourceFormat;
       report: Report;
       warnings: ParseWarning[];
+      /** overall reading confidence, from the warnings (all certain / some cells to check / read badly) */
+      confidence: ConfidenceSummary;
       provenance: Record<string, Provenance>;
       text: string;
     }

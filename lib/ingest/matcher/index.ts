@@ -6,6 +6,8 @@
 import { emptyReport, reportSchema, setCell, type ParseWarning, type Report } from "../../template";
 import { readMeta } from "../meta";
 import type { ParseOutcome, Provenance, SourceDocument } from "../types";
+import { confidenceSummary } from "../confidence";
+import { arithmeticWarnings } from "./arith";
 import { resolveColumns } from "./columns";
 import { detectShape } from "./detect";
 import { interpretRow, type RowOutput } from "./rows";
@@ -187,11 +189,14 @@ function matchTokens(
     const error = `解析结果不符合年报格式：${parsed.error.issues[0]?.message ?? ""}`;
     return { outcome: { ok: false, format: doc.format, error }, oneRowOther };
   }
+  const read = parsed.data as Report;
+  const warnings = [...out.warnings, ...arithmeticWarnings(read)];
   const outcome: ParseOutcome = {
     ok: true,
     format: doc.format,
-    report: parsed.data as Report,
-    warnings: out.warnings,
+    report: read,
+    warnings,
+    confidence: confidenceSummary(read, warnings),
     provenance: out.provenance as Record<string, Provenance>,
     text: doc.text,
   };
