@@ -9,6 +9,7 @@
  */
 import type { Block, SourceDocument, SourceLoc } from "../types";
 import { parseCell } from "../values";
+import { collapseMergedColumns } from "./geometry";
 
 export type TokenKind = "text" | "value" | "blank" | "break";
 
@@ -122,7 +123,8 @@ function textBlockTokens(lines: { text: string; loc: SourceLoc }[], out: Token[]
 }
 
 function tableBlockTokens(rows: Block & { kind: "table" }, out: Token[]): void {
-  for (const row of rows.rows) {
+  // a figure under a header merged over several columns is one cell of that header's column
+  for (const row of collapseMergedColumns(rows.rows)) {
     for (const cell of row) {
       // A merged cell is one cell, whatever its span: its copies are neither labels nor blanks.
       if (cell.spanned) continue;

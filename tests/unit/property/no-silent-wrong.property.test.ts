@@ -11,12 +11,14 @@ import { TEXT_LAYOUTS, renderDocx, renderHtml, renderText, type RenderInput } fr
 import { parseDocument } from "../../../lib/ingest";
 import { applyShift, type Shift } from "../../fixtures/shift";
 import { differences, unflagged } from "../../fixtures/text/helpers";
+import { renderXlsx } from "../../fixtures/xlsx-render";
 
 const reports = [...generateReports({ agencies: 10, years: [2019, 2024], seed: 14 })];
 const enc = new TextEncoder();
-const FORMATS = [...TEXT_LAYOUTS, "html", "word-html", "docx"] as const;
+const FORMATS = [...TEXT_LAYOUTS, "html", "word-html", "docx", "xlsx"] as const;
 
-function render(input: RenderInput, format: (typeof FORMATS)[number]): Uint8Array {
+async function render(input: RenderInput, format: (typeof FORMATS)[number]): Promise<Uint8Array> {
+  if (format === "xlsx") return renderXlsx(input);
   if (format === "html") return enc.encode(renderHtml(input));
   if (format === "word-html") return enc.encode(renderHtml(input, { wordStyle: true }));
   if (format === "docx") return renderDocx(input);
@@ -35,7 +37,7 @@ describe("property: every wrong cell carries a warning", () => {
     await fc.assert(
       fc.asyncProperty(fc.nat(reports.length - 1), fc.constantFrom(...FORMATS), shiftArb, async (i, format, shift) => {
         const r = reports[i];
-        const res = await parseDocument({ bytes: render({ ...r, transform: applyShift(shift) }, format) });
+        const res = await parseDocument({ bytes: await render({ ...r, transform: applyShift(shift) }, format) });
         if (!res.ok) throw new Error(res.error);
         const diffs = differences(r.report, res.report).filter((d) => !d.startsWith("prose"));
         wrong += diffs.length;
