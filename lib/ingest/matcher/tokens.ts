@@ -105,7 +105,8 @@ function textBlockTokens(lines: { text: string; loc: SourceLoc }[], out: Token[]
       continue;
     }
     emptyRun = -1;
-    if (/^\s*\|{2,}\s*$/.test(raw)) {
+    // a spacer line (`||`), or a markdown table's rule under its header row (`|---|:---:|`)
+    if (/^\s*\|{2,}\s*$/.test(raw) || MD_RULE.test(raw)) {
       // A spacer line: whatever was open is not a cell of its own unless it holds text.
       flushLines();
       pending = [];
@@ -134,6 +135,8 @@ function tableBlockTokens(rows: Block & { kind: "table" }, out: Token[]): void {
     out.push({ kind: "break", text: "", loc: row[0]?.loc ?? {} });
   }
 }
+
+const MD_RULE = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$/;
 
 /** A report has a few thousand cells; beyond this the input is not one report and is read no further. */
 export const MAX_TOKENS = 100_000;

@@ -139,7 +139,27 @@ const REVIEW_LABELS = REVIEW_GROUPS.map((g, i) => ({
   forms: [g.label, ...(g.variants ?? [])].map((l) => normText(l).replace(/[()]/g, "")),
 }));
 
-/** Table 四 printed with one row per group (行政复议 | 0 | 0 | 0 | 0 | 0 …) instead of one 15-cell row. */
+const OUTCOME_LABELS = new Set(OUTCOME_COLUMNS.flatMap((c) => [c.label, ...(c.variants ?? [])]).map((l) => normText(l)));
+const GROUP_NUMBER = /^(?:\([一二三四五六]\)|[一二三四五六]、|\d[.、])/;
+
+/** The cells after a group label, past a header row of outcome labels (三张小表: heading, header, figures). */
+function groupCells(tokens: Token[], k: number): { cells: Token[]; next: number } {
+  let m = k + 1;
+  const start = m;
+  while (m < tokens.length && m < start + 60 && (tokens[m].kind === "break" || tokens[m].kind === "blank" || (tokens[m].kind === "text" && OUTCOME_LABELS.has(normText(tokens[m].text))))) m++;
+  // no header row after the label: the figures follow it directly
+  if (!tokens.slice(start, m).some((t) => t.kind === "text")) m = start;
+  const got = cellsFrom(tokens, m);
+  // a sheet pads short rows with blank cells up to the width of its widest table
+  const n = OUTCOME_COLUMNS.length;
+  if (got.cells.length > n && got.cells.slice(n).every((c) => c.kind === "blank")) got.cells = got.cells.slice(0, n);
+  return got;
+}
+
+/**
+ * Table 四 printed with one row per group (行政复议 | 0 | 0 | 0 | 0 | 0 …) instead of one 15-cell row, or
+ * as three small tables, each under its own heading ((一)行政复议情况) with its own header row.
+ */
 function readReviewByGroup(tokens: Token[], j: number): { cells: Token[]; label: Token; next: number } | null {
   const found: (Token[] | undefined)[] = [];
   let label: Token | null = null;
@@ -147,11 +167,12 @@ function readReviewByGroup(tokens: Token[], j: number): { cells: Token[]; label:
   for (let k = j; k < tokens.length && k < j + 400; k++) {
     const t = tokens[k];
     if (t.kind !== "text") continue;
-    const norm = labelKey(t).norm.replace(/[()]/g, "");
-    if (TAIL_HEADING.test(norm)) break;
+    const full = labelKey(t).norm;
+    if (TAIL_HEADING.test(full)) break;
+    const norm = full.replace(GROUP_NUMBER, "").replace(/[()]/g, "").replace(/(?:情况|的情况|案件)$/, "");
     const hit = [...REVIEW_LABELS].reverse().find((g) => g.forms.some((f) => norm === f || norm.endsWith(f)));
     if (!hit) continue;
-    const { cells, next: after } = cellsFrom(tokens, k + 1);
+    const { cells, next: after } = groupCells(tokens, k);
     if (cells.length !== OUTCOME_COLUMNS.length || !hasValue(cells) || found[hit.i]) continue;
     found[hit.i] = cells;
     label ??= t;
