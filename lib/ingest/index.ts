@@ -4,6 +4,7 @@
  * a clear Chinese message.
  */
 import { matchDocument } from "./matcher";
+import { readMarkupText } from "./readers/markup";
 import { decodeText, readText, readTextString } from "./readers/text";
 import type { ParseOutcome, SourceDocument, SourceFormat } from "./types";
 
@@ -74,7 +75,7 @@ export async function parseDocument(input: { bytes: Uint8Array; fileName?: strin
   const format = sniffFormat(bytes);
   let doc: SourceDocument;
   try {
-    if (format === "text") doc = readText(bytes);
+    if (format === "text") doc = asMarkup(readText(bytes));
     else {
       const read = await READERS[format]();
       doc = await read(bytes);
@@ -91,11 +92,17 @@ export function parseText(text: string): ParseOutcome {
   if (!text || !text.trim()) return fail("text", "文件为空");
   let doc: SourceDocument;
   try {
-    doc = readTextString(text);
+    doc = asMarkup(readTextString(text));
   } catch (e) {
     return fail("text", e instanceof Error ? e.message : String(e));
   }
   return matchSafely(doc);
+}
+
+/** Text that is really HTML (a page source, a report in a script string) is read as HTML. */
+function asMarkup(doc: SourceDocument): SourceDocument {
+  if (doc.text.length > MAX_TEXT_CHARS) return doc;
+  return readMarkupText(doc.text) ?? doc;
 }
 
 function matchSafely(doc: SourceDocument): ParseOutcome {
