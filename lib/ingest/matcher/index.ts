@@ -9,6 +9,7 @@ import type { ParseOutcome, Provenance, SourceDocument } from "../types";
 import { confidenceSummary } from "../confidence";
 import { arithmeticWarnings } from "./arith";
 import { resolveColumns } from "./columns";
+import { proactiveSentences, proactiveText, statedProvenance, statedWarning, totalsInProse } from "./sentences";
 import { detectShape } from "./detect";
 import { interpretRow, type RowOutput } from "./rows";
 import { buildSpecs, compareLabel, labelKey } from "./specs";
@@ -27,6 +28,7 @@ import {
   readSubRows,
 } from "./walk";
 
+export const NO_TABLES_STORED = "未找到年报表格（二、三、四部分）：只读取了正文中写明的数字，其余单元格留空，请按原文核对或补填";
 export const NO_TABLE_ERROR = "未找到年报表格（二、三、四部分），请确认上传的是政府信息公开工作年度报告";
 
 
@@ -161,11 +163,26 @@ function matchTokens(
       }
     }
   }
-  if (done.size === 0) return { outcome: { ok: false, format: doc.format, error: NO_TABLE_ERROR }, oneRowOther };
+  // No table at all: the figures the text states, each with a warning; nothing stated, nothing to store.
+  const noTables = done.size === 0;
+  const stated = noTables
+    ? [...proactiveSentences(proactiveText(doc.text) ?? doc.text, shape.template), ...totalsInProse(doc.text)]
+    : [...done].some((p) => p.startsWith("proactive."))
+      ? []
+      : proactiveSentences(proactiveText(doc.text) ?? "", shape.template);
+  if (noTables && stated.length === 0) return { outcome: { ok: false, format: doc.format, error: NO_TABLE_ERROR }, oneRowOther };
+  for (const f of stated) {
+    out.values.set(f.path, f.value);
+    out.provenance[f.path] = statedProvenance(f);
+    out.warnings.push(statedWarning(f));
+  }
+  if (noTables) {
+    out.warnings.push({ cells: ["proactive", "applications", "review"], message: `${NO_TABLES_STORED}（读到 ${stated.length} 个数字）` });
+  }
   resolveColumns(out, specs);
 
-  const missing = specs.filter((s) => !s.groupOf && !done.has(s.path)).map((s) => s.path);
-  const truncated = !reviewDone && !sawTail;
+  const missing = noTables ? [] : specs.filter((s) => !s.groupOf && !done.has(s.path)).map((s) => s.path);
+  const truncated = !noTables && !reviewDone && !sawTail;
   if (truncated && lastRow && !missing.includes(lastRow)) missing.unshift(lastRow); // text after it may be its cut-off rest
   if (missing.length > 0) {
     out.warnings.push({
@@ -190,7 +207,8 @@ function matchTokens(
     return { outcome: { ok: false, format: doc.format, error }, oneRowOther };
   }
   const read = parsed.data as Report;
-  const warnings = [...out.warnings, ...arithmeticWarnings(read)];
+  // without tables every cell is under a warning already; sums of a few stated totals say nothing more
+  const warnings = noTables ? out.warnings : [...out.warnings, ...arithmeticWarnings(read)];
   const outcome: ParseOutcome = {
     ok: true,
     format: doc.format,
