@@ -9,6 +9,7 @@ import type { ParseOutcome, Provenance, SourceDocument } from "../types";
 import { confidenceSummary } from "../confidence";
 import { arithmeticWarnings } from "./arith";
 import { resolveColumns } from "./columns";
+import { chunkRows, detachedWarning, figureRun, labelRun, type LabelRun } from "./detached";
 import { proactiveSentences, proactiveText, statedProvenance, statedWarning, totalsInProse } from "./sentences";
 import { detectShape } from "./detect";
 import { interpretRow, type RowOutput } from "./rows";
@@ -31,6 +32,26 @@ import {
 export const NO_TABLES_STORED = "未找到年报表格（二、三、四部分）：只读取了正文中写明的数字，其余单元格留空，请按原文核对或补填";
 export const NO_TABLE_ERROR = "未找到年报表格（二、三、四部分），请确认上传的是政府信息公开工作年度报告";
 
+
+/** A run of figures before labels that opens with the empty cell of a markdown line: drop it when that makes the count fit. */
+function trimEdge(cells: Token[], tokens: Token[], next: number, specs: ReturnType<typeof buildSpecs>, cursor: number): Token[] {
+  const first = cursor >= 0 ? findSpec(tokens[next], specs, cursor) : null;
+  if (!first || first.groupOf) return cells;
+  const run = labelRun(tokens, next, first, (t, c) => findSpec(t, specs, c));
+  const n = first.cols.length * run.specs.length;
+  return cells.length === n + run.specs.length + 1 || cells.length === n + 1 ? cells.slice(1) : cells;
+}
+
+/** Figures printed apart from a run of row labels, attached to the rows in order. */
+function attachRun(run: LabelRun, cells: Token[], valuesFirst: boolean, out: RowOutput, docUnit: "万元" | "元" | null, done: Set<string>): void {
+  const { chunks, exact } = chunkRows(cells, run);
+  run.specs.forEach((spec, k) => {
+    interpretRow({ spec, label: run.labels[k], cells: chunks[k], atEnd: false, docUnit }, out);
+    done.add(spec.path);
+  });
+  const w = detachedWarning(run, exact, valuesFirst);
+  if (w) out.warnings.push(w);
+}
 
 export function matchDocument(doc: SourceDocument): ParseOutcome {
   const tokens = tokenize(doc);
@@ -79,12 +100,16 @@ function matchTokens(
   const N = tokens.length;
   // Overview prose may carry short headings that equal row labels (（三）行政许可): start at the tables.
   let i = tablesStart(tokens);
+  let orphanStart = -1; // figures no label took, since the last text token
   while (i < N) {
     const tok = tokens[i];
     if (tok.kind !== "text") {
+      if (orphanStart < 0 && tok.kind !== "break") orphanStart = i;
       i++;
       continue;
     }
+    const orphans = orphanStart >= 0 ? tokens.slice(orphanStart, i).filter((t) => t.kind !== "break") : [];
+    orphanStart = -1;
     const norm = labelKey(tok).norm;
     if (TAIL_HEADING.test(norm) && cursor >= 0) {
       sawTail = true;
@@ -124,6 +149,30 @@ function matchTokens(
         i = next;
         continue;
       }
+      if (!hasValue(cells) && cells.length <= 1) {
+        // labels of a stretch of rows first, their figure rows after (PDF-to-text, OCR)
+        const run = labelRun(tokens, i, spec, (t, c) => findSpec(t, specs, c), labelEnd);
+        // figures printed before their labels, left over by the rows above
+        const exactOrphans = orphans.length === spec.cols.length || orphans.length === spec.cols.length + 1;
+        if ((run.specs.length >= 2 || exactOrphans) && hasValue(orphans) && orphans.length >= run.specs.length * spec.cols.length) {
+          const k = run.specs.length;
+          const take = orphans.length === k * (spec.cols.length + 1) ? orphans : orphans.slice(-k * spec.cols.length);
+          attachRun(run, take, true, out, docUnit, done);
+          cursor = run.specs[run.specs.length - 1].index;
+          lastRow = run.specs[run.specs.length - 1].path;
+          i = run.end;
+          continue;
+        }
+        const fig = run.specs.length >= 2 ? figureRun(tokens, run.end) : null;
+        // no more figures than one row holds: the rows above had their blank cells dropped
+        if (fig && hasValue(fig.cells) && fig.cells.length > spec.cols.length + 1) {
+          attachRun(run, fig.cells, false, out, docUnit, done);
+          cursor = run.specs[run.specs.length - 1].index;
+          lastRow = run.specs[run.specs.length - 1].path;
+          i = fig.next;
+          continue;
+        }
+      }
       if (!hasValue(cells) && cells.length === 0) {
         const sub = readSubRows(tokens, next, spec, specs, cursor);
         if (sub) {
@@ -136,13 +185,32 @@ function matchTokens(
         }
       }
       interpretRow({ spec, label: tok, cells, atEnd: next >= N, docUnit }, out);
+      if (cells.length === 0 && next < N && spec.section !== "review") {
+        out.warnings.push({ cells: [spec.path], message: "该行行名后没有读到任何数字，留空，请核对原文" });
+      }
       done.add(spec.path);
       lastRow = spec.path;
       i = next;
       continue;
     }
     // An unknown label followed by figures, inside the tables: a provincial extra row.
-    const { cells, next } = cellsFrom(tokens, i + 1);
+    const { cells: found, next } = cellsFrom(tokens, i + 1);
+    // …unless labels without figures follow: the figures were printed before their labels.
+    const cells = found.length > 1 && found[0].kind === "blank" && tokens[next]?.kind === "text" ? trimEdge(found, tokens, next, specs, cursor) : found;
+    const first = cursor >= 0 && hasValue(cells) && tokens[next]?.kind === "text" ? findSpec(tokens[next], specs, cursor) : null;
+    if (first && !first.groupOf && first.section !== "review") {
+      const run = labelRun(tokens, next, first, (t, c) => findSpec(t, specs, c));
+      const after = figureRun(tokens, run.end);
+      const want = run.specs.length * first.cols.length;
+      const edged = cells.length === want + run.specs.length; // markdown: an empty cell opening each row
+      if (run.specs.length >= 2 && (cells.length === want || edged || (!hasValue(after.cells) && cells.length > want))) {
+        attachRun(run, cells, true, out, docUnit, done);
+        cursor = run.specs[run.specs.length - 1].index;
+        lastRow = run.specs[run.specs.length - 1].path;
+        i = run.end;
+        continue;
+      }
+    }
     if (cursor >= 0 && !reviewDone && hasValue(cells) && tok.text.length <= 40 && !/^第二十条/.test(norm)) {
       const section = specs[cursor].section === "proactive" ? "proactive" : "applications";
       extras.push({ section, label: tok.text, values: cells.filter((c) => c.kind === "value").map(extraNumber) });
