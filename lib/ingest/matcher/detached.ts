@@ -6,8 +6,10 @@
  * attached by order and the template's arithmetic checks the result; with a different count they are
  * filled in order and every row of the run is named in a warning.
  */
+import { interpretRow, type RowOutput } from "./rows";
 import type { RowSpec } from "./specs";
 import type { Token } from "./tokens";
+import { findSpec } from "./walk";
 
 export interface LabelRun {
   specs: RowSpec[];
@@ -111,4 +113,24 @@ export function detachedWarning(run: LabelRun, exact: boolean, valuesFirst: bool
     cells: run.specs.map((s) => s.path),
     message: `表格的行名与数字分开排印（${order}），数字个数与行数不符，已按顺序填入，请逐行核对`,
   };
+}
+
+/** A run of figures before labels that opens with the empty cell of a markdown line: drop it when that makes the count fit. */
+export function trimEdge(cells: Token[], tokens: Token[], next: number, specs: RowSpec[], cursor: number): Token[] {
+  const first = cursor >= 0 ? findSpec(tokens[next], specs, cursor) : null;
+  if (!first || first.groupOf) return cells;
+  const run = labelRun(tokens, next, first, (t, c) => findSpec(t, specs, c));
+  const n = first.cols.length * run.specs.length;
+  return cells.length === n + run.specs.length + 1 || cells.length === n + 1 ? cells.slice(1) : cells;
+}
+
+/** Figures printed apart from a run of row labels, attached to the rows in order. */
+export function attachRun(run: LabelRun, cells: Token[], valuesFirst: boolean, out: RowOutput, docUnit: "万元" | "元" | null, done: Set<string>): void {
+  const { chunks, exact } = chunkRows(cells, run);
+  run.specs.forEach((spec, k) => {
+    interpretRow({ spec, label: run.labels[k], cells: chunks[k], atEnd: false, docUnit }, out);
+    done.add(spec.path);
+  });
+  const w = detachedWarning(run, exact, valuesFirst);
+  if (w) out.warnings.push(w);
 }

@@ -9,7 +9,7 @@ import type { ParseOutcome, Provenance, SourceDocument } from "../types";
 import { confidenceSummary } from "../confidence";
 import { arithmeticWarnings } from "./arith";
 import { resolveColumns } from "./columns";
-import { chunkRows, detachedWarning, figureRun, labelRun, type LabelRun } from "./detached";
+import { attachRun, figureRun, labelRun, trimEdge } from "./detached";
 import { proactiveSentences, proactiveText, statedProvenance, statedWarning, totalsInProse } from "./sentences";
 import { detectShape } from "./detect";
 import { interpretRow, type RowOutput } from "./rows";
@@ -32,26 +32,6 @@ import {
 export const NO_TABLES_STORED = "未找到年报表格（二、三、四部分）：只读取了正文中写明的数字，其余单元格留空，请按原文核对或补填";
 export const NO_TABLE_ERROR = "未找到年报表格（二、三、四部分），请确认上传的是政府信息公开工作年度报告";
 
-
-/** A run of figures before labels that opens with the empty cell of a markdown line: drop it when that makes the count fit. */
-function trimEdge(cells: Token[], tokens: Token[], next: number, specs: ReturnType<typeof buildSpecs>, cursor: number): Token[] {
-  const first = cursor >= 0 ? findSpec(tokens[next], specs, cursor) : null;
-  if (!first || first.groupOf) return cells;
-  const run = labelRun(tokens, next, first, (t, c) => findSpec(t, specs, c));
-  const n = first.cols.length * run.specs.length;
-  return cells.length === n + run.specs.length + 1 || cells.length === n + 1 ? cells.slice(1) : cells;
-}
-
-/** Figures printed apart from a run of row labels, attached to the rows in order. */
-function attachRun(run: LabelRun, cells: Token[], valuesFirst: boolean, out: RowOutput, docUnit: "万元" | "元" | null, done: Set<string>): void {
-  const { chunks, exact } = chunkRows(cells, run);
-  run.specs.forEach((spec, k) => {
-    interpretRow({ spec, label: run.labels[k], cells: chunks[k], atEnd: false, docUnit }, out);
-    done.add(spec.path);
-  });
-  const w = detachedWarning(run, exact, valuesFirst);
-  if (w) out.warnings.push(w);
-}
 
 export function matchDocument(doc: SourceDocument): ParseOutcome {
   const tokens = tokenize(doc);
