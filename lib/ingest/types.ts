@@ -5,7 +5,7 @@
 import type { Finding, ParseWarning, Report } from "../template";
 import type { ConfidenceSummary } from "./confidence";
 
-export type SourceFormat = "text" | "html" | "docx" | "xlsx" | "pdf";
+export type SourceFormat = "text" | "html" | "docx" | "xlsx" | "pdf" | "doc" | "xls";
 
 /** Where a piece of text came from, 1-based where it counts lines/pages/rows. */
 export interface SourceLoc {
