@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { parseDocument, sniffFormat } from "../../lib/ingest";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const EXT = new Set([".txt", ".html", ".htm", ".docx", ".xlsx", ".pdf"]);
+const EXT = new Set([".txt", ".html", ".htm", ".docx", ".xlsx", ".pdf", ".doc", ".xls"]);
 
 function listFiles(dir: string, depth = 0): string[] {
   if (!existsSync(dir) || depth > 3) return [];
