@@ -102,6 +102,9 @@ export function chunkRows(cells: Token[], run: LabelRun): { chunks: Token[][]; e
       return { chunks: rows, exact: true };
     }
   }
+  // rows padded with empty cells to the sheet's width (a spreadsheet): the figures alone fill the rows
+  const filled = cells.filter((c) => c.kind !== "blank");
+  if (cells.length !== n * k && filled.length === n * k) return { chunks: run.specs.map((_, r) => filled.slice(r * n, (r + 1) * n)), exact: true };
   const chunks = run.specs.map((_, r) => cells.slice(r * n, (r + 1) * n));
   return { chunks, exact: cells.length === n * k };
 }

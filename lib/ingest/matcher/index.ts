@@ -129,14 +129,15 @@ function matchTokens(
         i = next;
         continue;
       }
-      if (!hasValue(cells) && cells.length <= 1) {
+      if (!hasValue(cells)) {
         // labels of a stretch of rows first, their figure rows after (PDF-to-text, OCR)
         const run = labelRun(tokens, i, spec, (t, c) => findSpec(t, specs, c), labelEnd);
         // figures printed before their labels, left over by the rows above
         const exactOrphans = orphans.length === spec.cols.length || orphans.length === spec.cols.length + 1;
         if ((run.specs.length >= 2 || exactOrphans) && hasValue(orphans) && orphans.length >= run.specs.length * spec.cols.length) {
           const k = run.specs.length;
-          const take = orphans.length === k * (spec.cols.length + 1) ? orphans : orphans.slice(-k * spec.cols.length);
+          const figures = orphans.filter((c) => c.kind !== "blank").length;
+          const take = orphans.length === k * (spec.cols.length + 1) || figures === k * spec.cols.length ? orphans : orphans.slice(-k * spec.cols.length);
           attachRun(run, take, true, out, docUnit, done);
           cursor = run.specs[run.specs.length - 1].index;
           lastRow = run.specs[run.specs.length - 1].path;
@@ -182,7 +183,8 @@ function matchTokens(
       const run = labelRun(tokens, next, first, (t, c) => findSpec(t, specs, c));
       const after = figureRun(tokens, run.end);
       const want = run.specs.length * first.cols.length;
-      const edged = cells.length === want + run.specs.length; // markdown: an empty cell opening each row
+      // markdown: an empty cell opening each row; a sheet: rows padded with empty cells
+      const edged = cells.length === want + run.specs.length || (cells.length > want && cells.filter((c) => c.kind !== "blank").length === want);
       if (run.specs.length >= 2 && (cells.length === want || edged || (!hasValue(after.cells) && cells.length > want))) {
         attachRun(run, cells, true, out, docUnit, done);
         cursor = run.specs[run.specs.length - 1].index;

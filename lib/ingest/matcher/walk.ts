@@ -74,6 +74,11 @@ export function readReview(tokens: Token[], j: number, spec: RowSpec, out: RowOu
     j++;
   }
   interpretRow({ spec, label, cells, atEnd: j >= tokens.length, docUnit }, out);
+  const values = cells.filter((c) => c.kind === "value").length;
+  if (values > 0 && values < spec.cols.length && cells.length < spec.cols.length) {
+    // fewer figures than columns and nothing to say where the rest went (a group printed elsewhere)
+    out.warnings.push({ cells: ["review"], message: `四、行政复议、行政诉讼只读到 ${cells.length} 格（应为 ${spec.cols.length} 格），其余留空，请核对` });
+  }
   return j;
 }
 
@@ -173,6 +178,8 @@ function readReviewByGroup(tokens: Token[], j: number): { cells: Token[]; label:
     const hit = [...REVIEW_LABELS].reverse().find((g) => g.forms.some((f) => norm === f || norm.endsWith(f)));
     if (!hit) continue;
     const { cells, next: after } = groupCells(tokens, k);
+    // the last cell of a row printed blank may be lost at the line end (`0 | 0 | 0 | 0 | `)
+    if (cells.length === OUTCOME_COLUMNS.length - 1) cells.push({ kind: "blank", text: "", loc: cells[cells.length - 1].loc });
     if (cells.length !== OUTCOME_COLUMNS.length || !hasValue(cells) || found[hit.i]) continue;
     found[hit.i] = cells;
     label ??= t;
