@@ -47,6 +47,9 @@ describe("property: every wrong cell carries a warning", () => {
     let wrong = 0;
     await fc.assert(
       fc.asyncProperty(fc.nat(reports.length - 1), fc.constantFrom(...FORMATS), shiftArb, fc.constantFrom(...Object.keys(LAYOUTS)), async (i, format, shift, layout) => {
+        // a merged header is one header row over all of 四; cut into three tables it would drop a figure
+        // off the end and leave a group that adds up — a different report, not a garbled one
+        fc.pre(!(layout === "section 四 as three tables" && shift.kind === "mergedHeader"));
         const r = reports[i];
         const transform = (m: DocModel) => LAYOUTS[layout](applyShift(shift)(m));
         const res = await parseDocument({ bytes: await render({ ...r, transform }, format) });
@@ -56,7 +59,7 @@ describe("property: every wrong cell carries a warning", () => {
         expect(unflagged(diffs, res.warnings)).toEqual([]);
         if (diffs.length > 0) expect(res.confidence.level).not.toBe("certain");
       }),
-      { numRuns: 200 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 200) },
     );
     // the garbling does produce wrong cells (otherwise the property says nothing)
     expect(wrong).toBeGreaterThan(0);
