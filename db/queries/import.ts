@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { readFileInWorker } from "../../lib/ingest/worker/pool";
+import type { ReadingConfidence } from "../../lib/ingest/confidence";
 import { checkUploadBytes, cleanFileName, maxUploadBytes } from "../../lib/upload/sniff";
 import { column, decodeText, parseCsv } from "../../lib/upload/csv";
 import type { Db } from "../client";
@@ -37,6 +38,8 @@ export interface ImportResult {
   year: number | null;
   reportId?: number;
   versionNo?: number;
+  /** how well the parser read the file (all certain / some cells to check / read badly) */
+  confidence?: ReadingConfidence;
 }
 
 export interface ImportOptions {
@@ -91,10 +94,11 @@ export async function importFile(db: Db, actor: Actor, item: ImportItem, opts: I
     });
     if (item.origin) setVersionOrigin(db, saved.versionId, item.origin);
     const errors = saved.findings.filter((f) => f.severity === "error").length;
-    const notes = [created ? "新建机关" : "", opts.publish ? "已发布" : "草稿", errors ? `${errors} 处错误需核对` : "", outcome.warnings.length ? `${outcome.warnings.length} 条识别提示` : ""].filter(Boolean).join("，");
+    const reading = `读取：${outcome.confidence.label}`;
+    const notes = [created ? "新建机关" : "", opts.publish ? "已发布" : "草稿", reading, errors ? `${errors} 处错误需核对` : "", outcome.warnings.length ? `${outcome.warnings.length} 条识别提示` : ""].filter(Boolean).join("，");
     return {
       ...found, agency: agency.name, stored: true, reportId: saved.reportId, versionNo: saved.versionNo,
-      status: "imported",
+      status: "imported", confidence: outcome.confidence.level,
       message: `第${saved.versionNo}版（${notes}）`,
     };
   }).immediate();

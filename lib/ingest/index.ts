@@ -4,6 +4,7 @@
  * a clear Chinese message.
  */
 import { matchDocument } from "./matcher";
+import { readMarkupText } from "./readers/markup";
 import { decodeText, readText, readTextString } from "./readers/text";
 import type { ParseOutcome, SourceDocument, SourceFormat } from "./types";
 
@@ -23,6 +24,8 @@ const READERS: Record<Exclude<SourceFormat, "text">, () => Promise<Reader>> = {
   docx: async () => (await import("./readers/docx")).readDocx,
   xlsx: async () => (await import("./readers/xlsx")).readXlsx,
   html: async () => (await import("./readers/html")).readHtml,
+  doc: async () => (await import("./readers/doc")).readDoc,
+  xls: async () => (await import("./readers/xls")).readXls,
 };
 
 function startsWith(bytes: Uint8Array, ascii: string, at = 0): boolean {
@@ -36,6 +39,8 @@ export function sniffFormat(bytes: Uint8Array): SourceFormat {
   let start = 0;
   while (start < bytes.length && start < 1024 && (bytes[start] === 0x20 || bytes[start] === 0x0a || bytes[start] === 0x0d || bytes[start] === 0x09)) start++;
   if (startsWith(bytes, "%PDF", start)) return "pdf";
+  const compound = compoundKind(bytes);
+  if (compound) return compound;
   if (startsWith(bytes, "PK\u0003\u0004")) {
     // Zip entry names are stored in plain ASCII in the local headers and the central directory.
     const head = new TextDecoder("latin1").decode(bytes.length > 4_000_000 ? bytes.subarray(0, 4_000_000) : bytes);
@@ -48,11 +53,28 @@ export function sniffFormat(bytes: Uint8Array): SourceFormat {
   return "text";
 }
 
+const isCompound = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1;
+const utf16 = (s: string) => Buffer.from(s, "utf16le");
+const WORD_STREAM = utf16("WordDocument");
+const BOOK_STREAMS = [utf16("Workbook"), utf16("Book\u0000")];
+
+/**
+ * An OLE compound file (Word 97–2003, Excel 97–2003, WPS .wps/.et saved in those formats) by the
+ * streams its directory names, whatever the file is called; null for any other compound file.
+ */
+function compoundKind(b: Uint8Array): "doc" | "xls" | null {
+  if (!isCompound(b)) return null;
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  if (buf.indexOf(WORD_STREAM) >= 0) return "doc";
+  if (BOOK_STREAMS.some((s) => buf.indexOf(s) >= 0)) return "xls";
+  return null;
+}
+
+export const COMPOUND_REFUSED = "无法读取该文件：不是可识别的 Word 或 Excel 文件（WPS 专有格式等），请在 WPS 或 Office 中另存为 .docx 或 .xlsx 后上传";
+
 /** Formats people do upload that no reader handles, with what to do instead. */
 function unsupportedKind(b: Uint8Array): string | null {
-  if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
-    return "不支持旧版 Word（.doc）或 Excel（.xls）文件，请另存为 .docx、.xlsx 或 PDF 后上传";
-  }
+  if (isCompound(b) && !compoundKind(b)) return COMPOUND_REFUSED;
   if ((b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) || (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff)) {
     return "图片文件无法读取表格，请上传年报的文本、网页、Word、Excel 或 PDF 文件";
   }
@@ -74,7 +96,7 @@ export async function parseDocument(input: { bytes: Uint8Array; fileName?: strin
   const format = sniffFormat(bytes);
   let doc: SourceDocument;
   try {
-    if (format === "text") doc = readText(bytes);
+    if (format === "text") doc = asMarkup(readText(bytes));
     else {
       const read = await READERS[format]();
       doc = await read(bytes);
@@ -97,11 +119,17 @@ export function parseText(text: string): ParseOutcome {
   if (!text || !text.trim()) return fail("text", "文件为空");
   let doc: SourceDocument;
   try {
-    doc = readTextString(text);
+    doc = asMarkup(readTextString(text));
   } catch (e) {
     return fail("text", e instanceof Error ? e.message : String(e));
   }
   return matchSafely(doc);
+}
+
+/** Text that is really HTML (a page source, a report in a script string) is read as HTML. */
+function asMarkup(doc: SourceDocument): SourceDocument {
+  if (doc.text.length > MAX_TEXT_CHARS) return doc;
+  return readMarkupText(doc.text) ?? doc;
 }
 
 function matchSafely(doc: SourceDocument, fileName?: string): ParseOutcome {
@@ -131,5 +159,5 @@ function looksBinary(text: string): boolean {
 }
 
 function formatName(f: SourceFormat): string {
-  return { pdf: "PDF", docx: "Word", xlsx: "Excel", html: "网页", text: "文本" }[f];
+  return { pdf: "PDF", docx: "Word", xlsx: "Excel", html: "网页", text: "文本", doc: "Word", xls: "Excel" }[f];
 }

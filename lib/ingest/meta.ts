@@ -66,12 +66,40 @@ function agencyOf(lines: string[]): string | null {
     const prev = lines[i - 1].trim();
     if (prev.length >= 2 && prev.length <= 30 && AGENCY_END.test(prev) && !/[，。,]/.test(prev)) return prev;
   }
+  const stated = agencyInFirstSentences(lines);
+  if (stated) return stated;
   // Signature: a short agency line next to a date line among the last lines.
   const tail = lines.slice(-12).map((l) => l.trim());
   for (let i = tail.length - 1; i >= 0; i--) {
     if (!/^20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(tail[i])) continue;
     const prev = tail[i - 1] ?? "";
     if (prev.length >= 3 && prev.length <= 30 && AGENCY_END.test(prev) && !/[，。,]/.test(prev)) return prev;
+  }
+  return null;
+}
+
+/** Words that name no agency: 我局, 本机关, 我街 … resolve to nothing. */
+const SELF = /^(?:我|本)(?:机关|单位|局|委|办|街|镇|乡|区|县|市|院|厅|中心|部门|街道|政府)?/;
+const STATED = [
+  // 本报告…由某某局编制 / 由某某局负责
+  /由(.{2,30}?)(?:根据|依据|按照|编制|制作|负责|发布|公布)/,
+  // 现公布某某局2024年（度）政府信息公开工作年度报告
+  /(?:现|特)(?:将|向社会)?(?:予以)?公布(.{2,30}?)20\d\d\s*年/,
+  // 某某局2024年政府信息公开工作年度报告（以下简称…）: the name opening the first sentence
+  /^(.{2,30}?)20\d\d\s*年度?政府信息公开工作年度报告/,
+];
+
+/** The agency named in the title block's first sentences (before 一、总体情况), never 我街 / 本机关. */
+function agencyInFirstSentences(lines: string[]): string | null {
+  for (const raw of lines.slice(0, 8)) {
+    const l = raw.trim();
+    if (HEAD.overview.test(l)) break;
+    for (const re of STATED) {
+      const m = re.exec(l);
+      const name = m?.[1].replace(/^(?:[“"《]|关于)/, "").trim();
+      if (!name || SELF.test(name) || /[，。,、《》“”"：:]/.test(name) || !AGENCY_END.test(name)) continue;
+      return name;
+    }
   }
   return null;
 }

@@ -3,8 +3,9 @@
  * an ordered list of blocks; the matcher maps them onto the template definition.
  */
 import type { Finding, ParseWarning, Report } from "../template";
+import type { ConfidenceSummary } from "./confidence";
 
-export type SourceFormat = "text" | "html" | "docx" | "xlsx" | "pdf";
+export type SourceFormat = "text" | "html" | "docx" | "xlsx" | "pdf" | "doc" | "xls";
 
 /** Where a piece of text came from, 1-based where it counts lines/pages/rows. */
 export interface SourceLoc {
@@ -58,6 +59,8 @@ export type ParseOutcome =
       format: SourceFormat;
       report: Report;
       warnings: ParseWarning[];
+      /** overall reading confidence, from the warnings (all certain / some cells to check / read badly) */
+      confidence: ConfidenceSummary;
       provenance: Record<string, Provenance>;
       text: string;
     }

@@ -2,7 +2,7 @@
  * Content-Disposition for downloads of stored originals: always `attachment` (HTML is never rendered in
  * our origin), an ASCII fallback name and the real name in RFC 5987 `filename*` encoding.
  */
-const EXT: Record<string, string> = { text: "txt", html: "html", docx: "docx", xlsx: "xlsx", pdf: "pdf" };
+const EXT: Record<string, string> = { text: "txt", html: "html", docx: "docx", xlsx: "xlsx", pdf: "pdf", doc: "doc", xls: "xls" };
 
 export function downloadName(stored: string | null, format: string | null, fallbackStem: string): string {
   const ext = EXT[format ?? ""] ?? "bin";

@@ -3,12 +3,12 @@
  * name. Anything that is not one of the accepted formats is refused here with a Chinese reason, before a
  * reader or the database is touched.
  */
-import { sniffFormat } from "../ingest";
+import { COMPOUND_REFUSED, sniffFormat } from "../ingest";
 import type { SourceFormat } from "../ingest/types";
 import { uploadMaxBytes } from "./limit";
 import { fail, type Fail } from "./result";
 
-export const ACCEPTED_LABEL = "文本（.txt）、网页（.html/.htm）、Word（.docx）、Excel（.xlsx）或 PDF";
+export const ACCEPTED_LABEL = "文本（.txt）、网页（.html/.htm）、Word（.docx/.doc）、Excel（.xlsx/.xls）或 PDF";
 
 /** UPLOAD_MAX_MB in bytes (lib/upload/limit.js states it once, for next.config.js too). */
 export function maxUploadBytes(): number {
@@ -23,7 +23,11 @@ const starts = (b: Uint8Array, sig: number[], at = 0) => b.length >= at + sig.le
 
 /** Formats we recognise only to refuse them with a useful reason. */
 function refusedKind(b: Uint8Array): string | null {
-  if (starts(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "这是旧版 Word/Excel（.doc/.xls）文件，请另存为 .docx 或 .xlsx 后再上传";
+  // Word/Excel 97–2003 (and WPS files saved as such) are read; other compound files are not
+  if (starts(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    const f = sniffFormat(b);
+    return f === "doc" || f === "xls" ? null : COMPOUND_REFUSED;
+  }
   if (starts(b, [0x89, 0x50, 0x4e, 0x47]) || starts(b, [0xff, 0xd8, 0xff]) || starts(b, [0x47, 0x49, 0x46, 0x38]) || starts(b, [0x42, 0x4d]))
     return "这是图片文件，无法识别其中的文字，请上传文字版、Word 或 PDF 文件";
   if (starts(b, [0x52, 0x61, 0x72, 0x21]) || starts(b, [0x37, 0x7a, 0xbc, 0xaf]) || starts(b, [0x1f, 0x8b])) return "不支持压缩包，请直接上传年报文件";
@@ -68,4 +72,6 @@ export const FORMAT_MIME: Record<SourceFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   pdf: "application/pdf",
+  doc: "application/msword",
+  xls: "application/vnd.ms-excel",
 };

@@ -10,7 +10,7 @@ import { parseDocument, sniffFormat } from "../../lib/ingest";
 import { readPdf } from "../../lib/ingest/readers/pdf";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const EXT = new Set([".txt", ".html", ".htm", ".docx", ".xlsx", ".pdf"]);
+const EXT = new Set([".txt", ".html", ".htm", ".docx", ".xlsx", ".pdf", ".doc", ".xls"]);
 
 function listFiles(dir: string, depth = 0): string[] {
   if (!existsSync(dir) || depth > 3) return [];

@@ -24,7 +24,7 @@ export function ImportForm({ maxMb }: { maxMb: number }) {
       >
         <div>
           <label htmlFor="files">年报文件或压缩包</label>
-          <input id="files" name="files" type="file" multiple accept=".txt,.html,.htm,.docx,.xlsx,.pdf,.zip,.csv" />
+          <input id="files" name="files" type="file" multiple accept=".txt,.html,.htm,.docx,.doc,.wps,.xlsx,.xls,.et,.pdf,.zip,.csv" />
         </div>
         <div>
           <label htmlFor="manifest">清单 manifest.csv（可选）</label>

@@ -39,8 +39,8 @@ export function UploadForm({ agencyId, year, maxMb }: { agencyId: number; year: 
       <input type="hidden" name="year" value={year} />
       <div>
         <label htmlFor="file">年报文件</label>
-        <input id="file" name="file" type="file" accept=".txt,.html,.htm,.docx,.xlsx,.pdf" />
-        <p className="muted small">支持 .txt、.html/.htm、.docx、.xlsx、.pdf，不超过 {maxMb} MB。文件类型按内容识别。</p>
+        <input id="file" name="file" type="file" accept=".txt,.html,.htm,.docx,.doc,.wps,.xlsx,.xls,.et,.pdf" />
+        <p className="muted small">支持 .txt、.html/.htm、.docx/.doc、.xlsx/.xls、WPS（.wps/.et）、.pdf，不超过 {maxMb} MB。文件类型按内容识别。</p>
       </div>
       <div aria-live="polite" data-testid="upload-message">
         {message ? <p className="notice error">{message}</p> : null}

@@ -49,6 +49,8 @@ export interface DocModel {
 export interface RenderInput {
   report: Report;
   submittedAt?: string;
+  /** tests: reshape the document before it is printed (layouts real sources take, shifted cells) */
+  transform?: (model: DocModel) => DocModel;
 }
 
 // Header texts the template prints but the definition does not model as rows or columns.
@@ -149,7 +151,12 @@ export function chineseDate(iso: string): string {
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 }
 
-export function documentModel({ report: r, submittedAt }: RenderInput): DocModel {
+export function documentModel(input: RenderInput): DocModel {
+  const model = baseModel(input);
+  return input.transform ? input.transform(model) : model;
+}
+
+function baseModel({ report: r, submittedAt }: RenderInput): DocModel {
   const agency = r.agency ?? "";
   const title = `${agency}${r.year ?? ""}年政府信息公开工作年度报告`;
   const date = chineseDate(submittedAt ?? `${(r.year ?? 2000) + 1}-01-20T02:00:00Z`);

@@ -6,7 +6,11 @@
 import { emptyReport, reportSchema, setCell, type ParseWarning, type Report } from "../../template";
 import { readMeta } from "../meta";
 import type { ParseOutcome, Provenance, SourceDocument } from "../types";
+import { confidenceSummary } from "../confidence";
+import { arithmeticWarnings } from "./arith";
 import { resolveColumns } from "./columns";
+import { attachRun, figureRun, labelRun, trimEdge } from "./detached";
+import { proactiveSentences, proactiveText, statedProvenance, statedWarning, totalsInProse } from "./sentences";
 import { detectShape } from "./detect";
 import { interpretRow, type RowOutput } from "./rows";
 import { buildSpecs, compareLabel, labelKey } from "./specs";
@@ -25,6 +29,7 @@ import {
   readSubRows,
 } from "./walk";
 
+export const NO_TABLES_STORED = "未找到年报表格（二、三、四部分）：只读取了正文中写明的数字，其余单元格留空，请按原文核对或补填";
 export const NO_TABLE_ERROR = "未找到年报表格（二、三、四部分），请确认上传的是政府信息公开工作年度报告";
 
 
@@ -75,12 +80,16 @@ function matchTokens(
   const N = tokens.length;
   // Overview prose may carry short headings that equal row labels (（三）行政许可): start at the tables.
   let i = tablesStart(tokens);
+  let orphanStart = -1; // figures no label took, since the last text token
   while (i < N) {
     const tok = tokens[i];
     if (tok.kind !== "text") {
+      if (orphanStart < 0 && tok.kind !== "break") orphanStart = i;
       i++;
       continue;
     }
+    const orphans = orphanStart >= 0 ? tokens.slice(orphanStart, i).filter((t) => t.kind !== "break") : [];
+    orphanStart = -1;
     const norm = labelKey(tok).norm;
     if (TAIL_HEADING.test(norm) && cursor >= 0) {
       sawTail = true;
@@ -120,6 +129,31 @@ function matchTokens(
         i = next;
         continue;
       }
+      if (!hasValue(cells)) {
+        // labels of a stretch of rows first, their figure rows after (PDF-to-text, OCR)
+        const run = labelRun(tokens, i, spec, (t, c) => findSpec(t, specs, c), labelEnd);
+        // figures printed before their labels, left over by the rows above
+        const exactOrphans = orphans.length === spec.cols.length || orphans.length === spec.cols.length + 1;
+        if ((run.specs.length >= 2 || exactOrphans) && hasValue(orphans) && orphans.length >= run.specs.length * spec.cols.length) {
+          const k = run.specs.length;
+          const figures = orphans.filter((c) => c.kind !== "blank").length;
+          const take = orphans.length === k * (spec.cols.length + 1) || figures === k * spec.cols.length ? orphans : orphans.slice(-k * spec.cols.length);
+          attachRun(run, take, true, out, docUnit, done);
+          cursor = run.specs[run.specs.length - 1].index;
+          lastRow = run.specs[run.specs.length - 1].path;
+          i = run.end;
+          continue;
+        }
+        const fig = run.specs.length >= 2 ? figureRun(tokens, run.end) : null;
+        // no more figures than one row holds: the rows above had their blank cells dropped
+        if (fig && hasValue(fig.cells) && fig.cells.length > spec.cols.length + 1) {
+          attachRun(run, fig.cells, false, out, docUnit, done);
+          cursor = run.specs[run.specs.length - 1].index;
+          lastRow = run.specs[run.specs.length - 1].path;
+          i = fig.next;
+          continue;
+        }
+      }
       if (!hasValue(cells) && cells.length === 0) {
         const sub = readSubRows(tokens, next, spec, specs, cursor);
         if (sub) {
@@ -132,13 +166,33 @@ function matchTokens(
         }
       }
       interpretRow({ spec, label: tok, cells, atEnd: next >= N, docUnit }, out);
+      if (cells.length === 0 && next < N && spec.section !== "review") {
+        out.warnings.push({ cells: [spec.path], message: "该行行名后没有读到任何数字，留空，请核对原文" });
+      }
       done.add(spec.path);
       lastRow = spec.path;
       i = next;
       continue;
     }
     // An unknown label followed by figures, inside the tables: a provincial extra row.
-    const { cells, next } = cellsFrom(tokens, i + 1);
+    const { cells: found, next } = cellsFrom(tokens, i + 1);
+    // …unless labels without figures follow: the figures were printed before their labels.
+    const cells = found.length > 1 && found[0].kind === "blank" && tokens[next]?.kind === "text" ? trimEdge(found, tokens, next, specs, cursor) : found;
+    const first = cursor >= 0 && hasValue(cells) && tokens[next]?.kind === "text" ? findSpec(tokens[next], specs, cursor) : null;
+    if (first && !first.groupOf && first.section !== "review") {
+      const run = labelRun(tokens, next, first, (t, c) => findSpec(t, specs, c));
+      const after = figureRun(tokens, run.end);
+      const want = run.specs.length * first.cols.length;
+      // markdown: an empty cell opening each row; a sheet: rows padded with empty cells
+      const edged = cells.length === want + run.specs.length || (cells.length > want && cells.filter((c) => c.kind !== "blank").length === want);
+      if (run.specs.length >= 2 && (cells.length === want || edged || (!hasValue(after.cells) && cells.length > want))) {
+        attachRun(run, cells, true, out, docUnit, done);
+        cursor = run.specs[run.specs.length - 1].index;
+        lastRow = run.specs[run.specs.length - 1].path;
+        i = run.end;
+        continue;
+      }
+    }
     if (cursor >= 0 && !reviewDone && hasValue(cells) && tok.text.length <= 40 && !/^第二十条/.test(norm)) {
       const section = specs[cursor].section === "proactive" ? "proactive" : "applications";
       extras.push({ section, label: tok.text, values: cells.filter((c) => c.kind === "value").map(extraNumber) });
@@ -159,11 +213,26 @@ function matchTokens(
       }
     }
   }
-  if (done.size === 0) return { outcome: { ok: false, format: doc.format, error: NO_TABLE_ERROR }, oneRowOther };
+  // No table at all: the figures the text states, each with a warning; nothing stated, nothing to store.
+  const noTables = done.size === 0;
+  const stated = noTables
+    ? [...proactiveSentences(proactiveText(doc.text) ?? doc.text, shape.template), ...totalsInProse(doc.text)]
+    : [...done].some((p) => p.startsWith("proactive."))
+      ? []
+      : proactiveSentences(proactiveText(doc.text) ?? "", shape.template);
+  if (noTables && stated.length === 0) return { outcome: { ok: false, format: doc.format, error: NO_TABLE_ERROR }, oneRowOther };
+  for (const f of stated) {
+    out.values.set(f.path, f.value);
+    out.provenance[f.path] = statedProvenance(f);
+    out.warnings.push(statedWarning(f));
+  }
+  if (noTables) {
+    out.warnings.push({ cells: ["proactive", "applications", "review"], message: `${NO_TABLES_STORED}（读到 ${stated.length} 个数字）` });
+  }
   resolveColumns(out, specs);
 
-  const missing = specs.filter((s) => !s.groupOf && !done.has(s.path)).map((s) => s.path);
-  const truncated = !reviewDone && !sawTail;
+  const missing = noTables ? [] : specs.filter((s) => !s.groupOf && !done.has(s.path)).map((s) => s.path);
+  const truncated = !noTables && !reviewDone && !sawTail;
   if (truncated && lastRow && !missing.includes(lastRow)) missing.unshift(lastRow); // text after it may be its cut-off rest
   if (missing.length > 0) {
     out.warnings.push({
@@ -187,11 +256,15 @@ function matchTokens(
     const error = `解析结果不符合年报格式：${parsed.error.issues[0]?.message ?? ""}`;
     return { outcome: { ok: false, format: doc.format, error }, oneRowOther };
   }
+  const read = parsed.data as Report;
+  // without tables every cell is under a warning already; sums of a few stated totals say nothing more
+  const warnings = noTables ? out.warnings : [...out.warnings, ...arithmeticWarnings(read)];
   const outcome: ParseOutcome = {
     ok: true,
     format: doc.format,
-    report: parsed.data as Report,
-    warnings: out.warnings,
+    report: read,
+    warnings,
+    confidence: confidenceSummary(read, warnings),
     provenance: out.provenance as Record<string, Provenance>,
     text: doc.text,
   };

@@ -9,6 +9,7 @@
  */
 import type { Block, SourceDocument, SourceLoc } from "../types";
 import { parseCell } from "../values";
+import { collapseMergedColumns } from "./geometry";
 
 export type TokenKind = "text" | "value" | "blank" | "break";
 
@@ -104,7 +105,8 @@ function textBlockTokens(lines: { text: string; loc: SourceLoc }[], out: Token[]
       continue;
     }
     emptyRun = -1;
-    if (/^\s*\|{2,}\s*$/.test(raw)) {
+    // a spacer line (`||`), or a markdown table's rule under its header row (`|---|:---:|`)
+    if (/^\s*\|{2,}\s*$/.test(raw) || MD_RULE.test(raw)) {
       // A spacer line: whatever was open is not a cell of its own unless it holds text.
       flushLines();
       pending = [];
@@ -122,7 +124,8 @@ function textBlockTokens(lines: { text: string; loc: SourceLoc }[], out: Token[]
 }
 
 function tableBlockTokens(rows: Block & { kind: "table" }, out: Token[]): void {
-  for (const row of rows.rows) {
+  // a figure under a header merged over several columns is one cell of that header's column
+  for (const row of collapseMergedColumns(rows.rows)) {
     for (const cell of row) {
       // A merged cell is one cell, whatever its span: its copies are neither labels nor blanks.
       if (cell.spanned) continue;
@@ -132,6 +135,8 @@ function tableBlockTokens(rows: Block & { kind: "table" }, out: Token[]): void {
     out.push({ kind: "break", text: "", loc: row[0]?.loc ?? {} });
   }
 }
+
+const MD_RULE = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$/;
 
 /** A report has a few thousand cells; beyond this the input is not one report and is read no further. */
 export const MAX_TOKENS = 100_000;

@@ -74,6 +74,11 @@ export function readReview(tokens: Token[], j: number, spec: RowSpec, out: RowOu
     j++;
   }
   interpretRow({ spec, label, cells, atEnd: j >= tokens.length, docUnit }, out);
+  const values = cells.filter((c) => c.kind === "value").length;
+  if (values > 0 && values < spec.cols.length && cells.length < spec.cols.length) {
+    // fewer figures than columns and nothing to say where the rest went (a group printed elsewhere)
+    out.warnings.push({ cells: ["review"], message: `四、行政复议、行政诉讼只读到 ${cells.length} 格（应为 ${spec.cols.length} 格），其余留空，请核对` });
+  }
   return j;
 }
 
@@ -139,7 +144,27 @@ const REVIEW_LABELS = REVIEW_GROUPS.map((g, i) => ({
   forms: [g.label, ...(g.variants ?? [])].map((l) => normText(l).replace(/[()]/g, "")),
 }));
 
-/** Table 四 printed with one row per group (行政复议 | 0 | 0 | 0 | 0 | 0 …) instead of one 15-cell row. */
+const OUTCOME_LABELS = new Set(OUTCOME_COLUMNS.flatMap((c) => [c.label, ...(c.variants ?? [])]).map((l) => normText(l)));
+const GROUP_NUMBER = /^(?:\([一二三四五六]\)|[一二三四五六]、|\d[.、])/;
+
+/** The cells after a group label, past a header row of outcome labels (三张小表: heading, header, figures). */
+function groupCells(tokens: Token[], k: number): { cells: Token[]; next: number } {
+  let m = k + 1;
+  const start = m;
+  while (m < tokens.length && m < start + 60 && (tokens[m].kind === "break" || tokens[m].kind === "blank" || (tokens[m].kind === "text" && OUTCOME_LABELS.has(normText(tokens[m].text))))) m++;
+  // no header row after the label: the figures follow it directly
+  if (!tokens.slice(start, m).some((t) => t.kind === "text")) m = start;
+  const got = cellsFrom(tokens, m);
+  // a sheet pads short rows with blank cells up to the width of its widest table
+  const n = OUTCOME_COLUMNS.length;
+  if (got.cells.length > n && got.cells.slice(n).every((c) => c.kind === "blank")) got.cells = got.cells.slice(0, n);
+  return got;
+}
+
+/**
+ * Table 四 printed with one row per group (行政复议 | 0 | 0 | 0 | 0 | 0 …) instead of one 15-cell row, or
+ * as three small tables, each under its own heading ((一)行政复议情况) with its own header row.
+ */
 function readReviewByGroup(tokens: Token[], j: number): { cells: Token[]; label: Token; next: number } | null {
   const found: (Token[] | undefined)[] = [];
   let label: Token | null = null;
@@ -147,11 +172,14 @@ function readReviewByGroup(tokens: Token[], j: number): { cells: Token[]; label:
   for (let k = j; k < tokens.length && k < j + 400; k++) {
     const t = tokens[k];
     if (t.kind !== "text") continue;
-    const norm = labelKey(t).norm.replace(/[()]/g, "");
-    if (TAIL_HEADING.test(norm)) break;
+    const full = labelKey(t).norm;
+    if (TAIL_HEADING.test(full)) break;
+    const norm = full.replace(GROUP_NUMBER, "").replace(/[()]/g, "").replace(/(?:情况|的情况|案件)$/, "");
     const hit = [...REVIEW_LABELS].reverse().find((g) => g.forms.some((f) => norm === f || norm.endsWith(f)));
     if (!hit) continue;
-    const { cells, next: after } = cellsFrom(tokens, k + 1);
+    const { cells, next: after } = groupCells(tokens, k);
+    // the last cell of a row printed blank may be lost at the line end (`0 | 0 | 0 | 0 | `)
+    if (cells.length === OUTCOME_COLUMNS.length - 1) cells.push({ kind: "blank", text: "", loc: cells[cells.length - 1].loc });
     if (cells.length !== OUTCOME_COLUMNS.length || !hasValue(cells) || found[hit.i]) continue;
     found[hit.i] = cells;
     label ??= t;

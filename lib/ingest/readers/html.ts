@@ -107,7 +107,7 @@ function joinPieces(pieces: string[]): string {
   return out;
 }
 
-function unescapeJs(code: string): string {
+export function unescapeJs(code: string): string {
   const s = code.replace(/\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[\s\S])/g, (_, e: string) => {
     if (e[0] === "u" && e.length === 5) return String.fromCharCode(parseInt(e.slice(1), 16));
     if (e[0] === "x" && e.length === 3) return String.fromCharCode(parseInt(e.slice(1), 16));
@@ -123,7 +123,10 @@ export function tableHtmlInScript(code: string): string | null {
   if (!/<table|\\u003ctable|\\x3ctable|&lt;table/i.test(code)) return null;
   let s = unescapeJs(code);
   if (!/<table/i.test(s)) s = s.replace(/&lt;/gi, "<").replace(/&gt;/gi, ">").replace(/&quot;/gi, '"').replace(/&#39;/g, "'").replace(/&amp;/gi, "&");
-  const start = s.search(/<table/i);
+  // the title and paragraphs stored with the table (the year, the agency, the prose) start earlier
+  const table = s.search(/<table/i);
+  const first = s.search(/<(?:h[1-6]|p|div)[\s>]/i);
+  const start = first >= 0 && first < table ? first : table;
   const end = s.toLowerCase().lastIndexOf("</table>");
   return end > start ? s.slice(start, end + 8) : s.slice(start);
 }

@@ -46,7 +46,7 @@ const demo = (year: number) => city.reports.find((r) => r.year === year)!;
 
 const BAD: [string, () => Uint8Array, RegExp | string][] = [
   ["an image (PNG) named .docx", () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(200).fill(1)]), "这是图片文件，无法识别其中的文字，请上传文字版、Word 或 PDF 文件"],
-  ["an old .doc (OLE2)", () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)]), "这是旧版 Word/Excel（.doc/.xls）文件，请另存为 .docx 或 .xlsx 后再上传"],
+  ["a compound file that is neither .doc nor .xls (OLE2)", () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)]), "无法读取该文件：不是可识别的 Word 或 Excel 文件（WPS 专有格式等），请在 WPS 或 Office 中另存为 .docx 或 .xlsx 后上传"],
   ["an executable", () => new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, ...new Array(300).fill(0)]), /文件类型不受支持/],
   ["binary noise", () => new Uint8Array(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256)), /无法识别的文件内容/],
   ["a plain zip archive", () => zipSync({ "a.txt": strToU8("hello") }), /压缩包/],

@@ -7,6 +7,7 @@ import { computeFindings } from "@/db/queries/versions";
 import { canWriteFor } from "@/db/queries/workflow";
 import { ReportTables } from "@/components/report/report-tables";
 import { getViewer } from "@/lib/auth/viewer";
+import { confidenceSummary } from "@/lib/ingest/confidence";
 import { TEMPLATE_INFO } from "@/lib/template";
 import { getStaged, STAGING_EXPIRED } from "@/lib/upload/staging";
 import { agencyMismatchMessage, CONFIRM_AGENCY_FIELD, otherAgencyNamed } from "@/lib/upload/agency-match";
@@ -41,6 +42,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   const findings = computeFindings(db, staged.agencyId, staged.year, staged.report, null);
   const r = staged.report;
   const named = agency ? otherAgencyNamed(r.agency, agency) : null;
+  const reading = confidenceSummary(r, staged.warnings);
   return (
     <div>
       <h1>
@@ -56,6 +58,11 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
         <div>
           <strong>识别结果：</strong>
           {r.agency ?? "（未写明机关）"} · {r.year ?? "（未写明年度）"}年度 · {TEMPLATE_INFO[r.template].name}
+        </div>
+        <div data-testid="reading-confidence" data-level={reading.level}>
+          <strong>读取可信度：</strong>
+          <span className={`badge ${reading.level === "certain" ? "ok" : reading.level === "poor" ? "error" : "warning"}`}>{reading.label}</span>
+          {reading.cellsToCheck > 0 ? `（${reading.cellsToCheck} / ${reading.cells} 个单元格需核对，见下方提示与标记）` : "（每个数字都已确定读取）"}
         </div>
         <div className="muted">尚未保存。请核对下表（红框为检查发现涉及的单元格，单元格下方小字为原文中的写法），可直接更正后保存；每次保存都会生成一个新版本，旧版本保留。</div>
       </dl>
