@@ -10,6 +10,7 @@ import { openDb } from "../db/client";
 import { flushRollup } from "../db/queries/rollup";
 import { isEmpty, seedDemo, type DemoLogin } from "../db/seed";
 import { ConfigError, env } from "../lib/env";
+import { loginLines, saveLogins } from "./demo-logins";
 
 const root = process.cwd();
 
@@ -84,16 +85,15 @@ function main() {
         years: [2019, lastYear],
         seed: cfg.DEMO_SEED,
         adminPassword: cfg.ADMIN_PASSWORD,
+        reviewerPassword: cfg.REVIEWER_PASSWORD,
         agencyPassword: cfg.AGENCY_PASSWORD,
         production,
         log: (m) => console.log(`  ${m}`),
       });
-      fs.writeFileSync(loginsFile, JSON.stringify(logins, null, 2), { mode: 0o600 });
+      saveLogins(loginsFile, logins);
     } else {
       console.log("数据库为空，SEED_DEMO=0：不生成演示数据。请用 `npm run -s import` 导入年报并创建管理员。");
     }
-  } else if (fs.existsSync(loginsFile)) {
-    logins = JSON.parse(fs.readFileSync(loginsFile, "utf8")) as DemoLogin[];
   }
   const stale = (db.$client.prepare("select count(*) n from stats_dirty").get() as { n: number }).n;
   if (stale > 0) {
@@ -117,11 +117,7 @@ function main() {
     },
   });
   console.log(`\n政府信息公开年报汇总平台已启动：${url}`);
-  if (logins) {
-    console.log("演示账号：");
-    for (const l of logins) console.log(`  ${l.role}${l.agency ? `（${l.agency}）` : ""}：用户名 ${l.login}  密码 ${l.password}`);
-    console.log(`  （账号保存在 ${loginsFile}；设置 ADMIN_PASSWORD / AGENCY_PASSWORD 后重新初始化数据库可自定义密码）`);
-  }
+  for (const line of loginLines(logins, loginsFile)) console.log(line);
   const stop = (sig: NodeJS.Signals) => child.kill(sig);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
