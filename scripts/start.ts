@@ -7,6 +7,7 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { openDb } from "../db/client";
+import { DIR_MODE, privateDir } from "../db/file-modes";
 import { flushRollup } from "../db/queries/rollup";
 import { isEmpty, seedDemo, type DemoLogin } from "../db/seed";
 import { ConfigError, env } from "../lib/env";
@@ -52,6 +53,13 @@ function authSecret(dataDir: string): string {
   return fs.readFileSync(f, "utf8").trim();
 }
 
+/** The default data directory is narrowed to 0700; a directory named by DATABASE_PATH gets a warning instead. */
+function openToOthers(dataDir: string): void {
+  if ((fs.statSync(dataDir).mode & 0o077) === 0) return;
+  if (dataDir === path.join(root, "data")) fs.chmodSync(dataDir, DIR_MODE);
+  else console.warn(`注意：数据目录 ${dataDir} 可被其他用户访问，建议执行 chmod 700 ${dataDir}`);
+}
+
 function main() {
   let cfg;
   try {
@@ -63,8 +71,9 @@ function main() {
   const production = process.env.NODE_ENV !== "development";
   const dataDir = path.dirname(path.resolve(cfg.DATABASE_PATH));
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
+    privateDir(dataDir);
     fs.accessSync(dataDir, fs.constants.W_OK);
+    openToOthers(dataDir);
   } catch {
     fail(`DATABASE_PATH 所在目录不可写：${dataDir}（请检查 DATABASE_PATH）`);
   }
