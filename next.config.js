@@ -21,13 +21,22 @@ const securityHeaders = [
   },
 ];
 
+const DOWNLOAD_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // the proxy must see Next's RSC request headers to keep client-side navigations out of the page cache
+  skipProxyUrlNormalize: true,
   serverExternalPackages: ["better-sqlite3", "pdfjs-dist", "exceljs", "mammoth"],
   experimental: { serverActions: { bodySizeLimit: "25mb" } },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // Stored originals: the later rule wins for the same header, so the global policy does not replace the
+    // sandbox (an uploaded HTML file opened despite the attachment header runs no script, has no origin).
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/files/:path*", headers: [{ key: "Content-Security-Policy", value: DOWNLOAD_CSP }] },
+    ];
   },
 };
 
