@@ -4,24 +4,12 @@ const securityHeaders = [
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-  {
-    key: "Content-Security-Policy",
-    value: [
-      "default-src 'self'",
-      "script-src 'self' 'unsafe-inline'" + (process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""),
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
-      "font-src 'self' data:",
-      "connect-src 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "object-src 'none'",
-    ].join("; "),
-  },
 ];
 
-const DOWNLOAD_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'";
+// Pages get their Content-Security-Policy, with a fresh script nonce, from proxy.ts (lib/csp.ts). API answers
+// load nothing; stored originals are also sandboxed.
+const API_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
+const DOWNLOAD_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'; object-src 'none'";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -31,10 +19,11 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "pdfjs-dist", "exceljs", "mammoth"],
   experimental: { serverActions: { bodySizeLimit: "25mb" } },
   async headers() {
-    // Stored originals: the later rule wins for the same header, so the global policy does not replace the
-    // sandbox (an uploaded HTML file opened despite the attachment header runs no script, has no origin).
+    // The later rule wins for the same header: stored originals keep the sandbox (an uploaded HTML file
+    // opened despite the attachment header runs no script and has no origin).
     return [
       { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
       { source: "/api/files/:path*", headers: [{ key: "Content-Security-Policy", value: DOWNLOAD_CSP }] },
     ];
   },

@@ -51,3 +51,43 @@ test("a stored original downloads with a sandbox CSP and without the right-to-le
   expect(h["content-disposition"]).toContain(encodeURIComponent("年报txt.exe"));
   expect(await page.locator("body").textContent()).not.toContain("\u202E");
 });
+
+/** the script nonce of a page's policy header; fails the test when scripts may run inline without one */
+function nonceOf(csp: string | undefined): string {
+  const script = (csp ?? "").split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+  expect(script).not.toContain("'unsafe-inline'");
+  const m = script.match(/'nonce-([A-Za-z0-9+/_=-]+)'/);
+  expect(m, script).not.toBeNull();
+  return m![1];
+}
+
+test("pages allow no inline script without the nonce of their own policy, cached pages included", async ({ request }) => {
+  const nonces = new Set<string>();
+  for (const path of ["/", "/", "/agencies", "/login", "/no-such-page"]) {
+    const res = await request.get(path);
+    const nonce = nonceOf(res.headers()["content-security-policy"]);
+    nonces.add(nonce);
+    const html = await res.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length, path).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
+  }
+  // the second "/" came from the cache with the nonce of its render; the other pages had fresh ones
+  expect(nonces.size).toBe(4);
+});
+
+test("with the nonce policy the app runs: charts, client-side navigation, sign-in, staff pages, no violations", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to/.test(m.text())) violations.push(m.text());
+  });
+  await page.goto("/");
+  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  await page.locator('nav a[href="/rankings"]').first().click();
+  await page.waitForURL(/\/rankings$/);
+  await login(page, "reviewer", "/workspace/queue");
+  await expect(page.getByRole("button", { name: "退出" })).toBeVisible();
+  await page.goto("/admin/tracking");
+  await expect(page.locator("h1")).toBeVisible();
+  expect(violations).toEqual([]);
+});
