@@ -7,6 +7,8 @@
  */
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
+/** shown beside every password field */
+export const PASSWORD_HINT = `至少${PASSWORD_MIN}个字符；不能用重复或连续的字符、常见密码或账号名`;
 
 /** Common passwords and words, compared after lower-casing and dropping trailing digits and symbols. */
 const COMMON = new Set([

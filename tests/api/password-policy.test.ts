@@ -7,6 +7,7 @@ import { createUserCmd, resetPasswordCmd } from "../../db/queries/admin";
 import { openDb } from "../../db/client";
 import { seedDemo } from "../../db/seed";
 import { passwordProblem } from "../../lib/auth/password-policy";
+import { env, resetEnv } from "../../lib/env";
 import { makeWorld, type World } from "./helpers";
 
 const WEAK = ["aaaaaaaaaa", "1111111111", "ababababab", "abcabcabcabc", "1234567890", "0987654321", "abcdefghijk", "qwertyuiop", "password123", "Password2024!", "admin123456", "12345678910"];
@@ -51,5 +52,25 @@ describe("password policy", () => {
     expect(() => seedDemo(db, { agencies: 2, years: [2024, 2024], seed: 1, adminPassword: "1234567890", production: true })).toThrow(/ADMIN_PASSWORD.*连续/);
     expect(() => seedDemo(db, { agencies: 2, years: [2024, 2024], seed: 1, agencyPassword: "agency12345", production: true })).toThrow(/AGENCY_PASSWORD/);
     expect(() => seedDemo(db, { agencies: 2, years: [2024, 2024], seed: 1, reviewerPassword: "zzzzzzzzzzzz", production: true })).toThrow(/REVIEWER_PASSWORD/);
+  });
+
+  it("npm start stops on a weak password variable, naming it without echoing the value", () => {
+    const saved = { ...process.env };
+    try {
+      process.env.REVIEWER_PASSWORD = "reviewer2025";
+      resetEnv();
+      expect(() => env()).toThrow(/REVIEWER_PASSWORD: 密码过于常见/);
+      try {
+        env();
+      } catch (e) {
+        expect((e as Error).message).not.toContain("reviewer2025");
+      }
+      process.env.REVIEWER_PASSWORD = "Harbour-83-stone";
+      resetEnv();
+      expect(env().REVIEWER_PASSWORD).toBe("Harbour-83-stone");
+    } finally {
+      process.env = saved;
+      resetEnv();
+    }
   });
 });
