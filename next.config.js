@@ -6,8 +6,8 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
-// Pages get their Content-Security-Policy, with a fresh script nonce, from proxy.ts (lib/csp.ts). API answers
-// load nothing; stored originals are also sandboxed.
+// Pages get their Content-Security-Policy, with a fresh script nonce, from proxy.ts (lib/csp.ts), whose matcher
+// covers every path but these: API answers and Next's assets load nothing; stored originals are also sandboxed.
 const API_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
 const DOWNLOAD_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'; object-src 'none'";
 
@@ -24,6 +24,8 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
+      { source: "/_next/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
+      { source: "/favicon.ico", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
       { source: "/api/files/:path*", headers: [{ key: "Content-Security-Policy", value: DOWNLOAD_CSP }] },
     ];
   },

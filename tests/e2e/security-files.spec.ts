@@ -74,6 +74,14 @@ test("pages allow no inline script without the nonce of their own policy, cached
   }
   // the second "/" came from the cache with the nonce of its render; the other pages had fresh ones
   expect(nonces.size).toBe(4);
+  // everything else the server answers has a policy too: Next's assets and the API load nothing
+  const html = await (await request.get("/login")).text();
+  const asset = html.match(/\/_next\/static\/[^"]+\.js/)![0];
+  for (const path of [asset, "/api/health", "/api/v1/years"]) {
+    const csp = (await request.get(path)).headers()["content-security-policy"] ?? "";
+    expect(csp, path).toContain("default-src 'none'");
+    expect(csp, path).toContain("frame-ancestors 'none'");
+  }
 });
 
 test("with the nonce policy the app runs: charts, client-side navigation, sign-in, staff pages, no violations", async ({ page }) => {
