@@ -9,6 +9,7 @@ export const E2E = {
   baseURL: `http://127.0.0.1:${PORT}`,
   databasePath: path.join(dataDir, "e2e.db"),
   adminPassword: "e2e-admin-password",
+  reviewerPassword: "e2e-reviewer-password",
   agencyPassword: "e2e-agency-password",
 };
 
@@ -45,6 +46,7 @@ export default defineConfig({
       DEMO_AGENCIES: "40",
       DEMO_SEED: "7",
       ADMIN_PASSWORD: E2E.adminPassword,
+      REVIEWER_PASSWORD: E2E.reviewerPassword,
       AGENCY_PASSWORD: E2E.agencyPassword,
       NEXTAUTH_URL: E2E.baseURL,
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-use",

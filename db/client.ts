@@ -2,11 +2,11 @@
  * One better-sqlite3 connection per process (WAL, foreign keys, busy timeout), migrations applied on
  * first open so a fresh checkout and every test database start at the current schema.
  */
-import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { prepareDbFile } from "./file-modes";
 import { flushRollup } from "./queries/rollup";
 import * as schema from "./schema";
 
@@ -15,7 +15,7 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 
 export function openDb(file: string, opts: { migrate?: boolean; readonly?: boolean } = {}): Db {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ":memory:") prepareDbFile(file, { create: !opts.readonly });
   const sqlite = new Database(file, { readonly: opts.readonly ?? false });
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");

@@ -3,6 +3,7 @@
  * every generated report as a stored version (published for past years, the latest year in review).
  */
 import { randomBytes } from "node:crypto";
+import { passwordProblem } from "../lib/auth/password-policy";
 import { generateCity, type DemoCity } from "../lib/demo/generate";
 import type { Db } from "./client";
 import type { ReportStatus } from "./schema";
@@ -12,7 +13,10 @@ import { saveReportVersion } from "./queries/versions";
 
 export interface DemoLogin {
   login: string;
-  password: string;
+  /** absent when the password came from the environment (the operator knows it; never printed or stored) */
+  password?: string;
+  /** the variable the password came from */
+  env?: string;
   role: string;
   agency?: string;
 }
@@ -22,15 +26,21 @@ export interface SeedOptions {
   years: [number, number];
   seed: number;
   adminPassword?: string;
+  reviewerPassword?: string;
   agencyPassword?: string;
   /** fixed, well-known passwords are only allowed outside production */
   production: boolean;
   log?: (msg: string) => void;
 }
 
-function password(given: string | undefined, production: boolean, fallback: string): string {
-  if (given) return given;
-  return production ? randomBytes(9).toString("base64url") : fallback;
+/** A seed password: the one given in the environment (refused when weak), else random in production. */
+function password(given: string | undefined, production: boolean, fallback: string, login: string, envName: string): { pw: string; env?: string } {
+  if (given) {
+    const weak = passwordProblem(given, login);
+    if (weak) throw new Error(`${envName}：${weak}`);
+    return { pw: given, env: envName };
+  }
+  return { pw: production ? randomBytes(9).toString("base64url") : fallback };
 }
 
 export function isEmpty(db: Db): boolean {
@@ -51,6 +61,12 @@ function demoStatus(year: number, lastYear: number, i: number): ReportStatus {
 
 export function seedCity(db: Db, city: DemoCity, opts: SeedOptions): DemoLogin[] {
   const log = opts.log ?? (() => {});
+  // checked before anything is written, so a weak password from the environment leaves the database empty
+  const pw = {
+    admin: password(opts.adminPassword, opts.production, "demo-admin-2025", "admin", "ADMIN_PASSWORD"),
+    reviewer: password(opts.reviewerPassword, opts.production, "demo-reviewer-2025", "reviewer", "REVIEWER_PASSWORD"),
+    agency: password(opts.agencyPassword, opts.production, "demo-agency-2025", "agency", "AGENCY_PASSWORD"),
+  };
   const ids = new Map<string, number>();
   const [from, to] = opts.years;
   db.$client.transaction(() => {
@@ -78,18 +94,14 @@ export function seedCity(db: Db, city: DemoCity, opts: SeedOptions): DemoLogin[]
   });
   log(`已生成 ${ordered.length} 份年报`);
 
-  const adminPw = password(opts.adminPassword, opts.production, "demo-admin-2025");
-  const agencyPw = password(opts.agencyPassword, opts.production, "demo-agency-2025");
-  const reviewerPw = password(opts.adminPassword, opts.production, "demo-reviewer-2025");
   const host = city.agencies.find((a) => a.name.includes("住房和城乡建设局") && a.kind === "市直部门") ?? city.agencies.find((a) => a.kind === "市直部门") ?? city.agencies[0];
-  createUser(db, SYSTEM, { login: "admin", name: "政务公开办管理员", password: adminPw, role: "admin" });
-  createUser(db, SYSTEM, { login: "reviewer", name: "政务公开办审核员", password: reviewerPw, role: "reviewer" });
-  createUser(db, SYSTEM, { login: "agency", name: `${host.shortName ?? host.name}信息公开专员`, password: agencyPw, role: "agency", agencyId: ids.get(host.key) });
-  return [
-    { login: "admin", password: adminPw, role: "管理员（政务公开办）" },
-    { login: "reviewer", password: reviewerPw, role: "审核员（政务公开办）" },
-    { login: "agency", password: agencyPw, role: "机关填报员", agency: host.name },
+  const users = [
+    { login: "admin", name: "政务公开办管理员", role: "admin" as const, label: "管理员（政务公开办）", ...pw.admin },
+    { login: "reviewer", name: "政务公开办审核员", role: "reviewer" as const, label: "审核员（政务公开办）", ...pw.reviewer },
+    { login: "agency", name: `${host.shortName ?? host.name}信息公开专员`, role: "agency" as const, label: "机关填报员", agency: host.name, agencyId: ids.get(host.key), ...pw.agency },
   ];
+  for (const u of users) createUser(db, SYSTEM, { login: u.login, name: u.name, password: u.pw, role: u.role, agencyId: "agencyId" in u ? u.agencyId : null });
+  return users.map((u) => ({ login: u.login, role: u.label, ...(u.env ? { env: u.env } : { password: u.pw }), ...("agency" in u ? { agency: u.agency } : {}) }));
 }
 
 export function seedDemo(db: Db, opts: SeedOptions): DemoLogin[] {

@@ -4,8 +4,11 @@
  * everyone until the next write: the entry is keyed by the database's change stamp (any commit, from the
  * app or from a CLI import in another process, moves it), which makes publishing invalidate it at once.
  * The public JSON API (/api/v1) is served the same way. Signed-in users, client-side navigation (RSC)
- * requests and anything but a 200 HTML page (or, under /api/v1, a 200 JSON answer) bypass it.
+ * requests and anything but a 200 HTML page (or, under /api/v1, a 200 JSON answer) bypass it. Every other
+ * client of a URL gets the cached answer whatever it sends as Accept, and the header that marks the cache's
+ * own render request is honoured only with this process's secret value, never from outside.
  */
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { dataStamp, getDb } from "../db/client";
 
 interface Entry {
@@ -27,23 +30,36 @@ const DROP = new Set(["content-encoding", "content-length", "transfer-encoding",
 
 const isApi = (pathname: string) => pathname.startsWith("/api/v1/");
 
+/** A secret of this server process that marks the cache's own render requests (below). */
+function renderToken(): string {
+  const g = globalThis as unknown as { __xxgkRenderToken?: string };
+  return (g.__xxgkRenderToken ??= randomBytes(24).toString("base64url"));
+}
+
+/** The cache's own render request: the header carries this process's secret (a client cannot know it). */
+export function isInternalRender(req: Request): boolean {
+  const got = Buffer.from(req.headers.get(RENDER_HEADER) ?? "");
+  const want = Buffer.from(renderToken());
+  return got.length === want.length && timingSafeEqual(got, want);
+}
+
 export function cacheable(req: Request): boolean {
   if (req.method !== "GET") return false;
   const h = req.headers;
-  if (h.get(RENDER_HEADER) || h.get("rsc") || h.get("next-router-prefetch") || h.get("next-router-state-tree")) return false;
+  if (isInternalRender(req)) return false;
+  // Client-side navigations ask for the RSC payload, not the page (next.config.js sets skipProxyUrlNormalize
+  // so that the proxy sees these headers and the _rsc parameter at all).
+  if (h.get("rsc") || h.get("next-router-prefetch") || h.get("next-router-state-tree")) return false;
   if (SESSION_COOKIE.test(h.get("cookie") ?? "")) return false;
   const url = new URL(req.url);
   if (url.searchParams.has("_rsc") || url.searchParams.has("drafts")) return false;
-  if (isApi(url.pathname)) return true;
-  // Next strips its RSC headers before the proxy sees them; client-side navigations are still told apart
-  // by their Accept (fetch's "*/*"), while document requests ask for text/html.
-  return (h.get("accept") ?? "text/html").includes("text/html");
+  return true;
 }
 
 async function render(key: string, stamp: string): Promise<Entry | null> {
   const port = process.env.PORT ?? "3000";
   const api = isApi(key);
-  const res = await fetch(`http://127.0.0.1:${port}${key}`, { headers: { [RENDER_HEADER]: "1", accept: api ? "application/json" : "text/html" }, redirect: "manual" });
+  const res = await fetch(`http://127.0.0.1:${port}${key}`, { headers: { [RENDER_HEADER]: renderToken(), accept: api ? "application/json" : "text/html" }, redirect: "manual" });
   const body = await res.arrayBuffer();
   if (res.status !== 200 || !(res.headers.get("content-type") ?? "").includes(api ? "application/json" : "text/html")) return null;
   const headers = [...res.headers.entries()].filter(([k]) => !DROP.has(k.toLowerCase()));

@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { createPrivateFile, privateDir } from "../db/file-modes";
 import { ConfigError, env } from "../lib/env";
 
 async function main() {
@@ -30,11 +31,12 @@ async function main() {
     console.error(`目标文件已存在，不会覆盖：${out}`);
     process.exit(1);
   }
-  fs.mkdirSync(path.dirname(out), { recursive: true });
+  privateDir(path.dirname(out));
   const t0 = Date.now();
   const db = new Database(source, { readonly: true, fileMustExist: true });
   db.pragma("busy_timeout = 10000");
   const tmp = `${out}.partial`;
+  createPrivateFile(tmp); // 0600 before a byte is written; SQLite keeps the mode of an existing file
   await db.backup(tmp);
   db.close();
   const check = new Database(tmp, { readonly: true });

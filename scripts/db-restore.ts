@@ -5,7 +5,9 @@
  */
 import fs from "node:fs";
 import net from "node:net";
+import path from "node:path";
 import Database from "better-sqlite3";
+import { FILE_MODE, privateDir } from "../db/file-modes";
 import { ConfigError, env } from "../lib/env";
 
 function portInUse(port: number): Promise<boolean> {
@@ -59,7 +61,9 @@ async function main() {
     for (const ext of ["-wal", "-shm"]) if (fs.existsSync(target + ext)) fs.renameSync(target + ext, keep + ext);
     console.log(`原数据库已保留为：${keep}`);
   }
+  privateDir(path.dirname(path.resolve(target)));
   fs.copyFileSync(backup, `${target}.restoring`);
+  fs.chmodSync(`${target}.restoring`, FILE_MODE);
   fs.renameSync(`${target}.restoring`, target);
   console.log(`已从 ${backup} 恢复到 ${target}（${versions} 个年报版本，完整性检查 ok）。启动应用时会自动应用新的迁移。`);
 }

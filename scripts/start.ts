@@ -10,6 +10,7 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { openDb } from "../db/client";
+import { DIR_MODE, privateDir } from "../db/file-modes";
 import { flushRollup } from "../db/queries/rollup";
 import { isEmpty, seedDemo, type DemoLogin } from "../db/seed";
 import { ConfigError, env } from "../lib/env";
@@ -17,6 +18,7 @@ import { runBuild } from "./build-progress";
 import { ensureWorkerBundle } from "../lib/ingest/worker/bundle";
 import { supervise } from "./supervise";
 import { collectConfig } from "../lib/collect/config";
+import { loginLines, saveLogins } from "./demo-logins";
 
 const root = process.cwd();
 
@@ -67,6 +69,13 @@ function authSecret(dataDir: string): string {
   return fs.readFileSync(f, "utf8").trim();
 }
 
+/** The default data directory is narrowed to 0700; a directory named by DATABASE_PATH gets a warning instead. */
+function openToOthers(dataDir: string): void {
+  if ((fs.statSync(dataDir).mode & 0o077) === 0) return;
+  if (dataDir === path.join(root, "data")) fs.chmodSync(dataDir, DIR_MODE);
+  else console.warn(`注意：数据目录 ${dataDir} 可被其他用户访问，建议执行 chmod 700 ${dataDir}`);
+}
+
 async function main() {
   // `npm test` builds first, so Playwright's web server never waits on `next build` against its timeout.
   if (process.argv.includes("--build-only")) {
@@ -84,8 +93,9 @@ async function main() {
   const production = process.env.NODE_ENV !== "development";
   const dataDir = path.dirname(path.resolve(cfg.DATABASE_PATH));
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
+    privateDir(dataDir);
     fs.accessSync(dataDir, fs.constants.W_OK);
+    openToOthers(dataDir);
   } catch {
     fail(`DATABASE_PATH 所在目录不可写：${dataDir}（请检查 DATABASE_PATH）`);
   }
@@ -106,16 +116,15 @@ async function main() {
         years: [2019, lastYear],
         seed: cfg.DEMO_SEED,
         adminPassword: cfg.ADMIN_PASSWORD,
+        reviewerPassword: cfg.REVIEWER_PASSWORD,
         agencyPassword: cfg.AGENCY_PASSWORD,
         production,
         log: (m) => console.log(`  ${m}`),
       });
-      fs.writeFileSync(loginsFile, JSON.stringify(logins, null, 2), { mode: 0o600 });
+      saveLogins(loginsFile, logins);
     } else {
       console.log("数据库为空，SEED_DEMO=0：不生成演示数据。请用 `npm run -s import` 导入年报并创建管理员。");
     }
-  } else if (fs.existsSync(loginsFile)) {
-    logins = JSON.parse(fs.readFileSync(loginsFile, "utf8")) as DemoLogin[];
   }
   const stale = (db.$client.prepare("select count(*) n from stats_dirty").get() as { n: number }).n;
   if (stale > 0) {
@@ -141,11 +150,7 @@ async function main() {
     },
   });
   console.log(`\n政府信息公开年报汇总平台已启动：${url}`);
-  if (logins) {
-    console.log("演示账号：");
-    for (const l of logins) console.log(`  ${l.role}${l.agency ? `（${l.agency}）` : ""}：用户名 ${l.login}  密码 ${l.password}`);
-    console.log(`  （账号保存在 ${loginsFile}；设置 ADMIN_PASSWORD / AGENCY_PASSWORD 后重新初始化数据库可自定义密码）`);
-  }
+  for (const line of loginLines(logins, loginsFile)) console.log(line);
   supervise(child, process);
 }
 

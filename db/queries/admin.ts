@@ -3,6 +3,7 @@
  * permission table, parses with zod, and writes the change and its audit row in one transaction.
  */
 import { z } from "zod";
+import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from "../../lib/auth/password-policy";
 import { assertCan, can, type Viewer } from "../../lib/permissions";
 import { fail, zodFail, FORBIDDEN, SIGN_IN, type Result } from "../../lib/upload/result";
 import type { Db } from "../client";
@@ -163,7 +164,7 @@ const userFields = z.object({
     phone: optText(40),
 });
 export const userInput = userFields.refine((u) => u.role !== "agency" || u.agencyId !== null, { message: "机关填报员必须绑定机关", path: ["agencyId"] });
-const password = z.string().min(10, "密码至少10个字符").max(200, "密码过长");
+const password = z.string().min(PASSWORD_MIN, `密码至少${PASSWORD_MIN}个字符`).max(PASSWORD_MAX, "密码过长");
 
 export function createUserCmd(db: Db, viewer: Viewer, raw: unknown): Result<{ id: number }> {
   const denied = guard(viewer, "user.manage");
@@ -171,6 +172,8 @@ export function createUserCmd(db: Db, viewer: Viewer, raw: unknown): Result<{ id
   const p = z.intersection(userInput, z.object({ password })).safeParse(raw);
   if (!p.success) return zodFail(p.error);
   const u = p.data;
+  const weak = passwordProblem(u.password, u.login);
+  if (weak) return fail(weak, { password: weak });
   try {
     const id = db.$client.transaction(() => {
       const uid = createUser(db, viewer!, { ...u, agencyId: u.role === "agency" ? u.agencyId : null });
@@ -209,6 +212,9 @@ export function resetPasswordCmd(db: Db, viewer: Viewer, id: number, raw: unknow
   if (denied) return fail(denied);
   const p = z.object({ password }).safeParse(raw);
   if (!p.success) return zodFail(p.error);
+  const login = (db.$client.prepare("select login from users where id = ?").get(id) as { login: string } | undefined)?.login;
+  const weak = passwordProblem(p.data.password, login);
+  if (weak) return fail(weak, { password: weak });
   const hash = hashPassword(p.data.password);
   const changes = db.$client.transaction(() => {
     const r = db.$client.prepare("update users set password_hash = ? where id = ?").run(hash, id);

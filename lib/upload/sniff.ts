@@ -6,6 +6,7 @@
 import { COMPOUND_REFUSED, sniffFormat } from "../ingest";
 import type { SourceFormat } from "../ingest/types";
 import { uploadMaxBytes } from "./limit";
+import { INVISIBLE } from "./disposition";
 import { fail, type Fail } from "./result";
 
 export const ACCEPTED_LABEL = "文本（.txt）、网页（.html/.htm）、Word（.docx/.doc）、Excel（.xlsx/.xls）或 PDF";
@@ -59,10 +60,14 @@ export function checkUploadBytes(bytes: Uint8Array, maxBytes = maxUploadBytes())
   return { ok: true, format };
 }
 
-/** File names are display metadata only: strip any path, control characters and cap the length. */
+/**
+ * File names are display metadata only: strip any path, control and invisible format characters (C0/C1
+ * controls, right-to-left overrides and other bidi controls, zero-width characters, line separators — a
+ * name like "年报\u202Excod.exe" would otherwise display as "年报exe.docx") and cap the length.
+ */
 export function cleanFileName(raw: string | null | undefined): string {
   const base = String(raw ?? "").split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|*?:]/g, "").replace(/^\.+/, "").trim().slice(0, 150);
+  const cleaned = base.replace(INVISIBLE, "").replace(/["<>|*?:]/g, "").replace(/^\.+/, "").trim().slice(0, 150);
   return cleaned || "年报文件";
 }
 

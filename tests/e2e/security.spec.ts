@@ -113,8 +113,9 @@ test("signed-out visitors get cached public pages and API answers until the data
   // refusals are never cached
   expect((await request.get("/api/v1/stats?year=abc")).status()).toBe(400);
   expect((await request.get("/api/v1/stats?year=abc")).headers()["x-xxgk-cache"]).toBeUndefined();
-  // client-side navigations (fetch with Accept */*) and signed-in requests bypass the cache
-  expect((await request.get("/agencies", { headers: { accept: "*/*" } })).headers()["x-xxgk-cache"]).toBeUndefined();
+  // any Accept (curl's */*) gets the cached page; client-side navigations (RSC) and signed-in requests bypass it
+  expect((await request.get("/agencies", { headers: { accept: "*/*" } })).headers()["x-xxgk-cache"]).toBe("hit");
+  expect((await request.get("/agencies", { headers: { rsc: "1" } })).headers()["x-xxgk-cache"]).toBeUndefined();
   expect((await get("/agencies", { cookie: "next-auth.session-token=x" })).headers()["x-xxgk-cache"]).toBeUndefined();
   // a write (an admin creates an agency) invalidates at once
   await login(page, "admin", "/admin/agencies");

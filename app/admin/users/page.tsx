@@ -9,6 +9,7 @@ import { createUserAction } from "../actions";
 import { AdminNav } from "../_components/admin-nav";
 import { requirePage } from "../_components/guard";
 import { UserFields } from "./user-fields";
+import { PASSWORD_HINT } from "@/lib/auth/password-policy";
 
 export const metadata: Metadata = { title: "用户管理" };
 export const dynamic = "force-dynamic";
@@ -58,7 +59,7 @@ export default async function UsersAdmin() {
             </div>
             <UserFields agencies={agencies} />
             <div>
-              <label htmlFor="password">初始密码（至少10个字符）</label>
+              <label htmlFor="password">初始密码（{PASSWORD_HINT}）</label>
               <input id="password" name="password" type="password" required autoComplete="new-password" />
             </div>
             <button className="btn" type="submit">

@@ -9,6 +9,7 @@ import { resetPasswordAction, updateUserAction } from "../../actions";
 import { AdminNav } from "../../_components/admin-nav";
 import { requirePage } from "../../_components/guard";
 import { UserFields } from "../user-fields";
+import { PASSWORD_HINT } from "@/lib/auth/password-policy";
 
 export const metadata: Metadata = { title: "编辑用户" };
 export const dynamic = "force-dynamic";
@@ -48,7 +49,7 @@ export default async function UserEdit({ params }: { params: Promise<{ id: strin
           <h2>重置密码</h2>
           <ActionForm action={resetPasswordAction} className="stack" testId="user-password">
             <input type="hidden" name="id" value={user.id} />
-            <label htmlFor="new-password">新密码（至少10个字符）</label>
+            <label htmlFor="new-password">新密码（{PASSWORD_HINT}）</label>
             <input id="new-password" name="password" type="password" required autoComplete="new-password" />
             <button className="btn" type="submit">
               重置密码

@@ -25,7 +25,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ versionId: str
       "Content-Disposition": contentDisposition(name),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "sandbox",
+      "Content-Security-Policy": "sandbox; default-src 'none'; frame-ancestors 'none'; object-src 'none'", // also set in next.config.js, which would replace it
     },
   });
 }
