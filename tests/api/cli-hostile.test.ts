@@ -36,7 +36,7 @@ describe("CLI on hostile files", () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toEqual({ file: path.join(dir, "cells.docx"), error: expect.stringMatching(/^文件过大或过于复杂（.+），已拒绝读取$/) });
     expect(lines[1]).toEqual({ file: path.join(dir, "understated.docx"), error: expect.stringMatching(/已拒绝读取/) });
-    expect(Object.keys(lines[2])).toEqual(["file", "report", "findings", "warnings"]);
+    expect(Object.keys(lines[2])).toEqual(["file", "report", "findings", "warnings", "confidence"]);
   });
 
   it("import refuses the hostile file and stores the honest one", () => {

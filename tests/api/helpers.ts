@@ -40,7 +40,7 @@ export function makeWorld(tag: string): World {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `xxgk-${tag}-`));
   process.env.DATABASE_PATH = path.join(dir, "test.db");
   const db = getDb();
-  seedDemo(db, { agencies: 8, years: [2023, 2025], seed: 11, adminPassword: "test-admin-password", agencyPassword: "test-agency-password", production: false });
+  seedDemo(db, { agencies: 8, years: [2023, 2025], seed: 11, adminPassword: "test-admin-password", reviewerPassword: "test-reviewer-password", agencyPassword: "test-agency-password", production: false });
   const own = viewerOf(db, "agency").agencyId!;
   const other = (db.$client.prepare("select id from agencies where id != ? and kind = '市直部门' order by id limit 1").get(own) as { id: number }).id;
   createUser(db, SYSTEM, { login: "stranger", name: "别的机关", password: "stranger-password", role: "agency", agencyId: other });

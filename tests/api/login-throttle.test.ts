@@ -22,6 +22,6 @@ describe("sign-in throttle", () => {
     expect(burst.filter((r) => r === "wrong")).toHaveLength(1);
     expect(burst.filter((r) => r === "limited")).toHaveLength(5);
     // the owner, from an address without failures, still signs in
-    expect(await attempt("reviewer", "test-admin-password", "203.0.113.200")).toBe("ok");
+    expect(await attempt("reviewer", "test-reviewer-password", "203.0.113.200")).toBe("ok");
   }, 30_000);
 });

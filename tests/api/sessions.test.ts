@@ -67,7 +67,7 @@ describe("sessions", () => {
       ["agency change", () => sql.prepare("update users set agency_id = ? where id = ?").run(w.ownAgencyId, reviewerId)],
       ["deactivation", () => sql.prepare("update users set disabled = 1 where id = ?").run(reviewerId)],
     ];
-    let password = "test-admin-password";
+    let password = "test-reviewer-password";
     for (const [what, change] of changes) {
       sql.prepare("update users set disabled = 0 where id = ?").run(reviewerId);
       const { cookie } = await signIn("reviewer", password);
