@@ -104,6 +104,8 @@ test("admin sets column addresses and runs a collection; reviewer sees the found
   await expect(page.getByTestId("preview-meta")).toContainText("网址导入");
   await expect(page.getByTestId("web-origin")).toContainText(`${site.base}/c/report.html`);
   await expect(page.getByTestId("web-origin")).toContainText(`${YEAR + 1}-01-15`);
+  // the fixture page names its own agency: confirm it is filed for the chosen one
+  if (await page.getByTestId("confirm-agency").count()) await page.getByTestId("confirm-agency").check();
   await page.getByRole("button", { name: "保存为草稿" }).click();
   await page.waitForURL(/\/workspace\/reports\/\d+/);
   await expect(page.getByTestId("web-origin")).toContainText(`${site.base}/c/report.html`);

@@ -66,7 +66,7 @@ test("the review queue orders by the latest submission: a report resubmitted aft
   const submit = async (api: APIRequestContext, name: string) => {
     const up = await api.post("/api/upload", { headers: { origin: baseURL! }, multipart: { agencyId: String(ids.get(name)), year: "2025", file: { name: "年报.txt", mimeType: "text/plain", buffer: fs.readFileSync(FIXTURE_2025) } } });
     const { previewUrl } = (await up.json()) as { previewUrl: string };
-    const saved = await submitForm(api, previewUrl, '[data-testid="preview-form"]', "保存并提交审核");
+    const saved = await submitForm(api, previewUrl, '[data-testid="preview-form"]', "保存并提交审核", { confirmAgency: "1" });
     expect(saved.status).toBe(303);
     return new URL(saved.location!, baseURL).pathname;
   };

@@ -22,7 +22,7 @@ test("a 2019 draft never published does not change the public 2020 page or the A
     .get() as { id: number; rif: string };
   expect(row).toBeTruthy();
   const snapshot = async () => {
-    await page.goto(`/agencies/${row.id}?year=2020`);
+    await page.goto(`/agencies/${row.id}?year=2020`, { waitUntil: "networkidle" });
     const tables = await page.locator("main").innerText();
     const api = await Promise.all(
       [`/api/v1/agencies/${row.id}/reports/2020`, `/api/v1/agencies/${row.id}/reports/2019`, "/api/v1/stats?year=2020", "/api/v1/stats?year=2019", "/api/v1/years", "/api/v1/agencies"].map(async (u) => (await request.get(u)).text()),

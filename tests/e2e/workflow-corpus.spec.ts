@@ -73,7 +73,7 @@ async function throughHttp(c: CorpusFile, playwright: { request: { newContext: (
     });
     const body = (await up.json()) as { ok: boolean; message?: string; previewUrl?: string };
     expect(body, `${c.id}: upload`).toMatchObject({ ok: true });
-    const saved = await submitForm(agency, body.previewUrl!, '[data-testid="preview-form"]', "保存并提交审核");
+    const saved = await submitForm(agency, body.previewUrl!, '[data-testid="preview-form"]', "保存并提交审核", { confirmAgency: "1" });
     expect(saved.status, `${c.id}: save and submit → ${saved.html.slice(0, 200)}`).toBe(303);
     const reportPath = new URL(saved.location!, baseURL).pathname;
     expect(reportPath).toMatch(/^\/workspace\/reports\/\d+$/);
