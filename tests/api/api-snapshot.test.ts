@@ -16,7 +16,8 @@ vi.mock("@/lib/auth/viewer", async () => {
   return { getViewer: async () => m.session.viewer };
 });
 
-const YEARS = [2020, 2021, 2024];
+/** the city has reports for 2019–2024; these years are asked for (both templates, a published year, the year in review) */
+const YEARS = [2020, 2021, 2023, 2024];
 let dir: string;
 let close: () => void;
 let agencyIds: number[] = [];
@@ -28,7 +29,7 @@ beforeAll(async () => {
   const { getDb } = await import("@/db/client");
   const { seedDemo } = await import("@/db/seed");
   const db = getDb();
-  seedDemo(db, { agencies: 24, years: YEARS, seed: 7, adminPassword: "snapshot-admin-pw", reviewerPassword: "snapshot-reviewer-pw", agencyPassword: "snapshot-agency-pw", production: false });
+  seedDemo(db, { agencies: 24, years: [2019, 2024], seed: 7, adminPassword: "snapshot-admin-pw", reviewerPassword: "snapshot-reviewer-pw", agencyPassword: "snapshot-agency-pw", production: false });
   agencyIds = (db.$client.prepare("select id from agencies order by id").all() as { id: number }[]).map((r) => r.id);
   parentId = (db.$client.prepare("select parent_id p from agencies where parent_id is not null group by parent_id order by count(*) desc, parent_id limit 1").get() as { p: number }).p;
   close = () => db.$client.close();
