@@ -6,7 +6,7 @@
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { CSP_HEADER, newNonce, pageCsp } from "./lib/csp";
-import { servePublicPage } from "./lib/page-cache";
+import { servePublicPage } from "./server/page-cache";
 
 /** Passes the request on with a nonce in its policy header (Next puts it on its scripts) and in the answer's. */
 function withNonce(req: NextRequest): NextResponse {

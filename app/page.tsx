@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { activeAgencyCount } from "@/db/queries/agency-page";
 import { listYears } from "@/db/queries/catalog";
 import { latestYearWithData } from "@/db/queries/stats";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
 import { parseFilter } from "@/lib/stats/params";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { can, ROLE_LABELS } from "@/lib/permissions";
 import { SignOutButton } from "./sign-out-button";
 

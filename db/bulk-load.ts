@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Loads a generated city at scale (10,000+ agencies) for benchmarks and `npm run demo:generate`:
  * the same rows as saveReportVersion (version, typed cells, findings, report row), written in batched

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The numbers of every report version live in typed columns (one per template cell path, the union of
  * both templates and both （六） shapes), so that city-wide sums are plain indexed SQL instead of JSON

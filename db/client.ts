@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * One better-sqlite3 connection per process (WAL, foreign keys, busy timeout), migrations applied on
  * first open so a fresh checkout and every test database start at the current schema.

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The database and everything beside it (WAL, SHM, backups, the auth secret, parked uploads) is readable by
  * the server's own user only: files 0600 in a 0700 directory. SQLite creates the -wal and -shm files with the

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Seeds the fictional demo city (示例市) into an empty database: agencies, reporting years, users and
  * every generated report as a stored version (published for past years, the latest year in review).

@@ -9,7 +9,7 @@ import { getDb } from "@/db/client";
 import { bulkCreateAgencies, createUserCmd, resetPasswordCmd, saveAgency, saveYear, setAgencyActive, updateUserCmd } from "@/db/queries/admin";
 import { importFile, parseManifest, type ImportResult } from "@/db/queries/import";
 import { guessKind } from "@/db/queries/setup";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
 import { parseAgencyList } from "@/lib/upload/agency-list";
 import { emptyFileMessage, fail, FORBIDDEN, SIGN_IN } from "@/lib/upload/result";

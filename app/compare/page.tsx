@@ -6,10 +6,10 @@ import { ChartCard } from "@/components/stats/chart-card";
 import { getDb } from "@/db/client";
 import { listAgencies } from "@/db/queries/catalog";
 import { yearCounts } from "@/db/queries/stats";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
 import { comparisonGrid } from "@/lib/stats/agency";
-import { compareView } from "@/lib/stats/compare";
+import { compareView } from "@/server/stats/compare";
 
 export const metadata: Metadata = { title: "并排比较" };
 

@@ -6,7 +6,7 @@ import { PrintButton } from "@/components/stats/print-button";
 import { getDb } from "@/db/client";
 import { cityName } from "@/db/queries/catalog";
 import { citySums, latestYearWithData, listParents, yearCounts } from "@/db/queries/stats";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
 import { blankCellCount } from "@/lib/stats/assemble";
 import { consolidatedGrids } from "@/lib/stats/consolidated";

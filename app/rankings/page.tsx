@@ -6,7 +6,7 @@ import { GridTable } from "@/components/stats/grid-table";
 import { getDb } from "@/db/client";
 import { agencyCells } from "@/db/queries/agency-page";
 import { latestYearWithData, listParents, yearCounts } from "@/db/queries/stats";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
 import { filterQuery, parseFilter } from "@/lib/stats/params";
 import { rank, rankingGrid, rankMetrics, SMALL_DENOMINATOR } from "@/lib/stats/rankings";

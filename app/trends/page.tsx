@@ -6,7 +6,7 @@ import { FilterBar } from "@/components/stats/filter-bar";
 import { GridTable } from "@/components/stats/grid-table";
 import { getDb } from "@/db/client";
 import { citySumsByYear, listParents, yearCounts } from "@/db/queries/stats";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
 import { filterQuery, parseFilter } from "@/lib/stats/params";
 import { BREAK_YEAR, COUNT_SERIES, DECISION_SERIES, incompleteYears, INCOMPLETE_SHARE, OUTCOME_SERIES, RATE_SERIES, seriesData, trendGrids, type SeriesDef } from "@/lib/stats/trends";

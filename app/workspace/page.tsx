@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { REPORT_STATUSES, type ReportStatus } from "@/db/schema";
 import { listYears } from "@/db/queries/catalog";
 import { listReports, reviewQueue, STATUS_LABELS } from "@/db/queries/workflow";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
 import { StatusBadge, when } from "./_components/status-badge";
 import { AgencyWebNote } from "@/components/collect/agency-web-note";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Admin commands for agencies, users and reporting years. Each takes the viewer and raw input, checks the
  * permission table, parses with zod, and writes the change and its audit row in one transaction.

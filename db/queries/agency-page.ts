@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Per-agency reads: one agency's reports, versions and findings (agency page), and the per-agency cell
  * rows that rankings, comparisons and the bulk download are built from.

@@ -1,3 +1,4 @@
+import "server-only";
 /** Where an agency publishes (migration 0006): its website and its annual-report column page. */
 import type { Db } from "../client";
 import { audit, type Actor } from "./audit";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The years an agency must report: from its first report year to its last one (merged or dissolved);
  * null on either side means unbounded. Expected counts, submission tracking (未报送), LATE and coverage

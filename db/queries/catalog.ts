@@ -1,3 +1,4 @@
+import "server-only";
 /** Read-side lookups of agencies and years used across public and staff pages. */
 import type { Db } from "../client";
 import { expectedSql } from "./agency-years";

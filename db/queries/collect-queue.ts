@@ -1,3 +1,4 @@
+import "server-only";
 /** What the review queue and a report page show of the website collection. */
 import { can, canAccessAgency, type Viewer } from "../../lib/permissions";
 import type { Db } from "../client";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Works through a collection run, one agency at a time, writing each outcome as it goes (so progress is
  * visible and a restart continues with the next pending agency). One run is worked by one loop per

@@ -1,3 +1,4 @@
+import "server-only";
 /** The admin's settings for reading agencies' websites (app_settings), and the fetcher built from them. */
 import { collectConfig } from "../../lib/collect/config";
 import { Fetcher } from "../../lib/collect/fetcher";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * What the collection runs learned per agency for a year, for submission tracking: found on the website
  * (when, where, the printed publication date, late or not), not found, failed, no column address, or not

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Collection runs (state in the database, so a run continues after a restart): a run over a year and a
  * scope of agencies, one item per agency, and what was found. A report found on a website is filed as a

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The consolidated table's cells that do not add up, with the reports that cause them: for each issue
  * (lib/stats/consistency.ts) the agencies whose summed report — published version, or current version in

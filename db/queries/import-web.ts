@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Admin bulk import by address: each line `网址,机关,年度` (机关 and 年度 optional, then taken from the
  * report) is fetched under the fetcher's rules, read from the page or its attachment, and stored by the

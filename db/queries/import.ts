@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Bulk import of published reports (admin UI and `npm run import`): each file is read, matched to an
  * agency and year (from the manifest, else from what the report states), and stored as a new version.

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Findings as the public may see them: the rules run on a published version with its published
  * neighbours only. The live findings in `findings` are checked against the neighbours' *current* versions

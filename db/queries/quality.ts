@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The city data-quality view: live findings of each report's current version (what the agency has on
  * file now, published or not), per agency, per rule and across years.

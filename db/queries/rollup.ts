@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The stats rollup (schema: stats_rollup, stats_dirty). City sums are additive, so they are kept per agency
  * group (year × kind × parent) and summed up to the kind and the whole city. Triggers on reports, agencies

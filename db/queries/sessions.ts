@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Whether a signed session token still stands. A token names its user, the user's session version at
  * sign-in, its own session id and the sign-in time. It ends when the session version moved on (password,

@@ -1,3 +1,4 @@
+import "server-only";
 /** Agencies, users and reporting years: lookups and creation shared by seeding, import and admin. */
 import bcrypt from "bcryptjs";
 import type { Db } from "../client";

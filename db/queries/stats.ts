@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * City sums in indexed SQL: `report_cells` (one typed column per cell) joined to `reports` through the
  * published (or, for staff, the current) version. sum(col) gives the totals, count(col) the non-blank

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Submission tracking for one reporting year: every active agency that must report that year with its report's state — submitted
  * on time, late, only a draft, or missing — judged against the year's deadline (end of day, Beijing time).

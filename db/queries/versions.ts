@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The one write path for report numbers: a new immutable version, its typed cells, its findings, the
  * report row and the neighbouring years' cross-year findings — all in one synchronous transaction.

@@ -1,3 +1,4 @@
+import "server-only";
 /** Where a version read from the web came from: its address, when it was fetched, the page's printed date. */
 import type { WebOrigin } from "../../lib/collect/read-address";
 import type { Db } from "../client";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Reports through the review workflow: what each viewer may list and open, the status transitions
  * (draft → submitted → returned / accepted → published), finding acknowledgements, saving a checked

@@ -8,7 +8,7 @@ import { openDb } from "../../db/client";
 import { agencyCells } from "../../db/queries/agency-page";
 import { citySumsByYear, clearStatsCache, latestYearWithData, listParents, yearCounts } from "../../db/queries/stats";
 import { problemsByAgency, countsByRule } from "../../db/queries/quality";
-import { statsPayload } from "../../lib/stats/api";
+import { statsPayload } from "../../server/stats/api";
 import { applicantData, headlines, outcomeData, proactiveData, reviewData } from "../../lib/stats/overview";
 import { rank } from "../../lib/stats/rankings";
 

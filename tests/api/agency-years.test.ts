@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { session } from "./mocks";
 import { formData, makeWorld, type World } from "./helpers";
 
-vi.mock("@/lib/auth/viewer", async () => {
+vi.mock("@/server/auth/viewer", async () => {
   const m = await import("./mocks");
   return { getViewer: async () => m.session.viewer };
 });
@@ -18,7 +18,7 @@ const A = await import("@/app/admin/actions");
 const { listYears } = await import("@/db/queries/catalog");
 const { yearCounts } = await import("@/db/queries/stats");
 const { trackingList } = await import("@/db/queries/tracking");
-const { statsPayload } = await import("@/lib/stats/api");
+const { statsPayload } = await import("@/server/stats/api");
 const { saveReportVersion } = await import("@/db/queries/versions");
 const { SYSTEM } = await import("@/db/queries/audit");
 const { generateCity } = await import("@/lib/demo");

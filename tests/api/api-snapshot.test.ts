@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { session } from "./mocks";
 
-vi.mock("@/lib/auth/viewer", async () => {
+vi.mock("@/server/auth/viewer", async () => {
   const m = await import("./mocks");
   return { getViewer: async () => m.session.viewer };
 });

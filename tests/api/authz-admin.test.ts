@@ -8,7 +8,7 @@ import type { Viewer } from "../../lib/permissions";
 import { session } from "./mocks";
 import { counts, formData, makeWorld, type World } from "./helpers";
 
-vi.mock("@/lib/auth/viewer", async () => {
+vi.mock("@/server/auth/viewer", async () => {
   const m = await import("./mocks");
   return { getViewer: async () => m.session.viewer };
 });

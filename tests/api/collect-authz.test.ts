@@ -4,7 +4,7 @@ import { session } from "./mocks";
 import { formData, makeWorld, type World } from "./helpers";
 import { startSite, YEAR, type Site } from "../fixtures/collect/site";
 
-vi.mock("@/lib/auth/viewer", async () => {
+vi.mock("@/server/auth/viewer", async () => {
   const m = await import("./mocks");
   return { getViewer: async () => m.session.viewer };
 });

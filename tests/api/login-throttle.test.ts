@@ -1,6 +1,6 @@
 /** The throttle inside the real sign-in (authorize), including parallel attempts during the back-off delay. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions } from "@/server/auth/options";
 import { RULES } from "@/lib/auth/rate-limit";
 import { makeWorld } from "./helpers";
 

@@ -5,7 +5,7 @@
 import { decode, encode } from "next-auth/jwt";
 import type { JWT } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions } from "@/server/auth/options";
 import { setPassword } from "@/db/queries/setup";
 import { makeWorld, type World } from "./helpers";
 

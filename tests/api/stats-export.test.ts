@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CELL_COLUMNS } from "@/db/cell-columns";
-import { buildExport } from "@/lib/stats/exports";
+import { buildExport } from "@/server/stats/exports";
 import { gridsToCsv } from "@/lib/stats/grid";
 import { gridsToXlsx } from "@/lib/stats/xlsx";
 import { sumReports } from "@/lib/metrics";

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { session } from "./mocks";
 import { makeWorld, type World } from "./helpers";
 
-vi.mock("@/lib/auth/viewer", async () => {
+vi.mock("@/server/auth/viewer", async () => {
   const m = await import("./mocks");
   return { getViewer: async () => m.session.viewer };
 });

@@ -3,7 +3,7 @@
  * the process's secret, and every Accept (curl's "*\/*", JSON, none) gets the cached answer of the URL.
  */
 import { describe, expect, it } from "vitest";
-import { cacheable, isInternalRender, RENDER_HEADER } from "../../lib/page-cache";
+import { cacheable, isInternalRender, RENDER_HEADER } from "../../server/page-cache";
 
 const get = (path: string, headers: Record<string, string> = {}) => new Request(`http://127.0.0.1:3000${path}`, { headers });
 

@@ -1,5 +1,5 @@
 import { notFound, redirect } from "next/navigation";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { can, type Permission, type Viewer } from "@/lib/permissions";
 
 /** Pages of the admin area: signed-in and allowed, else the login page or a plain 404. */

@@ -8,7 +8,7 @@ import { startRun } from "@/db/queries/collect";
 import { workRun } from "@/db/queries/collect-runner";
 import { setAllowHosts } from "@/db/queries/collect-settings";
 import { AGENCY_KINDS } from "@/db/schema";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
 import { fail, zodFail, FORBIDDEN, SIGN_IN } from "@/lib/upload/result";
 import type { FormState } from "@/app/workspace/_components/action-form";

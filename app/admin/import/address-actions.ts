@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { importAddresses, parseAddressLines } from "@/db/queries/import-web";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
 import { fail, FORBIDDEN, SIGN_IN } from "@/lib/upload/result";
 import type { ImportState } from "../actions";

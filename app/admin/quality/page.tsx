@@ -9,7 +9,7 @@ import { DownloadLinks } from "@/components/stats/grid-table";
 import { getDb } from "@/db/client";
 import { ACK_LABELS, ackOf, ackedFindings, countsByRule, findingList, problemRatesByYear, problemsByAgency } from "@/db/queries/quality";
 import { latestYearWithData } from "@/db/queries/stats";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { SEVERITY_LABELS } from "@/lib/checks";
 import { can } from "@/lib/permissions";
 import { flatGrid } from "@/lib/stats/grid";

@@ -11,7 +11,7 @@ import { getAgency } from "@/db/queries/catalog";
 import { agencyCells, getVersion, listAgencyYears, listVersions, liveFindings } from "@/db/queries/agency-page";
 import { citySums } from "@/db/queries/stats";
 import { publishedFindings } from "@/db/queries/public-findings";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { beijingDate } from "@/lib/beijing-time";
 import { can, canAccessAgency } from "@/lib/permissions";
 import { comparisonGrid, pick, yearsGrid } from "@/lib/stats/agency";

@@ -5,13 +5,13 @@
  */
 import { getDb } from "@/db/client";
 import { isSameOrigin } from "@/lib/auth/same-origin";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { readUploadedFile } from "@/lib/upload/intake";
 import { emptyFileMessage, fail, zodFail, NO_FILE, SIGN_IN } from "@/lib/upload/result";
 import { readLimitedForm } from "@/lib/upload/body";
 import { FORM_OVERHEAD_BYTES } from "@/lib/upload/limit";
 import { maxUploadBytes, oversizeMessage } from "@/lib/upload/sniff";
-import { stage } from "@/lib/upload/staging";
+import { stage } from "@/server/upload/staging";
 import { resolveTarget, targetInput } from "@/app/workspace/target";
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Overview } from "@/components/stats/overview";
 import { getDb } from "@/db/client";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
 import { parseFilter } from "@/lib/stats/params";
 

@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getAgency } from "@/db/queries/catalog";
 import { canWriteFor, getReport, getVersion } from "@/db/queries/workflow";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { ReportTables } from "@/components/report/report-tables";
 import { defaultShape, emptyReport, shapeOf, TEMPLATE_INFO, type Report } from "@/lib/template";
 import { ActionForm } from "../_components/action-form";

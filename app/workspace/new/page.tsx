@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { listAgencies, listYears } from "@/db/queries/catalog";
 import { canWriteFor } from "@/db/queries/workflow";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
 import { expectedTemplate, TEMPLATE_INFO } from "@/lib/template";
 import { maxUploadBytes } from "@/lib/upload/sniff";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { reviewQueue } from "@/db/queries/workflow";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
 import { StatusBadge, when } from "../_components/status-badge";
 import { FoundQueue } from "@/components/collect/found-queue";

@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { session } from "../../api/mocks";
 import { counts, formData, makeWorld, type World } from "../../api/helpers";
 
-vi.mock("@/lib/auth/viewer", async () => {
+vi.mock("@/server/auth/viewer", async () => {
   const m = await import("../../api/mocks");
   return { getViewer: async () => m.session.viewer };
 });

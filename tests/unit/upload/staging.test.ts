@@ -15,7 +15,7 @@ beforeEach(() => {
 async function fresh() {
   delete (globalThis as { __xxgkStaging?: unknown }).__xxgkStaging;
   vi.resetModules();
-  return import("../../../lib/upload/staging");
+  return import("../../../server/upload/staging");
 }
 
 const item = (userId: number, bytes?: number) => ({

@@ -1,7 +1,7 @@
 /** Agencies with no report found on their website for a year, as CSV (UTF-8 with BOM), for staff to send out. */
 import { getDb } from "@/db/client";
 import { nothingOnline, WEB_LABELS } from "@/db/queries/collect-tracking";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
 import { toCsv } from "@/lib/upload/csv";
 import { contentDisposition } from "@/lib/upload/disposition";

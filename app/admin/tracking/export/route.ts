@@ -2,7 +2,7 @@
 import { getDb } from "@/db/client";
 import { contactsOf, trackingList, TRACK_LABELS } from "@/db/queries/tracking";
 import { STATUS_LABELS } from "@/db/queries/workflow";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { beijingTime } from "@/lib/beijing-time";
 import { can } from "@/lib/permissions";
 import { toCsv } from "@/lib/upload/csv";

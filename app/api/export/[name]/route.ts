@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
-import { getViewer } from "@/lib/auth/viewer";
-import { jsonError } from "@/lib/stats/api";
-import { buildExport, ExportError } from "@/lib/stats/exports";
+import { getViewer } from "@/server/auth/viewer";
+import { jsonError } from "@/server/stats/api";
+import { buildExport, ExportError } from "@/server/stats/exports";
 import { gridsToCsv } from "@/lib/stats/grid";
 import { gridsToXlsx } from "@/lib/stats/xlsx";
 

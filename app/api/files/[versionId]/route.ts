@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { fileForDownload } from "@/db/queries/workflow";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { contentDisposition, downloadName } from "@/lib/upload/disposition";
 
 export const dynamic = "force-dynamic";

@@ -6,12 +6,12 @@
 import { getDb } from "@/db/client";
 import { fetcherFor } from "@/db/queries/collect-settings";
 import { isSameOrigin } from "@/lib/auth/same-origin";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { checkAddress } from "@/lib/collect/address";
 import { readFromAddress } from "@/lib/collect/read-address";
 import { fail, zodFail, SIGN_IN } from "@/lib/upload/result";
 import { maxUploadBytes } from "@/lib/upload/sniff";
-import { stage } from "@/lib/upload/staging";
+import { stage } from "@/server/upload/staging";
 import { resolveTarget, targetInput } from "@/app/workspace/target";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { listAgencies } from "@/db/queries/catalog";
-import { json } from "@/lib/stats/api";
+import { json } from "@/server/stats/api";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { json, jsonError, statsPayload } from "@/lib/stats/api";
+import { json, jsonError, statsPayload } from "@/server/stats/api";
 import { strictFilter } from "@/lib/stats/params";
 import { excludeErrorsParam } from "@/lib/stats/consistency";
 

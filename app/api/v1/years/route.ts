@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { listYears } from "@/db/queries/catalog";
-import { json } from "@/lib/stats/api";
+import { json } from "@/server/stats/api";
 import { expectedTemplate } from "@/lib/template";
 
 export const dynamic = "force-dynamic";

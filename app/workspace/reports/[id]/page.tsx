@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { canWriteFor, getReport, getVersion, listAcks, listEvents, listVersions } from "@/db/queries/workflow";
 import { ReportTables } from "@/components/report/report-tables";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
 import { TEMPLATE_INFO } from "@/lib/template";
 import { StatusBadge, when } from "../../_components/status-badge";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getReport, getVersion } from "@/db/queries/workflow";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/server/auth/viewer";
 import { diffReports } from "@/lib/upload/diff";
 
 export const metadata: Metadata = { title: "版本比较" };

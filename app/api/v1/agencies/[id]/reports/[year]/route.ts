@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { getPublishedReport } from "@/db/queries/agency-page";
-import { json, jsonError } from "@/lib/stats/api";
+import { json, jsonError } from "@/server/stats/api";
 
 export const dynamic = "force-dynamic";
 

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Rendered-page cache for signed-out visitors of the public pages, used by proxy.ts. Public pages are the
  * same for every anonymous visitor and change only when the database does, so one render per URL serves
@@ -9,7 +10,7 @@
  * own render request is honoured only with this process's secret value, never from outside.
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import { dataStamp, getDb } from "../db/client";
+import { dataStamp, getDb } from "@/db/client";
 
 interface Entry {
   stamp: string;

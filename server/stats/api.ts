@@ -1,10 +1,11 @@
+import "server-only";
 /** Payloads of the public JSON API (/api/v1), built from the same queries as the pages. */
-import type { Db } from "../../db/client";
-import { citySums, yearCounts, type StatsFilter } from "../../db/queries/stats";
-import { computeMetrics } from "../metrics";
-import { blankCellCount } from "./assemble";
-import { issueText } from "./consistency";
-import { consolidatedIssues } from "../../db/queries/consolidated-issues";
+import type { Db } from "@/db/client";
+import { citySums, yearCounts, type StatsFilter } from "@/db/queries/stats";
+import { computeMetrics } from "@/lib/metrics";
+import { blankCellCount } from "@/lib/stats/assemble";
+import { issueText } from "@/lib/stats/consistency";
+import { consolidatedIssues } from "@/db/queries/consolidated-issues";
 
 export interface ApiError {
   code: string;

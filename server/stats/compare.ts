@@ -1,10 +1,11 @@
+import "server-only";
 /** What /compare shows, from its URL: 2–6 agencies in one year, or 2–6 years of one agency or the city. */
-import type { Db } from "../../db/client";
-import { agencyCells } from "../../db/queries/agency-page";
-import { getAgency } from "../../db/queries/catalog";
-import { citySumsByYear, latestYearWithData } from "../../db/queries/stats";
-import type { Metric } from "../metrics";
-import { pick } from "./agency";
+import type { Db } from "@/db/client";
+import { agencyCells } from "@/db/queries/agency-page";
+import { getAgency } from "@/db/queries/catalog";
+import { citySumsByYear, latestYearWithData } from "@/db/queries/stats";
+import type { Metric } from "@/lib/metrics";
+import { pick } from "@/lib/stats/agency";
 
 type Param = string | string[] | null | undefined;
 const list = (v: Param) => (Array.isArray(v) ? v : v ? [v] : []).flatMap((s) => s.split(",")).map(Number).filter((n) => Number.isInteger(n) && n > 0);

@@ -1,25 +1,26 @@
+import "server-only";
 /**
  * What each download (/api/export/{name}) contains: the same grids the pages show, rebuilt from the
  * request's filters. Staff-only exports (drafts, data quality) are checked here, on the server.
  */
-import type { Db } from "../../db/client";
-import { agencyCells, bulkReports } from "../../db/queries/agency-page";
-import { getAgency } from "../../db/queries/catalog";
-import { citySums, citySumsByYear, latestYearWithData, yearCounts } from "../../db/queries/stats";
-import { qualityGrids } from "../../db/queries/quality";
-import { computeMetrics } from "../metrics";
-import { can, type Viewer } from "../permissions";
-import { comparisonGrid, pick, yearsGrid } from "./agency";
+import type { Db } from "@/db/client";
+import { agencyCells, bulkReports } from "@/db/queries/agency-page";
+import { getAgency } from "@/db/queries/catalog";
+import { citySums, citySumsByYear, latestYearWithData, yearCounts } from "@/db/queries/stats";
+import { qualityGrids } from "@/db/queries/quality";
+import { computeMetrics } from "@/lib/metrics";
+import { can, type Viewer } from "@/lib/permissions";
+import { comparisonGrid, pick, yearsGrid } from "@/lib/stats/agency";
 import { bulkGrid } from "./bulk";
 import { compareView } from "./compare";
-import { consolidatedGrids } from "./consolidated";
-import { excludeErrorsParam, issuesGrid, markGrids } from "./consistency";
-import { consolidatedIssues } from "../../db/queries/consolidated-issues";
-import type { Grid } from "./grid";
-import { applicantData, metricsGrid, outcomeData, proactiveData, reviewData } from "./overview";
-import { parseFilter } from "./params";
-import { rank, rankingGrid, rankMetrics } from "./rankings";
-import { incompleteYears, trendGrids } from "./trends";
+import { consolidatedGrids } from "@/lib/stats/consolidated";
+import { excludeErrorsParam, issuesGrid, markGrids } from "@/lib/stats/consistency";
+import { consolidatedIssues } from "@/db/queries/consolidated-issues";
+import type { Grid } from "@/lib/stats/grid";
+import { applicantData, metricsGrid, outcomeData, proactiveData, reviewData } from "@/lib/stats/overview";
+import { parseFilter } from "@/lib/stats/params";
+import { rank, rankingGrid, rankMetrics } from "@/lib/stats/rankings";
+import { incompleteYears, trendGrids } from "@/lib/stats/trends";
 
 export interface ExportSpec {
   file: string;

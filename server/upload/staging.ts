@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Uploads waiting in the preview step. Nothing is written to the database until the user saves, so a
  * rejected or abandoned upload changes nothing (and does not move the page cache's change stamp). The
@@ -9,10 +10,10 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { privateDir } from "../../db/file-modes";
-import type { Provenance } from "../ingest/types";
-import type { WebOrigin } from "../collect/read-address";
-import type { ParseWarning, Report } from "../template";
+import { privateDir } from "@/db/file-modes";
+import type { Provenance } from "@/lib/ingest/types";
+import type { WebOrigin } from "@/lib/collect/read-address";
+import type { ParseWarning, Report } from "@/lib/template";
 
 export type StagedSource = "upload" | "paste" | "form" | "web";
 

@@ -1,7 +1,8 @@
+import "server-only";
 /** The signed-in user, re-read from the database on every request so a disabled account stops at once. */
 import { getServerSession } from "next-auth";
-import { getDb } from "../../db/client";
-import type { Viewer, Role } from "../permissions";
+import { getDb } from "@/db/client";
+import type { Viewer, Role } from "@/lib/permissions";
 import { authOptions } from "./options";
 
 export async function getViewer(): Promise<Viewer> {

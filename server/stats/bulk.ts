@@ -1,9 +1,10 @@
+import "server-only";
 /** The bulk download: one row per published report, one column per template cell (both templates). */
-import { CELL_COLUMNS } from "../../db/cell-columns";
-import type { BulkRow } from "../../db/queries/agency-page";
-import { beijingTime } from "../beijing-time";
-import { TEMPLATE_INFO, cellDefs, defaultShape } from "../template";
-import type { GCell, Grid } from "./grid";
+import { CELL_COLUMNS } from "@/db/cell-columns";
+import type { BulkRow } from "@/db/queries/agency-page";
+import { beijingTime } from "@/lib/beijing-time";
+import { TEMPLATE_INFO, cellDefs, defaultShape } from "@/lib/template";
+import type { GCell, Grid } from "@/lib/stats/grid";
 
 const META = ["机关编号", "机关名称", "机关类型", "所属", "年度", "表格格式", "版本号", "发布时间（北京时间）"];
 

@@ -1,14 +1,15 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { getDb } from "../../db/client";
-import { audit } from "../../db/queries/audit";
-import { revokeSession, sessionStands, type SessionClaims } from "../../db/queries/sessions";
-import type { Role } from "../permissions";
-import { clientAddress } from "./client-address";
-import { loginThrottle } from "./rate-limit";
+import { getDb } from "@/db/client";
+import { audit } from "@/db/queries/audit";
+import { revokeSession, sessionStands, type SessionClaims } from "@/db/queries/sessions";
+import type { Role } from "@/lib/permissions";
+import { clientAddress } from "@/lib/auth/client-address";
+import { loginThrottle } from "@/lib/auth/rate-limit";
 
 const credentials = z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
 // Compared against when the login is unknown, so timing does not reveal which logins exist.

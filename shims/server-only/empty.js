@@ -1,0 +1,1 @@
+// Outside a browser bundle, importing "server-only" does nothing.
