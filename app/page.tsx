@@ -2,10 +2,11 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { AgencyDirectory } from "@/components/stats/agency-directory";
 import { Overview } from "@/components/stats/overview";
-import { getDb } from "@/db/client";
-import { activeAgencyCount } from "@/db/queries/agency-page";
-import { listYears } from "@/db/queries/catalog";
-import { latestYearWithData } from "@/db/queries/stats";
+import { getDb } from "@/server/db";
+import { activeAgencyCount } from "@/server/agency-page";
+import { listYears } from "@/server/catalog";
+import { latestYearWithData } from "@/server/stats";
+import { loadOverview } from "@/server/stats/overview";
 import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
 import { parseFilter } from "@/lib/stats/params";
@@ -25,7 +26,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   return (
     <>
       {year ? (
-        <Overview db={db} year={year} filter={filter} staff={staff} action="/" />
+        <Overview data={loadOverview(db, { year, filter, staff })} filter={filter} staff={staff} action="/" />
       ) : (
         <>
           <h1>示例市政府信息公开工作年度报告汇总</h1>

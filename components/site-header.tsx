@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { getViewer } from "@/server/auth/viewer";
-import { can, ROLE_LABELS } from "@/lib/permissions";
+import { can, ROLE_LABELS, type Viewer } from "@/lib/permissions";
 import { SignOutButton } from "./sign-out-button";
 
-export async function SiteHeader() {
-  const viewer = await getViewer();
+/** The header of every page; the root layout reads who is signed in and passes it. */
+export function SiteHeader({ viewer }: { viewer: Viewer }) {
   return (
     <header className="site-header">
       <div className="inner">

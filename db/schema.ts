@@ -1,21 +1,19 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { AGENCY_KINDS, REPORT_STATUSES } from "../lib/enums";
 import { CELL_COLUMNS, ROLLUP_COLUMNS } from "./cell-columns";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 const createdAt = () => text("created_at").notNull().default(now);
 
-export const AGENCY_KINDS = ["市政府", "市直部门", "县区政府", "县区部门", "乡镇街道", "其他"] as const;
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
+export { AGENCY_KINDS, REPORT_STATUSES, type AgencyKind, type ReportStatus } from "../lib/enums";
 /** SQL ordering agencies by kind in the order of AGENCY_KINDS (city government first). */
 export function kindOrderSql(column: string): string {
   return `case ${column} ${AGENCY_KINDS.map((k, i) => `when '${k}' then ${i}`).join(" ")} else ${AGENCY_KINDS.length} end`;
 }
 export const ROLES = ["admin", "reviewer", "agency"] as const;
 export type Role = (typeof ROLES)[number];
-export const REPORT_STATUSES = ["draft", "submitted", "returned", "accepted", "published"] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export const agencies = sqliteTable(
   "agencies",

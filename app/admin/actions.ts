@@ -5,10 +5,10 @@
  */
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { bulkCreateAgencies, createUserCmd, resetPasswordCmd, saveAgency, saveYear, setAgencyActive, updateUserCmd } from "@/db/queries/admin";
-import { importFile, parseManifest, type ImportResult } from "@/db/queries/import";
-import { guessKind } from "@/db/queries/setup";
+import { getDb } from "@/server/db";
+import { bulkCreateAgencies, createUserCmd, resetPasswordCmd, saveAgency, saveYear, setAgencyActive, updateUserCmd } from "@/server/admin";
+import { importFile, parseManifest, type ImportResult } from "@/server/import";
+import { guessKind } from "@/server/setup";
 import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
 import { parseAgencyList } from "@/lib/upload/agency-list";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { getDb } from "@/db/client";
-import { listAgencies } from "@/db/queries/catalog";
-import { listParents } from "@/db/queries/stats";
+import { getDb } from "@/server/db";
+import { listAgencies } from "@/server/catalog";
+import { listParents } from "@/server/stats";
 import { AGENCY_KIND_VALUES, parseFilter } from "@/lib/stats/params";
 
 export const metadata: Metadata = { title: "机关年报" };

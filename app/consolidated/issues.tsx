@@ -1,6 +1,6 @@
 /** Parts of the consolidated page: the errors filter and the list of sums that do not add up, with their causes. */
 import Link from "next/link";
-import type { ConsolidatedIssue } from "@/db/queries/consolidated-issues";
+import type { ConsolidatedIssue } from "@/server/consolidated-issues";
 import { issueText } from "@/lib/stats/consistency";
 import { filterQuery, type FilterParams } from "@/lib/stats/params";
 

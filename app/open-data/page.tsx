@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { getDb } from "@/db/client";
-import { listYears } from "@/db/queries/catalog";
+import { getDb } from "@/server/db";
+import { listYears } from "@/server/catalog";
 
 export const metadata: Metadata = { title: "开放数据" };
 

@@ -6,14 +6,14 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { ackFinding, canWriteFor, saveUploadedVersion, transitionReport } from "@/db/queries/workflow";
+import { getDb } from "@/server/db";
+import { ackFinding, canWriteFor, saveUploadedVersion, transitionReport } from "@/server/workflow";
 import { getViewer } from "@/server/auth/viewer";
 import { formToReport } from "@/lib/report-form";
 import { defaultShape, shapeOf, type Report } from "@/lib/template";
 import { readPastedText } from "@/lib/upload/intake";
 import { agencyMismatchMessage, CONFIRM_AGENCY_FIELD, otherAgencyNamed } from "@/lib/upload/agency-match";
-import { getAgency } from "@/db/queries/catalog";
+import { getAgency } from "@/server/catalog";
 import { fail, zodFail, FORBIDDEN, SIGN_IN } from "@/lib/upload/result";
 import { dropStaged, getStaged, stage, updateStaged, STAGING_EXPIRED } from "@/server/upload/staging";
 import type { FormState } from "./_components/action-form";

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
-import { REPORT_STATUSES, type ReportStatus } from "@/db/schema";
-import { listYears } from "@/db/queries/catalog";
-import { listReports, reviewQueue, STATUS_LABELS } from "@/db/queries/workflow";
+import { getDb } from "@/server/db";
+import { REPORT_STATUSES, type ReportStatus } from "@/lib/enums";
+import { getAgency, listYears } from "@/server/catalog";
+import { listReports, reviewQueue, STATUS_LABELS } from "@/server/workflow";
 import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
-import { StatusBadge, when } from "./_components/status-badge";
+import { StatusBadge, when } from "@/components/status-badge";
 import { AgencyWebNote } from "@/components/collect/agency-web-note";
-import { getAgencyWeb } from "@/db/queries/agency-web";
+import { getAgencyWeb } from "@/server/agency-web";
 
 export const metadata: Metadata = { title: "年报填报" };
 export const dynamic = "force-dynamic";
@@ -24,7 +24,7 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
   const reports = listReports(db, viewer, { year, status, q: sp.q?.slice(0, 50) });
   const queue = reviewQueue(db, viewer);
   const years = listYears(db);
-  const agencyName = viewer.agencyId ? (db.$client.prepare("select name from agencies where id = ?").get(viewer.agencyId) as { name: string } | undefined)?.name : null;
+  const agencyName = viewer.agencyId ? getAgency(db, viewer.agencyId)?.name : null;
   return (
     <div>
       <h1>年报填报{agencyName ? `：${agencyName}` : ""}</h1>

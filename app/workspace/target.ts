@@ -3,8 +3,9 @@
  * for their own agency, staff for any active agency; the year must be a reporting year.
  */
 import { z } from "zod";
-import type { Db } from "@/db/client";
-import { canWriteFor } from "@/db/queries/workflow";
+import type { Db } from "@/server/db";
+import { getAgency, isReportingYear } from "@/server/catalog";
+import { canWriteFor } from "@/server/workflow";
 import type { Viewer } from "@/lib/permissions";
 import { fail, FORBIDDEN, type Result } from "@/lib/upload/result";
 
@@ -15,9 +16,8 @@ export const targetInput = z.object({
 
 export function resolveTarget(db: Db, viewer: Viewer, t: z.infer<typeof targetInput>): Result<{ agencyId: number; agencyName: string; year: number }> {
   if (!canWriteFor(viewer, t.agencyId)) return fail(FORBIDDEN);
-  const a = db.$client.prepare("select id, name, active from agencies where id = ?").get(t.agencyId) as { id: number; name: string; active: number } | undefined;
+  const a = getAgency(db, t.agencyId);
   if (!a || !a.active) return fail("机关不存在或已停用", { agencyId: "机关不存在或已停用" });
-  const y = db.$client.prepare("select year from reporting_years where year = ?").get(t.year);
-  if (!y) return fail(`${t.year}年度尚未开放报送`, { year: "该年度尚未开放报送" });
+  if (!isReportingYear(db, t.year)) return fail(`${t.year}年度尚未开放报送`, { year: "该年度尚未开放报送" });
   return { ok: true, agencyId: a.id, agencyName: a.name, year: t.year };
 }

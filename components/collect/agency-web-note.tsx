@@ -1,4 +1,4 @@
-import type { AgencyWeb } from "@/db/queries/agency-web";
+import type { AgencyWeb } from "@/server/agency-web";
 
 /** The agency's own website and annual-report column as the office has them on file (shown to the agency). */
 export function AgencyWebNote({ web }: { web: AgencyWeb | null }) {

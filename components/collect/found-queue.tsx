@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { FoundRow } from "@/db/queries/collect-queue";
+import type { FoundRow } from "@/server/collect-queue";
 
 /** The review queue's second table: reports found on agencies' websites, with their source address. */
 export function FoundQueue({ rows }: { rows: FoundRow[] }) {

@@ -1,5 +1,5 @@
-import { when } from "@/app/workspace/_components/status-badge";
-import type { BesideFind } from "@/db/queries/collect-queue";
+import { when } from "@/components/status-badge";
+import type { BesideFind } from "@/server/collect-queue";
 
 /** On a report the agency submitted: the versions found on its website, when they differ (a finding beside it). */
 export function WebBeside({ finds }: { finds: BesideFind[] }) {

@@ -1,5 +1,5 @@
-import { when } from "@/app/workspace/_components/status-badge";
-import { WEB_LABELS, type WebStatus } from "@/db/queries/collect-tracking";
+import { when } from "@/components/status-badge";
+import { WEB_LABELS, type WebStatus } from "@/lib/collect/web-state";
 
 /** One agency's website state in submission tracking: found (when, printed date, late) / not found / failed. */
 export function WebCell({ status }: { status: WebStatus | undefined }) {

@@ -1,4 +1,4 @@
-import { when } from "@/app/workspace/_components/status-badge";
+import { when } from "@/components/status-badge";
 import type { WebOrigin } from "@/lib/collect/read-address";
 
 /** Where a report read from the web came from (preview, report page, review queue). */

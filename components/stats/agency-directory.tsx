@@ -6,7 +6,7 @@
  */
 import Link from "next/link";
 import { useState } from "react";
-import type { DirectoryKind } from "@/db/queries/agency-page";
+import type { DirectoryKind } from "@/server/agency-page";
 
 export function AgencyDirectory({ total }: { total: number }) {
   const [kinds, setKinds] = useState<DirectoryKind[] | null>(null);

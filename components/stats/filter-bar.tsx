@@ -2,7 +2,7 @@
  * The filters of a statistics view as a plain GET form: works without JavaScript, and the resulting URL
  * carries the view so it can be shared.
  */
-import type { ParentOption } from "@/db/queries/stats";
+import type { ParentOption } from "@/server/stats";
 import { AGENCY_KIND_VALUES, type FilterParams } from "@/lib/stats/params";
 import { parentLabel } from "./parent-label";
 import { ParentSelect } from "./parent-select";

@@ -5,9 +5,7 @@
 import Link from "next/link";
 import { StatBarChart } from "@/components/charts/bar-chart";
 import { GROUP_SHADES } from "@/components/charts/palette";
-import type { Db } from "@/db/client";
-import { cityName } from "@/db/queries/catalog";
-import { citySumsByYear, listParents, yearCounts } from "@/db/queries/stats";
+import type { OverviewData } from "@/server/stats/overview";
 import { computeMetrics } from "@/lib/metrics";
 import { blankCellCount } from "@/lib/stats/assemble";
 import { applicantData, headlines, metricsGrid, outcomeData, proactiveData, reviewData } from "@/lib/stats/overview";
@@ -18,16 +16,10 @@ import { FilterBar } from "./filter-bar";
 import { GridTable } from "./grid-table";
 import { Kpis } from "./kpis";
 
-export function Overview({ db, year, filter, staff, action }: { db: Db; year: number; filter: FilterParams; staff: boolean; action: string }) {
-  const f = { kind: filter.kind, parentId: filter.parent, drafts: staff && filter.drafts };
-  const sumsByYear = citySumsByYear(db, { ...f, years: [year, year - 1] });
-  const cur = sumsByYear.get(year)!;
-  const prev = sumsByYear.get(year - 1)!;
-  const counts = yearCounts(db, f);
-  const c = counts.find((x) => x.year === year);
-  const pc = counts.find((x) => x.year === year - 1);
-  const parents = listParents(db);
-  const years = counts.map((x) => x.year).reverse();
+/** The page loads `data` through server/stats/overview.ts (loadOverview). */
+export function Overview({ data, filter, staff, action }: { data: OverviewData; filter: FilterParams; staff: boolean; action: string }) {
+  const { year, cur, prev, parents, years, counts: c } = data;
+  const f = { kind: filter.kind, parentId: filter.parent, drafts: data.drafts };
   const q = filterQuery({ ...filter, year, drafts: f.drafts });
   const parentName = parents.find((p) => p.id === filter.parent)?.name;
   const scope = [filter.kind, parentName ? `${parentName}及所属` : null].filter(Boolean).join(" · ") || "全市";
@@ -48,7 +40,7 @@ export function Overview({ db, year, filter, staff, action }: { db: Db; year: nu
     <>
       <div className="page-head">
         <h1>
-          {cityName()} {year}年度政府信息公开统计概览
+          {data.city} {year}年度政府信息公开统计概览
         </h1>
         <span className="muted small">
           范围：{scope}

@@ -6,7 +6,7 @@
  * options inline (components/stats/filter-bar).
  */
 import { useRef, useState } from "react";
-import type { ParentOption } from "@/db/queries/stats";
+import type { ParentOption } from "@/server/stats";
 import { parentLabel } from "./parent-label";
 
 export function ParentSelect({ value, chosen, count }: { value?: number; chosen?: ParentOption; count: number }) {

@@ -1,8 +1,9 @@
 import "server-only";
 /** Read-side lookups of agencies and years used across public and staff pages. */
+import { count, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { expectedSql } from "./agency-years";
-import { kindOrderSql, type AgencyKind } from "../schema";
+import { agencies, kindOrderSql, reportingYears, type AgencyKind } from "../schema";
 
 export interface YearSummary {
   year: number;
@@ -63,4 +64,14 @@ export function getAgency(db: Db, id: number): (AgencyListItem & { contact: stri
 
 export function cityName(): string {
   return "示例市";
+}
+
+/** Is `year` a reporting year (open for submissions)? */
+export function isReportingYear(db: Db, year: number): boolean {
+  return db.select({ year: reportingYears.year }).from(reportingYears).where(eq(reportingYears.year, year)).get() !== undefined;
+}
+
+/** Every agency, active or not (the health check's sign that the database answers). */
+export function agencyCount(db: Db): number {
+  return db.select({ n: count() }).from(agencies).get()?.n ?? 0;
 }

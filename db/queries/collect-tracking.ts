@@ -8,19 +8,8 @@ import type { Db } from "../client";
 import { kindOrderSql } from "../schema";
 import { printedLate, type ItemStatus } from "./collect";
 
-export type WebState = "found" | "not_found" | "failed" | "no_address" | "unchecked";
-export const WEB_LABELS: Record<WebState, string> = { found: "网站已发布", not_found: "网站未找到", failed: "采集失败", no_address: "未登记年报栏目", unchecked: "未采集" };
-
-export interface WebStatus {
-  state: WebState;
-  /** first time the current website version was fetched */
-  foundAt: string | null;
-  url: string | null;
-  pageDate: string | null;
-  /** printed after the deadline, or not found */
-  late: boolean;
-  message: string | null;
-}
+import type { WebState, WebStatus } from "../../lib/collect/web-state";
+export { WEB_LABELS, type WebState, type WebStatus } from "../../lib/collect/web-state";
 
 export function webStatusByAgency(db: Db, year: number): Map<number, WebStatus> {
   const out = new Map<number, WebStatus>();

@@ -3,7 +3,7 @@
  * English names).
  * Type is read from the bytes; an unknown 类型 is guessed from the name as the importer does.
  */
-import { AGENCY_KINDS, type AgencyKind } from "../../db/schema";
+import { AGENCY_KINDS, type AgencyKind } from "../enums";
 import { capTags, READ_LIMITS } from "../ingest/limits";
 import { checkAddress } from "../collect/address";
 import { unzipGuarded, repack } from "../ingest/readers/zip-guard";

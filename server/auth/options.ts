@@ -7,6 +7,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { audit } from "@/db/queries/audit";
 import { revokeSession, sessionStands, type SessionClaims } from "@/db/queries/sessions";
+import { userForSignIn } from "@/db/queries/users";
 import type { Role } from "@/lib/permissions";
 import { clientAddress } from "@/lib/auth/client-address";
 import { loginThrottle } from "@/lib/auth/rate-limit";
@@ -45,10 +46,8 @@ export const authOptions: NextAuthOptions = {
         if (!verdict.ok) throw new Error(`RATE_LIMITED:${Math.ceil(verdict.retryAfterMs / 1000)}`);
         // from here to recording the outcome nothing awaits, so check and count cannot interleave
         const db = getDb();
-        const user = db.$client.prepare("select id, login, name, password_hash, role, agency_id, disabled, session_version from users where login = ?").get(login) as
-          | { id: number; login: string; name: string; password_hash: string; role: Role; agency_id: number | null; disabled: number; session_version: number }
-          | undefined;
-        const ok = bcrypt.compareSync(password, user?.password_hash ?? dummy());
+        const user = userForSignIn(db, login);
+        const ok = bcrypt.compareSync(password, user?.passwordHash ?? dummy());
         if (!user || !ok || user.disabled) {
           loginThrottle.failed(login, address);
           audit(db, { id: user?.id ?? null, login }, "auth.login.failed", "user", user?.id ?? null);
@@ -56,7 +55,7 @@ export const authOptions: NextAuthOptions = {
         }
         loginThrottle.succeeded(login, address);
         audit(db, { id: user.id, login: user.login }, "auth.login", "user", user.id);
-        return { id: String(user.id), name: user.name, login: user.login, role: user.role, agencyId: user.agency_id, sessionVersion: user.session_version } as never;
+        return { id: String(user.id), name: user.name, login: user.login, role: user.role, agencyId: user.agencyId, sessionVersion: user.sessionVersion } as never;
       },
     }),
   ],

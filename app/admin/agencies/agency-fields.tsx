@@ -1,4 +1,4 @@
-import { AGENCY_KINDS } from "@/db/schema";
+import { AGENCY_KINDS } from "@/lib/enums";
 
 type Option = { id: number; name: string };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
-import { AGENCY_KINDS } from "@/db/schema";
-import { listAgencies } from "@/db/queries/catalog";
+import { getDb } from "@/server/db";
+import { AGENCY_KINDS } from "@/lib/enums";
+import { listAgencies } from "@/server/catalog";
 import { ActionForm } from "@/app/workspace/_components/action-form";
 import { bulkAgenciesAction, saveAgencyAction } from "../actions";
 import { AdminNav } from "../_components/admin-nav";

@@ -3,8 +3,8 @@
  * admin reads "状态：审核通过 → 已发布；意见：…" instead of raw JSON. Unknown actions and fields (added
  * later) still show, with their key; the raw JSON stays in the database.
  */
-import { STATUS_LABELS } from "@/db/queries/workflow";
-import type { ReportStatus } from "@/db/schema";
+import { STATUS_LABELS } from "@/server/workflow";
+import type { ReportStatus } from "@/lib/enums";
 import { ROLE_LABELS } from "@/lib/permissions";
 
 export const ACTION_LABELS: Record<string, string> = {

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { when } from "@/app/workspace/_components/status-badge";
+import { listAuditLog } from "@/server/audit-log";
+import { getDb } from "@/server/db";
+import { when } from "@/components/status-badge";
 import { AdminNav } from "../_components/admin-nav";
 import { requirePage } from "../_components/guard";
 import { actionLabel, auditDetail } from "./detail";
@@ -22,16 +23,8 @@ const params = z.object({
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await requirePage("audit.read", "/admin/audit");
   const f = params.parse(await searchParams);
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (f.user) (where.push("user_login = ?"), args.push(f.user));
-  if (f.action) (where.push("action like ?"), args.push(`${f.action}%`));
-  if (f.entity) (where.push("entity_type = ?"), args.push(f.entity));
-  if (f.id) (where.push("entity_id = ?"), args.push(f.id));
   const page = f.page ?? 1;
-  const rows = getDb()
-    .$client.prepare(`select id, user_login userLogin, action, entity_type entityType, entity_id entityId, detail, created_at createdAt from audit_log ${where.length ? `where ${where.join(" and ")}` : ""} order by id desc limit ? offset ?`)
-    .all(...args, PAGE + 1, (page - 1) * PAGE) as { id: number; userLogin: string | null; action: string; entityType: string; entityId: string | null; detail: string | null; createdAt: string }[];
+  const rows = listAuditLog(getDb(), f, { limit: PAGE + 1, offset: (page - 1) * PAGE });
   const more = rows.length > PAGE;
   const link = (p: number) => `?${new URLSearchParams(Object.entries({ ...f, page: p }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]))}`;
   const target = (t: string, id: string | null) =>

@@ -3,11 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { startRun } from "@/db/queries/collect";
-import { workRun } from "@/db/queries/collect-runner";
-import { setAllowHosts } from "@/db/queries/collect-settings";
-import { AGENCY_KINDS } from "@/db/schema";
+import { getDb } from "@/server/db";
+import { startRun } from "@/server/collect";
+import { workRun } from "@/server/collect-runner";
+import { setAllowHosts } from "@/server/collect-settings";
+import { AGENCY_KINDS } from "@/lib/enums";
 import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
 import { fail, zodFail, FORBIDDEN, SIGN_IN } from "@/lib/upload/result";

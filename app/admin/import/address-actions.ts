@@ -1,8 +1,8 @@
 "use server";
 /** Admin bulk import by web address (see db/queries/import-web.ts). */
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
-import { importAddresses, parseAddressLines } from "@/db/queries/import-web";
+import { getDb } from "@/server/db";
+import { importAddresses, parseAddressLines } from "@/server/import-web";
 import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
 import { fail, FORBIDDEN, SIGN_IN } from "@/lib/upload/result";

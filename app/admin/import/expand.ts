@@ -4,7 +4,7 @@
  */
 import iconv from "iconv-lite";
 import { unzipGuarded } from "@/lib/ingest/readers/zip-guard";
-import type { ImportItem, ImportResult } from "@/db/queries/import";
+import type { ImportItem, ImportResult } from "@/server/import";
 import { sniffFormat } from "@/lib/ingest";
 import { fail, type Result } from "@/lib/upload/result";
 import { cleanFileName, maxUploadBytes } from "@/lib/upload/sniff";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AGENCY_KINDS } from "@/db/schema";
+import { AGENCY_KINDS } from "@/lib/enums";
 
 /** Tracking filters from search params, shared by the page and the CSV export. */
 export const trackingParams = z.object({

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
-import { AGENCY_KINDS } from "@/db/schema";
-import { listAgencies, listYears } from "@/db/queries/catalog";
-import { agencyContactNote, contactsOf, trackingList, TRACK_LABELS, type TrackState } from "@/db/queries/tracking";
-import { STATUS_LABELS } from "@/db/queries/workflow";
-import { when } from "@/app/workspace/_components/status-badge";
+import { getDb } from "@/server/db";
+import { AGENCY_KINDS } from "@/lib/enums";
+import { listAgencies, listYears } from "@/server/catalog";
+import { agencyContactNote, contactsOf, trackingList, TRACK_LABELS, type TrackState } from "@/server/tracking";
+import { STATUS_LABELS } from "@/server/workflow";
+import { when } from "@/components/status-badge";
 import { AdminNav } from "../_components/admin-nav";
 import { requirePage } from "../_components/guard";
 import { trackingParams } from "./filters";
-import { webStatusByAgency } from "@/db/queries/collect-tracking";
+import { webStatusByAgency } from "@/server/collect-tracking";
 import { WebCell } from "@/components/collect/web-cell";
 
 export const metadata: Metadata = { title: "报送跟踪" };

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
-import { listUsers } from "@/db/queries/admin";
-import { listAgencies } from "@/db/queries/catalog";
+import { getDb } from "@/server/db";
+import { listUsers } from "@/server/admin";
+import { listAgencies } from "@/server/catalog";
 import { ROLE_LABELS } from "@/lib/permissions";
 import { ActionForm } from "@/app/workspace/_components/action-form";
 import { createUserAction } from "../actions";

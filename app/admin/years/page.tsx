@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
-import { listYears } from "@/db/queries/catalog";
+import { getDb } from "@/server/db";
+import { listYears } from "@/server/catalog";
 import { ActionForm } from "@/app/workspace/_components/action-form";
 import { saveYearAction } from "../actions";
 import { AdminNav } from "../_components/admin-nav";

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { beijingTime } from "@/lib/beijing-time";
 import { SEVERITY_LABELS, ruleByCode } from "@/lib/checks";
-import type { VersionListItem } from "@/db/queries/agency-page";
+import type { VersionListItem } from "@/server/agency-page";
 import { cellLabel, type Finding } from "@/lib/template";
 
 export function FindingsList({ findings }: { findings: Finding[] }) {

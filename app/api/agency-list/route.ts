@@ -3,8 +3,8 @@
  * when the visitor opens it, so the home page's HTML stays small at province scale. Public data only:
  * agency names and the years with a published report.
  */
-import { getDb } from "@/db/client";
-import { agencyDirectory } from "@/db/queries/agency-page";
+import { getDb } from "@/server/db";
+import { agencyDirectory } from "@/server/agency-page";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
-import { getDb } from "@/db/client";
+import { agencyCount } from "@/server/catalog";
+import { getDb } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 
 export function GET() {
-  const row = getDb().$client.prepare("select count(*) n from agencies").get() as { n: number };
-  return Response.json({ ok: true, agencies: row.n });
+  return Response.json({ ok: true, agencies: agencyCount(getDb()) });
 }

@@ -3,8 +3,8 @@
  * the select when a visitor reaches for it in a city with many of them (components/stats/parent-select).
  * Public data: names of agencies and how many agencies are under each.
  */
-import { getDb } from "@/db/client";
-import { listParents } from "@/db/queries/stats";
+import { getDb } from "@/server/db";
+import { listParents } from "@/server/stats";
 
 export const dynamic = "force-dynamic";
 

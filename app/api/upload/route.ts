@@ -3,7 +3,7 @@
  * database here: the user confirms (and may correct) on the preview page first. A refused file gets
  * `{ ok: false, message }` in Chinese with a 4xx status.
  */
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/db";
 import { isSameOrigin } from "@/lib/auth/same-origin";
 import { getViewer } from "@/server/auth/viewer";
 import { readUploadedFile } from "@/lib/upload/intake";

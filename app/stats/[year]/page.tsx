@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Overview } from "@/components/stats/overview";
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/db";
 import { getViewer } from "@/server/auth/viewer";
+import { loadOverview } from "@/server/stats/overview";
 import { can } from "@/lib/permissions";
 import { parseFilter } from "@/lib/stats/params";
 
@@ -17,5 +18,7 @@ export default async function YearStatsPage({ params, searchParams }: { params: 
   if (!/^\d{4}$/.test(year)) notFound();
   const viewer = await getViewer();
   const filter = parseFilter(await searchParams);
-  return <Overview db={getDb()} year={Number(year)} filter={{ ...filter, year: Number(year) }} staff={can(viewer, "report.readAll")} action="/" />;
+  const staff = can(viewer, "report.readAll");
+  const f = { ...filter, year: Number(year) };
+  return <Overview data={loadOverview(getDb(), { year: Number(year), filter: f, staff })} filter={f} staff={staff} action="/" />;
 }

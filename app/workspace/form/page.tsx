@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { getDb } from "@/db/client";
-import { getAgency } from "@/db/queries/catalog";
-import { canWriteFor, getReport, getVersion } from "@/db/queries/workflow";
+import { getDb } from "@/server/db";
+import { getAgency } from "@/server/catalog";
+import { canWriteFor, getReport, getVersion } from "@/server/workflow";
 import { getViewer } from "@/server/auth/viewer";
 import { ReportTables } from "@/components/report/report-tables";
 import { defaultShape, emptyReport, shapeOf, TEMPLATE_INFO, type Report } from "@/lib/template";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
-import { listAgencies, listYears } from "@/db/queries/catalog";
-import { canWriteFor } from "@/db/queries/workflow";
+import { getDb } from "@/server/db";
+import { listAgencies, listYears } from "@/server/catalog";
+import { canWriteFor } from "@/server/workflow";
 import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
 import { expectedTemplate, TEMPLATE_INFO } from "@/lib/template";

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getDb } from "@/db/client";
-import { reviewQueue } from "@/db/queries/workflow";
+import { getDb } from "@/server/db";
+import { reviewQueue } from "@/server/workflow";
 import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
-import { StatusBadge, when } from "../_components/status-badge";
+import { StatusBadge, when } from "@/components/status-badge";
 import { FoundQueue } from "@/components/collect/found-queue";
-import { foundQueue } from "@/db/queries/collect-queue";
+import { foundQueue } from "@/server/collect-queue";
 
 export const metadata: Metadata = { title: "审核队列" };
 export const dynamic = "force-dynamic";

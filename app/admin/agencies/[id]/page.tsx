@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
-import { getAgency, listAgencies } from "@/db/queries/catalog";
-import { getAgencyWeb } from "@/db/queries/agency-web";
+import { getDb } from "@/server/db";
+import { getAgency, listAgencies } from "@/server/catalog";
+import { getAgencyWeb } from "@/server/agency-web";
 import { ActionForm } from "@/app/workspace/_components/action-form";
 import { saveAgencyAction, setAgencyActiveAction } from "../../actions";
 import { AdminNav } from "../../_components/admin-nav";

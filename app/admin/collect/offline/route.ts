@@ -1,6 +1,6 @@
 /** Agencies with no report found on their website for a year, as CSV (UTF-8 with BOM), for staff to send out. */
-import { getDb } from "@/db/client";
-import { nothingOnline, WEB_LABELS } from "@/db/queries/collect-tracking";
+import { getDb } from "@/server/db";
+import { nothingOnline, WEB_LABELS } from "@/server/collect-tracking";
 import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
 import { toCsv } from "@/lib/upload/csv";

@@ -1,14 +1,14 @@
 /** The tracking list as CSV (UTF-8 with BOM so Excel opens it), with the same filters as the page. */
-import { getDb } from "@/db/client";
-import { contactsOf, trackingList, TRACK_LABELS } from "@/db/queries/tracking";
-import { STATUS_LABELS } from "@/db/queries/workflow";
+import { getDb } from "@/server/db";
+import { contactsOf, trackingList, TRACK_LABELS } from "@/server/tracking";
+import { STATUS_LABELS } from "@/server/workflow";
 import { getViewer } from "@/server/auth/viewer";
 import { beijingTime } from "@/lib/beijing-time";
 import { can } from "@/lib/permissions";
 import { toCsv } from "@/lib/upload/csv";
 import { contentDisposition } from "@/lib/upload/disposition";
 import { trackingParams } from "../filters";
-import { webStatusByAgency, WEB_LABELS } from "@/db/queries/collect-tracking";
+import { webStatusByAgency, WEB_LABELS } from "@/server/collect-tracking";
 
 export const dynamic = "force-dynamic";
 

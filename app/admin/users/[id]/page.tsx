@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
-import { listUsers } from "@/db/queries/admin";
-import { listAgencies } from "@/db/queries/catalog";
+import { getDb } from "@/server/db";
+import { listUsers } from "@/server/admin";
+import { listAgencies } from "@/server/catalog";
 import { ActionForm } from "@/app/workspace/_components/action-form";
 import { resetPasswordAction, updateUserAction } from "../../actions";
 import { AdminNav } from "../../_components/admin-nav";

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/db";
 import { getViewer } from "@/server/auth/viewer";
 import { jsonError } from "@/server/stats/api";
 import { buildExport, ExportError } from "@/server/stats/exports";

@@ -4,8 +4,8 @@
  * so an uploaded HTML file is never rendered in our origin.
  */
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { fileForDownload } from "@/db/queries/workflow";
+import { getDb } from "@/server/db";
+import { fileForDownload } from "@/server/workflow";
 import { getViewer } from "@/server/auth/viewer";
 import { contentDisposition, downloadName } from "@/lib/upload/disposition";
 

@@ -3,8 +3,8 @@
  * under the fetcher's rules, reads the page or its attachment, and parks the result for the same preview
  * as an upload. `{ ok: false, message }` in Chinese otherwise; nothing is stored here.
  */
-import { getDb } from "@/db/client";
-import { fetcherFor } from "@/db/queries/collect-settings";
+import { getDb } from "@/server/db";
+import { fetcherFor } from "@/server/collect-settings";
 import { isSameOrigin } from "@/lib/auth/same-origin";
 import { getViewer } from "@/server/auth/viewer";
 import { checkAddress } from "@/lib/collect/address";

@@ -1,5 +1,5 @@
-import { getDb } from "@/db/client";
-import { listAgencies } from "@/db/queries/catalog";
+import { getDb } from "@/server/db";
+import { listAgencies } from "@/server/catalog";
 import { json } from "@/server/stats/api";
 
 export const dynamic = "force-dynamic";

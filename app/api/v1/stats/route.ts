@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/db";
 import { json, jsonError, statsPayload } from "@/server/stats/api";
 import { strictFilter } from "@/lib/stats/params";
 import { excludeErrorsParam } from "@/lib/stats/consistency";

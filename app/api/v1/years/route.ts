@@ -1,5 +1,5 @@
-import { getDb } from "@/db/client";
-import { listYears } from "@/db/queries/catalog";
+import { getDb } from "@/server/db";
+import { listYears } from "@/server/catalog";
 import { json } from "@/server/stats/api";
 import { expectedTemplate } from "@/lib/template";
 

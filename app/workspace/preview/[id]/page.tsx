@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getDb } from "@/db/client";
-import { getAgency } from "@/db/queries/catalog";
-import { computeFindings } from "@/db/queries/versions";
-import { canWriteFor } from "@/db/queries/workflow";
+import { getDb } from "@/server/db";
+import { getAgency } from "@/server/catalog";
+import { computeFindings } from "@/server/versions";
+import { canWriteFor } from "@/server/workflow";
 import { ReportTables } from "@/components/report/report-tables";
 import { getViewer } from "@/server/auth/viewer";
 import { confidenceSummary } from "@/lib/ingest/confidence";

@@ -1,20 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getDb } from "@/db/client";
-import { canWriteFor, getReport, getVersion, listAcks, listEvents, listVersions } from "@/db/queries/workflow";
+import { getDb } from "@/server/db";
+import { canWriteFor, getReport, getVersion, listAcks, listEvents, listVersions } from "@/server/workflow";
 import { ReportTables } from "@/components/report/report-tables";
 import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
 import { TEMPLATE_INFO } from "@/lib/template";
-import { StatusBadge, when } from "../../_components/status-badge";
+import { StatusBadge, when } from "@/components/status-badge";
 import { FindingAcks } from "./finding-acks";
 import { VersionList } from "./version-list";
 import { WorkflowPanel } from "./workflow-panel";
 import { WebOriginNote } from "@/components/collect/web-origin-note";
 import { WebBeside } from "@/components/collect/web-beside";
-import { versionOrigin } from "@/db/queries/web-origin";
-import { findsBeside } from "@/db/queries/collect-queue";
+import { versionOrigin } from "@/server/web-origin";
+import { findsBeside } from "@/server/collect-queue";
 
 export const metadata: Metadata = { title: "年报详情" };
 export const dynamic = "force-dynamic";

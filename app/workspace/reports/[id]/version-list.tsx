@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { VersionMeta } from "@/db/queries/workflow";
-import { when } from "../../_components/status-badge";
+import type { VersionMeta } from "@/server/workflow";
+import { when } from "@/components/status-badge";
 
 const SOURCE: Record<string, string> = { upload: "上传文件", paste: "粘贴全文", form: "表格填写", import: "批量导入", demo: "示例数据", web: "网址导入", collect: "网站采集" };
 

@@ -1,4 +1,4 @@
-import type { ReportStatus } from "@/db/schema";
+import type { ReportStatus } from "@/lib/enums";
 import { ActionForm } from "../../_components/action-form";
 import { transitionAction } from "../../actions";
 

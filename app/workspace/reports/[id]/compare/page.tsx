@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getDb } from "@/db/client";
-import { getReport, getVersion } from "@/db/queries/workflow";
+import { getDb } from "@/server/db";
+import { getReport, getVersion } from "@/server/workflow";
 import { getViewer } from "@/server/auth/viewer";
 import { diffReports } from "@/lib/upload/diff";
 

@@ -1,5 +1,5 @@
-import { getDb } from "@/db/client";
-import { getPublishedReport } from "@/db/queries/agency-page";
+import { getDb } from "@/server/db";
+import { getPublishedReport } from "@/server/agency-page";
 import { json, jsonError } from "@/server/stats/api";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import type { ReportStatus } from "@/db/schema";
+import type { ReportStatus } from "@/lib/enums";
 import { beijingTime } from "@/lib/beijing-time";
 
 const LABELS: Record<ReportStatus, string> = { draft: "草稿", submitted: "已提交待审核", returned: "已退回", accepted: "审核通过", published: "已发布" };

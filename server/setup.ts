@@ -1,0 +1,3 @@
+import "server-only";
+/** What pages, actions and route handlers use of db/queries/setup.ts: app/ reaches the database only through server/. */
+export * from "@/db/queries/setup";
