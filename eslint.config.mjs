@@ -55,7 +55,7 @@ const NO_RAW_SQL = {
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", ".next/", "dist/", "data/", "bench-data/", "shims/", "test-results/", "playwright-report/", ".test-reports/", "next-env.d.ts", "db/migrations/"],
+    ignores: ["node_modules/", ".next/", "dist/", "data/", "bench-data/", "shims/", "test-results/", "playwright-report/", ".test-reports/", "next-env.d.ts", "db/migrations/", "tests/fixtures/layers/"],
   },
   {
     files: ["**/*.{ts,tsx,mjs,js}"],

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: unit + API tests (vitest), then browser journeys (Playwright in Debian's Chromium).
+# `npm test`: lint and type check, unit + API tests (vitest), then browser journeys (Playwright in Debian's Chromium).
 # Chromium: uses $CHROMIUM_PATH or /usr/bin/chromium; when missing and we are root with apt-get, installs
 # Debian's `chromium` package (Playwright's own browser download cannot work offline).
 set -euo pipefail
@@ -19,6 +19,10 @@ fi
 export CHROMIUM_PATH
 
 mkdir -p .test-reports  # not test-results/: Playwright empties that folder when it starts
+echo "== lint (layer boundaries, no import cycles, server-only; eslint.config.mjs)"
+npm run -s lint
+echo "== type check (tsc --noEmit)"
+npx tsc --noEmit
 echo "== unit and API tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=.test-reports/vitest.json "$@"
 echo "== production build (next build, before the browser tests start)"
