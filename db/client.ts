@@ -8,7 +8,6 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { prepareDbFile } from "./file-modes";
-import { flushRollup } from "./queries/rollup";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -41,11 +40,10 @@ export function getDb(): Db {
 
 /**
  * Changes whenever the database does: data_version moves on commits by other connections (a CLI import),
- * total_changes() on this connection's own writes. Caches of derived data key on it. The stats rollup is
- * brought up to date first, so that its own write does not move the stamp under a cache entry.
+ * total_changes() on this connection's own writes. Caches of derived data key on it. A pure read: it does
+ * not refresh the stats rollup (writers call `refreshStats` after their write, db/queries/rollup.ts).
  */
 export function dataStamp(db: Db): string {
-  flushRollup(db.$client);
   const dv = db.$client.pragma("data_version", { simple: true });
   const tc = (db.$client.prepare("select total_changes() n").get() as { n: number }).n;
   return `${dv}:${tc}`;

@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { openDb } from "../db/client";
+import { refreshStats } from "../db/queries/rollup";
 import { SYSTEM } from "../db/queries/audit";
 import { importFile, parseManifest, type ImportItem, type ImportResult } from "../db/queries/import";
 import { ConfigError, env } from "../lib/env";
@@ -115,6 +116,8 @@ async function main(): Promise<number> {
     counts[result!.status] = (counts[result!.status] ?? 0) + 1;
     if (result!.status === "failed") failed++;
   }
+  // the city sums current before the app's next page view (stats rollup, db/queries/rollup.ts)
+  refreshStats(db);
   db.$client.close();
   console.error(`共 ${jobs.length} 个文件：${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join("，")}`);
   return failed ? 1 : 0;

@@ -11,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { openDb } from "../db/client";
 import { DIR_MODE, privateDir } from "../db/file-modes";
-import { flushRollup } from "../db/queries/rollup";
+import { refreshStats } from "../db/queries/rollup";
 import { isEmpty, seedDemo, type DemoLogin } from "../db/seed";
 import { ConfigError, env } from "../lib/env";
 import { runBuild } from "./build-progress";
@@ -129,7 +129,7 @@ async function main() {
   const stale = (db.$client.prepare("select count(*) n from stats_dirty").get() as { n: number }).n;
   if (stale > 0) {
     const t0 = Date.now();
-    if (!flushRollup(db.$client)) fail("无法更新统计汇总表（数据库被其他进程锁定？）");
+    if (!refreshStats(db)) fail("无法更新统计汇总表（数据库被其他进程锁定？）");
     if (stale > 100) console.log(`统计汇总表已更新（${stale} 个机关分组，${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
   }
   db.$client.close();

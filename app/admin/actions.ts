@@ -10,6 +10,7 @@ import { bulkCreateAgencies, createUserCmd, resetPasswordCmd, saveAgency, saveYe
 import { importFile, parseManifest, type ImportResult } from "@/server/import";
 import { guessKind } from "@/server/setup";
 import { getViewer } from "@/server/auth/viewer";
+import { refreshStats } from "@/server/stats/refresh";
 import { can } from "@/lib/permissions";
 import { parseAgencyList } from "@/lib/upload/agency-list";
 import { emptyFileMessage, fail, FORBIDDEN, SIGN_IN } from "@/lib/upload/result";
@@ -19,7 +20,9 @@ import { expandUploads } from "./import/expand";
 const fdObject = (fd: FormData) => Object.fromEntries([...fd.entries()].filter(([, v]) => typeof v === "string"));
 const idOf = (fd: FormData) => z.coerce.number().int().positive().safeParse(fd.get("id"));
 
+/** After a successful write: the stats rollup brought up to date (agencies moved, years, reports imported), the pages revalidated. */
 function done(paths: string[], message: string): FormState {
+  refreshStats(getDb());
   for (const p of paths) revalidatePath(p);
   return { ok: true, message };
 }
@@ -118,6 +121,7 @@ export async function importAction(_p: ImportState | null, fd: FormData): Promis
     const m = byName.get(it.fileName);
     results.push(await importFile(db, viewer, { ...it, agency: m?.agency ?? null, year: m?.year ?? null }, { publish, createAgencies: fd.get("create") === "1" }));
   }
+  refreshStats(db);
   revalidatePath("/", "layout");
   const n = (s: string) => results.filter((r) => r.status === s).length;
   return { ok: true, message: `共 ${results.length} 个文件：导入 ${n("imported")}，未变化 ${n("unchanged")}，需处理 ${n("attention")}，失败 ${n("failed")}`, results };

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { getDb } from "@/server/db";
 import { ackFinding, canWriteFor, saveUploadedVersion, transitionReport } from "@/server/workflow";
 import { getViewer } from "@/server/auth/viewer";
+import { refreshStats } from "@/server/stats/refresh";
 import { formToReport } from "@/lib/report-form";
 import { defaultShape, shapeOf, type Report } from "@/lib/template";
 import { readPastedText } from "@/lib/upload/intake";
@@ -92,6 +93,7 @@ export async function savePreviewAction(_prev: FormState | null, fd: FormData): 
     warnings: staged.warnings, provenance: staged.provenance, origin: staged.origin ?? null, submit: parsed.data.intent === "submit", comment: parsed.data.comment || null,
   });
   if (!saved.ok) return saved;
+  refreshStats(getDb());
   dropStaged(staged.id);
   revalidatePath("/workspace", "layout");
   revalidatePath("/admin", "layout");
@@ -103,6 +105,7 @@ export async function transitionAction(_prev: FormState | null, fd: FormData): P
   if (!viewer) return fail(SIGN_IN);
   const r = transitionReport(getDb(), viewer, fdObject(fd));
   if (!r.ok) return r;
+  refreshStats(getDb());
   revalidatePath("/workspace", "layout");
   revalidatePath("/admin", "layout");
   // publishing changes what the public pages and statistics show

@@ -2,10 +2,14 @@ import "server-only";
 /**
  * The stats rollup (schema: stats_rollup, stats_dirty). City sums are additive, so they are kept per agency
  * group (year × kind × parent) and summed up to the kind and the whole city. Triggers on reports, agencies
- * and report_cells mark the groups a write touches; `flushRollup` recomputes just those groups (tens of
- * agencies each) before the next read, so the first statistics request after a publish sums a few rows
- * per shape instead of scanning every report of the year. Any write path — the app, a CLI import in
- * another process, a hand-run SQL update — is covered, because the marking happens in the database.
+ * and report_cells (generated from db/queries/rollup-triggers.ts) mark the groups a write touches;
+ * `refreshStats` recomputes just those groups (tens of agencies each), so a statistics request after a
+ * publish sums a few rows per shape instead of scanning every report of the year. Any write path — the
+ * app, a CLI import in another process, a hand-run SQL update — is covered, because the marking happens in
+ * the database. Who calls `refreshStats`: the writers, right after their write (server actions that save,
+ * publish or change agencies, imports, bulk loads, collection runs), and the stats reads in
+ * db/queries/stats.ts before they read the rollup, for writes that did not (another process, a hand-run
+ * UPDATE). Nothing else refreshes it: no middleware, no cache stamp.
  */
 import type { Database, Statement } from "better-sqlite3";
 import { APPLICANT_KEYS, applicationRows } from "../../lib/template";
@@ -152,6 +156,15 @@ export function flushRollup(sqlite: Database): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Brings the stats rollup up to date after a write (or before a read that needs it): recomputes the groups
+ * the triggers marked stale. See `flushRollup` for the return value. Cheap when nothing is stale (one
+ * indexed lookup).
+ */
+export function refreshStats(db: { $client: Database }): boolean {
+  return flushRollup(db.$client);
 }
 
 /** Recomputes every group (after a restore from an old backup, or by hand: `tsx -e`); returns the group count. */

@@ -7,7 +7,7 @@ import "server-only";
 import { dataStamp, type Db } from "../client";
 import { CELL_COLUMNS, ROLLUP_COLUMNS } from "../cell-columns";
 import { expectedPerYear } from "./agency-years";
-import { ALL_KINDS, ALL_PARENTS, CELL_AGG_SQL, SUM_ROLLUP_SQL, flushRollup } from "./rollup";
+import { ALL_KINDS, ALL_PARENTS, CELL_AGG_SQL, SUM_ROLLUP_SQL, flushRollup, refreshStats } from "./rollup";
 import { assemble, type ShapeAggregate } from "../../lib/stats/assemble";
 import type { ReportSums } from "../../lib/metrics";
 import { APPLICANT_KEYS, type TemplateId } from "../../lib/template";
@@ -59,6 +59,9 @@ export function prepared(db: Db, sql: string): Stmt {
  */
 const cache = new WeakMap<Db, { stamp: string; entries: Map<string, unknown> }>();
 function cacheFor(db: Db): Map<string, unknown> {
+  // the rollup is brought up to date before the stamp is taken, so that its own write (after another
+  // process's import) does not move the stamp under the entry computed from it
+  refreshStats(db);
   const stamp = dataStamp(db);
   let c = cache.get(db);
   if (!c || c.stamp !== stamp || c.entries.size > 1000) cache.set(db, (c = { stamp, entries: new Map() }));
