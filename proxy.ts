@@ -1,7 +1,7 @@
 // Every page: a Content-Security-Policy with a fresh script nonce (lib/csp.ts). Staff areas: redirects
 // signed-out visitors to the login page (every page, action and handler still checks the role and agency
 // itself, lib/permissions.ts). Public pages: served from the rendered-page cache for signed-out visitors
-// (lib/page-cache.ts), invalidated by any write to the database; so is the public JSON API, whose answers
+// (server/page-cache.ts), invalidated by any write to the database; so is the public JSON API, whose answers
 // are the same for everyone.
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";

@@ -39,6 +39,14 @@ export function getDb(): Db {
 }
 
 /**
+ * Runs `fn` in one write transaction taken at once (BEGIN IMMEDIATE), so a check and the write that depends
+ * on it cannot interleave with another writer. `fn` must be synchronous: better-sqlite3 commits when it returns.
+ */
+export function writeTransaction<T>(db: Db, fn: () => T): T {
+  return db.$client.transaction(fn).immediate();
+}
+
+/**
  * Changes whenever the database does: data_version moves on commits by other connections (a CLI import),
  * total_changes() on this connection's own writes. Caches of derived data key on it. A pure read: it does
  * not refresh the stats rollup (writers call `refreshStats` after their write, db/queries/rollup.ts).

@@ -8,7 +8,7 @@ import { openDb } from "../db/client";
 import { refreshStats } from "../db/queries/rollup";
 import { SYSTEM } from "../db/queries/audit";
 import { ITEM_LABELS, runItems, runView, startRun, type RunScope } from "../db/queries/collect";
-import { STALE_MS, workRun } from "../db/queries/collect-runner";
+import { STALE_MS, workRun } from "../server/collect-runner";
 import { AGENCY_KINDS, type AgencyKind } from "../db/schema";
 import { collectConfig } from "../lib/collect/config";
 import { ConfigError, env } from "../lib/env";

@@ -9,7 +9,7 @@ import path from "node:path";
 import { openDb } from "../db/client";
 import { refreshStats } from "../db/queries/rollup";
 import { SYSTEM } from "../db/queries/audit";
-import { importFile, parseManifest, type ImportItem, type ImportResult } from "../db/queries/import";
+import { importFile, parseManifest, type ImportItem, type ImportResult } from "../server/import";
 import { ConfigError, env } from "../lib/env";
 
 const USAGE = `用法：

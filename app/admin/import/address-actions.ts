@@ -1,5 +1,5 @@
 "use server";
-/** Admin bulk import by web address (see db/queries/import-web.ts). */
+/** Admin bulk import by web address (see server/import-web.ts). */
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/server/db";
 import { importAddresses, parseAddressLines } from "@/server/import-web";

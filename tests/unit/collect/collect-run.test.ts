@@ -4,7 +4,7 @@ import { SYSTEM } from "../../../db/queries/audit";
 import { setAgencyWeb } from "../../../db/queries/agency-web";
 import { fetcherFor, setAllowHosts } from "../../../db/queries/collect-settings";
 import { nextPending, runItems, runView, staleRuns, startRun } from "../../../db/queries/collect";
-import { collectOne, workRun } from "../../../db/queries/collect-runner";
+import { collectOne, workRun } from "../../../server/collect-runner";
 import { createAgency, createUser } from "../../../db/queries/setup";
 import { saveReportVersion } from "../../../db/queries/versions";
 import type { Viewer } from "../../../lib/permissions";

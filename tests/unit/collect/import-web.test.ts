@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "../../../db/client";
 import { SYSTEM } from "../../../db/queries/audit";
 import { setAllowHosts } from "../../../db/queries/collect-settings";
-import { importAddresses, parseAddressLines } from "../../../db/queries/import-web";
+import { importAddresses, parseAddressLines } from "../../../server/import-web";
 import { createAgency, createUser } from "../../../db/queries/setup";
 import type { Viewer } from "../../../lib/permissions";
 import { startSite, YEAR, type Site } from "../../fixtures/collect/site";

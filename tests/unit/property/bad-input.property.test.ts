@@ -9,7 +9,7 @@ import { zipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDb } from "../../../db/client";
 import { SYSTEM } from "../../../db/queries/audit";
-import { importFile } from "../../../db/queries/import";
+import { importFile } from "../../../server/import";
 import { generateReports } from "../../../lib/demo/generate";
 import { TEXT_LAYOUTS, renderDocx, renderHtml, renderText } from "../../../lib/demo/render";
 import { parseDocument } from "../../../lib/ingest";

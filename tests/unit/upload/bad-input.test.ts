@@ -13,7 +13,7 @@ vi.mock("@/server/auth/viewer", async () => {
 });
 
 const upload = await import("@/app/api/upload/route");
-const { importFile } = await import("@/db/queries/import");
+const { importFile } = await import("@/server/import");
 const { SYSTEM } = await import("@/db/queries/audit");
 const { generateCity } = await import("@/lib/demo");
 const { renderDocx, renderText } = await import("@/lib/demo/render");

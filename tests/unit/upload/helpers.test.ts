@@ -3,7 +3,7 @@ import { contentDisposition, downloadName } from "../../../lib/upload/dispositio
 import { csvCell, parseCsv, toCsv, decodeText } from "../../../lib/upload/csv";
 import { diffReports } from "../../../lib/upload/diff";
 import { cleanFileName, checkUploadBytes } from "../../../lib/upload/sniff";
-import { parseManifest } from "../../../db/queries/import";
+import { parseManifest } from "../../../server/import";
 import { emptyReport, defaultShape, setCell } from "../../../lib/template";
 import iconv from "iconv-lite";
 
