@@ -5,7 +5,6 @@
  * a new one. One line per agency; exit status 2 on bad arguments. Honours DATABASE_PATH and COLLECT_*.
  */
 import { openDb } from "../db/client";
-import { refreshStats } from "../db/queries/rollup";
 import { SYSTEM } from "../db/queries/audit";
 import { ITEM_LABELS, runItems, runView, startRun, type RunScope } from "../db/queries/collect";
 import { STALE_MS, workRun } from "../server/collect-runner";
@@ -96,7 +95,6 @@ async function main(): Promise<number> {
   for (const it of runItems(db, runId)) if (it.status === "no_address") console.log(`        ${ITEM_LABELS[it.status].padEnd(8)} ${it.agencyName}  ${it.message ?? ""}`);
   await workRun(db, runId, { actor, onItem: print });
   print();
-  refreshStats(db);
   const v = runView(db, runId)!;
   console.error(`完成：找到 ${v.counts.found}，未变化 ${v.counts.unchanged}，未找到 ${v.counts.not_found}，失败 ${v.counts.failed}，未登记栏目 ${v.counts.no_address}`);
   db.$client.close();

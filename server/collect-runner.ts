@@ -9,6 +9,7 @@ import type { Fetcher } from "@/lib/collect/fetcher";
 import { readFromAddress } from "@/lib/collect/read-address";
 import type { Db } from "@/db/client";
 import { SYSTEM, type Actor } from "@/db/queries/audit";
+import { refreshStats } from "@/db/queries/rollup";
 import { fetcherFor } from "@/db/queries/collect-settings";
 import { finishItem, finishRun, nextPending, staleRuns, storeFind, touchRun, type PendingItem } from "@/db/queries/collect";
 
@@ -51,6 +52,8 @@ export async function workRun(db: Db, runId: number, opts: { fetcher?: Fetcher; 
     }
     finishRun(db, runId);
   } finally {
+    // collected drafts count in the staff's drafts view of the city sums
+    refreshStats(db);
     clearInterval(beat);
     active.delete(runId);
   }
