@@ -45,6 +45,23 @@ const serverOnlyFirst = {
   },
 };
 
+/** A "use client" module runs in the browser: no value import from db/ or server/ (Next's server-only check says so only at build time). */
+const clientNoServer = {
+  meta: { type: "problem", schema: [], messages: { server: "A client component may not import {{source}}: pass the data in as props from a server component." } },
+  create(context) {
+    const forbidden = new RegExp(folder("(db|server)"));
+    let client = false;
+    return {
+      Program(node) {
+        client = node.body.some((s) => s.type === "ExpressionStatement" && s.directive === "use client");
+      },
+      ImportDeclaration(node) {
+        if (client && node.importKind !== "type" && forbidden.test(String(node.source.value))) context.report({ node, messageId: "server", data: { source: String(node.source.value) } });
+      },
+    };
+  },
+};
+
 const restrict = (patterns) => ({ "@typescript-eslint/no-restricted-imports": ["error", { patterns }] });
 const NO_RAW_SQL = {
   "no-restricted-syntax": [
@@ -61,7 +78,7 @@ export default tseslint.config(
     files: ["**/*.{ts,tsx,mjs,js}"],
     languageOptions: { parser: tseslint.parser, ecmaVersion: "latest", sourceType: "module" },
     linterOptions: { reportUnusedDisableDirectives: "error" },
-    plugins: { "@typescript-eslint": tseslint.plugin, "import-x": importX, layers: { rules: { "server-only-first": serverOnlyFirst } } },
+    plugins: { "@typescript-eslint": tseslint.plugin, "import-x": importX, layers: { rules: { "server-only-first": serverOnlyFirst, "client-no-server": clientNoServer } } },
     settings: {
       "import-x/resolver-next": [createTypeScriptImportResolver({ project: "./tsconfig.json" })],
       "import-x/extensions": [".ts", ".tsx", ".js", ".mjs"],
@@ -69,6 +86,7 @@ export default tseslint.config(
     rules: {
       // a circle through value imports; `import type` carries no runtime edge
       "import-x/no-cycle": ["error", { ignoreExternal: true }],
+      "layers/client-no-server": "error",
     },
   },
   // the two classic hook rules (hooks only at the top level; effect dependencies listed), not the whole preset

@@ -40,6 +40,13 @@ describe("layer boundaries (eslint.config.mjs)", () => {
     expect(await problems("app/probe/page.tsx", 'import { citySums } from "@/server/stats";\nexport const x = citySums;\n')).toEqual([]);
   });
 
+  it("a \"use client\" module in app/ may not import server/ values", async () => {
+    expect(await problems("app/probe/form.tsx", '"use client";\nimport { getViewer } from "@/server/auth/viewer";\nexport const x = getViewer;\n')).toEqual([
+      expect.stringContaining("client-no-server"),
+    ]);
+    expect(await problems("app/probe/page.tsx", 'import { getViewer } from "@/server/auth/viewer";\nexport const x = getViewer;\n')).toEqual([]);
+  });
+
   it("db/ may not import server/; db/ and server/ files open with import \"server-only\"", async () => {
     expect(await problems("db/queries/probe.ts", `${SO}import { getViewer } from "../../server/auth/viewer";\nexport const x = getViewer;\n`)).toHaveLength(1);
     expect(await problems("server/probe.ts", "/** doc */\nexport const x = 1;\n")).toEqual([expect.stringContaining("server-only-first")]);
