@@ -37,7 +37,7 @@ function sourceStamp(): string {
       else h.update(`${p}:${fs.statSync(p).size}:${fs.statSync(p).mtimeMs}`);
     }
   };
-  for (const d of ["app", "lib", "db", "components"]) walk(path.join(root, d));
+  for (const d of ["app", "lib", "db", "server", "components"]) walk(path.join(root, d));
   for (const f of ["next.config.js", "package-lock.json", "proxy.ts"]) if (fs.existsSync(f)) h.update(`${f}:${fs.statSync(f).mtimeMs}`);
   return h.digest("hex");
 }
