@@ -1,6 +1,0 @@
-import { PageLoading } from "@/components/page-loading";
-
-// The page sums every year (or every agency) before it can render: the header and this note come first.
-export default function Loading() {
-  return <PageLoading what="数据质量" />;
-}
