@@ -150,8 +150,8 @@ export function storeFind(db: Db, actor: Actor, agencyId: number, year: number, 
       setVersionOrigin(db, saved.versionId, origin);
       // the page's printed date stands in for the submission time: a report published after the deadline is LATE
       if (origin.pageDate) {
-        const findings = computeFindings(db, agencyId, year, report, `${origin.pageDate}T23:59:59+08:00`);
-        writeFindings(db, saved.versionId, saved.reportId, agencyId, year, findings);
+        const findings = computeFindings(db, { agencyId, year, report, submittedAt: `${origin.pageDate}T23:59:59+08:00` });
+        writeFindings(db, { versionId: saved.versionId, reportId: saved.reportId, agencyId, year }, findings);
       }
       const f = insFind.run(agencyId, year, origin.finalUrl, origin.fetchedAt, origin.pageDate, sha, file.name, file.type, null, null, saved.versionId, null, null);
       return { status: "found", findId: Number(f.lastInsertRowid), message: `已找到并存为草稿第${saved.versionNo}版（网站采集）` };
