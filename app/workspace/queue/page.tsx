@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { reviewQueue } from "@/db/queries/workflow";
+import { reviewQueue } from "@/server/workflow";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
 import { StatusBadge, when } from "../_components/status-badge";

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { fileForDownload } from "@/db/queries/workflow";
+import { fileForDownload } from "@/server/workflow";
 import { getViewer } from "@/lib/auth/viewer";
 import { contentDisposition, downloadName } from "@/lib/upload/disposition";
 
