@@ -8,7 +8,8 @@ import { ChartCard } from "@/components/stats/chart-card";
 import { GridTable } from "@/components/stats/grid-table";
 import { getDb } from "@/db/client";
 import { getAgency } from "@/db/queries/catalog";
-import { agencyCells, getVersion, listAgencyYears, listVersions, liveFindings } from "@/db/queries/agency-page";
+import { agencyCells, getVersionView, listAgencyYears, liveFindings } from "@/db/queries/agency-page";
+import { listReportVersions } from "@/db/queries/workflow";
 import { citySums } from "@/db/queries/stats";
 import { publishedFindings } from "@/db/queries/public-findings";
 import { getViewer } from "@/lib/auth/viewer";
@@ -43,9 +44,9 @@ export default async function AgencyPage({ params, searchParams }: Props) {
   const want = Number(typeof sp.year === "string" ? sp.year : NaN);
   const sel = years.find((y) => y.year === want) ?? years[0];
   const wantVersion = Number(typeof sp.version === "string" ? sp.version : NaN);
-  const versions = sel && staff ? listVersions(db, sel.reportId) : [];
+  const versions = sel && staff ? listReportVersions(db, sel.reportId) : [];
   const versionId = sel ? (staff ? (versions.find((v) => v.id === wantVersion)?.id ?? sel.currentVersionId!) : sel.publishedVersionId!) : null;
-  const version = versionId ? getVersion(db, versionId) : null;
+  const version = versionId ? getVersionView(db, versionId) : null;
   // the public sees findings computed from published versions only (never against a neighbour's draft)
   const findings = !versionId ? [] : staff ? liveFindings(db, versionId) : publishedFindings(db, agency.id, sel!.year);
   const isPublished = !!sel && versionId === sel.publishedVersionId;
