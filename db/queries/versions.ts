@@ -13,6 +13,7 @@ import { CELL_COLUMNS } from "../cell-columns";
 import type { Db } from "../client";
 import { findings, reports, reportVersions, reviewEvents, type ReportStatus } from "../schema";
 import { audit, type Actor } from "./audit";
+import { perConnection } from "./prepared";
 import { isExpected } from "./agency-years";
 import { deadlineOf, endOfDeadline } from "./setup";
 
@@ -46,23 +47,46 @@ export interface SavedVersion {
 }
 
 const cellCols = CELL_COLUMNS.map((c) => c.column);
-// raw SQL: ~250 typed cell columns per row on the bulk-load path; the statement is built and prepared once
-// per connection instead of being rebuilt by the query builder for every version
-const insertCellsSql = `insert into report_cells (version_id, report_id, agency_id, year, template, split_other, ${cellCols.join(", ")}) values (${["?", "?", "?", "?", "?", "?", ...cellCols.map(() => "?")].join(", ")})`;
-const insertCellsStmt = new WeakMap<Db, import("better-sqlite3").Statement<unknown[]>>();
-function insertCells(db: Db, values: unknown[]): void {
-  let stmt = insertCellsStmt.get(db);
-  if (!stmt) insertCellsStmt.set(db, (stmt = db.$client.prepare<unknown[]>(insertCellsSql)));
-  stmt.run(...values);
+type Param = string | number | bigint | Buffer | null;
+
+/**
+ * Raw SQL, prepared once per connection: the rows of every version (bulk load writes tens of thousands in
+ * a row, and the query builder would rebuild the ~250-column cells insert each time). Reads stay typed
+ * through drizzle below.
+ */
+function buildStatements(db: Db) {
+  const sqlite = db.$client;
+  return {
+    version: sqlite.prepare<Param[]>(
+      `insert into report_versions (report_id, version_no, source, file_name, file_type, file_bytes, sha256, extracted_text, rif, template, parser_version, findings, warnings, provenance, error_count, warning_count, created_by, comment, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    cells: sqlite.prepare<Param[]>(
+      `insert into report_cells (version_id, report_id, agency_id, year, template, split_other, ${cellCols.join(", ")}) values (${["?", "?", "?", "?", "?", "?", ...cellCols.map(() => "?")].join(", ")})`,
+    ),
+    clearFindings: sqlite.prepare<[number]>("delete from findings where version_id = ?"),
+    finding: sqlite.prepare<Param[]>(
+      "insert into findings (version_id, report_id, agency_id, year, code, severity, cells, expected, actual, message) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
+  };
+}
+const statementCache = new WeakMap<Db, ReturnType<typeof buildStatements>>();
+function statements(db: Db): ReturnType<typeof buildStatements> {
+  let s = statementCache.get(db);
+  if (!s) statementCache.set(db, (s = buildStatements(db)));
+  return s;
 }
 
-function currentRif(db: Db, agencyId: number, year: number) {
-  return db
+const currentRifQuery = perConnection((db) =>
+  db
     .select({ versionId: reportVersions.id, reportId: reports.id, rif: reportVersions.rif })
     .from(reports)
     .innerJoin(reportVersions, eq(reportVersions.id, reports.currentVersionId))
-    .where(and(eq(reports.agencyId, agencyId), eq(reports.year, year)))
-    .get();
+    .where(and(eq(reports.agencyId, sql.placeholder("agencyId")), eq(reports.year, sql.placeholder("year"))))
+    .prepare(),
+);
+function currentRif(db: Db, agencyId: number, year: number) {
+  return currentRifQuery(db).get({ agencyId, year });
 }
 
 /** Findings of a report in its context (neighbouring years of the same agency, deadline). */
@@ -86,22 +110,24 @@ export interface FindingsTarget {
 
 /** Replaces the live findings of a version. */
 export function writeFindings(db: Db, target: FindingsTarget, list: Finding[]): void {
-  db.delete(findings).where(eq(findings.versionId, target.versionId)).run();
-  if (list.length === 0) return;
-  db.insert(findings)
-    .values(
-      list.map((f) => ({
-        ...target,
-        code: f.code,
-        severity: f.severity,
-        cells: f.cells,
-        expected: f.expected == null ? null : String(f.expected),
-        actual: f.actual == null ? null : String(f.actual),
-        message: f.message,
-      })),
-    )
-    .run();
+  const st = statements(db);
+  st.clearFindings.run(target.versionId);
+  for (const f of list) {
+    st.finding.run(target.versionId, target.reportId, target.agencyId, target.year, f.code, f.severity, JSON.stringify(f.cells), f.expected == null ? null : String(f.expected), f.actual == null ? null : String(f.actual), f.message);
+  }
 }
+
+/** When a report was submitted; for a draft found on the agency's website (source collect), the date its page printed. */
+const submittedOrPrintedQuery = perConnection((db) =>
+  db
+    .select({
+      s: sql<string | null>`coalesce(${reports.submittedAt}, case when ${reportVersions.source} = 'collect' and ${reportVersions.pageDate} is not null then ${reportVersions.pageDate} || 'T23:59:59+08:00' end)`,
+    })
+    .from(reports)
+    .leftJoin(reportVersions, eq(reportVersions.id, reports.currentVersionId))
+    .where(eq(reports.id, sql.placeholder("reportId")))
+    .prepare(),
+);
 
 /** Re-checks the current versions of year−1 and year+1 after `year` changed (cross-year rules). */
 function recheckNeighbours(db: Db, agencyId: number, year: number): void {
@@ -109,14 +135,7 @@ function recheckNeighbours(db: Db, agencyId: number, year: number): void {
     const cur = currentRif(db, agencyId, y);
     if (!cur) continue;
     // a draft found on the agency's website (source collect) is judged by the date its page printed
-    const rep = db
-      .select({
-        s: sql<string | null>`coalesce(${reports.submittedAt}, case when ${reportVersions.source} = 'collect' and ${reportVersions.pageDate} is not null then ${reportVersions.pageDate} || 'T23:59:59+08:00' end)`,
-      })
-      .from(reports)
-      .leftJoin(reportVersions, eq(reportVersions.id, reports.currentVersionId))
-      .where(eq(reports.id, cur.reportId))
-      .get()!;
+    const rep = submittedOrPrintedQuery(db).get({ reportId: cur.reportId })!;
     const target = { versionId: cur.versionId, reportId: cur.reportId, agencyId, year: y };
     writeFindings(db, target, computeFindings(db, { agencyId, year: y, report: cur.rif, submittedAt: rep.s }));
   }
@@ -142,54 +161,68 @@ export interface VersionRows {
 
 /** Inserts the immutable version, its typed cells and its findings; the caller holds the transaction. */
 export function insertVersion(db: Db, v: VersionRows): number {
-  const { id: versionId } = db
-    .insert(reportVersions)
-    .values({
-      reportId: v.reportId,
-      versionNo: v.versionNo,
-      source: v.source,
-      fileName: v.file?.name ?? null,
-      fileType: v.file?.type ?? null,
-      fileBytes: v.file ? Buffer.from(v.file.bytes) : null,
-      sha256: v.sha256 ?? null,
-      extractedText: v.extractedText ?? null,
-      rif: v.report,
-      template: v.report.template,
-      parserVersion: PARSER_VERSION,
-      findings: v.findings,
-      warnings: v.warnings ?? [],
-      provenance: v.provenance ?? null,
-      errorCount: v.findings.filter((f) => f.severity === "error").length,
-      warningCount: v.findings.filter((f) => f.severity === "warning").length,
-      createdBy: v.createdBy ?? null,
-      comment: v.comment ?? null,
-      createdAt: v.at,
-    })
-    .returning({ id: reportVersions.id })
-    .get();
+  const st = statements(db);
+  const errors = v.findings.filter((f) => f.severity === "error").length;
+  const warns = v.findings.filter((f) => f.severity === "warning").length;
+  const r = st.version.run(
+    v.reportId, v.versionNo, v.source, v.file?.name ?? null, v.file?.type ?? null,
+    v.file ? Buffer.from(v.file.bytes) : null, v.sha256 ?? null, v.extractedText ?? null,
+    JSON.stringify(v.report), v.report.template, PARSER_VERSION, JSON.stringify(v.findings),
+    JSON.stringify(v.warnings ?? []), v.provenance === undefined ? null : JSON.stringify(v.provenance),
+    errors, warns, v.createdBy ?? null, v.comment ?? null, v.at,
+  );
+  const versionId = Number(r.lastInsertRowid);
   const shape = shapeOf(v.report);
-  insertCells(db, [versionId, v.reportId, v.agencyId, v.year, v.report.template, shape.splitOther ? 1 : 0, ...CELL_COLUMNS.map((c) => getCell(v.report, c.path) ?? null)]);
+  st.cells.run(versionId, v.reportId, v.agencyId, v.year, v.report.template, shape.splitOther ? 1 : 0, ...CELL_COLUMNS.map((c) => getCell(v.report, c.path) ?? null));
   writeFindings(db, { versionId, reportId: v.reportId, agencyId: v.agencyId, year: v.year }, v.findings);
   return versionId;
 }
 
-/** The report row of an agency and year, created (as a draft) when it does not exist yet. */
-function ensureReport(db: Db, agencyId: number, year: number) {
-  db.insert(reports).values({ agencyId, year }).onConflictDoNothing({ target: [reports.agencyId, reports.year] }).run();
-  return db
+const ensureReportQueries = perConnection((db) => ({
+  insert: db
+    .insert(reports)
+    .values({ agencyId: sql.placeholder("agencyId"), year: sql.placeholder("year") })
+    .onConflictDoNothing({ target: [reports.agencyId, reports.year] })
+    .prepare(),
+  select: db
     .select({ id: reports.id, status: reports.status, submittedAt: reports.submittedAt, publishedAt: reports.publishedAt })
     .from(reports)
-    .where(and(eq(reports.agencyId, agencyId), eq(reports.year, year)))
-    .get()!;
+    .where(and(eq(reports.agencyId, sql.placeholder("agencyId")), eq(reports.year, sql.placeholder("year"))))
+    .prepare(),
+  nextVersionNo: db
+    .select({ n: sql<number>`coalesce(max(${reportVersions.versionNo}), 0) + 1` })
+    .from(reportVersions)
+    .where(eq(reportVersions.reportId, sql.placeholder("reportId")))
+    .prepare(),
+}));
+
+/** The report row of an agency and year, created (as a draft) when it does not exist yet. */
+function ensureReport(db: Db, agencyId: number, year: number) {
+  const q = ensureReportQueries(db);
+  q.insert.run({ agencyId, year });
+  return q.select.get({ agencyId, year })!;
 }
 
 function nextVersionNo(db: Db, reportId: number): number {
-  return db
-    .select({ n: sql<number>`coalesce(max(${reportVersions.versionNo}), 0) + 1` })
-    .from(reportVersions)
-    .where(eq(reportVersions.reportId, reportId))
-    .get()!.n;
+  return ensureReportQueries(db).nextVersionNo.get({ reportId })!.n;
 }
+
+const saveQueries = perConnection((db) => {
+  // update's set() takes SQL, not a bare placeholder
+  const p = (name: string) => sql`${sql.placeholder(name)}`;
+  const current = { currentVersionId: p("versionId"), status: p("status"), submittedAt: p("submittedAt"), updatedAt: p("at") };
+  const published = { ...current, publishedVersionId: p("versionId"), publishedAt: p("publishedAt") };
+  const byId = eq(reports.id, sql.placeholder("reportId"));
+  return {
+    setCurrent: db.update(reports).set(current).where(byId).prepare(),
+    setPublished: db.update(reports).set(published).where(byId).prepare(),
+    setRevised: db.update(reports).set({ ...published, revisedAt: p("at") }).where(byId).prepare(),
+    event: db
+      .insert(reviewEvents)
+      .values({ reportId: sql.placeholder("reportId"), versionId: sql.placeholder("versionId"), action: sql.placeholder("action"), comment: sql.placeholder("comment"), userId: sql.placeholder("userId"), createdAt: sql.placeholder("at") })
+      .prepare(),
+  };
+});
 
 export function saveReportVersion(db: Db, input: SaveVersionInput): SavedVersion {
   const report = reportSchema.parse(input.report);
@@ -208,19 +241,14 @@ export function saveReportVersion(db: Db, input: SaveVersionInput): SavedVersion
         warnings: input.warnings ?? [], provenance: input.provenance, createdBy: input.actor.id, comment: input.comment ?? null,
       });
       const published = status === "published";
-      db.update(reports)
-        .set({
-          currentVersionId: versionId,
-          status,
-          submittedAt,
-          updatedAt: at,
-          // read in this transaction: a report published before is revised, one published now keeps its first date
-          ...(published ? { publishedVersionId: versionId, publishedAt: rep.publishedAt ?? at, ...(rep.publishedAt !== null ? { revisedAt: at } : {}) } : {}),
-        })
-        .where(eq(reports.id, rep.id))
-        .run();
-      db.insert(reviewEvents).values({ reportId: rep.id, versionId, action: "create", comment: input.comment ?? null, userId: input.actor.id, createdAt: at }).run();
-      if (published) db.insert(reviewEvents).values({ reportId: rep.id, versionId, action: "publish", userId: input.actor.id, createdAt: at }).run();
+      const q = saveQueries(db);
+      const row = { reportId: rep.id, versionId, status, submittedAt, at };
+      // read in this transaction: a report published before is revised, one published now keeps its first date
+      if (!published) q.setCurrent.run(row);
+      else if (rep.publishedAt === null) q.setPublished.run({ ...row, publishedAt: at });
+      else q.setRevised.run({ ...row, publishedAt: rep.publishedAt });
+      q.event.run({ reportId: rep.id, versionId, action: "create", comment: input.comment ?? null, userId: input.actor.id, at });
+      if (published) q.event.run({ reportId: rep.id, versionId, action: "publish", comment: null, userId: input.actor.id, at });
       recheckNeighbours(db, input.agencyId, input.year);
       audit(db, input.actor, "report.version.create", "report", rep.id, { versionId, versionNo: n, source: input.source, status, file: input.file?.name ?? null });
       return { reportId: rep.id, versionId, versionNo: n, findings, duplicate: false };
