@@ -1,12 +1,12 @@
 "use server";
 /**
- * Admin server actions. Each re-reads the session; the commands in db/queries/admin.ts and import.ts check
+ * Admin server actions. Each re-reads the session; the commands in server/admin.ts and db/queries/import.ts check
  * the permission table and parse the input with zod, and audit inside their transaction.
  */
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { bulkCreateAgencies, createUserCmd, resetPasswordCmd, saveAgency, saveYear, setAgencyActive, updateUserCmd } from "@/db/queries/admin";
+import { bulkCreateAgencies, createUserCmd, resetPasswordCmd, saveAgency, saveYear, setAgencyActive, updateUserCmd } from "@/server/admin";
 import { importFile, parseManifest, type ImportResult } from "@/db/queries/import";
 import { guessKind } from "@/db/queries/setup";
 import { getViewer } from "@/lib/auth/viewer";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { listUsers } from "@/db/queries/admin";
+import { listUsers } from "@/server/admin";
 import { listAgencies } from "@/db/queries/catalog";
 import { ROLE_LABELS } from "@/lib/permissions";
 import { ActionForm } from "@/app/workspace/_components/action-form";

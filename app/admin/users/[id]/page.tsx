@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { listUsers } from "@/db/queries/admin";
+import { listUsers } from "@/server/admin";
 import { listAgencies } from "@/db/queries/catalog";
 import { ActionForm } from "@/app/workspace/_components/action-form";
 import { resetPasswordAction, updateUserAction } from "../../actions";
