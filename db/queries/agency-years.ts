@@ -3,7 +3,10 @@
  * null on either side means unbounded. Expected counts, submission tracking (未报送), LATE and coverage
  * all ask here.
  */
+import { eq, max, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { agencies, reportingYears } from "../schema";
+import { perConnection } from "./prepared";
 
 /** SQL: agency alias `a` must report for the year given by the SQL expression `year`. */
 export function expectedSql(year: string, a = "a"): string {
@@ -14,11 +17,14 @@ export function expectedIn(span: { firstYear: number | null; lastYear: number | 
   return (span.firstYear === null || span.firstYear <= year) && (span.lastYear === null || span.lastYear >= year);
 }
 
+// asked on every save (LATE) and public report page
+const spanQuery = perConnection((db) =>
+  db.select({ firstYear: agencies.firstYear, lastYear: agencies.lastYear }).from(agencies).where(eq(agencies.id, sql.placeholder("agencyId"))).prepare(),
+);
+
 /** Whether this agency must report for this year (false for an unknown agency). */
 export function isExpected(db: Db, agencyId: number, year: number): boolean {
-  const row = db.$client.prepare("select first_year firstYear, last_year lastYear from agencies where id = ?").get(agencyId) as
-    | { firstYear: number | null; lastYear: number | null }
-    | undefined;
+  const row = spanQuery(db).get({ agencyId });
   return !!row && expectedIn(row, year);
 }
 
@@ -35,6 +41,6 @@ export function expectedPerYear(db: Db, years: number[], where = "", args: unkno
 
 /** The year a new agency starts reporting by default: the latest reporting year (else last calendar year). */
 export function currentReportingYear(db: Db): number {
-  const row = db.$client.prepare("select max(year) y from reporting_years").get() as { y: number | null };
-  return row.y ?? new Date().getFullYear() - 1;
+  const row = db.select({ y: max(reportingYears.year) }).from(reportingYears).get();
+  return row?.y ?? new Date().getFullYear() - 1;
 }
