@@ -9,7 +9,9 @@ import { readFileInWorker } from "../../lib/ingest/worker/pool";
 import type { ReadingConfidence } from "../../lib/ingest/confidence";
 import { checkUploadBytes, cleanFileName, maxUploadBytes } from "../../lib/upload/sniff";
 import { column, decodeText, parseCsv } from "../../lib/upload/csv";
+import { and, desc, eq, gt } from "drizzle-orm";
 import type { Db } from "../client";
+import { agencies, reports, reportVersions } from "../schema";
 import type { Actor } from "./audit";
 import { createAgency, ensureYear, findAgencyByName, guessKind } from "./setup";
 import { saveReportVersion } from "./versions";
@@ -17,7 +19,6 @@ import { setVersionOrigin } from "./web-origin";
 import type { WebOrigin } from "../../lib/collect/read-address";
 
 export type ImportStatus = "imported" | "unchanged" | "attention" | "failed";
-export const IMPORT_STATUS_LABELS: Record<ImportStatus, string> = { imported: "已导入", unchanged: "未变化", attention: "需处理", failed: "失败" };
 
 export interface ImportItem {
   fileName: string;
@@ -50,7 +51,7 @@ export interface ImportOptions {
 }
 
 function findAgency(db: Db, name: string): { id: number; name: string } | undefined {
-  return findAgencyByName(db, name) ?? (db.$client.prepare("select id, name from agencies where short_name = ? order by id limit 1").get(name) as { id: number; name: string } | undefined);
+  return findAgencyByName(db, name) ?? db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.shortName, name)).orderBy(agencies.id).limit(1).get();
 }
 
 export async function importFile(db: Db, actor: Actor, item: ImportItem, opts: ImportOptions): Promise<ImportResult> {
@@ -69,7 +70,7 @@ export async function importFile(db: Db, actor: Actor, item: ImportItem, opts: I
   if (item.year && report.year && item.year !== report.year) return { ...found, status: "attention", message: `清单中的年度（${item.year}）与报告中的年度（${report.year}）不一致` };
   if (!agencyName) return { ...found, status: "attention", message: "报告中没有写明机关名称，请在清单中指定 agency" };
   const sha = createHash("sha256").update(item.bytes).digest("hex");
-  return db.$client.transaction((): ImportResult => {
+  return db.transaction((): ImportResult => {
     let agency = findAgency(db, agencyName);
     let created = false;
     if (!agency) {
@@ -77,13 +78,18 @@ export async function importFile(db: Db, actor: Actor, item: ImportItem, opts: I
       agency = { id: createAgency(db, actor, { name: agencyName, kind: guessKind(agencyName), firstYear: year }), name: agencyName };
       created = true;
     }
-    const dup = db.$client
-      .prepare("select v.version_no n, r.id rid from report_versions v join reports r on r.id = v.report_id where r.agency_id = ? and r.year = ? and v.sha256 = ? order by v.version_no desc limit 1")
-      .get(agency.id, year, sha) as { n: number; rid: number } | undefined;
+    const dup = db
+      .select({ n: reportVersions.versionNo, rid: reports.id })
+      .from(reportVersions)
+      .innerJoin(reports, eq(reports.id, reportVersions.reportId))
+      .where(and(eq(reports.agencyId, agency.id), eq(reports.year, year), eq(reportVersions.sha256, sha)))
+      .orderBy(desc(reportVersions.versionNo))
+      .limit(1)
+      .get();
     if (dup) return { ...found, agency: agency.name, status: "unchanged", message: `与已有第${dup.n}版相同，未重复导入`, reportId: dup.rid, versionNo: dup.n };
     ensureYear(db, year);
     // a report of an earlier year shows the agency reported then: its first report year moves back
-    db.$client.prepare("update agencies set first_year = ? where id = ? and first_year > ?").run(year, agency.id, year);
+    db.update(agencies).set({ firstYear: year }).where(and(eq(agencies.id, agency.id), gt(agencies.firstYear, year))).run();
     report.year = year;
     report.agency = report.agency ?? agency.name;
     const saved = saveReportVersion(db, {
@@ -101,7 +107,7 @@ export async function importFile(db: Db, actor: Actor, item: ImportItem, opts: I
       status: "imported", confidence: outcome.confidence.level,
       message: `第${saved.versionNo}版（${notes}）`,
     };
-  }).immediate();
+  }, { behavior: "immediate" });
 }
 
 export interface ManifestRow {
