@@ -3,7 +3,8 @@
  * null on either side means unbounded. Expected counts, submission tracking (未报送), LATE and coverage
  * all ask here.
  */
-import { eq, max, sql } from "drizzle-orm";
+import { eq, max, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
 import { agencies, reportingYears } from "../schema";
 import { perConnection } from "./prepared";
@@ -11,6 +12,11 @@ import { perConnection } from "./prepared";
 /** SQL: agency alias `a` must report for the year given by the SQL expression `year`. */
 export function expectedSql(year: string, a = "a"): string {
   return `(${a}.first_year is null or ${a}.first_year <= ${year}) and (${a}.last_year is null or ${a}.last_year >= ${year})`;
+}
+
+/** The same condition as a drizzle SQL fragment, on the columns of `a` (agencies or an alias of it). */
+export function expectedWhere(a: { firstYear: SQLiteColumn; lastYear: SQLiteColumn }, year: number): SQL {
+  return sql`(${a.firstYear} is null or ${a.firstYear} <= ${year}) and (${a.lastYear} is null or ${a.lastYear} >= ${year})`;
 }
 
 export function expectedIn(span: { firstYear: number | null; lastYear: number | null }, year: number): boolean {
