@@ -95,7 +95,7 @@ export function saveAgency(db: Db, viewer: Viewer, raw: unknown, id: number | nu
       }
       if (!updateAgency(db, id, a)) throw new AgencyMissing();
       setAgencyWeb(db, id, a);
-      audit(db, viewer!, "agency.update", "agency", id, a);
+      audit(db, viewer!, { action: "agency.update", entityType: "agency", entityId: id, detail: a });
       return id;
     });
     return { ok: true, id: newId };
@@ -113,7 +113,7 @@ export function setAgencyActive(db: Db, viewer: Viewer, raw: unknown): Result {
   if (!p.success) return zodFail(p.error);
   db.transaction(() => {
     setAgencyActiveFlag(db, p.data.id, p.data.active === "1");
-    audit(db, viewer!, p.data.active === "1" ? "agency.restore" : "agency.archive", "agency", p.data.id);
+    audit(db, viewer!, { action: p.data.active === "1" ? "agency.restore" : "agency.archive", entityType: "agency", entityId: p.data.id });
   });
   return { ok: true };
 }
@@ -220,7 +220,7 @@ export function updateUserCmd(db: Db, viewer: Viewer, id: number, raw: unknown):
       name: u.name, role: u.role, agencyId: u.role === "agency" ? u.agencyId : null, email: u.email, phone: u.phone,
       disabled: u.disabled === undefined ? undefined : u.disabled === "1",
     });
-    if (changed) audit(db, viewer!, "user.update", "user", id, { role: u.role, agencyId: u.agencyId, disabled: u.disabled });
+    if (changed) audit(db, viewer!, { action: "user.update", entityType: "user", entityId: id, detail: { role: u.role, agencyId: u.agencyId, disabled: u.disabled } });
     return changed;
   });
   return found ? { ok: true } : fail("用户不存在");
@@ -236,7 +236,7 @@ export function resetPasswordCmd(db: Db, viewer: Viewer, id: number, raw: unknow
   const hash = hashPassword(p.data.password);
   const found = db.transaction(() => {
     const changed = setPasswordHash(db, id, hash);
-    if (changed) audit(db, viewer!, "user.password.reset", "user", id);
+    if (changed) audit(db, viewer!, { action: "user.password.reset", entityType: "user", entityId: id });
     return changed;
   });
   return found ? { ok: true } : fail("用户不存在");
@@ -265,7 +265,7 @@ export function saveYear(db: Db, viewer: Viewer, raw: unknown): Result<{ year: n
   if (Number.isNaN(new Date(`${deadline}T00:00:00Z`).getTime())) return fail("日期无效", { deadline: "日期无效" });
   db.transaction(() => {
     upsertYear(db, { year: p.data.year, deadline, note: p.data.note });
-    audit(db, viewer!, "year.save", "year", p.data.year, { deadline, note: p.data.note });
+    audit(db, viewer!, { action: "year.save", entityType: "year", entityId: p.data.year, detail: { deadline, note: p.data.note } });
   });
   return { ok: true, year: p.data.year, deadline };
 }

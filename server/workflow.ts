@@ -129,7 +129,7 @@ export function transitionReport(db: Db, viewer: Viewer, raw: unknown, now = new
           setReportStatus(db, { reportId, status: t.to, at: now });
         }
         insertReviewEvent(db, { reportId, versionId: v, action, comment: comment || null, userId: viewer.id, createdAt: now });
-        audit(db, viewer, `report.${action}`, "report", reportId, { versionId: v, from: cur.status, to: t.to, comment: comment || undefined });
+        audit(db, viewer, { action: `report.${action}`, entityType: "report", entityId: reportId, detail: { versionId: v, from: cur.status, to: t.to, comment: comment || undefined } });
       },
       { behavior: "immediate" },
     );
@@ -169,7 +169,7 @@ export function ackFinding(db: Db, viewer: Viewer, raw: unknown): Result {
   db.transaction(() => {
     const key = cellsKey(f.cells);
     const ackId = insertFindingAck(db, { reportId, code: f.code, cellsKey: key, kind, comment, userId: viewer.id });
-    audit(db, viewer, `finding.${kind === "accepted" ? "accept" : "explain"}`, "report", reportId, { ackId, code: f.code, cells: key });
+    audit(db, viewer, { action: `finding.${kind === "accepted" ? "accept" : "explain"}`, entityType: "report", entityId: reportId, detail: { ackId, code: f.code, cells: key } });
   });
   return { ok: true };
 }

@@ -13,7 +13,7 @@ export interface AgencyWeb {
 export function setAgencyWeb(db: Db, agencyId: number, w: Partial<AgencyWeb>, actor?: Actor): void {
   if (w.website !== undefined) db.update(agencies).set({ website: w.website ?? null }).where(eq(agencies.id, agencyId)).run();
   if (w.reportColumnUrl !== undefined) db.update(agencies).set({ reportColumnUrl: w.reportColumnUrl ?? null }).where(eq(agencies.id, agencyId)).run();
-  if (actor) audit(db, actor, "agency.web", "agency", agencyId, w);
+  if (actor) audit(db, actor, { action: "agency.web", entityType: "agency", entityId: agencyId, detail: w });
 }
 
 export function getAgencyWeb(db: Db, agencyId: number): AgencyWeb | null {

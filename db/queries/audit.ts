@@ -24,8 +24,15 @@ const insertAudit = perConnection((db) =>
     .prepare(),
 );
 
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string | number | null;
+  detail?: unknown;
+}
+
 /** Writes one audit row; call inside the transaction of the write it records. */
-export function audit(db: Db, actor: Actor, action: string, entityType: string, entityId: string | number | null, detail?: unknown): void {
+export function audit(db: Db, actor: Actor, { action, entityType, entityId, detail }: AuditEntry): void {
   insertAudit(db).run({
     userId: actor.id,
     userLogin: actor.login,

@@ -26,7 +26,7 @@ export function setAllowHosts(db: Db, viewer: Viewer, text: string): Result<{ pa
       .values({ key: ALLOW_KEY, value: parsed.patterns.join("\n") })
       .onConflictDoUpdate({ target: appSettings.key, set: { value: sql`excluded.value` } })
       .run();
-    audit(db, viewer, "collect.allowHosts", "setting", ALLOW_KEY, { patterns: parsed.patterns });
+    audit(db, viewer, { action: "collect.allowHosts", entityType: "setting", entityId: ALLOW_KEY, detail: { patterns: parsed.patterns } });
   });
   return { ok: true, patterns: parsed.patterns };
 }

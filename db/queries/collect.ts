@@ -62,7 +62,7 @@ export function startRun(db: Db, actor: Actor, year: number, scope: RunScope): {
         .values({ runId: id, agencyId: a.id, seq: i, status: a.col ? "pending" : "no_address", message: a.col ? null : "未登记年报栏目网址，无法采集", updatedAt: a.col ? null : new Date().toISOString() })
         .run(),
     );
-    audit(db, actor, "collect.start", "collect_run", id, { year, scope, total: rows.length });
+    audit(db, actor, { action: "collect.start", entityType: "collect_run", entityId: id, detail: { year, scope, total: rows.length } });
     return id;
   });
   return { ok: true, runId, total: rows.length };
@@ -186,7 +186,7 @@ export function storeFind(db: Db, actor: Actor, { agencyId, year, read, origin }
     }
     const diff = diffReports(cur!.rif!, report).filter((d) => d.changed).length;
     const findId = insFind({ fileBytes: Buffer.from(file.bytes), rif: report, besideVersionId: cur!.versionId, diffCells: diff });
-    audit(db, actor, "collect.beside", "report", cur!.reportId, { findId, diffCells: diff });
+    audit(db, actor, { action: "collect.beside", entityType: "report", entityId: cur!.reportId, detail: { findId, diffCells: diff } });
     return {
       status: "found", findId,
       message: diff ? `已找到；机关已报送自己的版本，网站版本有 ${diff} 个单元格与之不同（作为问题列在报告旁，未覆盖）` : "已找到；与机关报送的版本一致",

@@ -49,7 +49,7 @@ export function createAgency(
     .values({ name: a.name, shortName: a.shortName ?? null, kind: a.kind, parentId: a.parentId ?? null, firstYear: a.firstYear ?? null, lastYear: a.lastYear ?? null })
     .returning({ id: agencies.id })
     .get();
-  audit(db, actor, "agency.create", "agency", id, { name: a.name, kind: a.kind, firstYear: a.firstYear ?? null, lastYear: a.lastYear ?? null });
+  audit(db, actor, { action: "agency.create", entityType: "agency", entityId: id, detail: { name: a.name, kind: a.kind, firstYear: a.firstYear ?? null, lastYear: a.lastYear ?? null } });
   return id;
 }
 
@@ -73,6 +73,6 @@ export function createUser(
     .values({ login: u.login, name: u.name, passwordHash: hashPassword(u.password), role: u.role, agencyId: u.agencyId ?? null, email: u.email ?? null })
     .returning({ id: users.id })
     .get();
-  audit(db, actor, "user.create", "user", id, { login: u.login, role: u.role, agencyId: u.agencyId ?? null });
+  audit(db, actor, { action: "user.create", entityType: "user", entityId: id, detail: { login: u.login, role: u.role, agencyId: u.agencyId ?? null } });
   return id;
 }

@@ -250,7 +250,7 @@ export function saveReportVersion(db: Db, input: SaveVersionInput): SavedVersion
       q.event.run({ reportId: rep.id, versionId, action: "create", comment: input.comment ?? null, userId: input.actor.id, at });
       if (published) q.event.run({ reportId: rep.id, versionId, action: "publish", comment: null, userId: input.actor.id, at });
       recheckNeighbours(db, input.agencyId, input.year);
-      audit(db, input.actor, "report.version.create", "report", rep.id, { versionId, versionNo: n, source: input.source, status, file: input.file?.name ?? null });
+      audit(db, input.actor, { action: "report.version.create", entityType: "report", entityId: rep.id, detail: { versionId, versionNo: n, source: input.source, status, file: input.file?.name ?? null } });
       return { reportId: rep.id, versionId, versionNo: n, findings, duplicate: false };
     },
     { behavior: "immediate" },
