@@ -39,6 +39,7 @@ export function isExpected(db: Db, agencyId: number, year: number): boolean {
  * (`where` on alias `a`). Counted from the few distinct (first, last) spans, not per agency and year.
  */
 export function expectedPerYear(db: Db, years: number[], where = "", args: unknown[] = []): Map<number, number> {
+  // raw SQL: the filter arrives as SQL text with its arguments (stats.ts agencyWhere, shared with the wide aggregates)
   const spans = db.$client
     .prepare(`select a.first_year firstYear, a.last_year lastYear, count(*) n from agencies a where a.active = 1${where} group by a.first_year, a.last_year`)
     .all(...args) as { firstYear: number | null; lastYear: number | null; n: number }[];
