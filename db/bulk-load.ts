@@ -26,6 +26,7 @@ export function bulkLoadCity(
 ): BulkLoadResult {
   const t0 = performance.now();
   const sqlite = db.$client;
+  // raw statements prepared once for the whole load (tens of thousands of rows; benchmarked path)
   const insAgency = sqlite.prepare("insert into agencies (name, short_name, kind, parent_id) values (?, ?, ?, ?)");
   const insReport = sqlite.prepare(
     "insert into reports (agency_id, year, status, submitted_at, published_at, updated_at) values (?, ?, 'published', ?, ?, ?)",

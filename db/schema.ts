@@ -2,6 +2,8 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { AGENCY_KINDS, REPORT_STATUSES } from "../lib/enums";
+import type { Provenance } from "../lib/ingest/types";
+import type { Finding, ParseWarning, Report } from "../lib/template";
 import { CELL_COLUMNS, ROLLUP_COLUMNS } from "./cell-columns";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
@@ -114,13 +116,13 @@ export const reportVersions = sqliteTable(
     fileBytes: blob("file_bytes", { mode: "buffer" }),
     sha256: text("sha256"),
     extractedText: text("extracted_text"),
-    rif: text("rif", { mode: "json" }).notNull(),
+    rif: text("rif", { mode: "json" }).$type<Report>().notNull(),
     template: text("template", { enum: ["2019", "2021"] }).notNull(),
     parserVersion: text("parser_version"),
     /** findings and parser warnings as computed when the version was saved (history) */
-    findings: text("findings", { mode: "json" }).notNull(),
-    warnings: text("warnings", { mode: "json" }),
-    provenance: text("provenance", { mode: "json" }),
+    findings: text("findings", { mode: "json" }).$type<Finding[]>().notNull(),
+    warnings: text("warnings", { mode: "json" }).$type<ParseWarning[]>(),
+    provenance: text("provenance", { mode: "json" }).$type<Record<string, Provenance>>(),
     errorCount: integer("error_count").notNull().default(0),
     warningCount: integer("warning_count").notNull().default(0),
     createdBy: integer("created_by").references(() => users.id),
@@ -206,7 +208,7 @@ export const findings = sqliteTable(
     year: integer("year").notNull(),
     code: text("code").notNull(),
     severity: text("severity", { enum: ["error", "warning", "info"] }).notNull(),
-    cells: text("cells", { mode: "json" }).notNull(),
+    cells: text("cells", { mode: "json" }).$type<string[]>().notNull(),
     expected: text("expected"),
     actual: text("actual"),
     message: text("message").notNull(),
@@ -314,7 +316,7 @@ export const webFinds = sqliteTable(
     fileName: text("file_name"),
     fileType: text("file_type"),
     fileBytes: blob("file_bytes", { mode: "buffer" }),
-    rif: text("rif", { mode: "json" }),
+    rif: text("rif", { mode: "json" }).$type<Report>(),
     versionId: integer("version_id"),
     besideVersionId: integer("beside_version_id"),
     diffCells: integer("diff_cells"),

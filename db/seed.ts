@@ -6,8 +6,9 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { passwordProblem } from "../lib/auth/password-policy";
 import { generateCity, type DemoCity } from "../lib/demo/generate";
+import { count } from "drizzle-orm";
 import type { Db } from "./client";
-import type { ReportStatus } from "./schema";
+import { agencies, type ReportStatus } from "./schema";
 import { SYSTEM } from "./queries/audit";
 import { createAgency, createUser, ensureYear } from "./queries/setup";
 import { saveReportVersion } from "./queries/versions";
@@ -35,7 +36,7 @@ export interface SeedOptions {
 }
 
 /** A seed password: the one given in the environment (refused when weak), else random in production. */
-function password(given: string | undefined, production: boolean, fallback: string, login: string, envName: string): { pw: string; env?: string } {
+function password({ given, production, fallback, login, envName }: { given: string | undefined; production: boolean; fallback: string; login: string; envName: string }): { pw: string; env?: string } {
   if (given) {
     const weak = passwordProblem(given, login);
     if (weak) throw new Error(`${envName}：${weak}`);
@@ -45,8 +46,7 @@ function password(given: string | undefined, production: boolean, fallback: stri
 }
 
 export function isEmpty(db: Db): boolean {
-  const { n } = db.$client.prepare("select count(*) n from agencies").get() as { n: number };
-  return n === 0;
+  return db.select({ n: count() }).from(agencies).get()?.n === 0;
 }
 
 /** Status a demo report is left in: older years published, the latest year spread over the workflow. */
@@ -64,18 +64,18 @@ export function seedCity(db: Db, city: DemoCity, opts: SeedOptions): DemoLogin[]
   const log = opts.log ?? (() => {});
   // checked before anything is written, so a weak password from the environment leaves the database empty
   const pw = {
-    admin: password(opts.adminPassword, opts.production, "demo-admin-2025", "admin", "ADMIN_PASSWORD"),
-    reviewer: password(opts.reviewerPassword, opts.production, "demo-reviewer-2025", "reviewer", "REVIEWER_PASSWORD"),
-    agency: password(opts.agencyPassword, opts.production, "demo-agency-2025", "agency", "AGENCY_PASSWORD"),
+    admin: password({ given: opts.adminPassword, production: opts.production, fallback: "demo-admin-2025", login: "admin", envName: "ADMIN_PASSWORD" }),
+    reviewer: password({ given: opts.reviewerPassword, production: opts.production, fallback: "demo-reviewer-2025", login: "reviewer", envName: "REVIEWER_PASSWORD" }),
+    agency: password({ given: opts.agencyPassword, production: opts.production, fallback: "demo-agency-2025", login: "agency", envName: "AGENCY_PASSWORD" }),
   };
   const ids = new Map<string, number>();
   const [from, to] = opts.years;
-  db.$client.transaction(() => {
+  db.transaction(() => {
     for (let y = from; y <= to; y++) ensureYear(db, y);
     for (const a of city.agencies) {
       ids.set(a.key, createAgency(db, SYSTEM, { name: a.name, shortName: a.shortName, kind: a.kind, parentId: a.parentKey ? ids.get(a.parentKey) ?? null : null, firstYear: from }));
     }
-  })();
+  });
   log(`已创建 ${city.agencies.length} 个机关`);
   const ordered = [...city.reports].sort((a, b) => a.year - b.year);
   ordered.forEach((r, i) => {
@@ -88,7 +88,7 @@ export function seedCity(db: Db, city: DemoCity, opts: SeedOptions): DemoLogin[]
       report: r.report,
       source: "demo",
       actor: SYSTEM,
-      status: status === "returned" ? "returned" : status,
+      status,
       at: r.submittedAt,
       comment: "示例数据",
     });

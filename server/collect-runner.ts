@@ -30,7 +30,7 @@ export async function collectOne(db: Db, fetcher: Fetcher, actor: Actor, item: P
     if (!col.ok) return finishItem(db, item.id, { status: col.notFound ? "not_found" : "failed", message: col.message });
     const got = await readFromAddress(fetcher, col.link.href, { year: item.year, agencyName: item.agencyName });
     if (!got.ok) return finishItem(db, item.id, { status: "failed", message: `找到“${col.link.text.slice(0, 60)}”，但无法读取：${got.message}`, reportUrl: col.link.href });
-    const stored = storeFind(db, actor, item.agencyId, item.year, got.read, got.origin);
+    const stored = storeFind(db, actor, { agencyId: item.agencyId, year: item.year, read: got.read, origin: got.origin });
     finishItem(db, item.id, { status: stored.status, message: stored.message, reportUrl: got.origin.finalUrl, pageDate: got.origin.pageDate, findId: stored.findId });
   } catch (e) {
     finishItem(db, item.id, { status: "failed", message: `处理时出错：${e instanceof Error ? e.message.slice(0, 200) : String(e)}` });

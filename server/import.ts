@@ -19,7 +19,6 @@ import { setVersionOrigin } from "@/db/queries/web-origin";
 import type { WebOrigin } from "@/lib/collect/read-address";
 
 export type ImportStatus = "imported" | "unchanged" | "attention" | "failed";
-export const IMPORT_STATUS_LABELS: Record<ImportStatus, string> = { imported: "已导入", unchanged: "未变化", attention: "需处理", failed: "失败" };
 
 export interface ImportItem {
   fileName: string;

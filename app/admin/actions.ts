@@ -1,6 +1,6 @@
 "use server";
 /**
- * Admin server actions. Each re-reads the session; the commands in db/queries/admin.ts and import.ts check
+ * Admin server actions. Each re-reads the session; the commands in server/admin.ts and db/queries/import.ts check
  * the permission table and parse the input with zod, and audit inside their transaction.
  */
 import { revalidatePath } from "next/cache";

@@ -1,258 +1,94 @@
 import "server-only";
 /**
- * Admin commands for agencies, users and reporting years. Each takes the viewer and raw input, checks the
- * permission table, parses with zod, and writes the change and its audit row in one transaction.
+ * Rows the admin's commands read and write: agencies, users and reporting years. The commands themselves
+ * (permissions, validation, messages, audit) are server/admin.ts.
  */
-import { z } from "zod";
-import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from "../../lib/auth/password-policy";
-import { assertCan, can, type Viewer } from "../../lib/permissions";
-import { fail, zodFail, FORBIDDEN, SIGN_IN, type Result } from "../../lib/upload/result";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { AGENCY_KINDS, ROLES, type AgencyKind } from "../schema";
-import { audit } from "./audit";
-import { currentReportingYear } from "./agency-years";
-import { agencyWebFields } from "../../lib/collect/address";
-import { setAgencyWeb } from "./agency-web";
-import { createAgency, createUser, defaultDeadline, hashPassword } from "./setup";
+import { agencies, reportingYears, users, type AgencyKind, type Role } from "../schema";
 
-const optText = (max: number) => z.string().trim().max(max, `不能超过${max}个字符`).optional().transform((v) => (v ? v : null));
-const optId = z.union([z.literal(""), z.coerce.number().int().positive()]).optional().transform((v) => (v ? Number(v) : null));
-const optYear = z
-  .union([z.literal(""), z.coerce.number({ message: "年度应为四位数字" }).int({ message: "年度应为四位数字" }).min(2008, "年度应在2008—2100之间").max(2100, "年度应在2008—2100之间")])
-  .optional()
-  .transform((v) => (v ? Number(v) : null));
-/** first / last report year of an agency; the last, when given, not before the first */
-export const agencyYearsInput = z
-  .object({ firstYear: optYear, lastYear: optYear })
-  .refine((y) => y.firstYear === null || y.lastYear === null || y.lastYear >= y.firstYear, { message: "最后报告年度不能早于首个报告年度", path: ["lastYear"] });
-
-export const agencyInput = z.object({
-  name: z.string().trim().min(2, "请填写机关全称").max(100, "名称过长"),
-  shortName: optText(50),
-  kind: z.enum(AGENCY_KINDS, { message: "请选择机关类型" }),
-  parentId: optId,
-  contact: optText(200),
-  ...agencyWebFields,
-});
-
-function guard(viewer: Viewer, perm: Parameters<typeof can>[1]): string | null {
-  if (!viewer) return SIGN_IN;
-  return can(viewer, perm) ? null : FORBIDDEN;
+/** The parent of an agency: undefined when the agency does not exist, null when it has none. */
+export function getParentId(db: Db, agencyId: number): number | null | undefined {
+  return db.select({ parentId: agencies.parentId }).from(agencies).where(eq(agencies.id, agencyId)).get()?.parentId;
 }
 
-function isUnique(e: unknown): boolean {
-  return e instanceof Error && /UNIQUE constraint failed/.test(e.message);
-}
-
-function checkParent(db: Db, id: number | null, parentId: number | null): string | null {
-  if (parentId === null) return null;
-  if (parentId === id) return "上级机关不能是本机关";
-  // walk up: a parent chain must not come back to this agency
-  let cur: number | null = parentId;
-  for (let i = 0; cur !== null && i < 20; i++) {
-    const row = db.$client.prepare("select parent_id p from agencies where id = ?").get(cur) as { p: number | null } | undefined;
-    if (!row) return "上级机关不存在";
-    if (row.p === id && id !== null) return "上级关系不能形成循环";
-    cur = row.p;
-  }
-  return null;
-}
-
-export function saveAgency(db: Db, viewer: Viewer, raw: unknown, id: number | null = null): Result<{ id: number }> {
-  const denied = guard(viewer, "agency.manage");
-  if (denied) return fail(denied);
-  const parsed = agencyInput.safeParse(raw);
-  if (!parsed.success) return zodFail(parsed.error);
-  const span = agencyYearsInput.safeParse(raw);
-  if (!span.success) return zodFail(span.error);
-  // a new agency reports from the current reporting year unless the admin says otherwise
-  const years = { firstYear: span.data.firstYear ?? (id === null ? currentReportingYear(db) : null), lastYear: span.data.lastYear };
-  const a = { ...parsed.data, ...years };
-  const parentErr = checkParent(db, id, a.parentId);
-  if (parentErr) return fail(parentErr, { parentId: parentErr });
-  try {
-    const newId = db.$client.transaction(() => {
-      if (id === null) {
-        const nid = createAgency(db, viewer!, a);
-        if (a.contact) db.$client.prepare("update agencies set contact = ? where id = ?").run(a.contact, nid);
-        setAgencyWeb(db, nid, a);
-        return nid;
-      }
-      const r = db.$client.prepare("update agencies set name = ?, short_name = ?, kind = ?, parent_id = ?, contact = ?, first_year = ?, last_year = ? where id = ?").run(a.name, a.shortName, a.kind, a.parentId, a.contact, a.firstYear, a.lastYear, id);
-      if (r.changes === 0) throw new Error("NOT_FOUND");
-      setAgencyWeb(db, id, a);
-      audit(db, viewer!, "agency.update", "agency", id, a);
-      return id;
-    })();
-    return { ok: true, id: newId };
-  } catch (e) {
-    if (isUnique(e)) return fail("已有同名机关", { name: "已有同名机关" });
-    if (e instanceof Error && e.message === "NOT_FOUND") return fail("机关不存在");
-    throw e;
-  }
-}
-
-export function setAgencyActive(db: Db, viewer: Viewer, raw: unknown): Result {
-  const denied = guard(viewer, "agency.manage");
-  if (denied) return fail(denied);
-  const p = z.object({ id: z.coerce.number().int().positive(), active: z.enum(["0", "1"]) }).safeParse(raw);
-  if (!p.success) return zodFail(p.error);
-  db.$client.transaction(() => {
-    db.$client.prepare("update agencies set active = ? where id = ?").run(Number(p.data.active), p.data.id);
-    audit(db, viewer!, p.data.active === "1" ? "agency.restore" : "agency.archive", "agency", p.data.id);
-  })();
-  return { ok: true };
-}
-
-export interface AgencyRow {
+export interface AgencyFields {
   name: string;
-  kind: AgencyKind;
   shortName: string | null;
-  parent: string | null;
-  /** null: the current reporting year */
-  firstYear?: number | null;
-  lastYear?: number | null;
-  website?: string | null;
-  reportColumnUrl?: string | null;
+  kind: AgencyKind;
+  parentId: number | null;
+  contact: string | null;
+  firstYear: number | null;
+  lastYear: number | null;
 }
 
-/** Bulk create from a parsed list; all or nothing, parents may be earlier rows of the same list. */
-export function bulkCreateAgencies(db: Db, viewer: Viewer, rows: AgencyRow[]): Result<{ created: number; skipped: string[] }> {
-  const denied = guard(viewer, "agency.manage");
-  if (denied) return fail(denied);
-  if (rows.length === 0) return fail("列表中没有机关");
-  if (rows.length > 5000) return fail("一次最多导入5000个机关");
-  const skipped: string[] = [];
-  const current = currentReportingYear(db);
-  try {
-    const created = db.$client.transaction(() => {
-      let n = 0;
-      for (const [i, r] of rows.entries()) {
-        const existing = db.$client.prepare("select id from agencies where name = ?").get(r.name) as { id: number } | undefined;
-        if (existing) {
-          // an existing agency only takes the list's web addresses (a list of addresses for known agencies)
-          if (r.website || r.reportColumnUrl) setAgencyWeb(db, existing.id, r, viewer!);
-          skipped.push(r.name);
-          continue;
-        }
-        let parentId: number | null = null;
-        if (r.parent) {
-          const p = db.$client.prepare("select id from agencies where name = ?").get(r.parent) as { id: number } | undefined;
-          if (!p) throw new Error(`第${i + 2}行：上级机关“${r.parent}”不存在`);
-          parentId = p.id;
-        }
-        setAgencyWeb(db, createAgency(db, viewer!, { name: r.name, shortName: r.shortName, kind: r.kind, parentId, firstYear: r.firstYear ?? current, lastYear: r.lastYear ?? null }), r);
-        n++;
-      }
-      return n;
-    })();
-    return { ok: true, created, skipped };
-  } catch (e) {
-    if (e instanceof Error && e.message.startsWith("第")) return fail(`${e.message}，未导入任何机关`);
-    throw e;
-  }
+/** Returns whether the agency existed. */
+export function updateAgency(db: Db, id: number, a: AgencyFields): boolean {
+  const { name, shortName, kind, parentId, contact, firstYear, lastYear } = a;
+  return db.update(agencies).set({ name, shortName, kind, parentId, contact, firstYear, lastYear }).where(eq(agencies.id, id)).run().changes > 0;
 }
 
-// ------------------------------------------------------------------ users
-
-const LOGIN = /^[A-Za-z0-9._-]{3,40}$/;
-const userFields = z.object({
-    login: z.string().trim().regex(LOGIN, "用户名为3—40位字母、数字、点、下划线或连字符"),
-    name: z.string().trim().min(1, "请填写姓名").max(100, "姓名不能超过100个字符"),
-    role: z.enum(ROLES, { message: "请选择角色" }),
-    agencyId: optId,
-    email: optText(100),
-    phone: optText(40),
-});
-export const userInput = userFields.refine((u) => u.role !== "agency" || u.agencyId !== null, { message: "机关填报员必须绑定机关", path: ["agencyId"] });
-const password = z.string().min(PASSWORD_MIN, `密码至少${PASSWORD_MIN}个字符`).max(PASSWORD_MAX, "密码过长");
-
-export function createUserCmd(db: Db, viewer: Viewer, raw: unknown): Result<{ id: number }> {
-  const denied = guard(viewer, "user.manage");
-  if (denied) return fail(denied);
-  const p = z.intersection(userInput, z.object({ password })).safeParse(raw);
-  if (!p.success) return zodFail(p.error);
-  const u = p.data;
-  const weak = passwordProblem(u.password, u.login);
-  if (weak) return fail(weak, { password: weak });
-  try {
-    const id = db.$client.transaction(() => {
-      const uid = createUser(db, viewer!, { ...u, agencyId: u.role === "agency" ? u.agencyId : null });
-      if (u.phone) db.$client.prepare("update users set phone = ? where id = ?").run(u.phone, uid);
-      return uid;
-    })();
-    return { ok: true, id };
-  } catch (e) {
-    if (isUnique(e)) return fail("用户名已存在", { login: "用户名已存在" });
-    if (e instanceof Error && /FOREIGN KEY/.test(e.message)) return fail("机关不存在", { agencyId: "机关不存在" });
-    throw e;
-  }
+export function setAgencyContact(db: Db, id: number, contact: string | null): void {
+  db.update(agencies).set({ contact }).where(eq(agencies.id, id)).run();
 }
 
-/** Role, agency, contact details and the disabled flag; an admin cannot demote or disable themself. */
-export function updateUserCmd(db: Db, viewer: Viewer, id: number, raw: unknown): Result {
-  const denied = guard(viewer, "user.manage");
-  if (denied) return fail(denied);
-  const p = userFields.omit({ login: true }).extend({ disabled: z.enum(["0", "1"]).optional() }).safeParse(raw);
-  if (!p.success) return zodFail(p.error);
-  const u = p.data;
-  if (u.role === "agency" && u.agencyId === null) return fail("机关填报员必须绑定机关", { agencyId: "机关填报员必须绑定机关" });
-  if (viewer!.id === id && (u.role !== viewer!.role || u.disabled === "1")) return fail("不能更改自己的角色或停用自己的账号");
-  const r = db.$client.transaction(() => {
-    const res = db.$client
-      .prepare("update users set name = ?, role = ?, agency_id = ?, email = ?, phone = ?, disabled = coalesce(?, disabled) where id = ?")
-      .run(u.name, u.role, u.role === "agency" ? u.agencyId : null, u.email, u.phone, u.disabled === undefined ? null : Number(u.disabled), id);
-    if (res.changes) audit(db, viewer!, "user.update", "user", id, { role: u.role, agencyId: u.agencyId, disabled: u.disabled });
-    return res.changes;
-  })();
-  return r ? { ok: true } : fail("用户不存在");
+export function setAgencyActiveFlag(db: Db, id: number, active: boolean): void {
+  db.update(agencies).set({ active }).where(eq(agencies.id, id)).run();
 }
 
-export function resetPasswordCmd(db: Db, viewer: Viewer, id: number, raw: unknown): Result {
-  const denied = guard(viewer, "user.manage");
-  if (denied) return fail(denied);
-  const p = z.object({ password }).safeParse(raw);
-  if (!p.success) return zodFail(p.error);
-  const login = (db.$client.prepare("select login from users where id = ?").get(id) as { login: string } | undefined)?.login;
-  const weak = passwordProblem(p.data.password, login);
-  if (weak) return fail(weak, { password: weak });
-  const hash = hashPassword(p.data.password);
-  const changes = db.$client.transaction(() => {
-    const r = db.$client.prepare("update users set password_hash = ? where id = ?").run(hash, id);
-    if (r.changes) audit(db, viewer!, "user.password.reset", "user", id);
-    return r.changes;
-  })();
-  return changes ? { ok: true } : fail("用户不存在");
+export function setUserPhone(db: Db, id: number, phone: string | null): void {
+  db.update(users).set({ phone }).where(eq(users.id, id)).run();
 }
 
-export function listUsers(db: Db, viewer: Viewer) {
-  assertCan(viewer, "user.manage");
-  return db.$client
-    .prepare("select u.id, u.login, u.name, u.role, u.agency_id agencyId, a.name agencyName, u.disabled, u.email, u.phone, u.created_at createdAt from users u left join agencies a on a.id = u.agency_id order by u.role, u.login")
-    .all() as { id: number; login: string; name: string; role: "admin" | "reviewer" | "agency"; agencyId: number | null; agencyName: string | null; disabled: number; email: string | null; phone: string | null; createdAt: string }[];
+export interface UserFields {
+  name: string;
+  role: Role;
+  agencyId: number | null;
+  email: string | null;
+  phone: string | null;
+  /** undefined leaves the flag as it is */
+  disabled?: boolean;
 }
 
-// ------------------------------------------------------------------ reporting years
+/** Returns whether the user existed. */
+export function updateUser(db: Db, id: number, u: UserFields): boolean {
+  const { name, role, agencyId, email, phone, disabled } = u;
+  return db.update(users).set({ name, role, agencyId, email, phone, disabled }).where(eq(users.id, id)).run().changes > 0;
+}
 
-export const yearInput = z.object({
-  year: z.coerce.number().int().min(2008, "年度无效").max(2100, "年度无效"),
-  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式为 YYYY-MM-DD").optional().or(z.literal("")),
-  note: optText(200),
-});
+export function getUserLogin(db: Db, id: number): string | undefined {
+  return db.select({ login: users.login }).from(users).where(eq(users.id, id)).get()?.login;
+}
 
-/** Adds a reporting year or changes its deadline (default 31 January of the next year). */
-export function saveYear(db: Db, viewer: Viewer, raw: unknown): Result<{ year: number; deadline: string }> {
-  const denied = guard(viewer, "settings.manage");
-  if (denied) return fail(denied);
-  const p = yearInput.safeParse(raw);
-  if (!p.success) return zodFail(p.error);
-  const deadline = p.data.deadline || defaultDeadline(p.data.year);
-  if (Number.isNaN(new Date(`${deadline}T00:00:00Z`).getTime())) return fail("日期无效", { deadline: "日期无效" });
-  db.$client.transaction(() => {
-    db.$client
-      .prepare("insert into reporting_years (year, deadline, note) values (?, ?, ?) on conflict(year) do update set deadline = excluded.deadline, note = excluded.note")
-      .run(p.data.year, deadline, p.data.note);
-    audit(db, viewer!, "year.save", "year", p.data.year, { deadline, note: p.data.note });
-  })();
-  return { ok: true, year: p.data.year, deadline };
+/** Returns whether the user existed. */
+export function setPasswordHash(db: Db, id: number, passwordHash: string): boolean {
+  return db.update(users).set({ passwordHash }).where(eq(users.id, id)).run().changes > 0;
+}
+
+/** Every user with their agency's name, by role and login. */
+export function listUserRows(db: Db) {
+  return db
+    .select({
+      id: users.id,
+      login: users.login,
+      name: users.name,
+      role: users.role,
+      agencyId: users.agencyId,
+      agencyName: agencies.name,
+      disabled: users.disabled,
+      email: users.email,
+      phone: users.phone,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .leftJoin(agencies, eq(agencies.id, users.agencyId))
+    .orderBy(asc(users.role), asc(users.login))
+    .all();
+}
+
+export function upsertYear(db: Db, y: { year: number; deadline: string; note: string | null }): void {
+  db.insert(reportingYears)
+    .values(y)
+    .onConflictDoUpdate({ target: reportingYears.year, set: { deadline: sql`excluded.deadline`, note: sql`excluded.note` } })
+    .run();
 }

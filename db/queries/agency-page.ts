@@ -3,8 +3,9 @@ import "server-only";
  * Per-agency reads: one agency's reports, versions and findings (agency page), and the per-agency cell
  * rows that rankings, comparisons and the bulk download are built from.
  */
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { kindOrderSql } from "../schema";
+import { kindOrderSql, reportVersions } from "../schema";
 import { CELL_COLUMNS, columnName } from "../cell-columns";
 import type { MetricInput } from "../../lib/metrics";
 import { APPLICANT_KEYS, applicationRows, type Finding, type Report, type TemplateId } from "../../lib/template";
@@ -30,21 +31,22 @@ export function listAgencyYears(db: Db, agencyId: number): AgencyYear[] {
   ).all(agencyId) as AgencyYear[];
 }
 
-export interface VersionView {
-  id: number;
-  versionNo: number;
-  rif: Report;
-  hasFile: boolean;
-  fileName: string | null;
-  createdAt: string;
-}
-
-export function getVersion(db: Db, versionId: number): VersionView | null {
-  const row = prepared(
-    db,
-    "select id, version_no versionNo, rif, file_name fileName, (file_bytes is not null) hasFile, created_at createdAt from report_versions where id = ?",
-  ).get(versionId) as (Omit<VersionView, "rif" | "hasFile"> & { rif: string; hasFile: number }) | undefined;
-  return row ? { ...row, rif: JSON.parse(row.rif) as Report, hasFile: row.hasFile === 1 } : null;
+/** A version as the agency page shows it: the report and whether its original file is kept. */
+export function getVersionView(db: Db, versionId: number) {
+  return (
+    db
+      .select({
+        id: reportVersions.id,
+        versionNo: reportVersions.versionNo,
+        rif: reportVersions.rif,
+        fileName: reportVersions.fileName,
+        hasFile: sql<boolean>`${reportVersions.fileBytes} is not null`.mapWith((v) => v === 1),
+        createdAt: reportVersions.createdAt,
+      })
+      .from(reportVersions)
+      .where(eq(reportVersions.id, versionId))
+      .get() ?? null
+  );
 }
 
 /** The RIF of the published version of an agency's report for a year. */
@@ -62,27 +64,6 @@ export function liveFindings(db: Db, versionId: number): Finding[] {
     "select code, severity, cells, expected, actual, message from findings where version_id = ? order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, id",
   ).all(versionId) as { code: string; severity: Finding["severity"]; cells: string; expected: string | null; actual: string | null; message: string }[];
   return rows.map((r) => ({ ...r, cells: JSON.parse(r.cells) as string[] }));
-}
-
-export interface VersionListItem {
-  id: number;
-  versionNo: number;
-  source: string;
-  fileName: string | null;
-  hasFile: number;
-  errorCount: number;
-  warningCount: number;
-  createdAt: string;
-  comment: string | null;
-}
-
-export function listVersions(db: Db, reportId: number): VersionListItem[] {
-  return prepared(
-    db,
-    `select id, version_no versionNo, source, file_name fileName, (file_bytes is not null) hasFile, error_count errorCount,
-       warning_count warningCount, created_at createdAt, comment
-     from report_versions where report_id = ? order by version_no desc`,
-  ).all(reportId) as VersionListItem[];
 }
 
 export interface AgencyCells {

@@ -1,6 +1,8 @@
 import "server-only";
 /** Where an agency publishes (migration 0006): its website and its annual-report column page. */
+import { eq } from "drizzle-orm";
 import type { Db } from "../client";
+import { agencies } from "../schema";
 import { audit, type Actor } from "./audit";
 
 export interface AgencyWeb {
@@ -10,13 +12,11 @@ export interface AgencyWeb {
 
 /** Sets the addresses given (undefined leaves a field as it is); with an actor, writes an audit row. */
 export function setAgencyWeb(db: Db, agencyId: number, w: Partial<AgencyWeb>, actor?: Actor): void {
-  if (w.website !== undefined) db.$client.prepare("update agencies set website = ? where id = ?").run(w.website ?? null, agencyId);
-  if (w.reportColumnUrl !== undefined) db.$client.prepare("update agencies set report_column_url = ? where id = ?").run(w.reportColumnUrl ?? null, agencyId);
-  if (actor) audit(db, actor, "agency.web", "agency", agencyId, w);
+  if (w.website !== undefined) db.update(agencies).set({ website: w.website ?? null }).where(eq(agencies.id, agencyId)).run();
+  if (w.reportColumnUrl !== undefined) db.update(agencies).set({ reportColumnUrl: w.reportColumnUrl ?? null }).where(eq(agencies.id, agencyId)).run();
+  if (actor) audit(db, actor, { action: "agency.web", entityType: "agency", entityId: agencyId, detail: w });
 }
 
 export function getAgencyWeb(db: Db, agencyId: number): AgencyWeb | null {
-  return (
-    (db.$client.prepare("select website, report_column_url reportColumnUrl from agencies where id = ?").get(agencyId) as AgencyWeb | undefined) ?? null
-  );
+  return db.select({ website: agencies.website, reportColumnUrl: agencies.reportColumnUrl }).from(agencies).where(eq(agencies.id, agencyId)).get() ?? null;
 }

@@ -4,22 +4,34 @@ import "server-only";
  * null on either side means unbounded. Expected counts, submission tracking (未报送), LATE and coverage
  * all ask here.
  */
+import { eq, max, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
+import { agencies, reportingYears } from "../schema";
+import { perConnection } from "./prepared";
 
 /** SQL: agency alias `a` must report for the year given by the SQL expression `year`. */
 export function expectedSql(year: string, a = "a"): string {
   return `(${a}.first_year is null or ${a}.first_year <= ${year}) and (${a}.last_year is null or ${a}.last_year >= ${year})`;
 }
 
+/** The same condition as a drizzle SQL fragment, on the columns of `a` (agencies or an alias of it). */
+export function expectedWhere(a: { firstYear: SQLiteColumn; lastYear: SQLiteColumn }, year: number): SQL {
+  return sql`(${a.firstYear} is null or ${a.firstYear} <= ${year}) and (${a.lastYear} is null or ${a.lastYear} >= ${year})`;
+}
+
 export function expectedIn(span: { firstYear: number | null; lastYear: number | null }, year: number): boolean {
   return (span.firstYear === null || span.firstYear <= year) && (span.lastYear === null || span.lastYear >= year);
 }
 
+// asked on every save (LATE) and public report page
+const spanQuery = perConnection((db) =>
+  db.select({ firstYear: agencies.firstYear, lastYear: agencies.lastYear }).from(agencies).where(eq(agencies.id, sql.placeholder("agencyId"))).prepare(),
+);
+
 /** Whether this agency must report for this year (false for an unknown agency). */
 export function isExpected(db: Db, agencyId: number, year: number): boolean {
-  const row = db.$client.prepare("select first_year firstYear, last_year lastYear from agencies where id = ?").get(agencyId) as
-    | { firstYear: number | null; lastYear: number | null }
-    | undefined;
+  const row = spanQuery(db).get({ agencyId });
   return !!row && expectedIn(row, year);
 }
 
@@ -28,6 +40,7 @@ export function isExpected(db: Db, agencyId: number, year: number): boolean {
  * (`where` on alias `a`). Counted from the few distinct (first, last) spans, not per agency and year.
  */
 export function expectedPerYear(db: Db, years: number[], where = "", args: unknown[] = []): Map<number, number> {
+  // raw SQL: the filter arrives as SQL text with its arguments (stats.ts agencyWhere, shared with the wide aggregates)
   const spans = db.$client
     .prepare(`select a.first_year firstYear, a.last_year lastYear, count(*) n from agencies a where a.active = 1${where} group by a.first_year, a.last_year`)
     .all(...args) as { firstYear: number | null; lastYear: number | null; n: number }[];
@@ -36,6 +49,6 @@ export function expectedPerYear(db: Db, years: number[], where = "", args: unkno
 
 /** The year a new agency starts reporting by default: the latest reporting year (else last calendar year). */
 export function currentReportingYear(db: Db): number {
-  const row = db.$client.prepare("select max(year) y from reporting_years").get() as { y: number | null };
-  return row.y ?? new Date().getFullYear() - 1;
+  const row = db.select({ y: max(reportingYears.year) }).from(reportingYears).get();
+  return row?.y ?? new Date().getFullYear() - 1;
 }

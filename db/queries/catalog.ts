@@ -1,6 +1,7 @@
 import "server-only";
 /** Read-side lookups of agencies and years used across public and staff pages. */
-import { count, eq } from "drizzle-orm";
+import { and, count, eq, like, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
 import { expectedSql } from "./agency-years";
 import { agencies, kindOrderSql, reportingYears, type AgencyKind } from "../schema";
@@ -14,15 +15,18 @@ export interface YearSummary {
 }
 
 export function listYears(db: Db): YearSummary[] {
-  return db.$client
-    .prepare(
-      `select y.year, y.deadline,
-        (select count(*) from agencies a where a.active = 1 and ${expectedSql("y.year")}) agencies,
-        (select count(*) from reports r where r.year = y.year and r.published_version_id is not null) published,
-        (select count(*) from reports r where r.year = y.year and r.status != 'draft') received
-       from reporting_years y order by y.year desc`,
-    )
-    .all() as YearSummary[];
+  // the counts are correlated subqueries on the year; drizzle leaves a one-table select's columns unqualified, so the year is written out
+  return db
+    .select({
+      year: reportingYears.year,
+      deadline: reportingYears.deadline,
+      agencies: sql<number>`(select count(*) from agencies a where a.active = 1 and ${sql.raw(expectedSql(`"reporting_years"."year"`))})`,
+      published: sql<number>`(select count(*) from reports r where r.year = "reporting_years"."year" and r.published_version_id is not null)`,
+      received: sql<number>`(select count(*) from reports r where r.year = "reporting_years"."year" and r.status != 'draft')`,
+    })
+    .from(reportingYears)
+    .orderBy(sql`${reportingYears.year} desc`)
+    .all();
 }
 
 export interface AgencyListItem {
@@ -36,30 +40,44 @@ export interface AgencyListItem {
   publishedYears: string | null;
 }
 
+const a = alias(agencies, "a");
+const p = alias(agencies, "p");
+/** An agency (alias `a`) with its parent's name, `active` as 0/1 as the pages and exports expect it. */
+const withParent = {
+  id: a.id,
+  name: a.name,
+  shortName: a.shortName,
+  kind: a.kind,
+  parentId: a.parentId,
+  parentName: p.name,
+  active: sql<number>`${a.active}`,
+};
+
 export function listAgencies(db: Db, opts: { kind?: string; parentId?: number; q?: string; includeInactive?: boolean } = {}): AgencyListItem[] {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (!opts.includeInactive) where.push("a.active = 1");
-  if (opts.kind) (where.push("a.kind = ?"), args.push(opts.kind));
-  if (opts.parentId) (where.push("(a.parent_id = ? or a.id = ?)"), args.push(opts.parentId, opts.parentId));
-  if (opts.q) (where.push("a.name like ?"), args.push(`%${opts.q}%`));
-  return db.$client
-    .prepare(
-      `select a.id, a.name, a.short_name shortName, a.kind, a.parent_id parentId, p.name parentName, a.active,
-        (select group_concat(year, ',') from (select r.year from reports r where r.agency_id = a.id and r.published_version_id is not null order by r.year)) publishedYears
-       from agencies a left join agencies p on p.id = a.parent_id
-       ${where.length ? `where ${where.join(" and ")}` : ""}
-       order by ${kindOrderSql("a.kind")}, coalesce(a.parent_id, a.id), a.id`,
-    )
-    .all(...args) as AgencyListItem[];
+  const where: (SQL | undefined)[] = [];
+  if (!opts.includeInactive) where.push(eq(a.active, true));
+  if (opts.kind) where.push(sql`${a.kind} = ${opts.kind}`);
+  if (opts.parentId) where.push(sql`(${a.parentId} = ${opts.parentId} or ${a.id} = ${opts.parentId})`);
+  if (opts.q) where.push(like(a.name, `%${opts.q}%`));
+  return db
+    .select({
+      ...withParent,
+      publishedYears: sql<string | null>`(select group_concat(year, ',') from (select r.year from reports r where r.agency_id = ${a.id} and r.published_version_id is not null order by r.year))`,
+    })
+    .from(a)
+    .leftJoin(p, eq(p.id, a.parentId))
+    .where(and(...where))
+    .orderBy(sql.raw(kindOrderSql("a.kind")), sql`coalesce(${a.parentId}, ${a.id})`, a.id)
+    .all();
 }
 
-export function getAgency(db: Db, id: number): (AgencyListItem & { contact: string | null; firstYear: number | null; lastYear: number | null }) | undefined {
-  return db.$client
-    .prepare(
-      "select a.id, a.name, a.short_name shortName, a.kind, a.parent_id parentId, p.name parentName, a.active, a.contact, a.first_year firstYear, a.last_year lastYear from agencies a left join agencies p on p.id = a.parent_id where a.id = ?",
-    )
-    .get(id) as (AgencyListItem & { contact: string | null; firstYear: number | null; lastYear: number | null }) | undefined;
+export function getAgency(db: Db, id: number) {
+  return db
+    .select({ ...withParent, contact: a.contact, firstYear: a.firstYear, lastYear: a.lastYear })
+    .from(a)
+    .leftJoin(p, eq(p.id, a.parentId))
+    .where(eq(a.id, id))
+    .get();
 }
 
 export function cityName(): string {

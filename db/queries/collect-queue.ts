@@ -1,7 +1,9 @@
 import "server-only";
 /** What the review queue and a report page show of the website collection. */
 import { can, canAccessAgency, type Viewer } from "../../lib/permissions";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { reports, webFinds } from "../schema";
 
 export interface FoundRow {
   reportId: number;
@@ -18,8 +20,9 @@ export interface FoundRow {
 /** Drafts found on the website waiting for a reviewer, and agencies' reports whose website version differs. */
 export function foundQueue(db: Db, viewer: Viewer): FoundRow[] {
   if (!can(viewer, "report.review")) return [];
-  return db.$client
-    .prepare(
+  // raw SQL (typed by drizzle's sql<T>): a union of two differently joined selects ordered by position
+  return db.all<FoundRow>(
+    sql.raw(
       `select r.id reportId, a.name agencyName, r.year, v.source_url sourceUrl, v.page_date pageDate, v.fetched_at fetchedAt,
          (select count(*) from findings f where f.version_id = v.id and f.severity = 'error') errors, null diffCells
        from reports r join agencies a on a.id = r.agency_id join report_versions v on v.id = r.current_version_id
@@ -30,8 +33,8 @@ export function foundQueue(db: Db, viewer: Viewer): FoundRow[] {
        where w.beside_version_id = r.current_version_id and w.diff_cells > 0
          and w.id = (select max(w2.id) from web_finds w2 where w2.agency_id = w.agency_id and w2.year = w.year)
        order by 3 desc, 2`,
-    )
-    .all() as FoundRow[];
+    ),
+  );
 }
 
 export interface BesideFind {
@@ -44,9 +47,13 @@ export interface BesideFind {
 
 /** Website versions kept beside the report's current version (the agency's own), newest first. */
 export function findsBeside(db: Db, viewer: Viewer, reportId: number): BesideFind[] {
-  const rep = db.$client.prepare("select agency_id a, year, current_version_id cv from reports where id = ?").get(reportId) as { a: number; year: number; cv: number } | undefined;
+  const rep = db.select({ a: reports.agencyId, year: reports.year, cv: reports.currentVersionId }).from(reports).where(eq(reports.id, reportId)).get();
   if (!rep || !viewer || !canAccessAgency(viewer, rep.a)) return [];
-  return db.$client
-    .prepare("select id, url, fetched_at fetchedAt, page_date pageDate, diff_cells diffCells from web_finds where agency_id = ? and year = ? and beside_version_id = ? order by id desc limit 5")
-    .all(rep.a, rep.year, rep.cv) as BesideFind[];
+  return db
+    .select({ id: webFinds.id, url: webFinds.url, fetchedAt: webFinds.fetchedAt, pageDate: webFinds.pageDate, diffCells: webFinds.diffCells })
+    .from(webFinds)
+    .where(and(eq(webFinds.agencyId, rep.a), eq(webFinds.year, rep.year), rep.cv === null ? sql`0` : eq(webFinds.besideVersionId, rep.cv)))
+    .orderBy(desc(webFinds.id))
+    .limit(5)
+    .all();
 }

@@ -5,13 +5,15 @@ import { Fetcher } from "../../lib/collect/fetcher";
 import { DEFAULT_ALLOW_HOSTS, parseAllowlist, type Resolver } from "../../lib/collect/net-guard";
 import { can, type Viewer } from "../../lib/permissions";
 import { fail, FORBIDDEN, type Result } from "../../lib/upload/result";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { appSettings } from "../schema";
 import { audit } from "./audit";
 
 const ALLOW_KEY = "collect.allowHosts";
 
 export function getAllowHosts(db: Db): string[] {
-  const row = db.$client.prepare("select value from app_settings where key = ?").get(ALLOW_KEY) as { value: string } | undefined;
+  const row = db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, ALLOW_KEY)).get();
   const parsed = row ? parseAllowlist(row.value) : null;
   return parsed?.ok ? parsed.patterns : DEFAULT_ALLOW_HOSTS;
 }
@@ -20,10 +22,13 @@ export function setAllowHosts(db: Db, viewer: Viewer, text: string): Result<{ pa
   if (!viewer || !can(viewer, "settings.manage")) return fail(FORBIDDEN);
   const parsed = parseAllowlist(String(text ?? ""));
   if (!parsed.ok) return fail(parsed.message, { allowHosts: parsed.message });
-  db.$client.transaction(() => {
-    db.$client.prepare("insert into app_settings (key, value) values (?, ?) on conflict(key) do update set value = excluded.value").run(ALLOW_KEY, parsed.patterns.join("\n"));
-    audit(db, viewer, "collect.allowHosts", "setting", ALLOW_KEY, { patterns: parsed.patterns });
-  })();
+  db.transaction(() => {
+    db.insert(appSettings)
+      .values({ key: ALLOW_KEY, value: parsed.patterns.join("\n") })
+      .onConflictDoUpdate({ target: appSettings.key, set: { value: sql`excluded.value` } })
+      .run();
+    audit(db, viewer, { action: "collect.allowHosts", entityType: "setting", entityId: ALLOW_KEY, detail: { patterns: parsed.patterns } });
+  });
   return { ok: true, patterns: parsed.patterns };
 }
 

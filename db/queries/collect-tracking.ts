@@ -4,25 +4,33 @@ import "server-only";
  * (when, where, the printed publication date, late or not), not found, failed, no column address, or not
  * collected yet; and the list of agencies with nothing online, for staff to send to them.
  */
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { kindOrderSql } from "../schema";
-import { printedLate, type ItemStatus } from "./collect";
+import { agencies, collectItems, collectRuns, kindOrderSql, webFinds } from "../schema";
+import { printedLate } from "./collect";
 
 import type { WebState, WebStatus } from "../../lib/collect/web-state";
 export { WEB_LABELS, type WebState, type WebStatus } from "../../lib/collect/web-state";
 
 export function webStatusByAgency(db: Db, year: number): Map<number, WebStatus> {
   const out = new Map<number, WebStatus>();
-  const items = db.$client
-    .prepare("select i.agency_id a, i.status s, i.message m from collect_items i join collect_runs r on r.id = i.run_id where r.year = ? and i.status != 'pending' order by i.id")
-    .all(year) as { a: number; s: ItemStatus; m: string | null }[];
+  const items = db
+    .select({ a: collectItems.agencyId, s: collectItems.status, m: collectItems.message })
+    .from(collectItems)
+    .innerJoin(collectRuns, eq(collectRuns.id, collectItems.runId))
+    .where(and(eq(collectRuns.year, year), ne(collectItems.status, "pending")))
+    .orderBy(collectItems.id)
+    .all();
   for (const it of items) {
     const state: WebState = it.s === "found" || it.s === "unchanged" ? "found" : it.s === "pending" ? "unchecked" : it.s;
     out.set(it.a, { state, foundAt: null, url: null, pageDate: null, late: state === "not_found", message: it.m });
   }
-  const finds = db.$client
-    .prepare("select agency_id a, url, page_date d, min(fetched_at) over (partition by agency_id, sha256) first, id from web_finds where year = ? order by id")
-    .all(year) as { a: number; url: string; d: string | null; first: string }[];
+  const finds = db
+    .select({ a: webFinds.agencyId, url: webFinds.url, d: webFinds.pageDate, first: sql<string>`min(${webFinds.fetchedAt}) over (partition by ${webFinds.agencyId}, ${webFinds.sha256})` })
+    .from(webFinds)
+    .where(eq(webFinds.year, year))
+    .orderBy(webFinds.id)
+    .all();
   for (const f of finds) {
     const prev = out.get(f.a);
     // a later failure does not unsay that the report is online; the latest find is the one shown
@@ -45,13 +53,20 @@ export interface OfflineRow {
 /** Active agencies with no report found on their website for the year (not found, failed, no address, unchecked). */
 export function nothingOnline(db: Db, year: number): OfflineRow[] {
   const web = webStatusByAgency(db, year);
-  const rows = db.$client
-    .prepare(
-      `select a.id agencyId, a.name, a.kind, a.report_column_url columnUrl, a.contact,
-        (select group_concat(u.name || coalesce(' ' || u.phone, '') || coalesce(' ' || u.email, ''), '；') from users u where u.agency_id = a.id and u.disabled = 0) people
-       from agencies a where a.active = 1 order by ${kindOrderSql("a.kind")}, a.id`,
-    )
-    .all() as { agencyId: number; name: string; kind: string; columnUrl: string | null; contact: string | null; people: string | null }[];
+  const rows = db
+    .select({
+      agencyId: agencies.id,
+      name: agencies.name,
+      kind: agencies.kind,
+      columnUrl: agencies.reportColumnUrl,
+      contact: agencies.contact,
+      // written out: in a one-table select drizzle leaves columns unqualified, which the subquery would read as u's
+      people: sql<string | null>`(select group_concat(u.name || coalesce(' ' || u.phone, '') || coalesce(' ' || u.email, ''), '；') from users u where u.agency_id = "agencies"."id" and u.disabled = 0)`,
+    })
+    .from(agencies)
+    .where(eq(agencies.active, true))
+    .orderBy(sql.raw(kindOrderSql(`"agencies"."kind"`)), agencies.id)
+    .all();
   return rows
     .map((r) => ({ r, w: web.get(r.agencyId) }))
     .filter(({ w }) => !w || w.state !== "found")

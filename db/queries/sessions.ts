@@ -5,7 +5,10 @@ import "server-only";
  * role, agency changed or the account was disabled: a trigger of migration 0004 raises it, whoever
  * writes), when its session was signed out (revoked_sessions), or SESSION_MAX_AGE_HOURS after sign-in.
  */
+import { eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { revokedSessions, users } from "../schema";
+import { perConnection } from "./prepared";
 
 export interface SessionClaims {
   uid: number;
@@ -15,8 +18,14 @@ export interface SessionClaims {
   authTime: number;
 }
 
-export function userSessionVersion(db: Db, uid: number): number | null {
-  const r = db.$client.prepare("select session_version sv, disabled from users where id = ?").get(uid) as { sv: number; disabled: number } | undefined;
+// asked on every signed-in request
+const sessionQueries = perConnection((db) => ({
+  user: db.select({ sv: users.sessionVersion, disabled: users.disabled }).from(users).where(eq(users.id, sql.placeholder("uid"))).prepare(),
+  revoked: db.select({ sid: revokedSessions.sid }).from(revokedSessions).where(eq(revokedSessions.sid, sql.placeholder("sid"))).prepare(),
+}));
+
+function userSessionVersion(db: Db, uid: number): number | null {
+  const r = sessionQueries(db).user.get({ uid });
   return r && !r.disabled ? r.sv : null;
 }
 
@@ -24,15 +33,15 @@ export function sessionStands(db: Db, c: Partial<SessionClaims>, maxAgeSec: numb
   if (typeof c.uid !== "number" || typeof c.sv !== "number" || typeof c.sid !== "string" || typeof c.authTime !== "number") return false;
   if (nowSec - c.authTime > maxAgeSec) return false;
   if (userSessionVersion(db, c.uid) !== c.sv) return false;
-  return !db.$client.prepare("select 1 from revoked_sessions where sid = ?").get(c.sid);
+  return !sessionQueries(db).revoked.get({ sid: c.sid });
 }
 
 /** Signing out ends this session (a copy of its token included), not the user's other sessions. */
 export function revokeSession(db: Db, c: Partial<SessionClaims>, maxAgeSec: number, nowSec = Math.floor(Date.now() / 1000)): void {
   if (typeof c.sid !== "string" || typeof c.uid !== "number") return;
-  const sqlite = db.$client;
-  sqlite.transaction(() => {
-    sqlite.prepare("delete from revoked_sessions where expires_at < ?").run(nowSec);
-    sqlite.prepare("insert or ignore into revoked_sessions (sid, user_id, expires_at) values (?, ?, ?)").run(c.sid, c.uid, (c.authTime ?? nowSec) + maxAgeSec);
-  })();
+  const { sid, uid } = c;
+  db.transaction(() => {
+    db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, nowSec)).run();
+    db.insert(revokedSessions).values({ sid, userId: uid, expiresAt: (c.authTime ?? nowSec) + maxAgeSec }).onConflictDoNothing().run();
+  });
 }

@@ -1,11 +1,13 @@
 import "server-only";
 /** Agencies, users and reporting years: lookups and creation shared by seeding, import and admin. */
 import bcrypt from "bcryptjs";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import type { AgencyKind, Role } from "../schema";
+import { agencies, reportingYears, users, type AgencyKind, type Role } from "../schema";
 import { audit, type Actor } from "./audit";
+import { perConnection } from "./prepared";
 
-export const BCRYPT_ROUNDS = 11;
+const BCRYPT_ROUNDS = 11;
 
 export function hashPassword(pw: string): string {
   return bcrypt.hashSync(pw, BCRYPT_ROUNDS);
@@ -21,17 +23,21 @@ export function endOfDeadline(deadline: string): Date {
   return new Date(`${deadline}T23:59:59+08:00`);
 }
 
+// read on every save (LATE) and on public report pages
+const deadlineQuery = perConnection((db) =>
+  db.select({ deadline: reportingYears.deadline }).from(reportingYears).where(eq(reportingYears.year, sql.placeholder("year"))).prepare(),
+);
+
 export function deadlineOf(db: Db, year: number): string {
-  const row = db.$client.prepare("select deadline from reporting_years where year = ?").get(year) as { deadline: string } | undefined;
-  return row?.deadline ?? defaultDeadline(year);
+  return deadlineQuery(db).get({ year })?.deadline ?? defaultDeadline(year);
 }
 
 export function ensureYear(db: Db, year: number): void {
-  db.$client.prepare("insert into reporting_years (year, deadline) values (?, ?) on conflict(year) do nothing").run(year, defaultDeadline(year));
+  db.insert(reportingYears).values({ year, deadline: defaultDeadline(year) }).onConflictDoNothing({ target: reportingYears.year }).run();
 }
 
 export function findAgencyByName(db: Db, name: string): { id: number; name: string } | undefined {
-  return db.$client.prepare("select id, name from agencies where name = ?").get(name) as { id: number; name: string } | undefined;
+  return db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.name, name)).get();
 }
 
 export function createAgency(
@@ -39,11 +45,12 @@ export function createAgency(
   actor: Actor,
   a: { name: string; shortName?: string | null; kind: AgencyKind; parentId?: number | null; firstYear?: number | null; lastYear?: number | null },
 ): number {
-  const r = db.$client
-    .prepare("insert into agencies (name, short_name, kind, parent_id, first_year, last_year) values (?, ?, ?, ?, ?, ?)")
-    .run(a.name, a.shortName ?? null, a.kind, a.parentId ?? null, a.firstYear ?? null, a.lastYear ?? null);
-  const id = Number(r.lastInsertRowid);
-  audit(db, actor, "agency.create", "agency", id, { name: a.name, kind: a.kind, firstYear: a.firstYear ?? null, lastYear: a.lastYear ?? null });
+  const { id } = db
+    .insert(agencies)
+    .values({ name: a.name, shortName: a.shortName ?? null, kind: a.kind, parentId: a.parentId ?? null, firstYear: a.firstYear ?? null, lastYear: a.lastYear ?? null })
+    .returning({ id: agencies.id })
+    .get();
+  audit(db, actor, { action: "agency.create", entityType: "agency", entityId: id, detail: { name: a.name, kind: a.kind, firstYear: a.firstYear ?? null, lastYear: a.lastYear ?? null } });
   return id;
 }
 
@@ -62,15 +69,11 @@ export function createUser(
   actor: Actor,
   u: { login: string; name: string; password: string; role: Role; agencyId?: number | null; email?: string | null },
 ): number {
-  const r = db.$client
-    .prepare("insert into users (login, name, password_hash, role, agency_id, email) values (?, ?, ?, ?, ?, ?)")
-    .run(u.login, u.name, hashPassword(u.password), u.role, u.agencyId ?? null, u.email ?? null);
-  const id = Number(r.lastInsertRowid);
-  audit(db, actor, "user.create", "user", id, { login: u.login, role: u.role, agencyId: u.agencyId ?? null });
+  const { id } = db
+    .insert(users)
+    .values({ login: u.login, name: u.name, passwordHash: hashPassword(u.password), role: u.role, agencyId: u.agencyId ?? null, email: u.email ?? null })
+    .returning({ id: users.id })
+    .get();
+  audit(db, actor, { action: "user.create", entityType: "user", entityId: id, detail: { login: u.login, role: u.role, agencyId: u.agencyId ?? null } });
   return id;
-}
-
-export function setPassword(db: Db, actor: Actor, userId: number, password: string): void {
-  db.$client.prepare("update users set password_hash = ? where id = ?").run(hashPassword(password), userId);
-  audit(db, actor, "user.password.reset", "user", userId);
 }

@@ -4,9 +4,11 @@ import "server-only";
  * on time, late, only a draft, or missing — judged against the year's deadline (end of day, Beijing time).
  */
 import { can, type Viewer } from "../../lib/permissions";
+import { and, asc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
-import { kindOrderSql, type AgencyKind, type ReportStatus } from "../schema";
-import { expectedSql } from "./agency-years";
+import { agencies, kindOrderSql, reports, users, type AgencyKind, type ReportStatus } from "../schema";
+import { expectedWhere } from "./agency-years";
 import { deadlineOf, endOfDeadline } from "./setup";
 
 export type TrackState = "on_time" | "late" | "unknown" | "draft" | "missing";
@@ -44,18 +46,22 @@ export function trackingList(db: Db, viewer: Viewer, f: TrackFilter): { rows: Tr
   const deadline = deadlineOf(db, f.year);
   if (!can(viewer, "tracking.read")) return { rows: [], deadline, counts };
   // agencies that must report this year, and any other that filed a report for it all the same
-  const where = ["a.active = 1", `(${expectedSql("?")} or r.id is not null)`];
-  const args: unknown[] = [f.year, f.year, f.year];
-  if (f.kind) (where.push("a.kind = ?"), args.push(f.kind));
-  if (f.parentId) (where.push("(a.parent_id = ? or a.id = ?)"), args.push(f.parentId, f.parentId));
-  const raw = db.$client
-    .prepare(
-      `select a.id agencyId, a.name, a.kind, a.parent_id parentId, p.name parentName, r.id reportId, r.status, r.submitted_at submittedAt, r.published_at publishedAt
-       from agencies a left join agencies p on p.id = a.parent_id left join reports r on r.agency_id = a.id and r.year = ?
-       where ${where.join(" and ")}
-       order by ${kindOrderSql("a.kind")}, coalesce(a.parent_id, a.id), a.id`,
-    )
-    .all(...args) as Omit<TrackRow, "state">[];
+  const a = alias(agencies, "a");
+  const p = alias(agencies, "p");
+  const where: (SQL | undefined)[] = [eq(a.active, true), sql`(${expectedWhere(a, f.year)} or ${reports.id} is not null)`];
+  if (f.kind) where.push(sql`${a.kind} = ${f.kind}`);
+  if (f.parentId) where.push(sql`(${a.parentId} = ${f.parentId} or ${a.id} = ${f.parentId})`);
+  const raw = db
+    .select({
+      agencyId: a.id, name: a.name, kind: a.kind, parentId: a.parentId, parentName: p.name,
+      reportId: reports.id, status: reports.status, submittedAt: reports.submittedAt, publishedAt: reports.publishedAt,
+    })
+    .from(a)
+    .leftJoin(p, eq(p.id, a.parentId))
+    .leftJoin(reports, and(eq(reports.agencyId, a.id), eq(reports.year, f.year)))
+    .where(and(...where))
+    .orderBy(sql.raw(kindOrderSql("a.kind")), sql`coalesce(${a.parentId}, ${a.id})`, a.id)
+    .all();
   const end = endOfDeadline(deadline);
   const rows: TrackRow[] = [];
   for (const r of raw) {
@@ -78,14 +84,21 @@ export interface Contact {
 export function contactsOf(db: Db, viewer: Viewer, agencyIds: number[]): Map<number, Contact[]> {
   const out = new Map<number, Contact[]>();
   if (!can(viewer, "tracking.read") || agencyIds.length === 0) return out;
-  const rows = db.$client
-    .prepare(`select agency_id agencyId, name, login, email, phone from users where disabled = 0 and agency_id in (select value from json_each(?)) order by name`)
-    .all(JSON.stringify(agencyIds)) as Contact[];
-  for (const c of rows) out.set(c.agencyId, [...(out.get(c.agencyId) ?? []), c]);
+  const rows = db
+    .select({ agencyId: users.agencyId, name: users.name, login: users.login, email: users.email, phone: users.phone })
+    .from(users)
+    .where(and(eq(users.disabled, false), sql`${users.agencyId} in (select value from json_each(${JSON.stringify(agencyIds)}))`))
+    .orderBy(asc(users.name))
+    .all();
+  for (const c of rows) if (c.agencyId !== null) out.set(c.agencyId, [...(out.get(c.agencyId) ?? []), { ...c, agencyId: c.agencyId }]);
   return out;
 }
 
 export function agencyContactNote(db: Db, agencyIds: number[]): Map<number, string> {
-  const rows = db.$client.prepare("select id, contact from agencies where contact is not null and id in (select value from json_each(?))").all(JSON.stringify(agencyIds)) as { id: number; contact: string }[];
-  return new Map(rows.map((r) => [r.id, r.contact]));
+  const rows = db
+    .select({ id: agencies.id, contact: agencies.contact })
+    .from(agencies)
+    .where(and(isNotNull(agencies.contact), sql`${agencies.id} in (select value from json_each(${JSON.stringify(agencyIds)}))`))
+    .all();
+  return new Map(rows.map((r) => [r.id, r.contact ?? ""]));
 }

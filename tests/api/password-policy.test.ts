@@ -3,7 +3,7 @@
  * the seed passwords from the environment, each with a Chinese message naming the problem.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { createUserCmd, resetPasswordCmd } from "../../db/queries/admin";
+import { createUserCmd, resetPasswordCmd } from "../../server/admin";
 import { openDb } from "../../db/client";
 import { seedDemo } from "../../db/seed";
 import { passwordProblem } from "../../lib/auth/password-policy";

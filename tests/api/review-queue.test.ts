@@ -1,6 +1,6 @@
 /** The review queue orders by the latest submission: a report resubmitted after a return queues as fresh. */
 import { beforeAll, expect, it } from "vitest";
-import { reviewQueue, transitionReport } from "../../db/queries/workflow";
+import { reviewQueue, transitionReport } from "../../server/workflow";
 import { makeWorld, type World } from "./helpers";
 
 let w: World;

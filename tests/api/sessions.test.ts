@@ -6,7 +6,7 @@ import { decode, encode } from "next-auth/jwt";
 import type { JWT } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authOptions } from "@/server/auth/options";
-import { setPassword } from "@/db/queries/setup";
+import { resetPasswordCmd } from "@/server/admin";
 import { makeWorld, type World } from "./helpers";
 
 let w: World;
@@ -62,7 +62,7 @@ describe("sessions", () => {
     const sql = w.db.$client;
     const reviewerId = w.reviewer.id;
     const changes: [string, () => void][] = [
-      ["password reset", () => setPassword(w.db, w.admin, reviewerId, "another-strong-Passw0rd!")],
+      ["password reset", () => expect(resetPasswordCmd(w.db, w.admin, reviewerId, { password: "another-strong-Passw0rd!" })).toMatchObject({ ok: true })],
       ["role change", () => sql.prepare("update users set role = 'admin' where id = ?").run(reviewerId)],
       ["agency change", () => sql.prepare("update users set agency_id = ? where id = ?").run(w.ownAgencyId, reviewerId)],
       ["deactivation", () => sql.prepare("update users set disabled = 1 where id = ?").run(reviewerId)],

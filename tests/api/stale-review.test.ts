@@ -15,7 +15,8 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { transitionAction } = await import("@/app/workspace/actions");
 const api = await import("@/app/api/v1/agencies/[id]/reports/[year]/route");
-const { getVersion, saveUploadedVersion } = await import("@/db/queries/workflow");
+const { getVersionDetail } = await import("@/db/queries/workflow");
+const { saveUploadedVersion } = await import("@/server/workflow");
 
 let w: World;
 beforeAll(() => {
@@ -27,7 +28,7 @@ const state = () =>
 
 /** The agency saves a version whose reconsideration total is `n` and submits it. */
 function agencySubmits(n: number): number {
-  const rep = structuredClone(getVersion(w.db, w.ownReportId, state().c)!.report);
+  const rep = structuredClone(getVersionDetail(w.db, { reportId: w.ownReportId, versionId: state().c })!.report);
   rep.review.reconsideration.total = n;
   const r = saveUploadedVersion(w.db, w.agency, { agencyId: w.ownAgencyId, year: 2025, report: rep, source: "form", file: null, extractedText: null, warnings: [], provenance: {}, submit: true });
   if (!r.ok) throw new Error(r.message);

@@ -1,7 +1,8 @@
 /** The workflow on the database: versions are immutable, the public keeps the published version until a
  * correction is published, which then marks the report revised. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { getVersion, saveUploadedVersion, transitionReport } from "../../db/queries/workflow";
+import { getVersionDetail } from "../../db/queries/workflow";
+import { saveUploadedVersion, transitionReport } from "../../server/workflow";
 import { makeWorld, type World } from "./helpers";
 
 let w: World;
@@ -25,7 +26,7 @@ describe("publication and correction", () => {
     expect(first).toMatchObject({ status: "published", pa: "2026-01-12T02:00:00.000Z", ra: null, sa: "2026-01-10T02:00:00.000Z" });
     expect(first.p).toBe(first.c);
 
-    const old = getVersion(w.db, id, first.c)!;
+    const old = getVersionDetail(w.db, { reportId: id, versionId: first.c })!;
     const corrected = structuredClone(old.report);
     corrected.review.reconsideration.total = (corrected.review.reconsideration.total ?? 0) + 1;
     const saved = saveUploadedVersion(w.db, w.agency, { agencyId: w.ownAgencyId, year: 2025, report: corrected, source: "form", file: null, extractedText: null, warnings: [], provenance: {}, submit: true }, "2026-03-01T02:00:00.000Z");
@@ -36,7 +37,7 @@ describe("publication and correction", () => {
     expect(mid.p).toBe(first.c); // the public still sees the published version
     expect(mid.sa).toBe("2026-01-10T02:00:00.000Z"); // first submission time is kept (LATE is judged on it)
     // the old version is untouched
-    expect(getVersion(w.db, id, first.c)!.report).toEqual(old.report);
+    expect(getVersionDetail(w.db, { reportId: id, versionId: first.c })!.report).toEqual(old.report);
 
     expect(t(w.reviewer, "accept", "2026-03-02T02:00:00.000Z")).toMatchObject({ ok: true });
     expect(t(w.reviewer, "publish", "2026-03-03T02:00:00.000Z")).toMatchObject({ ok: true });
@@ -53,7 +54,7 @@ describe("publication and correction", () => {
     expect(transitionReport(w.db, w.reviewer, { reportId: 99999, action: "accept" })).toMatchObject({ ok: false, message: "未找到该年报，或您无权查看" });
     expect(transitionReport(w.db, w.reviewer, { reportId: "x", action: "delete" })).toMatchObject({ ok: false, fieldErrors: { reportId: expect.any(String), action: expect.any(String) } });
     w.db.$client.prepare("update agencies set active = 0 where id = ?").run(w.otherAgencyId);
-    const rep = getVersion(w.db, w.otherDraftId, (w.db.$client.prepare("select current_version_id c from reports where id = ?").get(w.otherDraftId) as { c: number }).c)!.report;
+    const rep = getVersionDetail(w.db, { reportId: w.otherDraftId, versionId: (w.db.$client.prepare("select current_version_id c from reports where id = ?").get(w.otherDraftId) as { c: number }).c })!.report;
     expect(saveUploadedVersion(w.db, w.admin, { agencyId: w.otherAgencyId, year: 2025, report: rep, source: "form", file: null, extractedText: null, warnings: [], provenance: {}, submit: false })).toMatchObject({ ok: false, message: "机关不存在或已停用" });
     w.db.$client.prepare("update agencies set active = 1 where id = ?").run(w.otherAgencyId);
   });

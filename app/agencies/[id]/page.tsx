@@ -8,7 +8,8 @@ import { ChartCard } from "@/components/stats/chart-card";
 import { GridTable } from "@/components/stats/grid-table";
 import { getDb } from "@/server/db";
 import { getAgency } from "@/server/catalog";
-import { agencyCells, getVersion, listAgencyYears, listVersions, liveFindings } from "@/server/agency-page";
+import { agencyCells, getVersionView, listAgencyYears, liveFindings } from "@/server/agency-page";
+import { listReportVersions } from "@/server/workflow";
 import { citySums } from "@/server/stats";
 import { publishedFindings } from "@/server/public-findings";
 import { getViewer } from "@/server/auth/viewer";
@@ -43,9 +44,9 @@ export default async function AgencyPage({ params, searchParams }: Props) {
   const want = Number(typeof sp.year === "string" ? sp.year : NaN);
   const sel = years.find((y) => y.year === want) ?? years[0];
   const wantVersion = Number(typeof sp.version === "string" ? sp.version : NaN);
-  const versions = sel && staff ? listVersions(db, sel.reportId) : [];
+  const versions = sel && staff ? listReportVersions(db, sel.reportId) : [];
   const versionId = sel ? (staff ? (versions.find((v) => v.id === wantVersion)?.id ?? sel.currentVersionId!) : sel.publishedVersionId!) : null;
-  const version = versionId ? getVersion(db, versionId) : null;
+  const version = versionId ? getVersionView(db, versionId) : null;
   // the public sees findings computed from published versions only (never against a neighbour's draft)
   const findings = !versionId ? [] : staff ? liveFindings(db, versionId) : publishedFindings(db, agency.id, sel!.year);
   const isPublished = !!sel && versionId === sel.publishedVersionId;

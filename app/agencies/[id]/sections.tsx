@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { beijingTime } from "@/lib/beijing-time";
 import { SEVERITY_LABELS, ruleByCode } from "@/lib/checks";
-import type { VersionListItem } from "@/server/agency-page";
+import type { VersionMeta } from "@/server/workflow";
 import { cellLabel, type Finding } from "@/lib/template";
 
 export function FindingsList({ findings }: { findings: Finding[] }) {
@@ -23,7 +23,7 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
   );
 }
 
-export function VersionsTable({ agencyId, year, versions, current, published }: { agencyId: number; year: number; versions: VersionListItem[]; current: number; published: number | null }) {
+export function VersionsTable({ agencyId, year, versions, current, published }: { agencyId: number; year: number; versions: VersionMeta[]; current: number; published: number | null }) {
   const SOURCE: Record<string, string> = { upload: "上传文件", form: "在线填报", paste: "粘贴", import: "批量导入", demo: "示例数据" };
   return (
     <section aria-labelledby="versions-title" className="no-print">

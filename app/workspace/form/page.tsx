@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/server/db";
 import { getAgency } from "@/server/catalog";
-import { canWriteFor, getReport, getVersion } from "@/server/workflow";
+import { canWriteFor, getVersionDetail } from "@/server/workflow";
+import { getReport } from "@/server/workflow";
 import { getViewer } from "@/server/auth/viewer";
 import { ReportTables } from "@/components/report/report-tables";
 import { defaultShape, emptyReport, shapeOf, TEMPLATE_INFO, type Report } from "@/lib/template";
@@ -25,7 +26,7 @@ export default async function FormPage({ searchParams }: { searchParams: Promise
   let base: Report | null = null;
   if (sp.report && sp.version) {
     const rep = getReport(db, viewer, Number(sp.report));
-    if (rep && rep.agencyId === agency.id) base = getVersion(db, rep.id, Number(sp.version))?.report ?? null;
+    if (rep && rep.agencyId === agency.id) base = getVersionDetail(db, { reportId: rep.id, versionId: Number(sp.version) })?.report ?? null;
   }
   const template = base?.template ?? (sp.template === "2019" ? "2019" : "2021");
   const shape = base ? shapeOf(base) : defaultShape(template);

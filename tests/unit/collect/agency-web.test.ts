@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openDb } from "../../../db/client";
-import { bulkCreateAgencies, saveAgency } from "../../../db/queries/admin";
+import { bulkCreateAgencies, saveAgency } from "../../../server/admin";
 import { getAgencyWeb } from "../../../db/queries/agency-web";
 import { createAgency, createUser } from "../../../db/queries/setup";
 import { SYSTEM } from "../../../db/queries/audit";

@@ -39,7 +39,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   const db = getDb();
   const agency = getAgency(db, staged.agencyId);
   // Checked against this agency's neighbouring years in the database, as saving would.
-  const findings = computeFindings(db, staged.agencyId, staged.year, staged.report, null);
+  const findings = computeFindings(db, { agencyId: staged.agencyId, year: staged.year, report: staged.report, submittedAt: null });
   const r = staged.report;
   const named = agency ? otherAgencyNamed(r.agency, agency) : null;
   const reading = confidenceSummary(r, staged.warnings);

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/server/db";
-import { getReport, getVersion } from "@/server/workflow";
+import { getVersionDetail } from "@/server/workflow";
+import { getReport } from "@/server/workflow";
 import { getViewer } from "@/server/auth/viewer";
 import { diffReports } from "@/lib/upload/diff";
 
@@ -19,8 +20,8 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
   const db = getDb();
   const rep = getReport(db, viewer, Number(id));
   if (!rep) notFound();
-  const a = getVersion(db, rep.id, Number(sp.a));
-  const b = getVersion(db, rep.id, Number(sp.b));
+  const a = getVersionDetail(db, { reportId: rep.id, versionId: Number(sp.a) });
+  const b = getVersionDetail(db, { reportId: rep.id, versionId: Number(sp.b) });
   if (!a || !b) notFound();
   const rows = diffReports(a.report, b.report);
   const changed = rows.filter((r) => r.changed);
