@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Queries of the hot paths (saving a version, the public reads) built and prepared once per connection:
  * for a small indexed lookup, drizzle's query building and SQLite's statement compilation cost more than
