@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { CELL_COLUMNS, ROLLUP_COLUMNS } from "./cell-columns";
+import { ROLES } from "../lib/permissions";
+import { REPORT_STATUSES } from "../lib/report-status";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 const createdAt = () => text("created_at").notNull().default(now);
@@ -11,10 +13,9 @@ export type AgencyKind = (typeof AGENCY_KINDS)[number];
 export function kindOrderSql(column: string): string {
   return `case ${column} ${AGENCY_KINDS.map((k, i) => `when '${k}' then ${i}`).join(" ")} else ${AGENCY_KINDS.length} end`;
 }
-export const ROLES = ["admin", "reviewer", "agency"] as const;
-export type Role = (typeof ROLES)[number];
-export const REPORT_STATUSES = ["draft", "submitted", "returned", "accepted", "published"] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+// roles and statuses are defined once, with their labels, in lib/ (pure, shared by pages and the database)
+export { ROLES, type Role } from "../lib/permissions";
+export { REPORT_STATUSES, type ReportStatus } from "../lib/report-status";
 
 export const agencies = sqliteTable(
   "agencies",

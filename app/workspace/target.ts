@@ -4,8 +4,7 @@
  */
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { canWriteFor } from "@/db/queries/workflow";
-import type { Viewer } from "@/lib/permissions";
+import { canWriteFor, type Viewer } from "@/lib/permissions";
 import { fail, FORBIDDEN, type Result } from "@/lib/upload/result";
 
 export const targetInput = z.object({

@@ -256,11 +256,8 @@ export function ackFinding(db: Db, viewer: Viewer, raw: unknown): Result {
   return { ok: true };
 }
 
-/** May this viewer file a report for this agency at all (upload, paste, form)? */
-export function canWriteFor(viewer: Viewer, agencyId: number): boolean {
-  if (!viewer) return false;
-  return can(viewer, "report.writeAll") || (can(viewer, "report.writeOwn") && canAccessAgency(viewer, agencyId));
-}
+// canWriteFor lives beside the permission table (lib/permissions.ts)
+import { canWriteFor } from "../../lib/permissions";
 
 export interface SaveInput {
   agencyId: number;

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getAgency } from "@/db/queries/catalog";
 import { computeFindings } from "@/db/queries/versions";
-import { canWriteFor } from "@/db/queries/workflow";
+import { canWriteFor } from "@/lib/permissions";
 import { ReportTables } from "@/components/report/report-tables";
 import { getViewer } from "@/lib/auth/viewer";
 import { confidenceSummary } from "@/lib/ingest/confidence";
