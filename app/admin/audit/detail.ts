@@ -3,8 +3,7 @@
  * admin reads "状态：审核通过 → 已发布；意见：…" instead of raw JSON. Unknown actions and fields (added
  * later) still show, with their key; the raw JSON stays in the database.
  */
-import { STATUS_LABELS } from "@/db/queries/workflow";
-import type { ReportStatus } from "@/db/schema";
+import { statusLabel } from "@/lib/report-status";
 import { ROLE_LABELS } from "@/lib/permissions";
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -53,7 +52,7 @@ const FIELDS: Record<string, string> = {
   year: "年度",
 };
 
-const status = (v: unknown) => (typeof v === "string" ? (STATUS_LABELS[v as ReportStatus] ?? v) : text(v));
+const status = (v: unknown) => (typeof v === "string" ? statusLabel(v) : text(v));
 
 function text(v: unknown): string {
   if (v === null || v === undefined || v === "") return "—";

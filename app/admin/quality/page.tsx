@@ -14,11 +14,11 @@ import { SEVERITY_LABELS } from "@/lib/checks";
 import { can } from "@/lib/permissions";
 import { flatGrid } from "@/lib/stats/grid";
 import { cellLabel } from "@/lib/template";
+import { statusLabel } from "@/lib/report-status";
 
 export const metadata: Metadata = { title: "数据质量" };
 
 type SP = Record<string, string | string[] | undefined>;
-const STATUS: Record<string, string> = { draft: "草稿", submitted: "已报送", returned: "已退回", accepted: "审核通过", published: "已发布" };
 
 /** Oversight staff: which agencies have which problems this year, per rule, and across years. */
 export default async function QualityPage({ searchParams }: { searchParams: Promise<SP> }) {
@@ -120,7 +120,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
                   <Link href={`/agencies/${a.agencyId}?year=${year}`}>{a.name}</Link>
                 </td>
                 <td>{a.kind}</td>
-                <td>{STATUS[a.status] ?? a.status}</td>
+                <td>{statusLabel(a.status)}</td>
                 <td className="num">{a.errors ? <span className="badge error">{a.errors}</span> : 0}</td>
                 <td className="num">{a.warnings}</td>
                 <td className="num">{a.infos}</td>

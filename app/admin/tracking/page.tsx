@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { AGENCY_KINDS } from "@/db/schema";
 import { listAgencies, listYears } from "@/db/queries/catalog";
 import { agencyContactNote, contactsOf, trackingList, TRACK_LABELS, type TrackState } from "@/db/queries/tracking";
-import { STATUS_LABELS } from "@/db/queries/workflow";
+import { STATUS_LABELS } from "@/lib/report-status";
 import { when } from "@/app/workspace/_components/status-badge";
 import { AdminNav } from "../_components/admin-nav";
 import { requirePage } from "../_components/guard";

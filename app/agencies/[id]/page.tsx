@@ -10,6 +10,7 @@ import { getDb } from "@/db/client";
 import { getAgency } from "@/db/queries/catalog";
 import { agencyCells, getVersion, listAgencyYears, listVersions, liveFindings } from "@/db/queries/agency-page";
 import { citySums } from "@/db/queries/stats";
+import { statusLabel } from "@/lib/report-status";
 import { publishedFindings } from "@/db/queries/public-findings";
 import { getViewer } from "@/lib/auth/viewer";
 import { beijingDate } from "@/lib/beijing-time";
@@ -26,7 +27,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: a?.name ?? "机关" };
 }
 
-const STATUS: Record<string, string> = { draft: "草稿", submitted: "已报送", returned: "已退回", accepted: "审核通过", published: "已发布" };
 
 export default async function AgencyPage({ params, searchParams }: Props) {
   await connection();
@@ -83,7 +83,7 @@ export default async function AgencyPage({ params, searchParams }: Props) {
             </ul>
           </nav>
           <p data-testid="report-meta">
-            <span className={`badge ${isPublished ? "ok" : "warning"}`}>{isPublished ? "已发布" : `当前版本：${STATUS[sel.status] ?? sel.status}`}</span> 第{version.versionNo}版 ·{" "}
+            <span className={`badge ${isPublished ? "ok" : "warning"}`}>{isPublished ? "已发布" : `当前版本：${statusLabel(sel.status)}`}</span> 第{version.versionNo}版 ·{" "}
             {TEMPLATE_INFO[version.rif.template].name}
             {sel.publishedAt ? ` · 发布于 ${beijingDate(sel.publishedAt)}` : ""}
             {sel.revisedAt ? <strong className="caveat"> · 已于 {beijingDate(sel.revisedAt)} 更正（现为更正后的版本）</strong> : null}

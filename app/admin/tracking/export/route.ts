@@ -1,7 +1,7 @@
 /** The tracking list as CSV (UTF-8 with BOM so Excel opens it), with the same filters as the page. */
 import { getDb } from "@/db/client";
 import { contactsOf, trackingList, TRACK_LABELS } from "@/db/queries/tracking";
-import { STATUS_LABELS } from "@/db/queries/workflow";
+import { STATUS_LABELS } from "@/lib/report-status";
 import { getViewer } from "@/lib/auth/viewer";
 import { beijingTime } from "@/lib/beijing-time";
 import { can } from "@/lib/permissions";
