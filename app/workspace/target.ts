@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { canWriteFor, type Viewer } from "@/lib/permissions";
-import { fail, FORBIDDEN, type Result } from "@/lib/upload/result";
+import { fail, forbidden, type Result } from "@/lib/upload/result";
 
 export const targetInput = z.object({
   agencyId: z.coerce.number({ message: "请选择机关" }).int().positive("请选择机关"),
@@ -13,7 +13,7 @@ export const targetInput = z.object({
 });
 
 export function resolveTarget(db: Db, viewer: Viewer, t: z.infer<typeof targetInput>): Result<{ agencyId: number; agencyName: string; year: number }> {
-  if (!canWriteFor(viewer, t.agencyId)) return fail(FORBIDDEN);
+  if (!canWriteFor(viewer, t.agencyId)) return forbidden();
   const a = db.$client.prepare("select id, name, active from agencies where id = ?").get(t.agencyId) as { id: number; name: string; active: number } | undefined;
   if (!a || !a.active) return fail("机关不存在或已停用", { agencyId: "机关不存在或已停用" });
   const y = db.$client.prepare("select year from reporting_years where year = ?").get(t.year);

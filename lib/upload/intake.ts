@@ -22,10 +22,10 @@ export const MAX_PASTE_CHARS = 2_000_000;
 
 /** Ties the parsed report to the agency and year it is filed under; a report of another year is refused. */
 function bind(outcome: ParseOutcome, target: { year: number | null; agencyName: string | null }): Result<{ report: Report }> {
-  if (!outcome.ok) return fail(outcome.error);
+  if (!outcome.ok) return fail(outcome.error, undefined, "unreadable");
   const report = { ...outcome.report };
   if (target.year !== null && report.year !== null && report.year !== target.year) {
-    return fail(`所选年度为${target.year}年，但该文件是${report.year}年度的年报，请核对年度或文件`);
+    return fail(`所选年度为${target.year}年，但该文件是${report.year}年度的年报，请核对年度或文件`, undefined, "wrong_year");
   }
   report.year = report.year ?? target.year;
   report.agency = report.agency ?? target.agencyName;
@@ -41,10 +41,10 @@ export async function readUploadedFile(input: {
 }): Promise<Result<ReadReport>> {
   const max = input.maxBytes ?? maxUploadBytes();
   const checked = checkUploadBytes(input.bytes, max);
-  if (!checked.ok) return checked;
+  if (!checked.ok) return { ...checked, code: "unreadable" };
   const outcome = await readFileInWorker({ bytes: input.bytes, fileName: input.fileName ?? undefined, maxBytes: max });
   const bound = bind(outcome, input);
-  if (!bound.ok || !outcome.ok) return bound.ok ? fail("无法读取该文件") : bound;
+  if (!bound.ok || !outcome.ok) return bound.ok ? fail("无法读取该文件", undefined, "unreadable") : bound;
   const file = { name: cleanFileName(input.fileName), type: checked.format, bytes: input.bytes };
   return { ok: true, report: bound.report, warnings: outcome.warnings, provenance: outcome.provenance, text: outcome.text, file };
 }
@@ -53,6 +53,6 @@ export async function readPastedText(input: { text: string; year: number | null;
   if (input.text.length > MAX_PASTE_CHARS) return fail("粘贴的文字过长，不像一份年度报告");
   const outcome = await readTextInWorker(input.text);
   const bound = bind(outcome, input);
-  if (!bound.ok || !outcome.ok) return bound.ok ? fail("无法读取粘贴的文字") : bound;
+  if (!bound.ok || !outcome.ok) return bound.ok ? fail("无法读取粘贴的文字", undefined, "unreadable") : bound;
   return { ok: true, report: bound.report, warnings: outcome.warnings, provenance: outcome.provenance, text: outcome.text, file: null };
 }
