@@ -4,6 +4,7 @@
  * year. Every refusal is a Chinese sentence the form shows as it is. Files and pasted text are read in the
  * reader pool (lib/ingest/worker), off the request thread, with capped memory and time.
  */
+import { admitText, MAX_PASTE_CHARS } from "../ingest/gate";
 import type { ParseOutcome } from "../ingest/types";
 import { readFileInWorker, readTextInWorker } from "../ingest/worker/pool";
 import type { Report } from "../template";
@@ -18,7 +19,7 @@ export interface ReadReport {
   file: { name: string; type: string; bytes: Uint8Array } | null;
 }
 
-export const MAX_PASTE_CHARS = 2_000_000;
+export { MAX_PASTE_CHARS };
 
 /** Ties the parsed report to the agency and year it is filed under; a report of another year is refused. */
 function bind(outcome: ParseOutcome, target: { year: number | null; agencyName: string | null }): Result<{ report: Report }> {
@@ -50,7 +51,8 @@ export async function readUploadedFile(input: {
 }
 
 export async function readPastedText(input: { text: string; year: number | null; agencyName: string | null }): Promise<Result<ReadReport>> {
-  if (input.text.length > MAX_PASTE_CHARS) return fail("粘贴的文字过长，不像一份年度报告");
+  const admitted = admitText(input.text);
+  if (!admitted.ok) return fail(admitted.message);
   const outcome = await readTextInWorker(input.text);
   const bound = bind(outcome, input);
   if (!bound.ok || !outcome.ok) return bound.ok ? fail("无法读取粘贴的文字", undefined, "unreadable") : bound;
