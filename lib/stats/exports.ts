@@ -7,7 +7,6 @@ import { agencyCells, bulkReports } from "../../db/queries/agency-page";
 import { getAgency } from "../../db/queries/catalog";
 import { citySums, citySumsByYear, latestYearWithData, yearCounts } from "../../db/queries/stats";
 import { qualityGrids } from "../../db/queries/quality";
-import { computeMetrics } from "../metrics";
 import { AppError } from "../errors";
 import { can, type Viewer } from "../permissions";
 import { comparisonGrid, pick, yearsGrid } from "./agency";
@@ -17,7 +16,7 @@ import { consolidatedGrids } from "./consolidated";
 import { excludeErrorsParam, issuesGrid, markGrids } from "./consistency";
 import { consolidatedIssues } from "../../db/queries/consolidated-issues";
 import type { Grid } from "./grid";
-import { applicantData, metricsGrid, outcomeData, proactiveData, reviewData } from "./overview";
+import { overviewPanels } from "./overview-panels";
 import { parseFilter } from "./params";
 import { rank, rankingGrid, rankMetrics } from "./rankings";
 import { incompleteYears, trendGrids } from "./trends";
@@ -40,16 +39,7 @@ export function buildExport(db: Db, name: string, sp: URLSearchParams, viewer: V
     case "overview": {
       const sums = citySums(db, y, f);
       const prev = citySums(db, y - 1, f);
-      const grids: Record<string, Grid> = {
-        applicants: applicantData(sums).grid,
-        outcomes: outcomeData(sums).grid,
-        review: reviewData(sums).grid,
-        metrics: metricsGrid("overview-metrics", `${y}年度指标`, computeMetrics(sums), sums.coverage.reports, prev.coverage.reports ? computeMetrics(prev) : null),
-      };
-      for (const t of ["2019", "2021"] as const) {
-        const p = proactiveData(sums, t);
-        if (p) grids[`proactive-${t}`] = p.grid;
-      }
+      const grids: Record<string, Grid> = Object.fromEntries(overviewPanels({ year: y, cur: sums, prev, scopeSuffix: "" }).map((p) => [p.key, p.grid]));
       const table = sp.get("table");
       const chosen = table && grids[table] ? { [table]: grids[table] } : grids;
       return { file: `${y}年度统计概览${scope}${table ? `-${table}` : ""}`, sheets: Object.entries(chosen).map(([k, g]) => ({ name: g.title.slice(0, 28) || k, grids: [g] })) };
