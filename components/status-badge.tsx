@@ -1,13 +1,10 @@
-import type { ReportStatus } from "@/lib/enums";
 import { beijingTime } from "@/lib/beijing-time";
-
-const LABELS: Record<ReportStatus, string> = { draft: "草稿", submitted: "已提交待审核", returned: "已退回", accepted: "审核通过", published: "已发布" };
-const TONE: Record<ReportStatus, string> = { draft: "", submitted: "info", returned: "error", accepted: "ok", published: "ok" };
+import { STATUS_DEFS, type ReportStatus } from "@/lib/report-status";
 
 export function StatusBadge({ status }: { status: ReportStatus }) {
   return (
-    <span className={`badge ${TONE[status]}`} data-testid="status">
-      {LABELS[status]}
+    <span className={`badge ${STATUS_DEFS[status].tone}`} data-testid="status">
+      {STATUS_DEFS[status].label}
     </span>
   );
 }

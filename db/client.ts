@@ -9,6 +9,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { prepareDbFile } from "./file-modes";
 import * as schema from "./schema";
+import { databasePath } from "../lib/env";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -30,7 +31,7 @@ const globalForDb = globalThis as unknown as { __xxgkDb?: Db; __xxgkDbPath?: str
 
 /** The process-wide connection to DATABASE_PATH. */
 export function getDb(): Db {
-  const file = process.env.DATABASE_PATH || path.join(process.cwd(), "data", "xxgk.db");
+  const file = databasePath();
   if (!globalForDb.__xxgkDb || globalForDb.__xxgkDbPath !== file) {
     globalForDb.__xxgkDb = openDb(file);
     globalForDb.__xxgkDbPath = file;

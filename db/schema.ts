@@ -1,21 +1,24 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { AGENCY_KINDS, REPORT_STATUSES } from "../lib/enums";
+import { AGENCY_KINDS } from "../lib/enums";
 import type { Provenance } from "../lib/ingest/types";
 import type { Finding, ParseWarning, Report } from "../lib/template";
 import { CELL_COLUMNS, ROLLUP_COLUMNS } from "./cell-columns";
+import { ROLES } from "../lib/permissions";
+import { REPORT_STATUSES } from "../lib/report-status";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 const createdAt = () => text("created_at").notNull().default(now);
 
-export { AGENCY_KINDS, REPORT_STATUSES, type AgencyKind, type ReportStatus } from "../lib/enums";
+export { AGENCY_KINDS, type AgencyKind } from "../lib/enums";
 /** SQL ordering agencies by kind in the order of AGENCY_KINDS (city government first). */
 export function kindOrderSql(column: string): string {
   return `case ${column} ${AGENCY_KINDS.map((k, i) => `when '${k}' then ${i}`).join(" ")} else ${AGENCY_KINDS.length} end`;
 }
-export const ROLES = ["admin", "reviewer", "agency"] as const;
-export type Role = (typeof ROLES)[number];
+// roles and statuses are defined once, with their labels, in lib/ (pure, shared by pages and the database)
+export { ROLES, type Role } from "../lib/permissions";
+export { REPORT_STATUSES, type ReportStatus } from "../lib/report-status";
 
 export const agencies = sqliteTable(
   "agencies",

@@ -6,5 +6,5 @@
 export const AGENCY_KINDS = ["市政府", "市直部门", "县区政府", "县区部门", "乡镇街道", "其他"] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
-export const REPORT_STATUSES = ["draft", "submitted", "returned", "accepted", "published"] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+// report statuses are defined once, with their labels and badge tones, in lib/report-status.ts
+export { REPORT_STATUSES, type ReportStatus } from "./report-status";

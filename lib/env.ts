@@ -1,11 +1,20 @@
 /**
- * Configuration, parsed once with zod where it enters. A bad value stops the process with a message
- * naming the variable (see README, "Configuration").
+ * Configuration, the one place each variable and its default is stated. `env()` parses them all with zod
+ * where the process starts (`npm start` and every CLI command); a bad value stops it with a message naming
+ * the variable (see README, "Configuration"). The server's modules read the few they need at run time
+ * through the readers at the end of this file (tests point DATABASE_PATH elsewhere between files), never
+ * `process.env` themselves; UPLOAD_MAX_MB is read in lib/upload/limit.js because next.config.js needs it.
  */
 import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_UPLOAD_MAX_MB } from "./upload/limit";
 import { passwordProblem } from "./auth/password-policy";
+
+const DEFAULT_PORT = 3000;
+const DEFAULT_SESSION_HOURS = 8;
+function defaultDatabasePath(): string {
+  return path.join(process.cwd(), "data", "xxgk.db");
+}
 
 const boolish = z
   .enum(["0", "1", "true", "false", "yes", "no"])
@@ -23,8 +32,8 @@ const seedPassword = (login: string) =>
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_PATH: z.string().min(1).default(path.join(process.cwd(), "data", "xxgk.db")),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_PATH: z.string().min(1).default(defaultDatabasePath()),
+  PORT: z.coerce.number().int().min(1).max(65535).default(DEFAULT_PORT),
   SEED_DEMO: boolish.default(true),
   DEMO_AGENCIES: z.coerce.number().int().min(1).max(200000).default(60),
   DEMO_SEED: z.coerce.number().int().default(2024),
@@ -34,7 +43,7 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(16, "至少16个字符").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(500).default(DEFAULT_UPLOAD_MAX_MB),
-  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(DEFAULT_SESSION_HOURS),
 });
 export type Env = z.infer<typeof schema>;
 
@@ -57,4 +66,19 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** DATABASE_PATH, read at every call (tests and the CLI point it elsewhere after start-up). */
+export function databasePath(): string {
+  return process.env.DATABASE_PATH || defaultDatabasePath();
+}
+
+/** PORT of this server (the page cache renders through it). */
+export function serverPort(): string {
+  return process.env.PORT ?? String(DEFAULT_PORT);
+}
+
+/** SESSION_MAX_AGE_HOURS: a session token expires this long after sign-in. */
+export function sessionMaxAgeHours(): number {
+  return Number(process.env.SESSION_MAX_AGE_HOURS ?? DEFAULT_SESSION_HOURS) || DEFAULT_SESSION_HOURS;
 }

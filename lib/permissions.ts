@@ -3,7 +3,21 @@
  * server; hiding a button in the UI is never the check. Agency users are further limited to their own
  * agency by `canAccessAgency`.
  */
-export type Role = "admin" | "reviewer" | "agency";
+import { AppError } from "./errors";
+
+/**
+ * The roles, each with its Chinese name and whether its users are bound to one agency. Adding a role is an
+ * entry here plus its rows in PERMISSIONS below; the database column, the user form and the labels read it.
+ * Listed in the order the user form offers them.
+ */
+export const ROLE_DEFS = {
+  agency: { label: "机关填报员", ownAgencyOnly: true },
+  reviewer: { label: "审核员", ownAgencyOnly: false },
+  admin: { label: "管理员", ownAgencyOnly: false },
+} as const satisfies Record<string, { label: string; ownAgencyOnly: boolean }>;
+
+export type Role = keyof typeof ROLE_DEFS;
+export const ROLES = Object.keys(ROLE_DEFS) as [Role, ...Role[]];
 export type Viewer = { id: number; login: string; name: string; role: Role; agencyId: number | null } | null;
 
 export const PERMISSIONS = {
@@ -28,11 +42,14 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_LABELS: Record<Role | "public", string> = {
-  admin: "管理员",
-  reviewer: "审核员",
-  agency: "机关填报员",
+  ...(Object.fromEntries(ROLES.map((r) => [r, ROLE_DEFS[r].label])) as Record<Role, string>),
   public: "公众",
 };
+
+/** Must a user of this role be bound to an agency (and see only its drafts)? */
+export function roleNeedsAgency(role: Role): boolean {
+  return ROLE_DEFS[role].ownAgencyOnly;
+}
 
 export function can(viewer: Viewer, permission: Permission): boolean {
   const role = viewer ? viewer.role : "public";
@@ -42,16 +59,18 @@ export function can(viewer: Viewer, permission: Permission): boolean {
 /** May this viewer see drafts of / write reports for this agency? */
 export function canAccessAgency(viewer: Viewer, agencyId: number): boolean {
   if (!viewer) return false;
-  if (viewer.role === "admin" || viewer.role === "reviewer") return true;
+  if (!roleNeedsAgency(viewer.role)) return true;
   return viewer.agencyId === agencyId;
 }
 
-export class ForbiddenError extends Error {
-  constructor(message = "没有权限执行此操作") {
-    super(message);
-  }
+/** May this viewer file a report for this agency at all (upload, paste, form)? */
+export function canWriteFor(viewer: Viewer, agencyId: number): boolean {
+  if (!viewer) return false;
+  return can(viewer, "report.writeAll") || (can(viewer, "report.writeOwn") && canAccessAgency(viewer, agencyId));
 }
 
+/** Throws the typed error a route handler or action answers with: 401 when nobody is signed in, else 403. */
 export function assertCan(viewer: Viewer, permission: Permission): void {
-  if (!can(viewer, permission)) throw new ForbiddenError();
+  if (can(viewer, permission)) return;
+  throw viewer ? new AppError("forbidden", "没有权限执行此操作") : new AppError("unauthenticated", "请先登录");
 }

@@ -11,6 +11,7 @@ import "server-only";
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { dataStamp, getDb } from "@/db/client";
+import { serverPort } from "@/lib/env";
 
 interface Entry {
   stamp: string;
@@ -58,7 +59,7 @@ export function cacheable(req: Request): boolean {
 }
 
 async function render(key: string, stamp: string): Promise<Entry | null> {
-  const port = process.env.PORT ?? "3000";
+  const port = serverPort();
   const api = isApi(key);
   const res = await fetch(`http://127.0.0.1:${port}${key}`, { headers: { [RENDER_HEADER]: renderToken(), accept: api ? "application/json" : "text/html" }, redirect: "manual" });
   const body = await res.arrayBuffer();

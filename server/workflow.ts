@@ -9,7 +9,7 @@ export * from "@/db/queries/workflow";
  * inside the same transaction as the change. The rows themselves are read and written by db/queries.
  */
 import { z } from "zod";
-import { can, canAccessAgency, type Viewer } from "../lib/permissions";
+import { can, canAccessAgency, canWriteFor, type Viewer } from "../lib/permissions";
 import { fail, zodFail, FORBIDDEN, NOT_FOUND, SIGN_IN, type Result } from "../lib/upload/result";
 import type { ParseWarning, Report } from "../lib/template";
 import type { Provenance } from "../lib/ingest/types";
@@ -20,7 +20,6 @@ import { audit } from "../db/queries/audit";
 import { computeFindings, saveReportVersion, writeFindings } from "../db/queries/versions";
 import { setVersionOrigin } from "../db/queries/web-origin";
 import {
-  canWriteFor,
   cellsKey,
   findReportSummary,
   getCurrentFinding,

@@ -1,7 +1,8 @@
 "use server";
 /**
- * Admin server actions. Each re-reads the session; the commands in server/admin.ts and db/queries/import.ts check
- * the permission table and parse the input with zod, and audit inside their transaction.
+ * Admin server actions, each through the one action wrapper (server/action.ts: session and permission); the
+ * commands in server/admin.ts and server/import.ts check again, parse the input with zod, and audit inside
+ * their transaction.
  */
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -9,15 +10,13 @@ import { getDb } from "@/server/db";
 import { bulkCreateAgencies, createUserCmd, resetPasswordCmd, saveAgency, saveYear, setAgencyActive, updateUserCmd } from "@/server/admin";
 import { importFile, parseManifest, type ImportResult } from "@/server/import";
 import { guessKind } from "@/server/setup";
-import { getViewer } from "@/server/auth/viewer";
 import { refreshStats } from "@/server/stats/refresh";
-import { can } from "@/lib/permissions";
+import { action } from "@/server/action";
 import { parseAgencyList } from "@/lib/upload/agency-list";
-import { emptyFileMessage, fail, FORBIDDEN, SIGN_IN } from "@/lib/upload/result";
+import { emptyFileMessage, fail } from "@/lib/upload/result";
 import type { FormState } from "../workspace/_components/action-form";
 import { expandUploads } from "./import/expand";
 
-const fdObject = (fd: FormData) => Object.fromEntries([...fd.entries()].filter(([, v]) => typeof v === "string"));
 const idOf = (fd: FormData) => z.coerce.number().int().positive().safeParse(fd.get("id"));
 
 /** After a successful write: the stats rollup brought up to date (agencies moved, years, reports imported), the pages revalidated. */
@@ -27,28 +26,21 @@ function done(paths: string[], message: string): FormState {
   return { ok: true, message };
 }
 
-export async function saveAgencyAction(_p: FormState | null, fd: FormData): Promise<FormState> {
-  const viewer = await getViewer();
-  if (!viewer) return fail(SIGN_IN);
+export const saveAgencyAction = action({ permission: "agency.manage" }, ({ input, viewer, fd }): FormState => {
   const id = fd.get("id") ? idOf(fd) : null;
   if (id && !id.success) return fail("机关编号无效");
-  const r = saveAgency(getDb(), viewer, fdObject(fd), id?.data ?? null);
+  const r = saveAgency(getDb(), viewer, input, id?.data ?? null);
   if (!r.ok) return r;
   return done(["/admin/agencies", `/admin/agencies/${r.id}`, "/agencies"], id ? "已保存" : "已创建机关");
-}
+});
 
-export async function setAgencyActiveAction(_p: FormState | null, fd: FormData): Promise<FormState> {
-  const viewer = await getViewer();
-  if (!viewer) return fail(SIGN_IN);
-  const r = setAgencyActive(getDb(), viewer, fdObject(fd));
+export const setAgencyActiveAction = action({ permission: "agency.manage" }, ({ input, viewer, fd }): FormState => {
+  const r = setAgencyActive(getDb(), viewer, input);
   if (!r.ok) return r;
   return done(["/admin/agencies", `/admin/agencies/${fd.get("id")}`, "/agencies", "/"], fd.get("active") === "1" ? "已恢复" : "已归档");
-}
+});
 
-export async function bulkAgenciesAction(_p: FormState | null, fd: FormData): Promise<FormState> {
-  const viewer = await getViewer();
-  if (!viewer) return fail(SIGN_IN);
-  if (!can(viewer, "agency.manage")) return fail(FORBIDDEN);
+export const bulkAgenciesAction = action({ permission: "agency.manage" }, async ({ viewer, fd }): Promise<FormState> => {
   const file = fd.get("file");
   if (!(file instanceof File) || file.size === 0) return fail("请选择 CSV 或 XLSX 文件", { file: "请选择文件" });
   const list = await parseAgencyList(new Uint8Array(await file.arrayBuffer()), guessKind);
@@ -56,50 +48,39 @@ export async function bulkAgenciesAction(_p: FormState | null, fd: FormData): Pr
   const r = bulkCreateAgencies(getDb(), viewer, list.rows);
   if (!r.ok) return r;
   return done(["/admin/agencies", "/agencies", "/"], `已创建 ${r.created} 个机关${r.skipped.length ? `，${r.skipped.length} 个已存在而跳过（${r.skipped.slice(0, 5).join("、")}${r.skipped.length > 5 ? "等" : ""}）` : ""}`);
-}
+});
 
-export async function createUserAction(_p: FormState | null, fd: FormData): Promise<FormState> {
-  const viewer = await getViewer();
-  if (!viewer) return fail(SIGN_IN);
-  const r = createUserCmd(getDb(), viewer, fdObject(fd));
+export const createUserAction = action({ permission: "user.manage" }, ({ input, viewer }): FormState => {
+  const r = createUserCmd(getDb(), viewer, input);
   if (!r.ok) return r;
   return done(["/admin/users"], "已创建用户");
-}
+});
 
-export async function updateUserAction(_p: FormState | null, fd: FormData): Promise<FormState> {
-  const viewer = await getViewer();
-  if (!viewer) return fail(SIGN_IN);
+export const updateUserAction = action({ permission: "user.manage" }, ({ input, viewer, fd }): FormState => {
   const id = idOf(fd);
   if (!id.success) return fail("用户编号无效");
-  const r = updateUserCmd(getDb(), viewer, id.data, fdObject(fd));
+  const r = updateUserCmd(getDb(), viewer, id.data, input);
   if (!r.ok) return r;
   return done(["/admin/users", `/admin/users/${id.data}`], "已保存");
-}
+});
 
-export async function resetPasswordAction(_p: FormState | null, fd: FormData): Promise<FormState> {
-  const viewer = await getViewer();
-  if (!viewer) return fail(SIGN_IN);
+export const resetPasswordAction = action({ permission: "user.manage" }, ({ input, viewer, fd }): FormState => {
   const id = idOf(fd);
   if (!id.success) return fail("用户编号无效");
-  const r = resetPasswordCmd(getDb(), viewer, id.data, fdObject(fd));
+  const r = resetPasswordCmd(getDb(), viewer, id.data, input);
   if (!r.ok) return r;
   return done([`/admin/users/${id.data}`], "密码已重置");
-}
+});
 
-export async function saveYearAction(_p: FormState | null, fd: FormData): Promise<FormState> {
-  const viewer = await getViewer();
-  if (!viewer) return fail(SIGN_IN);
-  const r = saveYear(getDb(), viewer, fdObject(fd));
+export const saveYearAction = action({ permission: "settings.manage" }, ({ input, viewer }): FormState => {
+  const r = saveYear(getDb(), viewer, input);
   if (!r.ok) return r;
   return done(["/admin/years", "/admin/tracking", "/"], `${r.year}年度截止日期为 ${r.deadline}`);
-}
+});
 
 export type ImportState = FormState & { results?: ImportResult[] };
 
-export async function importAction(_p: ImportState | null, fd: FormData): Promise<ImportState> {
-  const viewer = await getViewer();
-  if (!viewer) return fail(SIGN_IN);
-  if (!can(viewer, "import.bulk")) return fail(FORBIDDEN);
+export const importAction = action({ permission: "import.bulk" }, async ({ viewer, fd }): Promise<ImportState> => {
   const chosen = fd.getAll("files").filter((f): f is File => f instanceof File && (f.size > 0 || !!f.name));
   const empty = chosen.filter((f) => f.size === 0);
   const files = chosen.filter((f) => f.size > 0);
@@ -125,4 +106,4 @@ export async function importAction(_p: ImportState | null, fd: FormData): Promis
   revalidatePath("/", "layout");
   const n = (s: string) => results.filter((r) => r.status === s).length;
   return { ok: true, message: `共 ${results.length} 个文件：导入 ${n("imported")}，未变化 ${n("unchanged")}，需处理 ${n("attention")}，失败 ${n("failed")}`, results };
-}
+});

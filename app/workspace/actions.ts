@@ -1,54 +1,49 @@
 "use server";
 /**
- * Server actions of the workspace. Each one re-reads the session, checks role and agency on the server,
- * parses its FormData with zod and returns `{ ok, message, fieldErrors }` for expected failures.
+ * Server actions of the workspace, each through the one action wrapper (server/action.ts: session, permission,
+ * zod), then checking the agency on the server; `{ ok, code, message, fieldErrors }` for expected failures.
  */
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/server/db";
-import { canWriteFor } from "@/server/workflow";
 import { ackFinding, saveUploadedVersion, transitionReport } from "@/server/workflow";
 import { getViewer } from "@/server/auth/viewer";
 import { refreshStats } from "@/server/stats/refresh";
+import { canWriteFor } from "@/lib/permissions";
+import { action, formFields } from "@/server/action";
 import { formToReport } from "@/lib/report-form";
 import { defaultShape, shapeOf, type Report } from "@/lib/template";
-import { readPastedText } from "@/lib/upload/intake";
+import { MAX_PASTE_CHARS, readPastedText } from "@/lib/upload/intake";
 import { agencyMismatchMessage, CONFIRM_AGENCY_FIELD, otherAgencyNamed } from "@/lib/upload/agency-match";
 import { getAgency } from "@/server/catalog";
-import { fail, zodFail, FORBIDDEN, SIGN_IN } from "@/lib/upload/result";
+import { fail, zodFail, FORBIDDEN, SIGN_IN, forbidden } from "@/lib/upload/result";
 import { dropStaged, getStaged, stage, updateStaged, STAGING_EXPIRED } from "@/server/upload/staging";
 import type { FormState } from "./_components/action-form";
 import { targetInput, resolveTarget } from "./target";
 
-const fdObject = (fd: FormData) => Object.fromEntries([...fd.entries()].filter(([, v]) => typeof v === "string"));
+const pasteInput = targetInput.extend({ text: z.string().trim().min(1, "请粘贴年报全文").max(MAX_PASTE_CHARS, "粘贴的文字过长") });
 
-export async function stagePasteAction(_prev: FormState | null, fd: FormData): Promise<FormState> {
-  const viewer = await getViewer();
-  if (!viewer) return fail(SIGN_IN);
-  const parsed = targetInput.extend({ text: z.string().trim().min(1, "请粘贴年报全文").max(2_000_000, "粘贴的文字过长") }).safeParse(fdObject(fd));
-  if (!parsed.success) return zodFail(parsed.error);
-  const target = resolveTarget(getDb(), viewer, parsed.data);
+export const stagePasteAction = action({ input: pasteInput, permission: "report.writeOwn" }, async ({ input, viewer }) => {
+  const target = resolveTarget(getDb(), viewer, input);
   if (!target.ok) return target;
-  const read = await readPastedText({ text: parsed.data.text, year: target.year, agencyName: target.agencyName });
+  const read = await readPastedText({ text: input.text, year: target.year, agencyName: target.agencyName });
   if (!read.ok) return read;
   const s = stage({ userId: viewer.id, agencyId: target.agencyId, year: target.year, source: "paste", file: null, extractedText: read.text, report: read.report, warnings: read.warnings, provenance: read.provenance });
   redirect(`/workspace/preview/${s.id}`);
-}
+});
 
-export async function stageFormAction(_prev: FormState | null, fd: FormData): Promise<FormState> {
-  const viewer = await getViewer();
-  if (!viewer) return fail(SIGN_IN);
-  const parsed = targetInput.extend({ template: z.enum(["2019", "2021"], { message: "请选择模板" }), splitOther: z.enum(["0", "1"]).optional() }).safeParse(fdObject(fd));
-  if (!parsed.success) return zodFail(parsed.error);
-  const target = resolveTarget(getDb(), viewer, parsed.data);
+const formInput = targetInput.extend({ template: z.enum(["2019", "2021"], { message: "请选择模板" }), splitOther: z.enum(["0", "1"]).optional() });
+
+export const stageFormAction = action({ input: formInput, permission: "report.writeOwn" }, async ({ input, viewer, fd }) => {
+  const target = resolveTarget(getDb(), viewer, input);
   if (!target.ok) return target;
-  const shape = { ...defaultShape(parsed.data.template), ...(parsed.data.splitOther ? { splitOther: parsed.data.splitOther === "1" } : {}) };
+  const shape = { ...defaultShape(input.template), ...(input.splitOther ? { splitOther: input.splitOther === "1" } : {}) };
   const { report, fieldErrors } = formToReport((n) => fd.get(n) as string | null, shape, { agency: target.agencyName, year: target.year });
   if (Object.keys(fieldErrors).length) return fail(`有 ${Object.keys(fieldErrors).length} 个单元格不是有效数字`, fieldErrors);
   const s = stage({ userId: viewer.id, agencyId: target.agencyId, year: target.year, source: "form", file: null, extractedText: null, report, warnings: [], provenance: {} });
   redirect(`/workspace/preview/${s.id}`);
-}
+});
 
 const previewInput = z.object({ stagedId: z.string().min(8).max(64), intent: z.enum(["recheck", "draft", "submit", "discard"]), comment: z.string().trim().max(2000, "版本说明不能超过2000字").optional() });
 
@@ -62,22 +57,18 @@ function mergeCorrections(original: Report, corrected: Report): Report {
   } as Report;
 }
 
-export async function savePreviewAction(_prev: FormState | null, fd: FormData): Promise<FormState> {
-  const viewer = await getViewer();
-  if (!viewer) return fail(SIGN_IN);
-  const parsed = previewInput.safeParse(fdObject(fd));
-  if (!parsed.success) return zodFail(parsed.error);
-  const staged = getStaged(parsed.data.stagedId, viewer.id);
+export const savePreviewAction = action({ input: previewInput, permission: "report.writeOwn" }, async ({ input, viewer, fd }): Promise<FormState> => {
+  const staged = getStaged(input.stagedId, viewer.id);
   if (!staged) return fail(STAGING_EXPIRED);
-  if (!canWriteFor(viewer, staged.agencyId)) return fail(FORBIDDEN);
-  if (parsed.data.intent === "discard") {
+  if (!canWriteFor(viewer, staged.agencyId)) return forbidden();
+  if (input.intent === "discard") {
     dropStaged(staged.id);
     redirect("/workspace");
   }
   const { report, fieldErrors } = formToReport((n) => fd.get(n) as string | null, shapeOf(staged.report), { agency: staged.report.agency, year: staged.report.year });
   if (Object.keys(fieldErrors).length) return fail(`有 ${Object.keys(fieldErrors).length} 个单元格不是有效数字`, fieldErrors);
   const merged = mergeCorrections(staged.report, report);
-  if (parsed.data.intent === "recheck") {
+  if (input.intent === "recheck") {
     updateStaged(staged.id, { report: merged });
     revalidatePath(`/workspace/preview/${staged.id}`);
     return { ok: true, message: "已按更正后的数字重新检查" };
@@ -91,7 +82,7 @@ export async function savePreviewAction(_prev: FormState | null, fd: FormData): 
   }
   const saved = saveUploadedVersion(getDb(), viewer, {
     agencyId: staged.agencyId, year: staged.year, report: merged, source: staged.source, file: staged.file, extractedText: staged.extractedText,
-    warnings: staged.warnings, provenance: staged.provenance, origin: staged.origin ?? null, submit: parsed.data.intent === "submit", comment: parsed.data.comment || null,
+    warnings: staged.warnings, provenance: staged.provenance, origin: staged.origin ?? null, submit: input.intent === "submit", comment: input.comment || null,
   });
   if (!saved.ok) return saved;
   refreshStats(getDb());
@@ -99,12 +90,11 @@ export async function savePreviewAction(_prev: FormState | null, fd: FormData): 
   revalidatePath("/workspace", "layout");
   revalidatePath("/admin", "layout");
   redirect(`/workspace/reports/${saved.reportId}?saved=${saved.versionNo}`);
-}
+});
 
-export async function transitionAction(_prev: FormState | null, fd: FormData): Promise<FormState> {
-  const viewer = await getViewer();
-  if (!viewer) return fail(SIGN_IN);
-  const r = transitionReport(getDb(), viewer, fdObject(fd));
+/** Each transition checks its own permission (submit, review, publish) in the workflow command. */
+export const transitionAction = action({}, ({ viewer, fd }): FormState => {
+  const r = transitionReport(getDb(), viewer, formFields(fd));
   if (!r.ok) return r;
   refreshStats(getDb());
   revalidatePath("/workspace", "layout");
@@ -113,13 +103,12 @@ export async function transitionAction(_prev: FormState | null, fd: FormData): P
   if (r.status === "published") revalidatePath("/", "layout");
   const done = { submitted: "已提交，等待审核", returned: "已退回", accepted: "已审核通过", published: "已发布", draft: "" }[r.status];
   return { ok: true, message: done };
-}
+});
 
-export async function ackAction(_prev: FormState | null, fd: FormData): Promise<FormState> {
-  const viewer = await getViewer();
-  if (!viewer) return fail(SIGN_IN);
-  const r = ackFinding(getDb(), viewer, fdObject(fd));
+/** Accepting or explaining a finding: the command checks which of the two the viewer may do. */
+export const ackAction = action({}, ({ viewer, fd }): FormState => {
+  const r = ackFinding(getDb(), viewer, formFields(fd));
   if (!r.ok) return r;
   revalidatePath(`/workspace/reports/${fd.get("reportId")}`);
   return { ok: true, message: "说明已保存" };
-}
+});

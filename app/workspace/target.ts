@@ -5,9 +5,8 @@
 import { z } from "zod";
 import type { Db } from "@/server/db";
 import { getAgency, isReportingYear } from "@/server/catalog";
-import { canWriteFor } from "@/server/workflow";
-import type { Viewer } from "@/lib/permissions";
-import { fail, FORBIDDEN, type Result } from "@/lib/upload/result";
+import { fail, type Result, forbidden } from "@/lib/upload/result";
+import { canWriteFor, type Viewer } from "@/lib/permissions";
 
 export const targetInput = z.object({
   agencyId: z.coerce.number({ message: "请选择机关" }).int().positive("请选择机关"),
@@ -15,7 +14,7 @@ export const targetInput = z.object({
 });
 
 export function resolveTarget(db: Db, viewer: Viewer, t: z.infer<typeof targetInput>): Result<{ agencyId: number; agencyName: string; year: number }> {
-  if (!canWriteFor(viewer, t.agencyId)) return fail(FORBIDDEN);
+  if (!canWriteFor(viewer, t.agencyId)) return forbidden();
   const a = getAgency(db, t.agencyId);
   if (!a || !a.active) return fail("机关不存在或已停用", { agencyId: "机关不存在或已停用" });
   if (!isReportingYear(db, t.year)) return fail(`${t.year}年度尚未开放报送`, { year: "该年度尚未开放报送" });

@@ -1,19 +1,12 @@
 /**
- * Sections 二/三/四 of one report laid out as the national template prints them, read-only or as an input
- * form (inputs named `cell:<path>`, see lib/report-form.ts). Cells named by findings or parser warnings
+ * Sections 二/三/四 of one report laid out as the national template prints them (the one printed layout,
+ * lib/template/layout.ts; section 二 as one table per 第二十条 block), read-only or as an input form (inputs named `cell:<path>`, see lib/report-form.ts). Cells named by findings or parser warnings
  * are highlighted; provenance shows where each number was read.
  */
 import type { Provenance } from "@/lib/ingest/types";
+import { applicationsLayout, CONTENT_HEADER, proactiveLayout, reviewLayout, type PrintedTable } from "@/lib/template/layout";
 import {
-  APPLICANT_COLUMNS,
-  APPLICATION_GROUPS,
-  OUTCOME_COLUMNS,
-  PROACTIVE_BLOCKS,
-  REVIEW_GROUPS,
   SECTION_TITLES,
-  applicationRows,
-  blockHeading,
-  printedLabel,
   cellDefs,
   shapeOf,
   type CellDef,
@@ -60,21 +53,44 @@ export function ReportTables({ report, findings = [], warnings = [], provenance 
     if (!def) return <td className="num blank" />;
     return <ValueCell key={path} def={def} report={report} notes={notes.get(path)} provenance={provenance[path]} mode={mode} />;
   };
-  const rows = applicationRows(shape.splitOther);
-  const results = rows.filter((r) => r.result || r.key === "totalHandled");
-  const groupSize = (g: string) => rows.filter((r) => r.group === g).length;
+  /** A printed table of the layout: labels as headers (with their scope), values as cells of the report. */
+  const printed = (table: PrintedTable) =>
+    table.rows.map((cells, r) => {
+      const inHead = r < table.headRows;
+      const row = cells.map((c, i) => {
+        if (c.kind === "value") return c.path ? cell(c.path) : <td key={i} className="num blank" />;
+        const scope = inHead ? (c.colspan > 1 && c.rowspan === 1 ? "colgroup" : "col") : c.row ? "row" : "rowgroup";
+        return (
+          <th key={i} rowSpan={c.rowspan > 1 ? c.rowspan : undefined} colSpan={c.colspan > 1 ? c.colspan : undefined} scope={scope} className={inHead && c.column ? "num" : undefined}>
+            {c.text}
+          </th>
+        );
+      });
+      return { inHead, row: <tr key={r}>{row}</tr> };
+    });
+  const table = (t: PrintedTable) => {
+    const rows = printed(t);
+    return (
+      <div className="table-wrap">
+        <table className="data template">
+          <thead>{rows.filter((x) => x.inHead).map((x) => x.row)}</thead>
+          <tbody>{rows.filter((x) => !x.inHead).map((x) => x.row)}</tbody>
+        </table>
+      </div>
+    );
+  };
 
   return (
     <div className="report-tables">
       <section aria-labelledby="sec2">
         <h3 id="sec2">{SECTION_TITLES.proactive}</h3>
-        {PROACTIVE_BLOCKS[report.template].map((block) => (
+        {proactiveLayout(report.template).map(({ block, heading }) => (
           <div className="table-wrap" key={block.item}>
             <table className="data template">
-              <caption>{blockHeading(block.item)}</caption>
+              <caption>{heading}</caption>
               <thead>
                 <tr>
-                  <th scope="col">信息内容</th>
+                  <th scope="col">{CONTENT_HEADER}</th>
                   {block.columns.map((c) => (
                     <th scope="col" className="num" key={c.key}>
                       {c.label}
@@ -98,128 +114,12 @@ export function ReportTables({ report, findings = [], warnings = [], provenance 
 
       <section aria-labelledby="sec3">
         <h3 id="sec3">{SECTION_TITLES.applications}</h3>
-        <div className="table-wrap">
-          <table className="data template">
-            <thead>
-              <tr>
-                <th rowSpan={3} colSpan={3} scope="col">
-                  （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）
-                </th>
-                <th colSpan={7} scope="colgroup">
-                  申请人情况
-                </th>
-              </tr>
-              <tr>
-                <th rowSpan={2} scope="col" className="num">
-                  {APPLICANT_COLUMNS[0].label}
-                </th>
-                <th colSpan={5} scope="colgroup">
-                  法人或其他组织
-                </th>
-                <th rowSpan={2} scope="col" className="num">
-                  {APPLICANT_COLUMNS[6].label}
-                </th>
-              </tr>
-              <tr>
-                {APPLICANT_COLUMNS.slice(1, 6).map((c) => (
-                  <th scope="col" className="num" key={c.key}>
-                    {c.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => {
-                const values = APPLICANT_COLUMNS.map((c) => cell(`applications.${r.path}.${c.key}`));
-                const firstResult = r === results[0];
-                const firstOfGroup = r.group && rows.find((x) => x.group === r.group) === r;
-                const lead = firstResult ? (
-                  <th rowSpan={results.length} scope="rowgroup">
-                    三、本年度办理结果
-                  </th>
-                ) : null;
-                if (!r.result && r.key !== "totalHandled") {
-                  return (
-                    <tr key={r.path}>
-                      <th colSpan={3} scope="row">
-                        {printedLabel(r)}
-                      </th>
-                      {values}
-                    </tr>
-                  );
-                }
-                if (r.group) {
-                  return (
-                    <tr key={r.path}>
-                      {lead}
-                      {firstOfGroup ? (
-                        <th rowSpan={groupSize(r.group)} scope="rowgroup">
-                          {APPLICATION_GROUPS[r.group].label}
-                        </th>
-                      ) : null}
-                      <th scope="row">
-                        {printedLabel(r)}
-                      </th>
-                      {values}
-                    </tr>
-                  );
-                }
-                return (
-                  <tr key={r.path}>
-                    {lead}
-                    <th colSpan={2} scope="row">
-                      {printedLabel(r)}
-                    </th>
-                    {values}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        {table(applicationsLayout({ splitOther: shape.splitOther }))}
       </section>
 
       <section aria-labelledby="sec4">
         <h3 id="sec4">{SECTION_TITLES.review}</h3>
-        <div className="table-wrap">
-          <table className="data template">
-            <thead>
-              <tr>
-                <th colSpan={5} scope="colgroup">
-                  {REVIEW_GROUPS[0].label}
-                </th>
-                <th colSpan={10} scope="colgroup">
-                  行政诉讼
-                </th>
-              </tr>
-              <tr>
-                {OUTCOME_COLUMNS.map((c) => (
-                  <th rowSpan={2} scope="col" className="num" key={c.key}>
-                    {c.label}
-                  </th>
-                ))}
-                <th colSpan={5} scope="colgroup">
-                  未经复议直接起诉
-                </th>
-                <th colSpan={5} scope="colgroup">
-                  复议后起诉
-                </th>
-              </tr>
-              <tr>
-                {[1, 2].flatMap((g) =>
-                  OUTCOME_COLUMNS.map((c) => (
-                    <th scope="col" className="num" key={`${g}${c.key}`}>
-                      {c.label}
-                    </th>
-                  )),
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              <tr>{REVIEW_GROUPS.flatMap((g) => OUTCOME_COLUMNS.map((c) => cell(`review.${g.key}.${c.key}`)))}</tr>
-            </tbody>
-          </table>
-        </div>
+        {table(reviewLayout())}
       </section>
     </div>
   );

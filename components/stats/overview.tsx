@@ -1,6 +1,6 @@
 /**
- * The city overview of one year: coverage, headline figures with 同比, the four charts (each with its
- * table), and every metric with its denominator. Used by the home page (latest year) and /stats/[year].
+ * The city overview of one year: coverage, headline figures with 同比, then the panels of the one registry
+ * (lib/stats/overview-panels.ts: the charts, each with its table, and every metric with its denominator). Used by the home page (latest year) and /stats/[year].
  */
 import Link from "next/link";
 import { StatBarChart } from "@/components/charts/bar-chart";
@@ -8,7 +8,8 @@ import { GROUP_SHADES } from "@/components/charts/palette";
 import type { OverviewData } from "@/server/stats/overview";
 import { computeMetrics } from "@/lib/metrics";
 import { blankCellCount } from "@/lib/stats/assemble";
-import { applicantData, headlines, metricsGrid, outcomeData, proactiveData, reviewData } from "@/lib/stats/overview";
+import { headlines } from "@/lib/stats/overview";
+import { overviewPanels, type OverviewEntry, type OverviewPanel } from "@/lib/stats/overview-panels";
 import { filterQuery, type FilterParams } from "@/lib/stats/params";
 import { TEMPLATE_INFO } from "@/lib/template";
 import { ChartCard } from "./chart-card";
@@ -25,16 +26,10 @@ export function Overview({ data, filter, staff, action }: { data: OverviewData; 
   const scope = [filter.kind, parentName ? `${parentName}及所属` : null].filter(Boolean).join(" · ") || "全市";
   const reports = cur.coverage.reports;
 
-  const outcome = outcomeData(cur);
-  const applicants = applicantData(cur);
-  const review = reviewData(cur);
-  const proactive = (["2021", "2019"] as const).map((t) => ({ t, d: proactiveData(cur, t) })).filter((x) => x.d);
-  const shadeIndex = new Map<string, number>();
-  const outcomeSeries = outcome.series.map((s) => {
-    const i = shadeIndex.get(s.group) ?? 0;
-    shadeIndex.set(s.group, i + 1);
-    return { key: s.key, label: s.label, stack: "a", color: GROUP_SHADES[s.group]?.[i] ?? "#888" };
-  });
+  const panels = overviewPanels({ year, cur, prev, scopeSuffix: `（${scope}）` });
+  const inSection = (section: OverviewEntry["place"]["section"]) => panels.filter((p) => p.place.section === section).sort((x, y) => x.place.order - y.place.order);
+  const download = (key: string) => `/api/export/overview${filterQuery({ ...filter, year, drafts: f.drafts }, { table: key })}`;
+  const card = (p: (typeof panels)[number]) => <PanelCard key={p.key} panel={p} download={p.download ? download(p.key) : undefined} />;
 
   return (
     <>
@@ -65,42 +60,15 @@ export function Overview({ data, filter, staff, action }: { data: OverviewData; 
           <Kpis items={headlines(cur, prev, { now: reports, prev: prev.coverage.reports || null, expected: c?.expected ?? 0, received: c?.received })} />
           <h2 className="sr-only">申请、办理和复议诉讼</h2>
           <div className="grid charts" style={{ marginTop: 16 }}>
-            <ChartCard
-              title="本年新收申请：按申请人类型"
-              chart={<StatBarChart data={applicants.data} series={[{ key: "value", label: "件数" }]} label={`本年新收申请按申请人类型，共 ${cur.applications.newReceived.total ?? 0} 件`} height={260} categoryWidth={96} />}
-              table={applicants.grid}
-              download={`/api/export/overview${filterQuery({ ...filter, year, drafts: f.drafts }, { table: "applicants" })}`}
-            />
-            <ChartCard
-              title="行政复议和行政诉讼结果"
-              chart={<StatBarChart data={review.data} series={[{ key: "upheld", label: "结果维持", stack: "r", color: "#1f5fa8" }, { key: "corrected", label: "结果纠正", stack: "r", color: "#b3261e" }, { key: "other", label: "其他结果", stack: "r", color: "#8a96a3" }, { key: "pending", label: "尚未审结", stack: "r", color: "#d9822b" }]} label="行政复议和行政诉讼结果" height={260} categoryWidth={140} />}
-              table={review.grid}
-              download={`/api/export/overview${filterQuery({ ...filter, year, drafts: f.drafts }, { table: "review" })}`}
-            />
+            {inSection("pair").map(card)}
           </div>
-          <div style={{ marginTop: 16 }}>
-            <ChartCard
-              title="本年度办理结果（按不予公开、无法提供、不予处理的具体情形分段）"
-              summary={`（七）总计 ${(cur.applications.totalHandled.total ?? 0).toLocaleString("zh-CN")} 件；颜色深浅区分同一类中的不同情形，悬停或查看数据表可见各情形名称。`}
-              chart={<StatBarChart data={outcome.data} series={outcomeSeries} legend={false} label="本年度办理结果，按情形堆叠" height={320} categoryWidth={80} />}
-              table={outcome.grid}
-              download={`/api/export/overview${filterQuery({ ...filter, year, drafts: f.drafts }, { table: "outcomes" })}`}
-            />
-          </div>
+          <div style={{ marginTop: 16 }}>{inSection("wide").map(card)}</div>
           <h2>主动公开</h2>
-          <div className="grid charts">
-            {proactive.map(({ t, d }) => (
-              <ChartCard
-                key={t}
-                title={`主动公开（${TEMPLATE_INFO[t].name}）`}
-                summary={`${cur.coverage.byTemplate[t]} 份年报按${TEMPLATE_INFO[t].name}填报；两种格式的指标含义不同，分开统计。`}
-                chart={<StatBarChart data={d!.data} series={[{ key: "value", label: "合计" }]} label={`主动公开数量（${TEMPLATE_INFO[t].name}）`} height={Math.max(200, d!.data.length * 34)} categoryWidth={150} />}
-                table={d!.grid}
-              />
-            ))}
-          </div>
+          <div className="grid charts">{inSection("proactive").map(card)}</div>
           <h2>全部指标</h2>
-          <GridTable grid={metricsGrid("overview-metrics", `${year}年度指标（${scope}）`, computeMetrics(cur), reports, prev.coverage.reports ? computeMetrics(prev) : null)} download={`/api/export/overview${filterQuery({ ...filter, year, drafts: f.drafts }, { table: "metrics" })}`} />
+          {inSection("metrics").map((p) => (
+            <GridTable key={p.key} grid={p.grid} download={download(p.key)} />
+          ))}
           <p className="no-print">
             <Link href={`/consolidated${q}`}>查看本年度汇总表（模板格式）</Link> · <Link href={`/trends${filterQuery({ kind: filter.kind, parent: filter.parent })}`}>历年趋势</Link> ·{" "}
             <Link href={`/rankings${q}`}>机关排名</Link> · <DownloadAll q={q} />
@@ -108,6 +76,29 @@ export function Overview({ data, filter, staff, action }: { data: OverviewData; 
         </>
       )}
     </>
+  );
+}
+
+/** One panel of the registry: its chart with the table beside it, or the table alone. */
+function PanelCard({ panel, download }: { panel: OverviewPanel; download?: string }) {
+  if (!panel.chart) return <GridTable grid={panel.grid} download={download} />;
+  const { chart } = panel;
+  // series of one outcome group are shades of one colour, so a stack reads group by group
+  const shadeIndex = new Map<string, number>();
+  const series = chart.series.map(({ group, ...s }) => {
+    if (!group) return s;
+    const i = shadeIndex.get(group) ?? 0;
+    shadeIndex.set(group, i + 1);
+    return { ...s, color: GROUP_SHADES[group]?.[i] ?? "#888" };
+  });
+  return (
+    <ChartCard
+      title={panel.title}
+      summary={panel.summary}
+      chart={<StatBarChart data={chart.data} series={series} legend={chart.legend} label={chart.label} height={chart.height} categoryWidth={chart.categoryWidth} />}
+      table={panel.grid}
+      download={download}
+    />
   );
 }
 

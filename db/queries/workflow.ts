@@ -6,12 +6,11 @@ import "server-only";
  */
 import { and, desc, eq, inArray, like, sql, type SQL } from "drizzle-orm";
 import type { Viewer } from "../../lib/permissions";
-import { can, canAccessAgency } from "../../lib/permissions";
 import type { Report } from "../../lib/template";
 import type { Db } from "../client";
 import { agencies, findingAcks, findings, reports, reportVersions, reviewEvents, users, type ReportStatus } from "../schema";
 
-export const STATUS_LABELS: Record<ReportStatus, string> = { draft: "草稿", submitted: "已提交待审核", returned: "已退回", accepted: "审核通过", published: "已发布" };
+export { STATUS_LABELS } from "../../lib/report-status";
 
 const countFindings = (severity: "error" | "warning") =>
   sql<number>`(select count(*) from ${findings} f where f.version_id = ${reports.currentVersionId} and f.severity = ${severity})`;
@@ -277,8 +276,3 @@ export function getVersionFile(db: Db, versionId: number) {
     .get();
 }
 
-/** May this viewer file a report for this agency at all (upload, paste, form)? */
-export function canWriteFor(viewer: Viewer, agencyId: number): boolean {
-  if (!viewer) return false;
-  return can(viewer, "report.writeAll") || (can(viewer, "report.writeOwn") && canAccessAgency(viewer, agencyId));
-}

@@ -36,7 +36,6 @@ export function checkReport(report: Report, ctx: CheckContext = {}): Finding[] {
   return out;
 }
 
-export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 export const SEVERITY_LABELS: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 
 export interface FindingSummary {

@@ -4,8 +4,7 @@
  * printed publication date (发布日期/发布时间), the next page of a column, and the link of one year's report.
  */
 import * as cheerio from "cheerio";
-import iconv from "iconv-lite";
-import { decodeText } from "../ingest/readers/text";
+import { decodeDeclared, decodeText } from "../ingest/readers/text";
 
 export const ATTACHMENT_EXTS = ["pdf", "docx", "doc", "xlsx", "xls", "wps"] as const;
 
@@ -25,11 +24,7 @@ function charsetOf(contentType: string | null, bytes: Uint8Array): string | null
 
 /** The page as text; GBK and GB2312 are decoded as GB18030 (their superset). */
 export function decodePage(bytes: Uint8Array, contentType: string | null): string {
-  const cs = charsetOf(contentType, bytes);
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (cs && /^(gbk|gb2312|gb18030|x-gbk|cp936)$/.test(cs)) return iconv.decode(buf, "gb18030");
-  if (cs && cs !== "utf-8" && cs !== "utf8" && iconv.encodingExists(cs)) return iconv.decode(buf, cs);
-  return decodeText(bytes);
+  return decodeDeclared(bytes, charsetOf(contentType, bytes)) ?? decodeText(bytes);
 }
 
 export interface PageLink {

@@ -41,7 +41,7 @@ const MAX_ATTACHMENTS = 4;
 
 export async function readFromAddress(fetcher: Fetcher, url: string, target: Target, maxBytes?: number): Promise<Result<{ read: ReadReport; origin: WebOrigin }>> {
   const page = await fetcher.get(url);
-  if (!page.ok) return fail(page.message);
+  if (!page.ok) return fail(page.message, undefined, "unreadable");
   const origin = (pageDate: string | null): WebOrigin => ({ url, finalUrl: page.finalUrl, fetchedAt: page.fetchedAt, pageDate });
   if (!isHtml(page.contentType, page.bytes)) {
     // the address is the report file itself
@@ -53,9 +53,9 @@ export async function readFromAddress(fetcher: Fetcher, url: string, target: Tar
   const fromPage = await readFetchedFile(page.bytes, fileNameOf(page.finalUrl, "年报网页.html"), target, maxBytes);
   if (fromPage.ok) return { ok: true, read: fromPage, origin: origin(date) };
   // a report of another year printed in the page is an answer, not a reason to try the attachments
-  if (/所选年度为/.test(fromPage.message)) return fromPage;
+  if (fromPage.code === "wrong_year") return fromPage;
   const files = attachments(pageLinks(html, page.finalUrl)).slice(0, MAX_ATTACHMENTS);
-  if (files.length === 0) return fail(`网页中没有找到年报表格，也没有年报附件（${fromPage.message}）：${page.finalUrl}`);
+  if (files.length === 0) return fail(`网页中没有找到年报表格，也没有年报附件（${fromPage.message}）：${page.finalUrl}`, undefined, "unreadable");
   const reasons: string[] = [];
   for (const link of files) {
     const file = await fetcher.get(link.href);
@@ -67,5 +67,5 @@ export async function readFromAddress(fetcher: Fetcher, url: string, target: Tar
     if (read.ok) return { ok: true, read, origin: { ...origin(date), finalUrl: file.finalUrl } };
     reasons.push(`附件“${fileNameOf(link.href, link.text)}”：${read.message}`);
   }
-  return fail(`网页中没有找到年报表格，附件也无法读取：${reasons.join("；")}`);
+  return fail(`网页中没有找到年报表格，附件也无法读取：${reasons.join("；")}`, undefined, "unreadable");
 }

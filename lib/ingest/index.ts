@@ -5,14 +5,15 @@
  */
 import { matchDocument } from "./matcher";
 import { readMarkupText } from "./readers/markup";
-import { decodeText, readText, readTextString } from "./readers/text";
+import { admitFile, admitText } from "./gate";
+import { readText, readTextString } from "./readers/text";
 import type { ParseOutcome, SourceDocument, SourceFormat } from "./types";
 
 export { matchDocument } from "./matcher";
 export { readText } from "./readers/text";
+export { COMPOUND_REFUSED, sniffFormat } from "./sniff";
 export type { ParseOutcome } from "./types";
 
-export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 /** Text beyond this many characters is not a report (the longest real ones are ~100k). */
 const MAX_TEXT_CHARS = 12 * 1024 * 1024;
 
@@ -28,72 +29,16 @@ const READERS: Record<Exclude<SourceFormat, "text">, () => Promise<Reader>> = {
   xls: async () => (await import("./readers/xls")).readXls,
 };
 
-function startsWith(bytes: Uint8Array, ascii: string, at = 0): boolean {
-  if (bytes.length < at + ascii.length) return false;
-  for (let i = 0; i < ascii.length; i++) if (bytes[at + i] !== ascii.charCodeAt(i)) return false;
-  return true;
-}
-
-/** Which reader a file needs, from its bytes. */
-export function sniffFormat(bytes: Uint8Array): SourceFormat {
-  let start = 0;
-  while (start < bytes.length && start < 1024 && (bytes[start] === 0x20 || bytes[start] === 0x0a || bytes[start] === 0x0d || bytes[start] === 0x09)) start++;
-  if (startsWith(bytes, "%PDF", start)) return "pdf";
-  const compound = compoundKind(bytes);
-  if (compound) return compound;
-  if (startsWith(bytes, "PK\u0003\u0004")) {
-    // Zip entry names are stored in plain ASCII in the local headers and the central directory.
-    const head = new TextDecoder("latin1").decode(bytes.length > 4_000_000 ? bytes.subarray(0, 4_000_000) : bytes);
-    const tail = bytes.length > 4_000_000 ? new TextDecoder("latin1").decode(bytes.subarray(bytes.length - 1_000_000)) : "";
-    if (head.includes("word/") || tail.includes("word/")) return "docx";
-    if (head.includes("xl/") || tail.includes("xl/")) return "xlsx";
-  }
-  const probe = decodeText(bytes.subarray(0, 4096)).toLowerCase();
-  if (/<html|<table|<!doctype html|<body|<meta/.test(probe)) return "html";
-  return "text";
-}
-
-const isCompound = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1;
-const utf16 = (s: string) => Buffer.from(s, "utf16le");
-const WORD_STREAM = utf16("WordDocument");
-const BOOK_STREAMS = [utf16("Workbook"), utf16("Book\u0000")];
-
-/**
- * An OLE compound file (Word 97–2003, Excel 97–2003, WPS .wps/.et saved in those formats) by the
- * streams its directory names, whatever the file is called; null for any other compound file.
- */
-function compoundKind(b: Uint8Array): "doc" | "xls" | null {
-  if (!isCompound(b)) return null;
-  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-  if (buf.indexOf(WORD_STREAM) >= 0) return "doc";
-  if (BOOK_STREAMS.some((s) => buf.indexOf(s) >= 0)) return "xls";
-  return null;
-}
-
-export const COMPOUND_REFUSED = "无法读取该文件：不是可识别的 Word 或 Excel 文件（WPS 专有格式等），请在 WPS 或 Office 中另存为 .docx 或 .xlsx 后上传";
-
-/** Formats people do upload that no reader handles, with what to do instead. */
-function unsupportedKind(b: Uint8Array): string | null {
-  if (isCompound(b) && !compoundKind(b)) return COMPOUND_REFUSED;
-  if ((b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) || (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff)) {
-    return "图片文件无法读取表格，请上传年报的文本、网页、Word、Excel 或 PDF 文件";
-  }
-  if (startsWith(b, "PK\u0003\u0004") && sniffFormat(b) === "text") return "不支持的压缩文件：只能读取 .docx 和 .xlsx";
-  return null;
-}
-
 function fail(format: SourceFormat | null, error: string): ParseOutcome {
   return { ok: false, format, error };
 }
 
 export async function parseDocument(input: { bytes: Uint8Array; fileName?: string; maxBytes?: number }): Promise<ParseOutcome> {
   const { bytes } = input;
-  const max = input.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (!bytes || bytes.length === 0) return fail(null, "文件为空");
-  if (bytes.length > max) return fail(null, `文件过大（${(bytes.length / 1048576).toFixed(1)} MB），上限为 ${(max / 1048576).toFixed(0)} MB`);
-  const unsupported = unsupportedKind(bytes);
-  if (unsupported) return fail(null, unsupported);
-  const format = sniffFormat(bytes);
+  // the one intake gate (./gate.ts): every caller of the parser passes here, whatever it checked before
+  const admitted = admitFile(bytes, input.maxBytes);
+  if (!admitted.ok) return fail(null, admitted.message);
+  const format = admitted.format;
   let doc: SourceDocument;
   try {
     if (format === "text") doc = asMarkup(readText(bytes));
@@ -116,7 +61,8 @@ function logFailure(stage: string, fileName: string | undefined, size: string, e
 
 /** Pasted text (the upload form's text box). */
 export function parseText(text: string): ParseOutcome {
-  if (!text || !text.trim()) return fail("text", "文件为空");
+  const admitted = admitText(text);
+  if (!admitted.ok) return fail("text", admitted.message);
   let doc: SourceDocument;
   try {
     doc = asMarkup(readTextString(text));

@@ -56,12 +56,6 @@ export function parseCell(raw: string): CellValue {
   return { kind: "number", value, raw: text, unit };
 }
 
-/** True when the text is a figure or a "no figure" word (what a value cell holds). */
-export function isValueText(raw: string): boolean {
-  const v = parseCell(raw);
-  return v.kind === "number" || v.kind === "none";
-}
-
 /** Yuan from a money cell; `headerUnit` is the unit the column header states, if any. */
 export function moneyYuan(v: { value: number; unit: "元" | "万元" | null }, headerUnit: "元" | "万元" | null): {
   yuan: number;

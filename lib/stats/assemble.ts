@@ -22,10 +22,6 @@ const OTHER_SPLIT_ROWS = applicationRows(true)
   .filter((r) => r.group === "otherHandling")
   .map((r) => r.key);
 
-export function emptySums(): ReportSums {
-  return assemble([]);
-}
-
 export function assemble(groups: readonly ShapeAggregate[]): ReportSums {
   const sums = new Map<string, number>();
   const present: Record<string, number> = {};

@@ -200,13 +200,11 @@ export function applicationRows(splitOther: boolean): ApplicationRowDef[] {
     ...TAIL_ROWS,
   ];
 }
-export const APPLICATION_ROWS_2019 = applicationRows(false);
 
 /** The row label as the template prints it: "一、本年新收…", "（一）予以公开", "1.属于国家秘密". */
 export function printedLabel(row: Pick<ApplicationRowDef, "number" | "label">): string {
   return /^[一二三四五六七八九十]+$/.test(row.number) ? `${row.number}、${row.label}` : `${row.number}${row.label}`;
 }
-export const APPLICATION_ROWS_2021 = applicationRows(true);
 
 export const SECTION3_TITLE = "三、收到和处理政府信息公开申请情况";
 export const SECTION3_RESULTS_LABEL = "三、本年度办理结果";

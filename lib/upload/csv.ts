@@ -1,12 +1,7 @@
 /** Minimal RFC 4180 CSV reading (quotes, doubled quotes, CRLF) and writing, for lists and manifests. */
-import iconv from "iconv-lite";
 
-/** Bytes → text: UTF-8 (with or without BOM), falling back to GB18030 as Excel in China saves CSV. */
-export function decodeText(bytes: Uint8Array): string {
-  const utf8 = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-  const text = utf8.includes("\ufffd") ? iconv.decode(Buffer.from(bytes), "gb18030") : utf8;
-  return text.replace(/^\ufeff/, "");
-}
+/** Bytes → text with the text reader's rules: BOM, UTF-8, else GB18030 as Excel in China saves CSV. */
+export { decodeText } from "../ingest/readers/text";
 
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

@@ -1,19 +1,30 @@
 /**
  * The one shape every server action, route handler and command returns for expected failures, so forms
- * can render the message and field errors inline (aria-live) without try/catch around each call.
+ * can render the message and field errors inline (aria-live) without try/catch around each call. Its code
+ * is the one of lib/errors.ts, so a route handler answers with the status the code names (lib/respond.ts).
  */
 import type { z } from "zod";
+import type { AppError, ErrorCode } from "../errors";
 
 export interface Fail {
   ok: false;
+  code: ErrorCode;
   message: string;
   fieldErrors?: Record<string, string>;
 }
 export type Result<T extends object = object> = ({ ok: true } & T) | Fail;
 
-export function fail(message: string, fieldErrors?: Record<string, string>): Fail {
-  return fieldErrors ? { ok: false, message, fieldErrors } : { ok: false, message };
+/** An expected failure; the code says what kind (bad input unless told), the message says it in Chinese. */
+export function fail(message: string, fieldErrors?: Record<string, string>, code: ErrorCode = "bad_request"): Fail {
+  return fieldErrors ? { ok: false, code, message, fieldErrors } : { ok: false, code, message };
 }
+
+/** The viewer may not do this (403). */
+export const forbidden = (message = FORBIDDEN): Fail => fail(message, undefined, "forbidden");
+/** Nobody is signed in (401). */
+export const signInFirst = (): Fail => fail(SIGN_IN, undefined, "unauthenticated");
+/** A thrown AppError as the Result a form renders. */
+export const failOf = (e: AppError): Fail => fail(e.message, e.fieldErrors, e.code);
 
 /** A zod error as field errors keyed by the first path segment (the form field name). */
 export function zodFail(error: z.ZodError, message = "输入有误，请检查标出的项目"): Fail {

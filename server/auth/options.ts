@@ -11,13 +11,14 @@ import { userForSignIn } from "@/db/queries/users";
 import type { Role } from "@/lib/permissions";
 import { clientAddress } from "@/lib/auth/client-address";
 import { loginThrottle } from "@/lib/auth/rate-limit";
+import { sessionMaxAgeHours } from "@/lib/env";
 
 const credentials = z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
 // Compared against when the login is unknown, so timing does not reveal which logins exist.
 let dummyHash: string | null = null;
 const dummy = () => (dummyHash ??= bcrypt.hashSync("no-such-user", 11));
 
-const maxAgeHours = Number(process.env.SESSION_MAX_AGE_HOURS ?? 8) || 8;
+const maxAgeHours = sessionMaxAgeHours();
 const maxAgeSec = Math.round(maxAgeHours * 3600);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

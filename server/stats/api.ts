@@ -7,15 +7,6 @@ import { blankCellCount } from "@/lib/stats/assemble";
 import { issueText } from "@/lib/stats/consistency";
 import { consolidatedIssues } from "@/db/queries/consolidated-issues";
 
-export interface ApiError {
-  code: string;
-  message: string;
-}
-
-export function jsonError(status: number, code: string, message: string): Response {
-  return Response.json({ code, message } satisfies ApiError, { status, headers: { "Cache-Control": "no-store" } });
-}
-
 export function json(body: unknown): Response {
   // published data changes only on publish; a minute of shared caching is harmless and spares the DB
   return Response.json(body, { headers: { "Cache-Control": "public, max-age=60" } });

@@ -21,45 +21,28 @@ import { applicantData, metricsGrid, outcomeData, proactiveData, reviewData } fr
 import { parseFilter } from "@/lib/stats/params";
 import { rank, rankingGrid, rankMetrics } from "@/lib/stats/rankings";
 import { incompleteYears, trendGrids } from "@/lib/stats/trends";
+import { AppError } from "@/lib/errors";
+import { overviewPanels } from "@/lib/stats/overview-panels";
 
 export interface ExportSpec {
   file: string;
   sheets: { name: string; grids: Grid[] }[];
 }
 
-export class ExportError extends Error {
-  constructor(
-    public status: number,
-    public code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export function buildExport(db: Db, name: string, sp: URLSearchParams, viewer: Viewer): ExportSpec {
   const filter = parseFilter(sp);
   const staff = can(viewer, "report.readAll");
-  if (filter.drafts && !staff) throw new ExportError(403, "forbidden", "未发布的数据仅限审核人员下载");
+  if (filter.drafts && !staff) throw new AppError("forbidden", "未发布的数据仅限审核人员下载");
   const f = { kind: filter.kind, parentId: filter.parent, drafts: filter.drafts };
   const year = filter.year ?? latestYearWithData(db, f);
-  if (!year && name !== "trends") throw new ExportError(404, "no_data", "尚无可下载的数据");
+  if (!year && name !== "trends") throw new AppError("no_data", "尚无可下载的数据");
   const y = year ?? 0;
   const scope = filter.kind || filter.parent ? "-筛选" : "";
   switch (name) {
     case "overview": {
       const sums = citySums(db, y, f);
       const prev = citySums(db, y - 1, f);
-      const grids: Record<string, Grid> = {
-        applicants: applicantData(sums).grid,
-        outcomes: outcomeData(sums).grid,
-        review: reviewData(sums).grid,
-        metrics: metricsGrid("overview-metrics", `${y}年度指标`, computeMetrics(sums), sums.coverage.reports, prev.coverage.reports ? computeMetrics(prev) : null),
-      };
-      for (const t of ["2019", "2021"] as const) {
-        const p = proactiveData(sums, t);
-        if (p) grids[`proactive-${t}`] = p.grid;
-      }
+      const grids: Record<string, Grid> = Object.fromEntries(overviewPanels({ year: y, cur: sums, prev, scopeSuffix: "" }).map((p) => [p.key, p.grid]));
       const table = sp.get("table");
       const chosen = table && grids[table] ? { [table]: grids[table] } : grids;
       return { file: `${y}年度统计概览${scope}${table ? `-${table}` : ""}`, sheets: Object.entries(chosen).map(([k, g]) => ({ name: g.title.slice(0, 28) || k, grids: [g] })) };
@@ -80,7 +63,7 @@ export function buildExport(db: Db, name: string, sp: URLSearchParams, viewer: V
       return { file: `${y}年度机关排名-${def.label}${scope}`, sheets: [{ name: def.label, grids: [rankingGrid(rows, def, `${y}年度 ${def.label} 排名`)] }] };
     }
     case "reports": {
-      if (filter.drafts) throw new ExportError(400, "bad_request", "批量下载仅含已发布年报");
+      if (filter.drafts) throw new AppError("bad_request", "批量下载仅含已发布年报");
       return { file: `${y}年度已发布年度报告-全部单元格`, sheets: [{ name: `${y}年度`, grids: [bulkGrid(y, bulkReports(db, y))] }] };
     }
     case "trends": {
@@ -90,13 +73,13 @@ export function buildExport(db: Db, name: string, sp: URLSearchParams, viewer: V
     }
     case "compare": {
       const v = compareView(db, { a: sp.getAll("a"), years: sp.get("years"), year: sp.get("year") }, !!filter.drafts);
-      if (v.subjects.length < 2) throw new ExportError(400, "bad_request", "请选择 2—6 个机关或年度");
+      if (v.subjects.length < 2) throw new AppError("bad_request", "请选择 2—6 个机关或年度");
       return { file: v.title, sheets: [{ name: "比较", grids: [comparisonGrid("compare", v.title, v.subjects)] }] };
     }
     case "agency": {
       // an agency's figures over its published years, beside its kind and the city for the chosen year
       const agency = getAgency(db, Number(sp.get("id")));
-      if (!agency) throw new ExportError(404, "not_found", "没有这个机关");
+      if (!agency) throw new AppError("not_found", "没有这个机关");
       const own = agencyCells(db, [y - 6, y - 5, y - 4, y - 3, y - 2, y - 1, y], { agencyIds: [agency.id] });
       const mine = own.find((o) => o.year === y);
       const grids = [yearsGrid("agency-years", `${agency.name} 历年指标`, own)];
@@ -114,10 +97,10 @@ export function buildExport(db: Db, name: string, sp: URLSearchParams, viewer: V
       return { file: `${agency.name}-${y}年度`, sheets: grids.map((g) => ({ name: g.title.slice(0, 28), grids: [g] })) };
     }
     case "quality": {
-      if (!can(viewer, "tracking.read")) throw new ExportError(403, "forbidden", "数据质量清单仅限审核人员下载");
+      if (!can(viewer, "tracking.read")) throw new AppError("forbidden", "数据质量清单仅限审核人员下载");
       return { file: `${y}年度数据质量问题清单`, sheets: [{ name: `${y}年度问题清单`, grids: qualityGrids(db, y) }] };
     }
     default:
-      throw new ExportError(404, "not_found", "没有这个下载项");
+      throw new AppError("not_found", "没有这个下载项");
   }
 }

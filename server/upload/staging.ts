@@ -14,6 +14,7 @@ import { privateDir } from "@/db/file-modes";
 import type { Provenance } from "@/lib/ingest/types";
 import type { WebOrigin } from "@/lib/collect/read-address";
 import type { ParseWarning, Report } from "@/lib/template";
+import { databasePath } from "@/lib/env";
 
 export type StagedSource = "upload" | "paste" | "form" | "web";
 
@@ -42,7 +43,7 @@ const ID = /^[\w-]{16}$/;
 
 /** `staging/` beside the database file (DATABASE_PATH), read on every call so tests can point it elsewhere */
 export function stagingRoot(): string {
-  const db = process.env.DATABASE_PATH || path.join(process.cwd(), "data", "xxgk.db");
+  const db = databasePath();
   return path.join(path.dirname(path.resolve(db)), "staging");
 }
 

@@ -5,6 +5,7 @@
  */
 import { STATUS_LABELS } from "@/server/workflow";
 import type { ReportStatus } from "@/lib/enums";
+import { statusLabel } from "@/lib/report-status";
 import { ROLE_LABELS } from "@/lib/permissions";
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -53,7 +54,7 @@ const FIELDS: Record<string, string> = {
   year: "年度",
 };
 
-const status = (v: unknown) => (typeof v === "string" ? (STATUS_LABELS[v as ReportStatus] ?? v) : text(v));
+const status = (v: unknown) => (typeof v === "string" ? statusLabel(v) : text(v));
 
 function text(v: unknown): string {
   if (v === null || v === undefined || v === "") return "—";

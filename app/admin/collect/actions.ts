@@ -11,16 +11,15 @@ import { AGENCY_KINDS } from "@/lib/enums";
 import { getViewer } from "@/server/auth/viewer";
 import { can } from "@/lib/permissions";
 import { fail, zodFail, FORBIDDEN, SIGN_IN } from "@/lib/upload/result";
+import { action } from "@/server/action";
 import type { FormState } from "@/app/workspace/_components/action-form";
 
-export async function saveAllowHostsAction(_p: FormState | null, fd: FormData): Promise<FormState> {
-  const viewer = await getViewer();
-  if (!viewer) return fail(SIGN_IN);
+export const saveAllowHostsAction = action({ permission: "settings.manage" }, ({ viewer, fd }): FormState => {
   const r = setAllowHosts(getDb(), viewer, String(fd.get("allowHosts") ?? "").slice(0, 20_000));
   if (!r.ok) return r;
   revalidatePath("/admin/collect");
   return { ok: true, message: `已保存：${r.patterns.join("、")}` };
-}
+});
 
 const runInput = z.object({
   year: z.coerce.number().int().min(2008, "年度无效").max(2100, "年度无效"),
@@ -28,17 +27,12 @@ const runInput = z.object({
   agencies: z.string().max(100_000).optional(),
 });
 
-export async function startRunAction(_p: FormState | null, fd: FormData): Promise<FormState> {
-  const viewer = await getViewer();
-  if (!viewer) return fail(SIGN_IN);
-  if (!can(viewer, "collect.run")) return fail(FORBIDDEN);
-  const p = runInput.safeParse(Object.fromEntries(fd));
-  if (!p.success) return zodFail(p.error);
-  const names = (p.data.agencies ?? "").split(/[\n,，、;；]+/).map((s) => s.trim()).filter(Boolean);
+export const startRunAction = action({ input: runInput, permission: "collect.run" }, ({ input, viewer }): FormState => {
+  const names = (input.agencies ?? "").split(/[\n,，、;；]+/).map((s) => s.trim()).filter(Boolean);
   const db = getDb();
-  const r = startRun(db, viewer, p.data.year, { ...(p.data.kind ? { kind: p.data.kind } : {}), ...(names.length ? { agencies: names } : {}) });
+  const r = startRun(db, viewer, input.year, { ...(input.kind ? { kind: input.kind } : {}), ...(names.length ? { agencies: names } : {}) });
   if (!r.ok) return fail(r.message);
   // worked by this server process in the background; the page shows its progress from the database
   void workRun(db, r.runId, { actor: viewer });
   redirect(`/admin/collect?run=${r.runId}`);
-}
+});

@@ -2,7 +2,7 @@
  * The files of a bulk import: loose files as they are, .zip archives opened with the zip-bomb guard
  * (entry names are kept only as display names, never as paths); a manifest.csv inside is returned apart.
  */
-import iconv from "iconv-lite";
+import { decodeGb18030, strictUtf8 } from "@/lib/ingest/readers/text";
 import { unzipGuarded } from "@/lib/ingest/readers/zip-guard";
 import type { ImportItem, ImportResult } from "@/server/import";
 import { sniffFormat } from "@/lib/ingest";
@@ -20,11 +20,7 @@ function isPlainZip(bytes: Uint8Array): boolean {
 function entryName(raw: string): string {
   if (!/[\u0080-\u00ff]/.test(raw) || /[^\u0000-\u00ff]/.test(raw)) return raw;
   const bytes = Buffer.from(raw, "latin1");
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return iconv.decode(bytes, "gb18030");
-  }
+  return strictUtf8(bytes) ?? decodeGb18030(bytes);
 }
 
 export async function expandUploads(files: File[]): Promise<Result<{ items: ImportItem[]; manifest: Uint8Array | null; rejected: ImportResult[] }>> {

@@ -14,11 +14,11 @@ import { SEVERITY_LABELS } from "@/lib/checks";
 import { can } from "@/lib/permissions";
 import { flatGrid } from "@/lib/stats/grid";
 import { cellLabel } from "@/lib/template";
+import { statusLabel } from "@/lib/report-status";
 
 export const metadata: Metadata = { title: "数据质量" };
 
 type SP = Record<string, string | string[] | undefined>;
-const STATUS: Record<string, string> = { draft: "草稿", submitted: "已报送", returned: "已退回", accepted: "审核通过", published: "已发布" };
 
 /** Oversight staff: which agencies have which problems this year, per rule, and across years. */
 export default async function QualityPage({ searchParams }: { searchParams: Promise<SP> }) {
@@ -100,58 +100,70 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
         />
       </div>
       <h2>各机关问题</h2>
-      <div className="table-wrap">
-        <table className="data" data-testid="quality-agencies">
-          <thead>
-            <tr>
-              <th scope="col">机关</th>
-              <th scope="col">类型</th>
-              <th scope="col">年报状态</th>
-              <th scope="col" className="num">错误</th>
-              <th scope="col" className="num">警告</th>
-              <th scope="col" className="num">提示</th>
-              <th scope="col">规则</th>
-            </tr>
-          </thead>
-          <tbody>
-            {agencies.map((a) => (
-              <tr key={a.agencyId}>
-                <td>
-                  <Link href={`/agencies/${a.agencyId}?year=${year}`}>{a.name}</Link>
-                </td>
-                <td>{a.kind}</td>
-                <td>{STATUS[a.status] ?? a.status}</td>
-                <td className="num">{a.errors ? <span className="badge error">{a.errors}</span> : 0}</td>
-                <td className="num">{a.warnings}</td>
-                <td className="num">{a.infos}</td>
-                <td>
-                  {(a.codes ?? "").split(",").map((c) => (
-                    <Link key={c} href={`/admin/quality?year=${year}&code=${c}#list`} style={{ marginRight: 6 }}>
-                      {c}
-                    </Link>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {code ? (
-        <section id="list" aria-labelledby="list-title">
-          <h2 id="list-title">
-            {code} 问题明细（{list.length}）
-          </h2>
-          <ul data-testid="quality-list">
-            {list.map((f, i) => (
-              <li key={i}>
-                <Link href={`/agencies/${f.agencyId}?year=${year}`}>{f.name}</Link>：<span className={`badge ${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span> {f.message}
-                {ackOf(acks, f) ? <span className="badge ok"> {ACK_LABELS[ackOf(acks, f)!]}</span> : null}
-                <span className="muted small"> — {(JSON.parse(f.cells) as string[]).slice(0, 2).map((c) => cellLabel(c)).join("；")}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <AgencyProblems agencies={agencies} year={year} />
+      {code ? <FindingList code={code} list={list} acks={acks} year={year} /> : null}
     </>
+  );
+}
+
+/** Each agency with problems this year: its status, counts by severity, and the rules it broke. */
+function AgencyProblems({ agencies, year }: { agencies: ReturnType<typeof problemsByAgency>; year: number }) {
+  return (
+    <div className="table-wrap">
+      <table className="data" data-testid="quality-agencies">
+        <thead>
+          <tr>
+            <th scope="col">机关</th>
+            <th scope="col">类型</th>
+            <th scope="col">年报状态</th>
+            <th scope="col" className="num">错误</th>
+            <th scope="col" className="num">警告</th>
+            <th scope="col" className="num">提示</th>
+            <th scope="col">规则</th>
+          </tr>
+        </thead>
+        <tbody>
+          {agencies.map((a) => (
+            <tr key={a.agencyId}>
+              <td>
+                <Link href={`/agencies/${a.agencyId}?year=${year}`}>{a.name}</Link>
+              </td>
+              <td>{a.kind}</td>
+              <td>{statusLabel(a.status)}</td>
+              <td className="num">{a.errors ? <span className="badge error">{a.errors}</span> : 0}</td>
+              <td className="num">{a.warnings}</td>
+              <td className="num">{a.infos}</td>
+              <td>
+                {(a.codes ?? "").split(",").map((c) => (
+                  <Link key={c} href={`/admin/quality?year=${year}&code=${c}#list`} style={{ marginRight: 6 }}>
+                    {c}
+                  </Link>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Every finding of one rule this year, marked when staff accepted or the agency explained it. */
+function FindingList({ code, list, acks, year }: { code: string; list: ReturnType<typeof findingList>; acks: ReturnType<typeof ackedFindings>; year: number }) {
+  return (
+    <section id="list" aria-labelledby="list-title">
+      <h2 id="list-title">
+        {code} 问题明细（{list.length}）
+      </h2>
+      <ul data-testid="quality-list">
+        {list.map((f, i) => (
+          <li key={i}>
+            <Link href={`/agencies/${f.agencyId}?year=${year}`}>{f.name}</Link>：<span className={`badge ${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span> {f.message}
+            {ackOf(acks, f) ? <span className="badge ok"> {ACK_LABELS[ackOf(acks, f)!]}</span> : null}
+            <span className="muted small"> — {(JSON.parse(f.cells) as string[]).slice(0, 2).map((c) => cellLabel(c)).join("；")}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

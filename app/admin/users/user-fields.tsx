@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from "@/lib/permissions";
+import { ROLE_LABELS, ROLES } from "@/lib/permissions";
 
 type Option = { id: number; name: string };
 
@@ -13,7 +13,7 @@ export function UserFields({ value, agencies }: { value?: { name: string; role: 
       <div>
         <label htmlFor="role">角色</label>
         <select id="role" name="role" defaultValue={value?.role ?? "agency"}>
-          {(["agency", "reviewer", "admin"] as const).map((r) => (
+          {ROLES.map((r) => (
             <option key={r} value={r}>
               {ROLE_LABELS[r]}
             </option>

@@ -13,6 +13,7 @@ import { listReportVersions } from "@/server/workflow";
 import { citySums } from "@/server/stats";
 import { publishedFindings } from "@/server/public-findings";
 import { getViewer } from "@/server/auth/viewer";
+import { statusLabel } from "@/lib/report-status";
 import { beijingDate } from "@/lib/beijing-time";
 import { can, canAccessAgency } from "@/lib/permissions";
 import { comparisonGrid, pick, yearsGrid } from "@/lib/stats/agency";
@@ -27,7 +28,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: a?.name ?? "机关" };
 }
 
-const STATUS: Record<string, string> = { draft: "草稿", submitted: "已报送", returned: "已退回", accepted: "审核通过", published: "已发布" };
 
 export default async function AgencyPage({ params, searchParams }: Props) {
   await connection();
@@ -84,7 +84,7 @@ export default async function AgencyPage({ params, searchParams }: Props) {
             </ul>
           </nav>
           <p data-testid="report-meta">
-            <span className={`badge ${isPublished ? "ok" : "warning"}`}>{isPublished ? "已发布" : `当前版本：${STATUS[sel.status] ?? sel.status}`}</span> 第{version.versionNo}版 ·{" "}
+            <span className={`badge ${isPublished ? "ok" : "warning"}`}>{isPublished ? "已发布" : `当前版本：${statusLabel(sel.status)}`}</span> 第{version.versionNo}版 ·{" "}
             {TEMPLATE_INFO[version.rif.template].name}
             {sel.publishedAt ? ` · 发布于 ${beijingDate(sel.publishedAt)}` : ""}
             {sel.revisedAt ? <strong className="caveat"> · 已于 {beijingDate(sel.revisedAt)} 更正（现为更正后的版本）</strong> : null}

@@ -5,12 +5,10 @@
  * what the user typed when the server says no — React would otherwise reset the form after the action.
  */
 import { startTransition, useActionState, useEffect, useRef } from "react";
+import type { FormResult } from "@/server/action";
 
-export interface FormState {
-  ok: boolean;
-  message?: string;
-  fieldErrors?: Record<string, string>;
-}
+/** What every action returns (server/action.ts). */
+export type FormState = FormResult;
 
 export function ActionForm({
   action,

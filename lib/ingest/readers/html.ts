@@ -5,8 +5,8 @@
  * deep cannot overflow the call stack.
  */
 import * as cheerio from "cheerio";
-import iconv from "iconv-lite";
 import type { Block, SourceDocument, SourceFormat, TableCell, TextLine } from "../types";
+import { decodeBom, decodeDeclared, decodeGb18030, strictUtf8 } from "./text";
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const MAX_SPAN = 500; // a rowspan="65535" typo must not allocate a huge grid
@@ -23,7 +23,6 @@ interface DomNode {
   parent?: DomNode | null;
 }
 
-const GB = new Set(["gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn"]);
 const BLOCK = new Set(
   "p div br h1 h2 h3 h4 h5 h6 li ul ol dl dt dd tr td th caption section article header footer blockquote pre hr center form address nav aside main figure figcaption".split(" "),
 );
@@ -33,29 +32,18 @@ const SKIP = new Set(["style", "title", "xml", "noscript", "template", "iframe",
 const CJK = "\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f";
 const WRAP_BETWEEN_CJK = new RegExp(`([${CJK}])[ \\t]*[\\r\\n]+\\s*(?=[${CJK}])`, "g");
 
-function strictUtf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
-/** BOM, then declared charset, then strict UTF-8, then GB18030 (superset of GBK/GB2312). */
+/** BOM, then strict UTF-8, then the declared charset, then GB18030 (superset of GBK/GB2312). */
 export function decodeHtmlBytes(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder().decode(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  const bom = decodeBom(bytes);
+  if (bom !== null) return bom;
   const head = Buffer.from(bytes.subarray(0, 4096)).toString("latin1");
   const declared = /<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-]+)/i.exec(head)?.[1].toLowerCase();
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // A page that declares GBK but is really UTF-8 (CMS migrations) still decodes cleanly as UTF-8 first.
   const utf8 = strictUtf8(bytes);
   if (utf8 !== null) return utf8;
-  // A Latin charset declared on a Chinese page is a template default, never the truth: keep GB18030.
-  const latin = /^(iso-8859|windows-125|cp125|ascii|us-ascii|latin)/.test(declared ?? "");
-  if (declared && !GB.has(declared) && !latin && iconv.encodingExists(declared)) return iconv.decode(buf, declared);
-  return iconv.decode(buf, "gb18030");
+  // declared UTF-8 with a few broken bytes stays UTF-8 (with replacement marks)
+  if (declared === "utf-8" || declared === "utf8") return new TextDecoder("utf-8").decode(bytes);
+  return decodeDeclared(bytes, declared) ?? decodeGb18030(bytes);
 }
 
 const VOID_OR_OPTIONAL_END = new Set(

@@ -1,10 +1,11 @@
 /** The tracking list as CSV (UTF-8 with BOM so Excel opens it), with the same filters as the page. */
 import { getDb } from "@/server/db";
 import { contactsOf, trackingList, TRACK_LABELS } from "@/server/tracking";
-import { STATUS_LABELS } from "@/server/workflow";
 import { getViewer } from "@/server/auth/viewer";
+import { STATUS_LABELS } from "@/lib/report-status";
 import { beijingTime } from "@/lib/beijing-time";
-import { can } from "@/lib/permissions";
+import { assertCan } from "@/lib/permissions";
+import { handleErrors } from "@/lib/respond";
 import { toCsv } from "@/lib/upload/csv";
 import { contentDisposition } from "@/lib/upload/disposition";
 import { trackingParams } from "../filters";
@@ -12,10 +13,9 @@ import { webStatusByAgency, WEB_LABELS } from "@/server/collect-tracking";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(req: Request) {
+export const GET = handleErrors(async (req: Request) => {
   const viewer = await getViewer();
-  if (!viewer) return Response.json({ code: "unauthorized", message: "请先登录" }, { status: 401 });
-  if (!can(viewer, "tracking.read")) return Response.json({ code: "forbidden", message: "没有权限执行此操作" }, { status: 403 });
+  assertCan(viewer, "tracking.read");
   const f = trackingParams.parse(Object.fromEntries(new URL(req.url).searchParams));
   const db = getDb();
   const year = f.year ?? new Date().getFullYear() - 1;
@@ -31,4 +31,4 @@ export async function GET(req: Request) {
     ]),
   ]);
   return new Response(csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": contentDisposition(`报送跟踪-${year}年度.csv`), "Cache-Control": "private, no-store" } });
-}
+});

@@ -1,24 +1,18 @@
 import { getDb } from "@/server/db";
 import { getViewer } from "@/server/auth/viewer";
-import { jsonError } from "@/server/stats/api";
-import { buildExport, ExportError } from "@/server/stats/exports";
+import { buildExport } from "@/server/stats/exports";
+import { handleErrors } from "@/lib/respond";
 import { gridsToCsv } from "@/lib/stats/grid";
 import { gridsToXlsx } from "@/lib/stats/xlsx";
 
 export const dynamic = "force-dynamic";
 
 /** Downloads of every statistics table as CSV or XLSX: /api/export/{overview|consolidated|rankings|reports|trends|quality}. */
-export async function GET(req: Request, ctx: { params: Promise<{ name: string }> }): Promise<Response> {
+export const GET = handleErrors(async (req: Request, ctx: { params: Promise<{ name: string }> }): Promise<Response> => {
   const { name } = await ctx.params;
   const sp = new URL(req.url).searchParams;
   const format = sp.get("format") === "csv" ? "csv" : "xlsx";
-  let spec;
-  try {
-    spec = buildExport(getDb(), name, sp, await getViewer());
-  } catch (e) {
-    if (e instanceof ExportError) return jsonError(e.status, e.code, e.message);
-    throw e;
-  }
+  const spec = buildExport(getDb(), name, sp, await getViewer());
   const filename = `${spec.file}.${format}`;
   const headers = {
     "Content-Disposition": `attachment; filename="export.${format}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
@@ -29,4 +23,4 @@ export async function GET(req: Request, ctx: { params: Promise<{ name: string }>
   }
   const buf = await gridsToXlsx(spec.sheets);
   return new Response(new Uint8Array(buf), { headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } });
-}
+});

@@ -7,17 +7,19 @@ import { z } from "zod";
 import { getDb } from "@/server/db";
 import { fileForDownload } from "@/server/workflow";
 import { getViewer } from "@/server/auth/viewer";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/respond";
 import { contentDisposition, downloadName } from "@/lib/upload/disposition";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_req: Request, ctx: { params: Promise<{ versionId: string }> }) {
   const id = z.coerce.number().int().positive().safeParse((await ctx.params).versionId);
-  if (!id.success) return Response.json({ code: "bad_request", message: "版本编号无效" }, { status: 400 });
+  if (!id.success) return errorResponse(new AppError("bad_request", "版本编号无效"));
   const viewer = await getViewer();
   const f = fileForDownload(getDb(), viewer, id.data);
   // Not found and not allowed look the same, so drafts of other agencies are not revealed.
-  if (!f) return Response.json({ code: "not_found", message: "文件不存在或无权下载" }, { status: 404 });
+  if (!f) return errorResponse(new AppError("not_found", "文件不存在或无权下载"));
   const name = downloadName(f.name, f.type, `${f.agencyName}${f.year}年报-第${f.versionNo}版`);
   return new Response(new Uint8Array(f.bytes), {
     headers: {

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/server/db";
 import { getAgency } from "@/server/catalog";
 import { computeFindings } from "@/server/versions";
-import { canWriteFor } from "@/server/workflow";
+import { canWriteFor } from "@/lib/permissions";
 import { ReportTables } from "@/components/report/report-tables";
 import { getViewer } from "@/server/auth/viewer";
 import { confidenceSummary } from "@/lib/ingest/confidence";

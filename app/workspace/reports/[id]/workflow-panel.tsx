@@ -1,4 +1,4 @@
-import type { ReportStatus } from "@/lib/enums";
+import type { ReportStatus } from "@/lib/report-status";
 import { ActionForm } from "../../_components/action-form";
 import { transitionAction } from "../../actions";
 
