@@ -6,6 +6,7 @@
  * attached by order and the template's arithmetic checks the result; with a different count they are
  * filled in order and every row of the run is named in a warning.
  */
+import type { ParseWarning } from "../../template";
 import { interpretRow, type RowOutput } from "./rows";
 import type { RowSpec } from "./specs";
 import type { Token } from "./tokens";
@@ -109,12 +110,13 @@ export function chunkRows(cells: Token[], run: LabelRun): { chunks: Token[][]; e
   return { chunks, exact: cells.length === n * k };
 }
 
-export function detachedWarning(run: LabelRun, exact: boolean, valuesFirst: boolean): { cells: string[]; message: string } | null {
+export function detachedWarning(run: LabelRun, exact: boolean, valuesFirst: boolean): ParseWarning | null {
   if (exact) return null;
   const order = valuesFirst ? "数字在前、行名在后" : "行名在前、数字在后";
   return {
     cells: run.specs.map((s) => s.path),
     message: `表格的行名与数字分开排印（${order}），数字个数与行数不符，已按顺序填入，请逐行核对`,
+    kind: "uncertain",
   };
 }
 

@@ -12,6 +12,7 @@ import { resolveColumns } from "./columns";
 import { attachRun, figureRun, labelRun, trimEdge } from "./detached";
 import { proactiveSentences, proactiveText, statedProvenance, statedWarning, totalsInProse } from "./sentences";
 import { detectShape } from "./detect";
+import { missingRowWarnings } from "./missing";
 import { interpretRow, type RowOutput } from "./rows";
 import { buildSpecs, compareLabel, labelKey } from "./specs";
 import { tokenize, type Token } from "./tokens";
@@ -158,7 +159,7 @@ function matchTokens(
         const sub = readSubRows(tokens, next, spec, specs, cursor);
         if (sub) {
           interpretRow({ spec, label: tok, cells: sub.cells, atEnd: false, docUnit }, out);
-          out.warnings.push({ cells: [spec.path], message: `该行分为子项（${sub.labels.join("、")}），已按子项合计，请核对` });
+          out.warnings.push({ cells: [spec.path], message: `该行分为子项（${sub.labels.join("、")}），已按子项合计，请核对`, kind: "uncertain" });
           done.add(spec.path);
           lastRow = spec.path;
           i = sub.next;
@@ -167,7 +168,7 @@ function matchTokens(
       }
       interpretRow({ spec, label: tok, cells, atEnd: next >= N, docUnit }, out);
       if (cells.length === 0 && next < N && spec.section !== "review") {
-        out.warnings.push({ cells: [spec.path], message: "该行行名后没有读到任何数字，留空，请核对原文" });
+        out.warnings.push({ cells: [spec.path], message: "该行行名后没有读到任何数字，留空，请核对原文", kind: "unread" });
       }
       done.add(spec.path);
       lastRow = spec.path;
@@ -196,7 +197,7 @@ function matchTokens(
     if (cursor >= 0 && !reviewDone && hasValue(cells) && tok.text.length <= 40 && !/^第二十条/.test(norm)) {
       const section = specs[cursor].section === "proactive" ? "proactive" : "applications";
       extras.push({ section, label: tok.text, values: cells.filter((c) => c.kind === "value").map(extraNumber) });
-      out.warnings.push({ cells: [`${section}.extra`], message: `未识别的行“${tok.text.slice(0, 40)}”，已另存，不计入合计` });
+      out.warnings.push({ cells: [`${section}.extra`], message: `未识别的行“${tok.text.slice(0, 40)}”，已另存，不计入合计`, kind: "note" });
     }
     i = next;
   }
@@ -227,19 +228,11 @@ function matchTokens(
     out.warnings.push(statedWarning(f));
   }
   if (noTables) {
-    out.warnings.push({ cells: ["proactive", "applications", "review"], message: `${NO_TABLES_STORED}（读到 ${stated.length} 个数字）` });
+    out.warnings.push({ cells: ["proactive", "applications", "review"], message: `${NO_TABLES_STORED}（读到 ${stated.length} 个数字）`, kind: "no-tables" });
   }
   resolveColumns(out, specs);
 
-  const missing = noTables ? [] : specs.filter((s) => !s.groupOf && !done.has(s.path)).map((s) => s.path);
-  const truncated = !noTables && !reviewDone && !sawTail;
-  if (truncated && lastRow && !missing.includes(lastRow)) missing.unshift(lastRow); // text after it may be its cut-off rest
-  if (missing.length > 0) {
-    out.warnings.push({
-      cells: missing,
-      message: truncated ? "表格在此处中断，以下行未读到或不完整" : "以下行在表格中未找到，留空",
-    });
-  }
+  if (!noTables) out.warnings.push(...missingRowWarnings(specs, done, !reviewDone && !sawTail, lastRow));
 
   const report = emptyReport({ template: shape.template, splitOther: shape.splitOther }, meta) as unknown as Record<string, unknown>;
   for (const [path, v] of out.values) setCell(report, path, v);
@@ -249,7 +242,7 @@ function matchTokens(
   }
   if (meta.prose.overview || meta.prose.problems || meta.prose.other) report.prose = meta.prose;
   if (shape.byYear) {
-    out.warnings.push({ cells: [], message: `表格中未见版式特征，按年份推定为${shape.template}年版格式` });
+    out.warnings.push({ cells: [], message: `表格中未见版式特征，按年份推定为${shape.template}年版格式`, kind: "note" });
   }
   const parsed = reportSchema.safeParse(report);
   if (!parsed.success) {
@@ -258,7 +251,8 @@ function matchTokens(
   }
   const read = parsed.data as Report;
   // without tables every cell is under a warning already; sums of a few stated totals say nothing more
-  const warnings = noTables ? out.warnings : [...out.warnings, ...arithmeticWarnings(read)];
+  const unread = out.warnings.filter((w) => w.kind === "unread").flatMap((w) => w.cells);
+  const warnings = noTables ? out.warnings : [...out.warnings, ...arithmeticWarnings(read, unread)];
   const outcome: ParseOutcome = {
     ok: true,
     format: doc.format,
