@@ -12,6 +12,7 @@ import { resolveColumns } from "./columns";
 import { attachRun, figureRun, labelRun, trimEdge } from "./detached";
 import { proactiveSentences, proactiveText, statedProvenance, statedWarning, totalsInProse } from "./sentences";
 import { detectShape } from "./detect";
+import { cellsAfterLabel, isColumnHeader } from "./headers";
 import { missingRowWarnings } from "./missing";
 import { interpretRow, type RowOutput } from "./rows";
 import { buildSpecs, compareLabel, labelKey } from "./specs";
@@ -113,7 +114,7 @@ function matchTokens(
       if (spec) labelEnd = i + 2;
     }
     if (spec) {
-      const { cells, next } = cellsFrom(tokens, labelEnd);
+      const { cells, next } = cellsAfterLabel(tokens, labelEnd, spec, specs);
       cursor = spec.index;
       if (spec.groupOf) {
         // Figures on the heading row followed by the group's own labelled rows are a subtotal
@@ -173,6 +174,11 @@ function matchTokens(
       done.add(spec.path);
       lastRow = spec.path;
       i = next;
+      continue;
+    }
+    // A column header owns no figures: those after it (PDF text in reading order) are the next label's.
+    if (isColumnHeader(tok.text)) {
+      i++;
       continue;
     }
     // An unknown label followed by figures, inside the tables: a provincial extra row.
