@@ -6,7 +6,7 @@
  * unknown row label that owns the figures after it.
  */
 import { APPLICANT_COLUMNS, PROACTIVE_BLOCKS, TEMPLATE_IDS } from "../../template";
-import { normText, stripNotes } from "./normalize";
+import { normText, splitNumbering, stripNotes } from "./normalize";
 import type { RowSpec } from "./specs";
 import type { Token } from "./tokens";
 import { cellsFrom, findSpec, hasValue } from "./walk";
@@ -30,7 +30,9 @@ const UNIT_NOTE = /\((?:单位:?)?(?:万元|元|件|个|次)\)|单位:?(?:万元
 
 /** Whether the text is nothing but column headers (and their units). */
 export function isColumnHeader(text: string): boolean {
-  const norm = stripNotes(normText(text).replace(UNIT_NOTE, ""));
+  const plain = normText(text);
+  if (splitNumbering(plain).number !== "") return false; // a numbered row label: （七）总计
+  const norm = stripNotes(plain.replace(UNIT_NOTE, ""));
   if (norm.length === 0 || norm.length > 80) return false;
   // the text is a concatenation of headers: a small search over positions
   const reach = new Array<boolean>(norm.length + 1).fill(false);

@@ -21,8 +21,8 @@ const NO_UNICODE = "该PDF的文字无法识别（字体缺少编码信息），
 const UNREADABLE = /[\ue000-\uf8ff\ufffd\u0000-\u0008]/g;
 const ENCRYPTED = "该PDF已加密（设有打开密码），无法读取，请上传未加密的文件";
 /** page furniture such as "- 3 -" or "第 3 页" would split a table that continues on the next page */
-const PAGE_NUMBER = /^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*\/\s*共?\s*\d+\s*页?)?[-—–\s]*$/;
-/** a bare number is a page number only as the page's first or last line: elsewhere it is a cell */
+const PAGE_NUMBER = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，\/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*共?\s*\d{1,4}\s*页?|\d{1,4})$/;
+/** a bare number is a page number only as the page's first or last line: elsewhere it is a cell (and -1 always is) */
 const BARE_NUMBER = /^\d{1,4}$/;
 
 /**
