@@ -22,8 +22,12 @@ const UNREADABLE = /[\ue000-\uf8ff\ufffd\u0000-\u0008]/g;
 const ENCRYPTED = "该PDF已加密（设有打开密码），无法读取，请上传未加密的文件";
 /** page furniture such as "- 3 -" or "第 3 页" would split a table that continues on the next page */
 const PAGE_NUMBER = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，\/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*共?\s*\d{1,4}\s*页?|\d{1,4})$/;
-/** a bare number is a page number only as the page's first or last line: elsewhere it is a cell (and -1 always is) */
+/**
+ * A bare number is a page number only as the page's first or last line, in its top or bottom margin
+ * (this share of the page's height): elsewhere it is a cell, and so is -1 always.
+ */
 const BARE_NUMBER = /^\d{1,4}$/;
+const MARGIN_SHARE = 0.08;
 
 /**
  * pdfjs's cmaps and standard fonts, found at run time from the working directory (as Node would find the
@@ -102,7 +106,9 @@ async function readPage(doc: PDFDocumentProxy, pageNo: number): Promise<{ placed
     const { rows, xs } = tableBlock(t, pageNo);
     if (rows.some((row) => row.some((c) => c.text))) placed.push({ top: t.frame.ys[0], block: { kind: "table", rows }, xs });
   }
-  const furniture = (text: string, y: number) => PAGE_NUMBER.test(text) && (!BARE_NUMBER.test(text) || apart(runs, y));
+  const margin = vp.height * MARGIN_SHARE;
+  const inMargin = (y: number) => y < margin || y > vp.height - margin;
+  const furniture = (text: string, y: number) => PAGE_NUMBER.test(text) && (!BARE_NUMBER.test(text) || (inMargin(y) && apart(runs, y)));
   for (const piece of borderlessTables(segmentLines(rest), pageNo)) {
     if (piece.kind === "table") {
       const xs = piece.rows[0].map((c) => c.loc.x ?? 0);
