@@ -92,7 +92,7 @@ export async function importFile(db: Db, actor: Actor, item: ImportItem, opts: I
     });
     if (item.origin) setVersionOrigin(db, saved.versionId, item.origin);
     const errors = saved.findings.filter((f) => f.severity === "error").length;
-    const reading = `读取：${outcome.confidence.label}`;
+    const reading = `读取：${outcome.confidence.label}${outcome.confidence.reason ? `（${outcome.confidence.reason}）` : ""}`;
     const notes = [created ? "新建机关" : "", opts.publish ? "已发布" : "草稿", reading, errors ? `${errors} 处错误需核对` : "", outcome.warnings.length ? `${outcome.warnings.length} 条识别提示` : ""].filter(Boolean).join("，");
     return {
       ...found, agency: agency.name, stored: true, reportId: saved.reportId, versionNo: saved.versionNo,

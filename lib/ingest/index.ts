@@ -84,7 +84,7 @@ function matchSafely(doc: SourceDocument, fileName?: string): ParseOutcome {
   if (looksBinary(doc.text)) return fail(doc.format, "无法识别的文件内容：不是文本、网页、Word、Excel 或 PDF 文件");
   try {
     const outcome = matchDocument(doc);
-    if (outcome.ok && doc.notices?.length) outcome.warnings.push(...doc.notices.map((message) => ({ cells: [], message })));
+    if (outcome.ok && doc.notices?.length) outcome.warnings.push(...doc.notices.map((message) => ({ cells: [], message, kind: "note" as const })));
     return outcome;
   } catch (e) {
     logFailure(`${doc.format} matcher`, fileName, `${doc.text.length} characters of text`, e);

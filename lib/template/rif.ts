@@ -129,8 +129,25 @@ export type Report2019 = z.infer<typeof report2019Schema>;
 export type Report2021 = z.infer<typeof report2021Schema>;
 export type Report = z.infer<typeof reportSchema>;
 
+/**
+ * What a parser warning says about the cells it names, from harmless to bad; the reading confidence
+ * (lib/ingest/confidence) weighs warnings by it:
+ * - note: changes no number (a layout guessed from the year, a repair of the file's bytes);
+ * - unread: the cells are blank because the source does not print them (the text stops, a table or a
+ *   row's figures are absent) — nothing was misread, the clerk fills them in;
+ * - unchecked: read, but a sum that would confirm them cannot run (its total was not printed);
+ * - source-total: read as printed, the source's own total is off;
+ * - uncertain: the value may be wrong (columns not certain, figures placed by order, a unit assumed);
+ * - arithmetic: the template's sums fail on what was read;
+ * - missing: rows not found amid rows that were read (the labels were not recognised);
+ * - no-tables: no table at all, only figures stated in the text.
+ * Absent in warnings stored before kinds existed: the confidence then goes by the message.
+ */
+export const WARNING_KINDS = ["note", "unread", "unchecked", "source-total", "uncertain", "arithmetic", "missing", "no-tables"] as const;
+export type WarningKind = (typeof WARNING_KINDS)[number];
+
 /** A parser or check message tied to RIF cell paths. */
-export const warningSchema = z.object({ cells: z.array(z.string()), message: z.string() });
+export const warningSchema = z.object({ cells: z.array(z.string()), message: z.string(), kind: z.enum(WARNING_KINDS).optional() });
 export type ParseWarning = z.infer<typeof warningSchema>;
 
 export const findingSchema = z.object({

@@ -40,7 +40,7 @@ describe("npm run import", () => {
     const first = cli(["--agency", "示例市住房和城乡建设局", "--year", "2025", "--publish", path.join(dir, "files", "zjj.txt")]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.lines).toHaveLength(1);
-    expect(first.lines[0]).toMatch(/^imported\s.*zjj\.txt\s+示例市住房和城乡建设局 2025\s+第1版（新建机关，已发布，读取：部分单元格需核对，2 处错误需核对，\d+ 条识别提示）/);
+    expect(first.lines[0]).toMatch(/^imported\s.*zjj\.txt\s+示例市住房和城乡建设局 2025\s+第1版（新建机关，已发布，读取：部分单元格需核对（[^）]+合计不符[^）]*），2 处错误需核对，\d+ 条识别提示）/);
     expect(count("select count(*) n from report_versions")).toBe(1);
     expect(count("select count(*) n from reports where published_version_id is not null and submitted_at is null")).toBe(1);
     const again = cli(["--agency", "示例市住房和城乡建设局", "--year", "2025", "--publish", path.join(dir, "files", "zjj.txt")]);

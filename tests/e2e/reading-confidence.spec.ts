@@ -20,6 +20,7 @@ test("a Word 97–2003 .doc upload is read, and the preview says every cell was 
   await expect(page.getByTestId("preview-meta")).toContainText("DOC");
   await expect(page.getByTestId("reading-confidence")).toHaveAttribute("data-level", "certain");
   await expect(page.getByTestId("reading-confidence")).toContainText("全部读取确定");
+  await expect(page.getByTestId("reading-reason")).toHaveCount(0);
 });
 
 test("a report whose section 四 came out one column off: the preview says which cells to check", async ({ page }) => {
@@ -32,6 +33,7 @@ test("a report whose section 四 came out one column off: the preview says which
   const badge = page.getByTestId("reading-confidence");
   await expect(badge).toHaveAttribute("data-level", "check");
   await expect(badge).toContainText("部分单元格需核对");
+  await expect(page.getByTestId("reading-reason")).toContainText("合计不符");
   await expect(page.getByText(/读出的数字不符合表格的勾稽关系/).first()).toBeVisible();
   await page.screenshot({ path: "test-results/reading-confidence.png", fullPage: false });
 });

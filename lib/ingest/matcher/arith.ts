@@ -9,10 +9,12 @@
  * sum and can leave the balance of a column intact while its total row is already wrong. Likewise a
  * failing group of section 四 names all three groups: they are mostly printed as one row of fifteen
  * figures, and a figure off by one column can leave a neighbouring group adding up.
+ * A sum that fails only because one of its cells was never printed (the text stops, a section is absent)
+ * proves nothing about the reading: its read cells are named as unchecked instead.
  */
 import { TABLE_RULES } from "../../checks/rules-table";
 import { OUTCOME_PARTS_DEF, REVIEW_ROWS, appRows } from "../../checks/shape";
-import { isSplitOther, setCell, type Finding, type ParseWarning, type Report } from "../../template";
+import { getCell, isSplitOther, setCell, type Finding, type ParseWarning, type Report } from "../../template";
 
 /** Rules over one column of section 三. */
 const COLUMN_RULES = new Set(["T3-BALANCE", "T3-RESULTS"]);
@@ -33,7 +35,7 @@ const key = (f: Finding) => `${f.code}|${f.cells[0]}`;
  * Findings explained by one printed total: setting that total (the first cell of a row or column sum
  * whose parts cross other sums) to the sum of its parts clears every failure of the tables.
  */
-function explainedByTotal(report: Report, found: Finding[]): Set<string> {
+function explainedByTotal(report: Report, found: Finding[], ignore: ReadonlySet<string>): Set<string> {
   const explained = new Set<string>();
   const before = new Set(found.map(key));
   for (const f of found.slice(0, MAX_TOTAL_PROBES)) {
@@ -41,16 +43,28 @@ function explainedByTotal(report: Report, found: Finding[]): Set<string> {
     const probe = structuredClone(report) as unknown as Record<string, unknown>;
     setCell(probe, f.cells[0], f.expected);
     // only when that one total explains every failure: with more wrong, the reading is suspect
-    if (tableFindings(probe as unknown as Report).length > 0) continue;
+    if (tableFindings(probe as unknown as Report).some((g) => !ignore.has(key(g)))) continue;
     return before;
   }
   return explained;
 }
 
-export function arithmeticWarnings(report: Report): ParseWarning[] {
-  const found = tableFindings(report);
+/** Whether a finding's sum takes a cell that is blank because the source does not print it. */
+function takesUnread(report: Report, f: Finding, unread: readonly string[]): boolean {
+  return f.cells.some((c) => getCell(report, c) == null && unread.some((u) => c === u || c.startsWith(u + ".")));
+}
+
+/** `unread`: cell paths (or row paths) named by the matcher's "unread" warnings. */
+export function arithmeticWarnings(report: Report, unread: readonly string[] = []): ParseWarning[] {
+  const all = tableFindings(report);
   const out: ParseWarning[] = [];
-  const explained = found.length > 0 ? explainedByTotal(report, found) : new Set<string>();
+  const partial = all.filter((f) => takesUnread(report, f, unread));
+  for (const f of partial) {
+    const cells = f.cells.filter((c) => getCell(report, c) != null);
+    if (cells.length > 0) out.push({ cells, message: `${f.message}：该组有未读到的单元格，无法用合计核对读出的数字，请核对`, kind: "unchecked" });
+  }
+  const found = all.filter((f) => !partial.includes(f));
+  const explained = found.length > 0 ? explainedByTotal(report, found, new Set(partial.map(key))) : new Set<string>();
   found.forEach((f) => {
     const sourceTotal = explained.has(key(f));
     let cells = f.cells;
@@ -68,6 +82,7 @@ export function arithmeticWarnings(report: Report): ParseWarning[] {
       message: sourceTotal
         ? `原文合计有误：${f.message}；各项数字与其他合计相符，差异只在原文印出的合计，请核对原文`
         : `读出的数字不符合表格的勾稽关系：${f.message}；可能是原文有误，也可能是读错了行或列，请逐格核对`,
+      kind: sourceTotal ? "source-total" : "arithmetic",
     });
   });
   return out;

@@ -3,35 +3,19 @@
  * labels in printed order (so a header cell 其他 or 总计 is not mistaken for a row far ahead), reads
  * the cells after each label, and names every cell it could not read with certainty in a warning.
  */
-import { emptyReport, reportSchema, setCell, type ParseWarning, type Report } from "../../template";
 import { readMeta } from "../meta";
-import type { ParseOutcome, Provenance, SourceDocument } from "../types";
-import { confidenceSummary } from "../confidence";
-import { arithmeticWarnings } from "./arith";
-import { resolveColumns } from "./columns";
-import { attachRun, figureRun, labelRun, trimEdge } from "./detached";
-import { proactiveSentences, proactiveText, statedProvenance, statedWarning, totalsInProse } from "./sentences";
+import type { ParseOutcome, SourceDocument } from "../types";
+import { attachRun, wrapEnd, wrappedLabel } from "./detached";
 import { detectShape } from "./detect";
+import { figuresForLabels, unknownLabelFigures, type Detached } from "./figures-apart";
+import { cellsAfterLabel, isColumnHeader } from "./headers";
+import { finishMatch, type ExtraRow } from "./outcome";
 import { interpretRow, type RowOutput } from "./rows";
 import { buildSpecs, compareLabel, labelKey } from "./specs";
 import { tokenize, type Token } from "./tokens";
-import {
-  REVIEW_HEADING,
-  TABLES_START,
-  TAIL_HEADING,
-  cellsFrom,
-  extraNumber,
-  findSpec,
-  hasValue,
-  moneyHeaderUnit,
-  readGroup,
-  readReview,
-  readSubRows,
-} from "./walk";
+import { REVIEW_HEADING, TABLES_START, TAIL_HEADING, extraNumber, findSpec, hasValue, moneyHeaderUnit, readGroup, readReview, readSubRows } from "./walk";
 
-export const NO_TABLES_STORED = "未找到年报表格（二、三、四部分）：只读取了正文中写明的数字，其余单元格留空，请按原文核对或补填";
-export const NO_TABLE_ERROR = "未找到年报表格（二、三、四部分），请确认上传的是政府信息公开工作年度报告";
-
+export { NO_TABLE_ERROR, NO_TABLES_STORED } from "./outcome";
 
 export function matchDocument(doc: SourceDocument): ParseOutcome {
   const tokens = tokenize(doc);
@@ -71,7 +55,7 @@ function matchTokens(
   const specs = buildSpecs(shape.template, shape.splitOther);
   const out: RowOutput = { values: new Map(), provenance: {}, warnings: [], ambiguous: [] };
   const done = new Set<string>();
-  const extras: { section: "proactive" | "applications"; label: string; values: (number | null)[] }[] = [];
+  const extras: ExtraRow[] = [];
   const docUnit = moneyHeaderUnit(tokens);
   let cursor = -1;
   let reviewDone = false;
@@ -81,6 +65,15 @@ function matchTokens(
   // Overview prose may carry short headings that equal row labels (（三）行政许可): start at the tables.
   let i = tablesStart(tokens);
   let orphanStart = -1; // figures no label took, since the last text token
+  const find = (t: Token, c: number) => findSpec(t, specs, c);
+  /** Attaches figures printed apart from their run of labels, and moves past them. */
+  const take = (d: Detached) => {
+    attachRun(d.run, d.cells, d.valuesFirst, out, docUnit, done);
+    const last = d.run.specs[d.run.specs.length - 1];
+    cursor = last.index;
+    lastRow = last.path;
+    i = d.next;
+  };
   while (i < N) {
     const tok = tokens[i];
     if (tok.kind !== "text") {
@@ -105,14 +98,14 @@ function matchTokens(
       continue;
     }
     let spec = tok.text.length <= 120 ? findSpec(tok, specs, cursor) : null;
-    let labelEnd = i + 1;
-    if (!spec && tok.text.length <= 30 && tokens[i + 1]?.kind === "text" && tokens[i + 1].text.length <= 40) {
-      // A label broken over two cells or lines: （一）予以 / 公开.
-      spec = findSpec({ kind: "text", text: tok.text + tokens[i + 1].text, loc: tok.loc }, specs, cursor);
-      if (spec) labelEnd = i + 2;
+    let labelEnd = spec ? wrapEnd(tokens, i, spec, find) : i + 1;
+    if (!spec && tok.text.length <= 30) {
+      // A label broken over cells or lines: （一）予以 / 公开, 1.属于国 / 家秘密.
+      const wrapped = wrappedLabel(tokens, i, cursor, find);
+      if (wrapped) ({ spec, end: labelEnd } = wrapped);
     }
     if (spec) {
-      const { cells, next } = cellsFrom(tokens, labelEnd);
+      const { cells, next } = cellsAfterLabel(tokens, labelEnd, spec, specs);
       cursor = spec.index;
       if (spec.groupOf) {
         // Figures on the heading row followed by the group's own labelled rows are a subtotal
@@ -129,36 +122,16 @@ function matchTokens(
         i = next;
         continue;
       }
-      if (!hasValue(cells)) {
-        // labels of a stretch of rows first, their figure rows after (PDF-to-text, OCR)
-        const run = labelRun(tokens, i, spec, (t, c) => findSpec(t, specs, c), labelEnd);
-        // figures printed before their labels, left over by the rows above
-        const exactOrphans = orphans.length === spec.cols.length || orphans.length === spec.cols.length + 1;
-        if ((run.specs.length >= 2 || exactOrphans) && hasValue(orphans) && orphans.length >= run.specs.length * spec.cols.length) {
-          const k = run.specs.length;
-          const figures = orphans.filter((c) => c.kind !== "blank").length;
-          const take = orphans.length === k * (spec.cols.length + 1) || figures === k * spec.cols.length ? orphans : orphans.slice(-k * spec.cols.length);
-          attachRun(run, take, true, out, docUnit, done);
-          cursor = run.specs[run.specs.length - 1].index;
-          lastRow = run.specs[run.specs.length - 1].path;
-          i = run.end;
-          continue;
-        }
-        const fig = run.specs.length >= 2 ? figureRun(tokens, run.end) : null;
-        // no more figures than one row holds: the rows above had their blank cells dropped
-        if (fig && hasValue(fig.cells) && fig.cells.length > spec.cols.length + 1) {
-          attachRun(run, fig.cells, false, out, docUnit, done);
-          cursor = run.specs[run.specs.length - 1].index;
-          lastRow = run.specs[run.specs.length - 1].path;
-          i = fig.next;
-          continue;
-        }
+      const apart = hasValue(cells) ? null : figuresForLabels(tokens, i, labelEnd, spec, specs, orphans);
+      if (apart) {
+        take(apart);
+        continue;
       }
       if (!hasValue(cells) && cells.length === 0) {
         const sub = readSubRows(tokens, next, spec, specs, cursor);
         if (sub) {
           interpretRow({ spec, label: tok, cells: sub.cells, atEnd: false, docUnit }, out);
-          out.warnings.push({ cells: [spec.path], message: `该行分为子项（${sub.labels.join("、")}），已按子项合计，请核对` });
+          out.warnings.push({ cells: [spec.path], message: `该行分为子项（${sub.labels.join("、")}），已按子项合计，请核对`, kind: "uncertain" });
           done.add(spec.path);
           lastRow = spec.path;
           i = sub.next;
@@ -167,36 +140,29 @@ function matchTokens(
       }
       interpretRow({ spec, label: tok, cells, atEnd: next >= N, docUnit }, out);
       if (cells.length === 0 && next < N && spec.section !== "review") {
-        out.warnings.push({ cells: [spec.path], message: "该行行名后没有读到任何数字，留空，请核对原文" });
+        out.warnings.push({ cells: [spec.path], message: "该行行名后没有读到任何数字，留空，请核对原文", kind: "unread" });
       }
       done.add(spec.path);
       lastRow = spec.path;
       i = next;
       continue;
     }
-    // An unknown label followed by figures, inside the tables: a provincial extra row.
-    const { cells: found, next } = cellsFrom(tokens, i + 1);
-    // …unless labels without figures follow: the figures were printed before their labels.
-    const cells = found.length > 1 && found[0].kind === "blank" && tokens[next]?.kind === "text" ? trimEdge(found, tokens, next, specs, cursor) : found;
-    const first = cursor >= 0 && hasValue(cells) && tokens[next]?.kind === "text" ? findSpec(tokens[next], specs, cursor) : null;
-    if (first && !first.groupOf && first.section !== "review") {
-      const run = labelRun(tokens, next, first, (t, c) => findSpec(t, specs, c));
-      const after = figureRun(tokens, run.end);
-      const want = run.specs.length * first.cols.length;
-      // markdown: an empty cell opening each row; a sheet: rows padded with empty cells
-      const edged = cells.length === want + run.specs.length || (cells.length > want && cells.filter((c) => c.kind !== "blank").length === want);
-      if (run.specs.length >= 2 && (cells.length === want || edged || (!hasValue(after.cells) && cells.length > want))) {
-        attachRun(run, cells, true, out, docUnit, done);
-        cursor = run.specs[run.specs.length - 1].index;
-        lastRow = run.specs[run.specs.length - 1].path;
-        i = run.end;
-        continue;
-      }
+    // A column header owns no figures: those after it (PDF text in reading order) are the next label's.
+    if (isColumnHeader(tok.text)) {
+      i++;
+      continue;
+    }
+    // An unknown label followed by figures, inside the tables: a provincial extra row — unless labels
+    // without figures follow, whose figures they are.
+    const { cells, next, detached } = unknownLabelFigures(tokens, i, specs, cursor);
+    if (detached) {
+      take(detached);
+      continue;
     }
     if (cursor >= 0 && !reviewDone && hasValue(cells) && tok.text.length <= 40 && !/^第二十条/.test(norm)) {
       const section = specs[cursor].section === "proactive" ? "proactive" : "applications";
       extras.push({ section, label: tok.text, values: cells.filter((c) => c.kind === "value").map(extraNumber) });
-      out.warnings.push({ cells: [`${section}.extra`], message: `未识别的行“${tok.text.slice(0, 40)}”，已另存，不计入合计` });
+      out.warnings.push({ cells: [`${section}.extra`], message: `未识别的行“${tok.text.slice(0, 40)}”，已另存，不计入合计`, kind: "note" });
     }
     i = next;
   }
@@ -213,61 +179,7 @@ function matchTokens(
       }
     }
   }
-  // No table at all: the figures the text states, each with a warning; nothing stated, nothing to store.
-  const noTables = done.size === 0;
-  const stated = noTables
-    ? [...proactiveSentences(proactiveText(doc.text) ?? doc.text, shape.template), ...totalsInProse(doc.text)]
-    : [...done].some((p) => p.startsWith("proactive."))
-      ? []
-      : proactiveSentences(proactiveText(doc.text) ?? "", shape.template);
-  if (noTables && stated.length === 0) return { outcome: { ok: false, format: doc.format, error: NO_TABLE_ERROR }, oneRowOther };
-  for (const f of stated) {
-    out.values.set(f.path, f.value);
-    out.provenance[f.path] = statedProvenance(f);
-    out.warnings.push(statedWarning(f));
-  }
-  if (noTables) {
-    out.warnings.push({ cells: ["proactive", "applications", "review"], message: `${NO_TABLES_STORED}（读到 ${stated.length} 个数字）` });
-  }
-  resolveColumns(out, specs);
-
-  const missing = noTables ? [] : specs.filter((s) => !s.groupOf && !done.has(s.path)).map((s) => s.path);
-  const truncated = !noTables && !reviewDone && !sawTail;
-  if (truncated && lastRow && !missing.includes(lastRow)) missing.unshift(lastRow); // text after it may be its cut-off rest
-  if (missing.length > 0) {
-    out.warnings.push({
-      cells: missing,
-      message: truncated ? "表格在此处中断，以下行未读到或不完整" : "以下行在表格中未找到，留空",
-    });
-  }
-
-  const report = emptyReport({ template: shape.template, splitOther: shape.splitOther }, meta) as unknown as Record<string, unknown>;
-  for (const [path, v] of out.values) setCell(report, path, v);
-  for (const e of extras) {
-    const sec = report[e.section] as Record<string, unknown>;
-    ((sec.extra ??= []) as unknown[]).push({ label: e.label, values: e.values });
-  }
-  if (meta.prose.overview || meta.prose.problems || meta.prose.other) report.prose = meta.prose;
-  if (shape.byYear) {
-    out.warnings.push({ cells: [], message: `表格中未见版式特征，按年份推定为${shape.template}年版格式` });
-  }
-  const parsed = reportSchema.safeParse(report);
-  if (!parsed.success) {
-    const error = `解析结果不符合年报格式：${parsed.error.issues[0]?.message ?? ""}`;
-    return { outcome: { ok: false, format: doc.format, error }, oneRowOther };
-  }
-  const read = parsed.data as Report;
-  // without tables every cell is under a warning already; sums of a few stated totals say nothing more
-  const warnings = noTables ? out.warnings : [...out.warnings, ...arithmeticWarnings(read)];
-  const outcome: ParseOutcome = {
-    ok: true,
-    format: doc.format,
-    report: read,
-    warnings,
-    confidence: confidenceSummary(read, warnings),
-    provenance: out.provenance as Record<string, Provenance>,
-    text: doc.text,
-  };
+  const outcome = finishMatch({ doc, shape, meta, specs, out, done, extras, cutOff: !reviewDone && !sawTail, lastRow });
   return { outcome, oneRowOther };
 }
 

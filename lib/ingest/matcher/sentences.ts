@@ -95,7 +95,7 @@ export function proactiveText(text: string): string | null {
 }
 
 export function statedWarning(f: StatedFigure): ParseWarning {
-  return { cells: [f.path], message: `表格中没有此项，按正文“${f.quote.slice(0, 40)}”读作 ${f.value}，请核对` };
+  return { cells: [f.path], message: `表格中没有此项，按正文“${f.quote.slice(0, 40)}”读作 ${f.value}，请核对`, kind: "uncertain" };
 }
 
 export function statedProvenance(f: StatedFigure): Provenance {

@@ -77,7 +77,7 @@ export function readReview(tokens: Token[], j: number, spec: RowSpec, out: RowOu
   const values = cells.filter((c) => c.kind === "value").length;
   if (values > 0 && values < spec.cols.length && cells.length < spec.cols.length) {
     // fewer figures than columns and nothing to say where the rest went (a group printed elsewhere)
-    out.warnings.push({ cells: ["review"], message: `四、行政复议、行政诉讼只读到 ${cells.length} 格（应为 ${spec.cols.length} 格），其余留空，请核对` });
+    out.warnings.push({ cells: ["review"], message: `四、行政复议、行政诉讼只读到 ${cells.length} 格（应为 ${spec.cols.length} 格），其余留空，请核对`, kind: "uncertain" });
   }
   return j;
 }
@@ -99,6 +99,7 @@ export function readGroup(
     out.warnings.push({
       cells: [spec.path],
       message: `“${tok.text}”下的行名缺失，有${cells.length}格数字（应为${n * rows.length}格），按顺序填入，请核对`,
+      kind: "uncertain",
     });
   }
   rows.forEach((r, k) => {

@@ -21,7 +21,13 @@ const NO_UNICODE = "该PDF的文字无法识别（字体缺少编码信息），
 const UNREADABLE = /[\ue000-\uf8ff\ufffd\u0000-\u0008]/g;
 const ENCRYPTED = "该PDF已加密（设有打开密码），无法读取，请上传未加密的文件";
 /** page furniture such as "- 3 -" or "第 3 页" would split a table that continues on the next page */
-const PAGE_NUMBER = /^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*\/\s*共?\s*\d+\s*页?)?[-—–\s]*$/;
+const PAGE_NUMBER = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，\/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*共?\s*\d{1,4}\s*页?|\d{1,4})$/;
+/**
+ * A bare number is a page number only as the page's first or last line, in its top or bottom margin
+ * (this share of the page's height): elsewhere it is a cell, and so is -1 always.
+ */
+const BARE_NUMBER = /^\d{1,4}$/;
+const MARGIN_SHARE = 0.08;
 
 /**
  * pdfjs's cmaps and standard fonts, found at run time from the working directory (as Node would find the
@@ -100,6 +106,9 @@ async function readPage(doc: PDFDocumentProxy, pageNo: number): Promise<{ placed
     const { rows, xs } = tableBlock(t, pageNo);
     if (rows.some((row) => row.some((c) => c.text))) placed.push({ top: t.frame.ys[0], block: { kind: "table", rows }, xs });
   }
+  const margin = vp.height * MARGIN_SHARE;
+  const inMargin = (y: number) => y < margin || y > vp.height - margin;
+  const furniture = (text: string, y: number) => PAGE_NUMBER.test(text) && (!BARE_NUMBER.test(text) || (inMargin(y) && apart(runs, y)));
   for (const piece of borderlessTables(segmentLines(rest), pageNo)) {
     if (piece.kind === "table") {
       const xs = piece.rows[0].map((c) => c.loc.x ?? 0);
@@ -108,12 +117,20 @@ async function readPage(doc: PDFDocumentProxy, pageNo: number): Promise<{ placed
     }
     const { line } = piece;
     const text = line.segments.map((s) => s.text).join(" ").trim();
-    if (!text || PAGE_NUMBER.test(text)) continue;
+    if (!text || furniture(text, line.y)) continue;
     const tl: TextLine = { text, loc: { page: pageNo, x: round(line.segments[0].x1), y: round(line.y) } };
     placed.push({ top: line.y, block: { kind: "text", lines: [tl] } });
   }
   page.cleanup();
   return { placed: placed.sort((p, q) => q.top - p.top), chars, unreadable };
+}
+
+/** Whether the line at `y` is the page's first or last, set apart from the rest by more than two lines' height. */
+function apart(runs: Run[], y: number): boolean {
+  const fs = Math.max(8, ...runs.filter((r) => Math.abs(r.y - y) <= 1).map((r) => r.fs));
+  const others = runs.filter((r) => Math.abs(r.y - y) > 1).map((r) => r.y);
+  if (others.length === 0) return true;
+  return Math.min(...others) - y > 2 * fs || y - Math.max(...others) > 2 * fs;
 }
 
 async function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {

@@ -3,7 +3,7 @@
  * every cell, and the whole corpus scored by the shared script. Skipped where ../shared is absent.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../../../lib/ingest";
@@ -27,6 +27,24 @@ describe.skipIf(!hasCorpus)("matcher: shared corpus", () => {
     expect(res.warnings.every((w) => /勾稽关系/.test(w.message))).toBe(true);
     expect(res.confidence.level).toBe("check");
   });
+
+  it("every report read exactly is 'certain', or 'check' with a reason — never 'poor'", async () => {
+    const ids = readdirSync(join(CORPUS, "truth")).map((f) => f.replace(/\.json$/, ""));
+    const files = new Map(readdirSync(join(CORPUS, "reports")).map((f) => [f.replace(/\.[^.]+$/, ""), f]));
+    let exact = 0;
+    for (const id of ids) {
+      const file = files.get(id);
+      if (!file) continue;
+      const res = await parseDocument({ bytes: new Uint8Array(readFileSync(join(CORPUS, "reports", file))), fileName: file });
+      if (!res.ok) continue;
+      const truth = JSON.parse(readFileSync(join(CORPUS, "truth", `${id}.json`), "utf8"));
+      if (differences(truth, res.report).length > 0) continue;
+      exact++;
+      expect(res.confidence.level, `${file}: ${res.confidence.reason}`).not.toBe("poor");
+      if (res.confidence.level === "check") expect(res.confidence.reason, file).not.toBe("");
+    }
+    expect(exact).toBeGreaterThan(ids.length / 2);
+  }, 180_000);
 
   it("scores ≥ 99.5% of corpus cells with no wrong cell left unflagged", () => {
     const out = execFileSync(process.execPath, [join(SHARED, "tools", "score-parser.mjs"), "--quiet"], {

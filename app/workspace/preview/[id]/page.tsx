@@ -63,6 +63,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
           <strong>读取可信度：</strong>
           <span className={`badge ${reading.level === "certain" ? "ok" : reading.level === "poor" ? "error" : "warning"}`}>{reading.label}</span>
           {reading.cellsToCheck > 0 ? `（${reading.cellsToCheck} / ${reading.cells} 个单元格需核对，见下方提示与标记）` : "（每个数字都已确定读取）"}
+          {reading.reason ? <div className="small" data-testid="reading-reason">{reading.reason}</div> : null}
         </div>
         <div className="muted">尚未保存。请核对下表（红框为检查发现涉及的单元格，单元格下方小字为原文中的写法），可直接更正后保存；每次保存都会生成一个新版本，旧版本保留。</div>
       </dl>
