@@ -5,6 +5,7 @@
  */
 import { matchDocument } from "./matcher";
 import { readMarkupText } from "./readers/markup";
+import { NO_UNICODE, SCANNED } from "./readers/scan-messages";
 import { decodeText, readText, readTextString } from "./readers/text";
 import type { ParseOutcome, SourceDocument, SourceFormat } from "./types";
 
@@ -86,13 +87,16 @@ function fail(format: SourceFormat | null, error: string): ParseOutcome {
   return { ok: false, format, error };
 }
 
+const isImage = (b: Uint8Array) => (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) || (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff);
+const SCAN_ERRORS = new Set([SCANNED, NO_UNICODE]);
+
 export async function parseDocument(input: { bytes: Uint8Array; fileName?: string; maxBytes?: number }): Promise<ParseOutcome> {
   const { bytes } = input;
   const max = input.maxBytes ?? DEFAULT_MAX_BYTES;
   if (!bytes || bytes.length === 0) return fail(null, "文件为空");
   if (bytes.length > max) return fail(null, `文件过大（${(bytes.length / 1048576).toFixed(1)} MB），上限为 ${(max / 1048576).toFixed(0)} MB`);
   const unsupported = unsupportedKind(bytes);
-  if (unsupported) return fail(null, unsupported);
+  if (unsupported) return isImage(bytes) ? { ok: false, format: null, error: unsupported, needsOcr: true } : fail(null, unsupported);
   const format = sniffFormat(bytes);
   let doc: SourceDocument;
   try {
@@ -105,6 +109,7 @@ export async function parseDocument(input: { bytes: Uint8Array; fileName?: strin
     // The user gets one Chinese sentence; the server log keeps the cause (stack and `cause` chain).
     logFailure(`${format} reader`, input.fileName, `${bytes.length} bytes`, e);
     const msg = e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : `无法读取该${formatName(format)}文件，文件可能已损坏`;
+    if (format === "pdf" && SCAN_ERRORS.has(msg)) return { ok: false, format, error: msg, needsOcr: true };
     return fail(format, msg);
   }
   return matchSafely(doc, input.fileName);

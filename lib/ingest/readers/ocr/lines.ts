@@ -9,11 +9,13 @@ export interface HLine {
   y: number;
   x1: number;
   x2: number;
+  thick: number;
 }
 export interface VLine {
   x: number;
   y1: number;
   y2: number;
+  thick: number;
 }
 
 export interface LineOptions {
@@ -113,7 +115,12 @@ function segments(perLine: Run[][], o: LineOptions): { pos: number; a: number; b
  * just above or just below at many places along it. A rule has white on both sides except where other
  * rules meet it or text touches it.
  */
-function textLike(s: { pos: number; a: number; b: number; thick: number }, at: (along: number, across: number) => boolean, d: number): boolean {
+function textLike(
+  s: { pos: number; a: number; b: number; thick: number },
+  at: (along: number, across: number) => boolean,
+  d: number,
+  longRule: number,
+): boolean {
   let n = 0;
   let side = 0;
   const lo = Math.round(s.pos - s.thick / 2) - 3;
@@ -124,7 +131,10 @@ function textLike(s: { pos: number; a: number; b: number; thick: number }, at: (
     for (let k = 0; k < d && !hit; k++) hit = at(i, lo - k) || at(i, hi + k);
     if (hit) side++;
   }
-  return n > 0 && side / n > 0.2;
+  // Text touching a long rule (a label printed right against its border) is not a chain of strokes:
+  // a chain of bold strokes this solid never runs longer than a few characters.
+  const long = s.b - s.a > longRule;
+  return n > 0 && side / n > (long ? 0.7 : 0.2);
 }
 
 /** Horizontal and vertical ruling lines of a binary image (1 = ink). */
@@ -136,10 +146,31 @@ export function findLines(ink: Uint8Array, w: number, h: number, o: LineOptions)
   const d = Math.max(4, Math.round(o.maxThick / 2));
   return {
     h: segments(hr, o)
-      .filter((s) => !textLike(s, (x, y) => px(x, y), d))
-      .map((s) => ({ y: s.pos, x1: s.a, x2: s.b })),
+      .filter((s) => !textLike(s, (x, y) => px(x, y), d, o.minLen * 2.6))
+      .map((s) => ({ y: s.pos, x1: s.a, x2: s.b, thick: s.thick })),
     v: segments(vr, o)
-      .filter((s) => !textLike(s, (y, x) => px(x, y), d))
-      .map((s) => ({ x: s.pos, y1: s.a, y2: s.b })),
+      .filter((s) => !textLike(s, (y, x) => px(x, y), d, o.minLen * 2.6))
+      .map((s) => ({ x: s.pos, y1: s.a, y2: s.b, thick: s.thick })),
   };
+}
+
+/**
+ * Paints the rules white in the page image and clears them from the ink, so a cell cut a little too wide
+ * carries no border remnant for tesseract to read as 1, | or 一.
+ */
+export function eraseLines(img: { w: number; h: number; data: Uint8Array }, ink: Uint8Array, lines: { h: HLine[]; v: VLine[] }, margin: number): void {
+  const { w, h, data } = img;
+  const clear = (x: number, y: number) => {
+    if (x < 0 || y < 0 || x >= w || y >= h) return;
+    data[y * w + x] = 255;
+    ink[y * w + x] = 0;
+  };
+  for (const l of lines.h) {
+    const half = Math.ceil(l.thick / 2) + margin;
+    for (let x = Math.floor(l.x1) - margin; x <= l.x2 + margin; x++) for (let y = Math.round(l.y) - half; y <= Math.round(l.y) + half; y++) clear(x, y);
+  }
+  for (const l of lines.v) {
+    const half = Math.ceil(l.thick / 2) + margin;
+    for (let y = Math.floor(l.y1) - margin; y <= l.y2 + margin; y++) for (let x = Math.round(l.x) - half; x <= Math.round(l.x) + half; x++) clear(x, y);
+  }
 }
