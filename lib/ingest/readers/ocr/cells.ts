@@ -8,6 +8,7 @@ import { framesFromRules, type Frame } from "../pdf-grid";
 import type { Rules } from "../pdf-rules";
 import { crop, type Gray } from "./image";
 import type { HLine, VLine } from "./lines";
+import { snapLabel } from "./labels";
 import { recognize, type Word } from "./tesseract";
 
 export interface Region {
@@ -156,14 +157,88 @@ export async function readRegions(img: Gray, regions: Region[], o: ReadOptions):
     r.text = joinWords(zh[i]);
     r.value = looksLikeValue(r.text);
   });
+  // A lone 1 comes out of the Chinese pass as 由 or 丨: in a column of figures, a cell of a character or
+  // two is a figure too.
+  const columns = new Map<string, Region[]>();
+  for (const r of inked) columns.set(`${r.frame}:${Math.round(r.x / 8)}:${Math.round(r.w / 8)}`, [...(columns.get(`${r.frame}:${Math.round(r.x / 8)}:${Math.round(r.w / 8)}`) ?? []), r]);
+  for (const col of columns.values()) {
+    if (col.length < 3 || col.filter((r) => r.value).length < col.length * 0.6) continue;
+    for (const r of col) if (!r.value && r.text.replace(/\s/g, "").length <= 2 && (r.text.match(/[\u4e00-\u9fff]/g) ?? []).length <= 1) r.value = true;
+  }
+  for (const r of inked) if (!r.value) r.text = snapLabel(r.text);
   const figures = inked.filter((r) => r.value && r.text.replace(/\s/g, "") !== "无");
   if (figures.length === 0) return;
-  const digits = montage(img, figures.map((r) => r.ink!));
-  const en = wordsBySpan(
-    await recognize(digits.img, { lang: "eng", psm: 6, signal: o.signal, config: { tessedit_char_whitelist: "0123456789.-+" } }),
-    digits.spans,
+  // Figures of one printed row go on one line, as printed: tesseract reads a lone "1" badly, a line well.
+  const rows = new Map<string, Region[]>();
+  for (const r of figures) {
+    const key = `${r.frame}:${Math.round(r.y / 8)}`;
+    rows.set(key, [...(rows.get(key) ?? []), r]);
+  }
+  const lines = [...rows.values()].map((row) => row.sort((a, b) => a.x - b.x));
+  const strip = lineMontage(img, lines.map((row) => row.map((r) => r.ink!)));
+  const words = await recognize(strip.img, { lang: "eng", psm: 6, signal: o.signal, config: { tessedit_char_whitelist: "0123456789.-+" } });
+  const per = wordsByPiece(words, strip.pieces);
+  const flat = lines.flat();
+  // A figure the line lost (tesseract drops a word it cannot settle) is read again alone.
+  await Promise.all(
+    flat.map(async (r, i) => {
+      if (per[i].length > 0) return;
+      const piece = lineMontage(img, [[r.ink!]]);
+      per[i] = await recognize(piece.img, { lang: "eng", psm: 7, signal: o.signal, config: { tessedit_char_whitelist: "0123456789.-+" } });
+      if (per[i].length) r.doubt = "整行识别时遗漏，单独识别";
+    }),
   );
-  figures.forEach((r, i) => judgeFigure(r, en[i]));
+  flat.forEach((r, i) => judgeFigure(r, per[i]));
+}
+
+type Box = { x: number; y: number; w: number; h: number };
+
+/** Pieces side by side on lines (one line per list), generous white between; each piece's box in the montage. */
+export function lineMontage(img: Gray, lines: Box[][]): { img: Gray; pieces: Box[] } {
+  const gap = 72;
+  const pieces: Box[] = [];
+  let width = 0;
+  let height = GAP;
+  const placed: { src: Box; at: Box }[] = [];
+  for (const line of lines) {
+    const lh = Math.max(...line.map((b) => Math.round(b.h))) + 2 * PAD;
+    let x = gap;
+    for (const b of line) {
+      const w = Math.round(b.w) + 2 * PAD;
+      const h = Math.round(b.h) + 2 * PAD;
+      const at = { x, y: height + Math.round((lh - h) / 2), w, h };
+      placed.push({ src: b, at });
+      pieces.push(at);
+      x += w + gap;
+    }
+    width = Math.max(width, x);
+    height += lh + GAP;
+  }
+  const data = new Uint8Array(width * height).fill(255);
+  for (const { src, at } of placed) {
+    const piece = crop(img, src.x - PAD, src.y - PAD, src.w + 2 * PAD, src.h + 2 * PAD);
+    for (let y = 0; y < piece.h; y++) data.set(piece.data.subarray(y * piece.w, (y + 1) * piece.w), (at.y + y) * width + at.x);
+  }
+  return { img: { w: width, h: height, data }, pieces };
+}
+
+/** The words whose centre falls in each piece (or nearest to it on its line, within the gap). */
+export function wordsByPiece(words: Word[], pieces: Box[]): Word[][] {
+  const out: Word[][] = pieces.map(() => []);
+  for (const wd of words) {
+    const cx = wd.left + wd.width / 2;
+    const cy = wd.top + wd.height / 2;
+    let best = -1;
+    let dist = Infinity;
+    pieces.forEach((p, i) => {
+      if (cy < p.y - GAP / 2 || cy > p.y + p.h + GAP / 2) return;
+      const d = cx < p.x ? p.x - cx : cx > p.x + p.w ? cx - p.x - p.w : 0;
+      if (d < dist) [best, dist] = [i, d];
+    });
+    if (best >= 0 && dist < 36) out[best].push(wd);
+  }
+  for (const ws of out) ws.sort((a, b) => a.left - b.left);
+  return out;
 }
 
 const NUMBER = /^[+-]?\d+(\.\d+)?$/;
@@ -172,6 +247,12 @@ export const MIN_CONF = 80;
 
 /** Settles a figure cell's text from the digits pass, and says when the reading is in doubt. */
 export function judgeFigure(r: Region, words: Word[]): void {
+  const earlier = r.doubt;
+  judge(r, words);
+  if (earlier && !r.doubt) r.doubt = earlier;
+}
+
+function judge(r: Region, words: Word[]): void {
   const zhText = r.text.replace(/\s/g, "");
   const text = words.map((w) => w.text).join("");
   const conf = words.length ? Math.min(...words.map((w) => w.conf)) : 0;
@@ -182,7 +263,8 @@ export function judgeFigure(r: Region, words: Word[]): void {
       r.text = "-";
       return;
     }
-    r.text = zhText;
+    // a lone 1 is what both passes most often lose: a bar or bracket in the Chinese pass
+    r.text = /^[|lI\[\]!1丨]$/.test(zhText) ? "1" : zhText.replace(/[^0-9.+-]/g, "");
     r.doubt = "单元格有字迹但未能识别为数字";
     return;
   }

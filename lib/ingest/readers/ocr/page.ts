@@ -50,7 +50,8 @@ export async function readPage(raw: Gray, page: number, signal?: AbortSignal): P
   eraseLines(clean, ink, lines, 2);
   const regions = regionsOf(frames, img.h, K);
   for (const r of regions) findInk(r, ink, img.w, img.h, Math.round(DPI * 0.03), Math.round(DPI * 0.15));
-  await readRegions(clean, regions, { signal });
+  // the prose pass and the cells' passes run side by side (two tesseract slots)
+  const [proseLines] = await Promise.all([prose(img, frames.map((f) => frameBox(f, img.h)), signal), readRegions(clean, regions, { signal })]);
   const cells: ScannedCell[] = regions.map((r) => ({ ...r, page }));
   const placed: Placed[] = [];
   frames.forEach((f, fi) => {
@@ -67,7 +68,7 @@ export async function readPage(raw: Gray, page: number, signal?: AbortSignal): P
     rows = rows.filter((row) => row.some((c) => c.text));
     if (rows.length) placed.push({ top: f.ys[0], block: { kind: "table", rows }, xs: f.xs });
   });
-  for (const line of await prose(img, frames.map((f) => frameBox(f, img.h)), signal)) {
+  for (const line of proseLines) {
     if (!line.text || PAGE_NUMBER.test(line.text) || line.text.replace(/[\s\p{P}]/gu, "").length < 2) continue;
     const tl: TextLine = { text: line.text, loc: { page, x: line.x, y: line.y } };
     placed.push({ top: (img.h - line.y) * K, block: { kind: "text", lines: [tl] } });
