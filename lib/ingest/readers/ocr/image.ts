@@ -35,7 +35,7 @@ export function parsePgm(buf: Uint8Array): Gray {
   const w = Number(ws);
   const h = Number(hs);
   if (magic !== "P5" || !(w > 0) || !(h > 0) || Number(ms) !== 255 || buf.length - pos < w * h) throw new Error("页面图像格式错误");
-  return { w, h, data: buf.slice(pos, pos + w * h) };
+  return { w, h, data: new Uint8Array(buf.subarray(pos, pos + w * h)) };
 }
 
 export const isPng = (b: Uint8Array) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
