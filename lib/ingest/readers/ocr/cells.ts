@@ -177,15 +177,16 @@ export async function readRegions(img: Gray, regions: Region[], o: ReadOptions):
   const lines = [...rows.values()].map((row) => row.sort((a, b) => a.x - b.x));
   const strip = lineMontage(img, lines.map((row) => row.map((r) => r.ink!)));
   const words = await recognize(strip.img, { lang: "eng", psm: 6, signal: o.signal, config: { tessedit_char_whitelist: "0123456789.-+" } });
-  const per = wordsByPiece(words, strip.pieces);
+  const { per, merged } = wordsByPiece(words, strip.pieces);
   const flat = lines.flat();
-  // A figure the line lost (tesseract drops a word it cannot settle) is read again alone.
+  // A figure the line lost (tesseract drops a word it cannot settle) or glued to its neighbour across
+  // the gap is read again alone.
   await Promise.all(
     flat.map(async (r, i) => {
-      if (per[i].length > 0) return;
+      if (per[i].length > 0 && !merged.has(i)) return;
       const piece = lineMontage(img, [[r.ink!]]);
       per[i] = await recognize(piece.img, { lang: "eng", psm: 7, signal: o.signal, config: { tessedit_char_whitelist: "0123456789.-+" } });
-      if (per[i].length) r.doubt = "整行识别时遗漏，单独识别";
+      if (per[i].length) r.doubt = merged.has(i) ? "整行识别时与相邻单元格连读，单独识别" : "整行识别时遗漏，单独识别";
     }),
   );
   flat.forEach((r, i) => judgeFigure(r, per[i]));
@@ -195,7 +196,8 @@ type Box = { x: number; y: number; w: number; h: number };
 
 /** Pieces side by side on lines (one line per list), generous white between; each piece's box in the montage. */
 export function lineMontage(img: Gray, lines: Box[][]): { img: Gray; pieces: Box[] } {
-  const gap = 72;
+  // wide enough that tesseract never takes two cells for one word
+  const gap = Math.max(120, Math.round(1.6 * Math.max(...lines.flat().map((b) => b.h))));
   const pieces: Box[] = [];
   let width = 0;
   let height = GAP;
@@ -222,23 +224,30 @@ export function lineMontage(img: Gray, lines: Box[][]): { img: Gray; pieces: Box
   return { img: { w: width, h: height, data }, pieces };
 }
 
-/** The words whose centre falls in each piece (or nearest to it on its line, within the gap). */
-export function wordsByPiece(words: Word[], pieces: Box[]): Word[][] {
-  const out: Word[][] = pieces.map(() => []);
+/**
+ * The words whose centre falls in each piece (or nearest to it on its line, within the gap); `merged`
+ * names the pieces a single word spans more than one of.
+ */
+export function wordsByPiece(words: Word[], pieces: Box[]): { per: Word[][]; merged: Set<number> } {
+  const per: Word[][] = pieces.map(() => []);
+  const merged = new Set<number>();
   for (const wd of words) {
     const cx = wd.left + wd.width / 2;
     const cy = wd.top + wd.height / 2;
     let best = -1;
     let dist = Infinity;
+    const spans: number[] = [];
     pieces.forEach((p, i) => {
       if (cy < p.y - GAP / 2 || cy > p.y + p.h + GAP / 2) return;
+      if (wd.left < p.x + p.w && wd.left + wd.width > p.x) spans.push(i);
       const d = cx < p.x ? p.x - cx : cx > p.x + p.w ? cx - p.x - p.w : 0;
       if (d < dist) [best, dist] = [i, d];
     });
-    if (best >= 0 && dist < 36) out[best].push(wd);
+    if (spans.length > 1) for (const i of spans) merged.add(i);
+    if (best >= 0 && dist < 36) per[best].push(wd);
   }
-  for (const ws of out) ws.sort((a, b) => a.left - b.left);
-  return out;
+  for (const ws of per) ws.sort((a, b) => a.left - b.left);
+  return { per, merged };
 }
 
 const NUMBER = /^[+-]?\d+(\.\d+)?$/;

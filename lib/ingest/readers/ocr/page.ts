@@ -7,7 +7,7 @@ import { framesFromRules } from "../pdf-grid";
 import type { Placed } from "../pdf-pages";
 import type { TableCell, TextLine } from "../../types";
 import { findInk, readRegions, regionsOf, toRules, type Region } from "./cells";
-import { binarize, deskew, otsu } from "./deskew";
+import { deskew, lineInk } from "./deskew";
 import { resize, type Gray } from "./image";
 import { defaultLineOptions, eraseLines, findLines } from "./lines";
 import { recognize, type Word } from "./tesseract";
@@ -41,8 +41,8 @@ export function normalize(img: Gray): Gray {
 
 export async function readPage(raw: Gray, page: number, signal?: AbortSignal): Promise<PageResult> {
   const { img, angle } = deskew(normalize(raw));
-  const threshold = otsu(img);
-  const ink = binarize(img, threshold);
+  // Ink relative to the paper around it: thin grey rules and light print count, a shaded row does not.
+  const ink = lineInk(img);
   const lines = findLines(ink, img.w, img.h, defaultLineOptions(DPI));
   const frames = framesFromRules(toRules(lines, img.h, K));
   // the rules have done their work: the cells are read from a copy without them (the crops keep them)
