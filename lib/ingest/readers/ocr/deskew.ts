@@ -93,45 +93,10 @@ export function deskew(img: Gray): { img: Gray; angle: number } {
 }
 
 /**
- * Ink for finding rules: darker than the paper around it by a margin. A thin rule printed at 0.5 pt and
- * scanned at 150–200 dpi is grey, lighter than Otsu's threshold for text; a shaded header row is grey
- * too, but no darker than its own surroundings. Background = mean of 16-pixel blocks, smoothed over 3×3.
+ * Ink for rules and cells: a little lighter than Otsu's threshold for text, so a thin rule printed at
+ * 0.5 pt and scanned at 150–200 dpi (grey, 150–190) and light print still count, but never as light as a
+ * shaded header row (~210 on the scans seen): capped at 200.
  */
-export function lineInk(img: Gray, margin = 30): Uint8Array {
-  const B = 16;
-  const bw = Math.ceil(img.w / B);
-  const bh = Math.ceil(img.h / B);
-  const mean = new Float32Array(bw * bh);
-  for (let by = 0; by < bh; by++) {
-    for (let bx = 0; bx < bw; bx++) {
-      let s = 0;
-      let n = 0;
-      for (let y = by * B; y < Math.min(img.h, by * B + B); y += 2) {
-        for (let x = bx * B; x < Math.min(img.w, bx * B + B); x += 2) {
-          s += img.data[y * img.w + x];
-          n++;
-        }
-      }
-      mean[by * bw + bx] = s / n;
-    }
-  }
-  const bg = new Float32Array(bw * bh);
-  for (let by = 0; by < bh; by++) {
-    for (let bx = 0; bx < bw; bx++) {
-      // the brightest of the neighbouring blocks' means: a block full of rule or text is not paper
-      let m = 0;
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-        const yy = by + dy;
-        const xx = bx + dx;
-        if (yy >= 0 && xx >= 0 && yy < bh && xx < bw) m = Math.max(m, mean[yy * bw + xx]);
-      }
-      bg[by * bw + bx] = m;
-    }
-  }
-  const out = new Uint8Array(img.w * img.h);
-  for (let y = 0; y < img.h; y++) {
-    const row = ((y / B) | 0) * bw;
-    for (let x = 0; x < img.w; x++) out[y * img.w + x] = img.data[y * img.w + x] < Math.min(bg[row + ((x / B) | 0)] - margin, 232) ? 1 : 0;
-  }
-  return out;
+export function lineInk(img: Gray, threshold = otsu(img)): Uint8Array {
+  return binarize(img, Math.min(200, threshold + 30));
 }

@@ -156,10 +156,13 @@ export function findLines(ink: Uint8Array, w: number, h: number, o: LineOptions)
 
 /**
  * Paints the rules white in the page image and clears them from the ink, so a cell cut a little too wide
- * carries no border remnant for tesseract to read as 1, | or 一.
+ * carries no border remnant for tesseract to read as 1, | or 一. Where a character touches the rule (ink
+ * just beyond the band on either side) the band is kept, so a figure printed against its border keeps
+ * its stroke.
  */
 export function eraseLines(img: { w: number; h: number; data: Uint8Array }, ink: Uint8Array, lines: { h: HLine[]; v: VLine[] }, margin: number): void {
   const { w, h, data } = img;
+  const at = (x: number, y: number) => x >= 0 && y >= 0 && x < w && y < h && ink[y * w + x] === 1;
   const clear = (x: number, y: number) => {
     if (x < 0 || y < 0 || x >= w || y >= h) return;
     data[y * w + x] = 255;
@@ -167,10 +170,20 @@ export function eraseLines(img: { w: number; h: number; data: Uint8Array }, ink:
   };
   for (const l of lines.h) {
     const half = Math.ceil(l.thick / 2) + margin;
-    for (let x = Math.floor(l.x1) - margin; x <= l.x2 + margin; x++) for (let y = Math.round(l.y) - half; y <= Math.round(l.y) + half; y++) clear(x, y);
+    const y0 = Math.round(l.y) - half;
+    const y1 = Math.round(l.y) + half;
+    for (let x = Math.floor(l.x1) - margin; x <= l.x2 + margin; x++) {
+      if (at(x, y0 - 1) || at(x, y1 + 1)) continue;
+      for (let y = y0; y <= y1; y++) clear(x, y);
+    }
   }
   for (const l of lines.v) {
     const half = Math.ceil(l.thick / 2) + margin;
-    for (let y = Math.floor(l.y1) - margin; y <= l.y2 + margin; y++) for (let x = Math.round(l.x) - half; x <= Math.round(l.x) + half; x++) clear(x, y);
+    const x0 = Math.round(l.x) - half;
+    const x1 = Math.round(l.x) + half;
+    for (let y = Math.floor(l.y1) - margin; y <= l.y2 + margin; y++) {
+      if (at(x0 - 1, y) || at(x1 + 1, y)) continue;
+      for (let x = x0; x <= x1; x++) clear(x, y);
+    }
   }
 }
