@@ -27,6 +27,10 @@ export interface Region {
   /** why the reading is uncertain, when it is */
   doubt?: string;
   conf?: number;
+  /** lowest word confidence of the Chinese pass */
+  zhConf?: number;
+  /** unsure Chinese reading of a few characters: possibly a figure, the digits pass decides */
+  maybe?: boolean;
 }
 
 /** Lines (pixels, y down) → the PDF reader's rules (points, y up), so framesFromRules builds the grid. */
@@ -61,8 +65,9 @@ export function regionsOf(frames: Frame[], pageH: number, k: number): Region[] {
 }
 
 /**
- * The ink inside a region, away from its borders; specks (pixels with fewer than two inked neighbours)
- * do not count. Sets `ink` to the tight box, or null for a blank cell.
+ * The ink inside a region, away from its borders; specks (pixels with fewer than four inked neighbours:
+ * clusters of noise and JPEG, not a stroke two pixels wide) do not count. Sets `ink` to the tight box, or
+ * null for a blank cell.
  */
 export function findInk(r: Region, ink: Uint8Array, w: number, h: number, inset: number, minInk: number): void {
   const x0 = Math.max(0, Math.round(r.x + inset));
@@ -79,7 +84,7 @@ export function findInk(r: Region, ink: Uint8Array, w: number, h: number, inset:
       const i = y * w + x;
       if (!ink[i]) continue;
       const nb = ink[i - 1] + ink[i + 1] + ink[i - w] + ink[i + w] + ink[i - w - 1] + ink[i - w + 1] + ink[i + w - 1] + ink[i + w + 1];
-      if (nb < 2) continue;
+      if (nb < 4) continue;
       n++;
       if (x < bx0) bx0 = x;
       if (x > bx1) bx1 = x;
@@ -91,6 +96,29 @@ export function findInk(r: Region, ink: Uint8Array, w: number, h: number, inset:
 }
 
 const GAP = 48;
+/** pixels of montage height per tesseract run */
+const MAX_MONTAGE = 16_000;
+const MAX_FIGURE_H = 150;
+const MAX_FIGURE_W = 900;
+
+/** Consecutive items in groups whose summed size stays under `max` (an oversized item alone). */
+export function batches<T>(items: T[], size: (t: T) => number, max: number): T[][] {
+  const out: T[][] = [];
+  let cur: T[] = [];
+  let sum = 0;
+  for (const t of items) {
+    const s = size(t);
+    if (cur.length && sum + s > max) {
+      out.push(cur);
+      cur = [];
+      sum = 0;
+    }
+    cur.push(t);
+    sum += s;
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
 const PAD = 16;
 
 /** Pastes pieces one under another, white between; returns the image and each piece's y range. */
@@ -151,11 +179,19 @@ export interface ReadOptions {
 export async function readRegions(img: Gray, regions: Region[], o: ReadOptions): Promise<void> {
   const inked = regions.filter((r) => r.ink);
   if (inked.length === 0) return;
-  const all = montage(img, inked.map((r) => r.ink!));
-  const zh = wordsBySpan(await recognize(all.img, { lang: "chi_sim", psm: 6, signal: o.signal }), all.spans);
+  // montages stay far below tesseract's 32767-pixel limit: a page with many cells is read in batches
+  const zh: Word[][] = [];
+  for (const batch of batches(inked, (r) => r.ink!.h + 2 * PAD + GAP, MAX_MONTAGE)) {
+    const all = montage(img, batch.map((r) => r.ink!));
+    zh.push(...wordsBySpan(await recognize(all.img, { lang: "chi_sim", psm: 6, signal: o.signal }), all.spans));
+  }
   inked.forEach((r, i) => {
     r.text = joinWords(zh[i]);
     r.value = looksLikeValue(r.text);
+    r.zhConf = zh[i].length ? Math.min(...zh[i].map((w) => w.conf)) : 0;
+    // light, thin figures come out of the Chinese pass as a few unsure characters: let the digits decide
+    const short = r.text.replace(/\s/g, "");
+    r.maybe = !r.value && short.length <= 4 && (r.zhConf < 75 || /^[工一二三丨|lI口〇Oo日目]+$/.test(short));
   });
   // A lone 1 comes out of the Chinese pass as 由 or 丨: in a column of figures, a cell of a character or
   // two is a figure too.
@@ -166,7 +202,9 @@ export async function readRegions(img: Gray, regions: Region[], o: ReadOptions):
     for (const r of col) if (!r.value && r.text.replace(/\s/g, "").length <= 2 && (r.text.match(/[\u4e00-\u9fff]/g) ?? []).length <= 1) r.value = true;
   }
   for (const r of inked) if (!r.value) r.text = snapLabel(r.text);
-  const figures = inked.filter((r) => r.value && r.text.replace(/\s/g, "") !== "无");
+  // a figure is a line of print, not a block: a tall or wide patch of ink is left to the Chinese pass
+  for (const r of inked) if (r.value && (r.ink!.h > MAX_FIGURE_H || r.ink!.w > MAX_FIGURE_W)) r.value = false;
+  const figures = inked.filter((r) => (r.value || r.maybe) && r.text.replace(/\s/g, "") !== "无");
   if (figures.length === 0) return;
   // Figures of one printed row go on one line, as printed: tesseract reads a lone "1" badly, a line well.
   const rows = new Map<string, Region[]>();
@@ -175,9 +213,15 @@ export async function readRegions(img: Gray, regions: Region[], o: ReadOptions):
     rows.set(key, [...(rows.get(key) ?? []), r]);
   }
   const lines = [...rows.values()].map((row) => row.sort((a, b) => a.x - b.x));
-  const strip = lineMontage(img, lines.map((row) => row.map((r) => r.ink!)));
-  const words = await recognize(strip.img, { lang: "eng", psm: 6, signal: o.signal, config: { tessedit_char_whitelist: "0123456789.-+" } });
-  const { per, merged } = wordsByPiece(words, strip.pieces);
+  const per: Word[][] = [];
+  const merged = new Set<number>();
+  for (const batch of batches(lines, (row) => Math.max(...row.map((r) => r.ink!.h)) + 2 * PAD + GAP, MAX_MONTAGE)) {
+    const strip = lineMontage(img, batch.map((row) => row.map((r) => r.ink!)));
+    const words = await recognize(strip.img, { lang: "eng", psm: 6, signal: o.signal, config: { tessedit_char_whitelist: "0123456789.-+" } });
+    const got = wordsByPiece(words, strip.pieces);
+    for (const i of got.merged) merged.add(per.length + i);
+    per.push(...got.per);
+  }
   const flat = lines.flat();
   // A figure the line lost (tesseract drops a word it cannot settle) or glued to its neighbour across
   // the gap is read again alone.
@@ -189,7 +233,17 @@ export async function readRegions(img: Gray, regions: Region[], o: ReadOptions):
       if (per[i].length) r.doubt = merged.has(i) ? "整行识别时与相邻单元格连读，单独识别" : "整行识别时遗漏，单独识别";
     }),
   );
-  flat.forEach((r, i) => judgeFigure(r, per[i]));
+  flat.forEach((r, i) => {
+    if (!r.maybe) return judgeFigure(r, per[i]);
+    // a cell the Chinese pass could not read is a figure only when the digits pass reads it cleanly
+    const text = per[i].map((w) => w.text).join("");
+    const conf = per[i].length ? Math.min(...per[i].map((w) => w.conf)) : 0;
+    if (per[i].length !== 1 || !NUMBER.test(text) || conf < 60) return;
+    const zh = r.text;
+    r.value = true;
+    judgeFigure(r, per[i]);
+    if (!r.doubt) r.doubt = `中文识别为“${zh}”，数字识别为“${text}”`;
+  });
 }
 
 type Box = { x: number; y: number; w: number; h: number };
@@ -197,7 +251,7 @@ type Box = { x: number; y: number; w: number; h: number };
 /** Pieces side by side on lines (one line per list), generous white between; each piece's box in the montage. */
 export function lineMontage(img: Gray, lines: Box[][]): { img: Gray; pieces: Box[] } {
   // wide enough that tesseract never takes two cells for one word
-  const gap = Math.max(120, Math.round(1.6 * Math.max(...lines.flat().map((b) => b.h))));
+  const gap = Math.min(240, Math.max(120, Math.round(1.6 * Math.max(...lines.flat().map((b) => b.h)))));
   const pieces: Box[] = [];
   let width = 0;
   let height = GAP;

@@ -104,7 +104,7 @@ export async function recognize(img: Gray, o: TessOptions): Promise<Word[]> {
       for (const [k, v] of Object.entries(o.config ?? {})) args.push("-c", `${k}=${v}`);
       args.push("tsv");
       const res = await run("tesseract", args, { timeoutMs: OCR_LIMITS.tesseractTimeoutMs, signal: o.signal, maxBytes: 32 * 1024 * 1024 });
-      if (res.code !== 0) throw new Error(`tesseract 失败：${res.stderr.slice(0, 300)}`);
+      if (res.code !== 0) throw new Error("文字识别程序（tesseract）运行失败", { cause: new Error(res.stderr.slice(0, 500)) });
       return parseTsv(res.stdout.toString("utf8"));
     } finally {
       await rm(dir, { recursive: true, force: true });
