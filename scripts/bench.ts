@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only parse,readers,checks,stats,scale] [--sizes 1000,10000] [--full]
+ * npm run bench [-- --only parse,ocr,readers,checks,stats,scale] [--sizes 1000,10000] [--full]
  * Prints speed and memory figures; nothing here is asserted (tests never time anything).
  * --full adds the 100,000-agency city (about 700,000 reports; several GB and many minutes).
  */
@@ -28,6 +28,10 @@ async function main() {
   if (want("parse")) {
     console.log("\n## parse (text / HTML / docx / xlsx / PDF)");
     await (await optional("parse"))?.benchParse();
+  }
+  if (want("ocr")) {
+    console.log("\n## scanned reports (OCR: seconds per page)");
+    await (await optional("ocr"))?.benchOcr();
   }
   if (want("readers")) {
     console.log("\n## readers");

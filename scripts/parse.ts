@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { checkReport } from "../lib/checks";
 import { readFileInWorker } from "../lib/ingest/worker/pool";
+import type { ParseOutcome } from "../lib/ingest/types";
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
     let line: Record<string, unknown>;
     try {
       const bytes = new Uint8Array(readFileSync(file));
-      const res = await readFileInWorker({ bytes, fileName: file });
+      const res = await readScanAware(bytes, file);
       if (res.ok) {
         let findings: unknown[] = [];
         try {
@@ -41,6 +42,23 @@ async function main(): Promise<void> {
     process.stdout.write(pretty ? prettyLine(line) : JSON.stringify(line) + "\n");
   }
   process.exitCode = failed > 0 ? 1 : 0;
+}
+
+/**
+ * A scan (image-only PDF, PNG/JPEG) is refused by the readers with `needsOcr`; it is then read by OCR, in
+ * this process (the CLI has the machine to itself), or named as needing the OCR packages.
+ */
+async function readScanAware(bytes: Uint8Array, file: string): Promise<ParseOutcome> {
+  const res = await readFileInWorker({ bytes, fileName: file });
+  if (res.ok || !res.needsOcr) return res;
+  const { ocrMissing, parseScanned } = await import("../lib/ingest/readers/ocr");
+  const missing = await ocrMissing();
+  if (missing) return { ok: false, format: res.format, error: missing };
+  return parseScanned(bytes, {
+    onProgress: (p) => {
+      if (process.stderr.isTTY) process.stderr.write(`\r${file}：第 ${p.page}/${p.pages} 页 ${p.stage === "render" ? "渲染" : p.stage === "ocr" ? "识别" : "匹配"}…   `);
+    },
+  });
 }
 
 function fileError(e: unknown): string {

@@ -18,6 +18,17 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
 fi
 export CHROMIUM_PATH
 
+# OCR of scanned reports: tesseract with Chinese, and poppler's pdftoppm/pdfinfo. Without them the OCR
+# tests skip (saying why) and scanned uploads get a message naming these packages.
+if ! command -v tesseract >/dev/null || ! command -v pdftoppm >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -qx chi_sim; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "OCR engine missing: installing Debian's tesseract-ocr tesseract-ocr-chi-sim poppler-utils…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-chi-sim poppler-utils >/dev/null || echo "(could not install the OCR packages; OCR tests will skip)" >&2
+  else
+    echo "OCR engine missing (apt-get install -y tesseract-ocr tesseract-ocr-chi-sim poppler-utils): OCR tests will skip." >&2
+  fi
+fi
+
 mkdir -p .test-reports  # not test-results/: Playwright empties that folder when it starts
 echo "== lint (layer boundaries, no import cycles, server-only; eslint.config.mjs)"
 npm run -s lint

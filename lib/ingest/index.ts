@@ -6,6 +6,7 @@
 import { matchDocument } from "./matcher";
 import { readMarkupText } from "./readers/markup";
 import { admitFile, admitText } from "./gate";
+import { NO_UNICODE, SCANNED } from "./readers/scan-messages";
 import { readText, readTextString } from "./readers/text";
 import type { ParseOutcome, SourceDocument, SourceFormat } from "./types";
 
@@ -33,11 +34,15 @@ function fail(format: SourceFormat | null, error: string): ParseOutcome {
   return { ok: false, format, error };
 }
 
+const isImage = (b: Uint8Array) => (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) || (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff);
+const SCAN_ERRORS = new Set([SCANNED, NO_UNICODE]);
+
 export async function parseDocument(input: { bytes: Uint8Array; fileName?: string; maxBytes?: number }): Promise<ParseOutcome> {
   const { bytes } = input;
   // the one intake gate (./gate.ts): every caller of the parser passes here, whatever it checked before
   const admitted = admitFile(bytes, input.maxBytes);
-  if (!admitted.ok) return fail(null, admitted.message);
+  // a photo of a page is refused here but marked for OCR (./readers/ocr), which callers that can run it do
+  if (!admitted.ok) return isImage(bytes) && !admitted.tooLarge ? { ok: false, format: null, error: admitted.message, needsOcr: true } : fail(null, admitted.message);
   const format = admitted.format;
   let doc: SourceDocument;
   try {
@@ -48,8 +53,10 @@ export async function parseDocument(input: { bytes: Uint8Array; fileName?: strin
     }
   } catch (e) {
     // The user gets one Chinese sentence; the server log keeps the cause (stack and `cause` chain).
-    logFailure(`${format} reader`, input.fileName, `${bytes.length} bytes`, e);
     const msg = e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : `无法读取该${formatName(format)}文件，文件可能已损坏`;
+    // a scan is not a failure to log: it goes on to OCR
+    if (format === "pdf" && SCAN_ERRORS.has(msg)) return { ok: false, format, error: msg, needsOcr: true };
+    logFailure(`${format} reader`, input.fileName, `${bytes.length} bytes`, e);
     return fail(format, msg);
   }
   return matchSafely(doc, input.fileName);

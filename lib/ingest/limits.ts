@@ -42,3 +42,20 @@ export function countTags(xml: Uint8Array, tag: string, limit: number): number {
 export function capTags(xml: Uint8Array | undefined, tag: string, limit: number, what: string): void {
   if (xml && countTags(xml, tag, limit) > limit) throw new Error(tooComplex(`${what}超过 ${limit.toLocaleString("en-US")} 个`));
 }
+
+/**
+ * Scanned reports (lib/ingest/readers/ocr). A page takes seconds of tesseract; a report has 5–30 pages.
+ * Beyond the page limit the file is refused with a message rather than read for an hour.
+ */
+export const OCR_LIMITS = {
+  /** pages of an image-only PDF */
+  maxPages: 40,
+  /** pixels of an uploaded photo (a 24-megapixel camera picture fits) */
+  maxImagePixels: 40_000_000,
+  /** tesseract processes at once in one server process (two cores) */
+  tesseractProcesses: 2,
+  /** one tesseract run (a page, or a montage of a page's cells) */
+  tesseractTimeoutMs: 120_000,
+  /** rendering one page with pdftoppm */
+  renderTimeoutMs: 60_000,
+};

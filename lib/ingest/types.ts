@@ -17,6 +17,9 @@ export interface SourceLoc {
   /** PDF: glyph box of the cell, in PDF points */
   x?: number;
   y?: number;
+  /** scans: the cell's box on the page image (pixels of the deskewed page at 300 dpi), x/y its top left */
+  w?: number;
+  h?: number;
 }
 
 export interface TextLine {
@@ -63,7 +66,16 @@ export type ParseOutcome =
       confidence: ConfidenceSummary;
       provenance: Record<string, Provenance>;
       text: string;
+      /** scans: key = the same key as `provenance` (the report cell path), value = `data:image/png;base64,…`
+       * grey crop of that cell as scanned (a few KB each), for the preview beside the value read */
+      cellImages?: Record<string, string>;
     }
-  | { ok: false; format: SourceFormat | null; error: string };
+  | {
+      ok: false;
+      format: SourceFormat | null;
+      error: string;
+      /** set by parseDocument for an image-only PDF or a PNG/JPEG: OCR (readers/ocr) can read it */
+      needsOcr?: true;
+    };
 
 export type { Finding };

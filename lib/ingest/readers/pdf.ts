@@ -11,13 +11,14 @@ import { borderlessTables, segmentLines } from "./pdf-columns";
 import { assignRuns, cellText, framesFromRules, type GridTable, type Run } from "./pdf-grid";
 import { assemble, type Placed } from "./pdf-pages";
 import { rulesFromOperatorList, type Matrix } from "./pdf-rules";
+import { NO_UNICODE, SCANNED } from "./scan-messages";
+
+export { NO_UNICODE, SCANNED };
 
 const MAX_BYTES = 50 * 1024 * 1024;
 const MAX_PAGES = 200;
 const TIMEOUT_MS = 60_000;
-const SCANNED = "该PDF为扫描件，无法识别文字，请上传文字版或Word版";
 const CORRUPT = "无法读取PDF文件：文件已损坏或不是PDF格式";
-const NO_UNICODE = "该PDF的文字无法识别（字体缺少编码信息），请上传Word版或重新导出的PDF";
 const UNREADABLE = /[\ue000-\uf8ff\ufffd\u0000-\u0008]/g;
 const ENCRYPTED = "该PDF已加密（设有打开密码），无法读取，请上传未加密的文件";
 /** page furniture such as "- 3 -" or "第 3 页" would split a table that continues on the next page */

@@ -1,0 +1,145 @@
+/**
+ * The scan reader's pixel work, on drawn pages (no tesseract needed): deskew, ruling lines through noise
+ * and gaps, the grid with a merged cell, label snapping, continued tables, and the small cell images.
+ */
+import { describe, expect, it } from "vitest";
+import { framesFromRules } from "../../../lib/ingest/readers/pdf-grid";
+import { regionsOf, toRules, findInk, type Region } from "../../../lib/ingest/readers/ocr/cells";
+import { binarize, deskew, estimateSkew } from "../../../lib/ingest/readers/ocr/deskew";
+import { cellPng, decodeImage, encodePng, encodePgm, parsePgm, rotate, type Gray } from "../../../lib/ingest/readers/ocr/image";
+import { snapLabel } from "../../../lib/ingest/readers/ocr/labels";
+import { defaultLineOptions, findLines } from "../../../lib/ingest/readers/ocr/lines";
+import { alignContinuations, doubtWarnings } from "../../../lib/ingest/readers/ocr/stitch";
+import type { Placed } from "../../../lib/ingest/readers/pdf-pages";
+
+const W = 2000;
+const H = 1400;
+/** columns and rows of the drawn table; row 1 has cols 1–2 merged */
+const XS = [200, 700, 1000, 1300, 1800];
+const YS = [200, 400, 550, 700, 850, 1000];
+
+function page(): Gray {
+  const data = new Uint8Array(W * H).fill(255);
+  const box = (x0: number, y0: number, x1: number, y1: number, v = 20) => {
+    for (let y = y0; y < y1; y++) data.fill(v, y * W + x0, y * W + x1);
+  };
+  for (const y of YS) box(XS[0], y - 2, XS[XS.length - 1] + 2, y + 2);
+  for (const [i, x] of XS.entries()) {
+    if (i === 2) {
+      // the border between cols 1 and 2 is missing in row 1 (a merged cell)
+      box(x - 2, YS[0], x + 2, YS[1]);
+      box(x - 2, YS[2], x + 2, YS[YS.length - 1]);
+    } else box(x - 2, YS[0], x + 2, YS[YS.length - 1]);
+  }
+  // breaks in the rules, as a worn scan has them
+  for (const x of [330, 1450]) box(x, YS[3] - 3, x + 6, YS[3] + 3, 255);
+  // "text": blocks of strokes inside cells and a line of prose above the table
+  for (let k = 0; k < 12; k++) box(240 + k * 34, 270, 262 + k * 34, 320);
+  box(1100, 600, 1130, 660);
+  for (let k = 0; k < 30; k++) box(200 + k * 44, 90, 232 + k * 44, 130);
+  return { w: W, h: H, data };
+}
+
+function noisy(img: Gray, seed = 7): Gray {
+  let s = seed;
+  const out = img.data.slice();
+  for (let i = 0; i < out.length; i++) {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    const n = ((s >> 8) % 41) - 20;
+    out[i] = Math.max(0, Math.min(255, out[i] + n));
+  }
+  return { ...img, data: out };
+}
+
+describe("deskew", () => {
+  it("finds the angle a page was turned by, within a twentieth of a degree, either way", () => {
+    for (const angle of [0.6, -0.35, 1]) {
+      const turned = noisy(rotate(page(), angle));
+      const est = estimateSkew(turned, binarize(turned));
+      expect(Math.abs(est + angle)).toBeLessThan(0.05);
+    }
+  });
+
+  it("leaves a straight page alone", () => {
+    expect(deskew(page()).angle).toBe(0);
+  });
+});
+
+describe("ruling lines and the grid", () => {
+  const straight = deskew(noisy(rotate(page(), 0.7))).img;
+  const ink = binarize(straight);
+  const lines = findLines(ink, straight.w, straight.h, defaultLineOptions(300));
+
+  it("finds every rule of a turned, noisy page despite breaks, and no rule in text", () => {
+    const hs = [...new Set(lines.h.map((l) => Math.round(l.y / 10)))];
+    expect(hs.length).toBe(YS.length);
+    for (const y of YS) expect(lines.h.some((l) => Math.abs(l.y - y) < 8 && l.x2 - l.x1 > 1400)).toBe(true);
+    for (const x of XS) expect(lines.v.some((l) => Math.abs(l.x - x) < 8)).toBe(true);
+    // the prose line of 30 blocks and the cell's strokes are not rules
+    expect(lines.h.some((l) => l.y < 180)).toBe(false);
+  });
+
+  it("cuts the grid into cells with the merged cell as one region", () => {
+    const k = 72 / 300;
+    const frames = framesFromRules(toRules(lines, straight.h, k));
+    expect(frames).toHaveLength(1);
+    const f = frames[0];
+    expect(f.xs).toHaveLength(XS.length);
+    expect(f.ys).toHaveLength(YS.length);
+    expect(f.origin[1][1]).toBe(f.origin[1][2]);
+    expect(f.origin[0][1]).not.toBe(f.origin[0][2]);
+    const regions = regionsOf(frames, straight.h, k);
+    expect(regions).toHaveLength(4 * 5 - 1);
+    for (const r of regions) findInk(r, ink, straight.w, straight.h, 9, 45);
+    const inked = regions.filter((r: Region) => r.ink);
+    // the strokes in row 0 col 0 and the block in row 2 col 2; noise and borders are not ink
+    expect(inked).toHaveLength(2);
+  });
+});
+
+describe("images", () => {
+  it("PGM and PNG round trip; a cell image stays small", () => {
+    const img = noisy(page());
+    expect(Buffer.compare(Buffer.from(parsePgm(encodePgm(img)).data), Buffer.from(img.data))).toBe(0);
+    const back = decodeImage(encodePng(img), 10_000_000);
+    expect(back.w).toBe(W);
+    expect(back.data[W * 300 + 250]).toBe(img.data[W * 300 + 250]);
+    const cell = { w: 300, h: 150, data: img.data.slice(0, 300 * 150) };
+    const url = cellPng(cell);
+    expect(url.startsWith("data:image/png;base64,")).toBe(true);
+    expect(url.length).toBeLessThan(6000);
+  });
+
+  it("refuses a picture larger than the limit before decoding it", () => {
+    expect(() => decodeImage(encodePng(page()), 1000)).toThrow(/图片过大/);
+  });
+});
+
+describe("labels", () => {
+  it("puts OCR'd labels right against the template's wording", () => {
+    expect(snapLabel("《六)其他处理")).toBe("（六）其他处理");
+    expect(snapLabel("=、上年结转政府信息公开申请数量")).toBe("二、上年结转政府信息公开申请数量");
+    expect(snapLabel("2.其他法律行政止公开")).toBe("2.其他法律行政法规禁止公开");
+    // nothing close: left as read
+    expect(snapLabel("本报告由某某局编制")).toBe("本报告由某某局编制");
+  });
+});
+
+describe("stitching", () => {
+  it("snaps a table continued on the next page onto the columns above", () => {
+    const t = (xs: number[]): Placed => ({ top: 0, block: { kind: "table", rows: [] }, xs });
+    const pages = [[t([50, 150, 300, 500])], [t([57, 158, 306, 507]), t([0, 10])]];
+    alignContinuations(pages);
+    expect(pages[1][0].xs).toEqual([50, 150, 300, 500]);
+  });
+
+  it("names a doubtful cell the matcher stored blank by its row and column", () => {
+    const prov = {
+      "applications.granted.naturalPerson": { loc: { page: 2, x: 100, y: 500 }, snippet: "", raw: "3" },
+      "applications.partial.total": { loc: { page: 2, x: 900, y: 600 }, snippet: "", raw: "4" },
+    };
+    const cell = { page: 2, x: 900, y: 500, w: 80, h: 40, frame: 0, origin: 0, ink: null, text: "", value: true, doubt: "单元格有字迹但未能识别为数字" };
+    const [w] = doubtWarnings(prov, [cell]);
+    expect(w.cells).toEqual(["applications.granted.total"]);
+  });
+});
