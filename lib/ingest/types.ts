@@ -63,7 +63,15 @@ export type ParseOutcome =
       confidence: ConfidenceSummary;
       provenance: Record<string, Provenance>;
       text: string;
+      /** scanned input: key = the same key as `provenance`, value = `data:image/png;base64,...` crop of the cell */
+      cellImages?: Record<string, string>;
     }
-  | { ok: false; format: SourceFormat | null; error: string };
+  | {
+      ok: false;
+      format: SourceFormat | null;
+      error: string;
+      /** an image-only PDF or a PNG/JPEG: read it with the OCR engine (lib/ingest/readers/ocr) instead */
+      needsOcr?: true;
+    };
 
 export type { Finding };
