@@ -55,6 +55,7 @@ async function buildIfNeeded(): Promise<void> {
 function buildWorker(): void {
   try {
     ensureWorkerBundle(root);
+    ensureWorkerBundle(root, "scan-worker");
   } catch (e) {
     fail(`无法构建文件读取进程（scripts/build-worker.mjs）：${(e as Error).message}`);
   }

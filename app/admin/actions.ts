@@ -9,6 +9,7 @@ import { getDb } from "@/db/client";
 import { bulkCreateAgencies, createUserCmd, resetPasswordCmd, saveAgency, saveYear, setAgencyActive, updateUserCmd } from "@/db/queries/admin";
 import { importFile, parseManifest, type ImportResult } from "@/db/queries/import";
 import { guessKind } from "@/db/queries/setup";
+import { importScanned } from "@/db/queries/scan-runner";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions";
 import { parseAgencyList } from "@/lib/upload/agency-list";
@@ -116,9 +117,13 @@ export async function importAction(_p: ImportState | null, fd: FormData): Promis
   const results: ImportResult[] = [...empty.map((f) => ({ fileName: f.name, status: "failed" as const, message: emptyFileMessage(f.name), stored: false, agency: null, year: null })), ...rejected];
   for (const it of items) {
     const m = byName.get(it.fileName);
-    results.push(await importFile(db, viewer, { ...it, agency: m?.agency ?? null, year: m?.year ?? null }, { publish, createAgencies: fd.get("create") === "1" }));
+    const opts = { publish, createAgencies: fd.get("create") === "1" };
+    // a scanned file is read in the background (one OCR job at a time) and imported when read
+    const scan = (item: Parameters<typeof importScanned>[2]) => importScanned(db, viewer, item, opts, "queue");
+    results.push(await importFile(db, viewer, { ...it, agency: m?.agency ?? null, year: m?.year ?? null }, { ...opts, scan }));
   }
   revalidatePath("/", "layout");
   const n = (s: string) => results.filter((r) => r.status === s).length;
-  return { ok: true, message: `共 ${results.length} 个文件：导入 ${n("imported")}，未变化 ${n("unchanged")}，需处理 ${n("attention")}，失败 ${n("failed")}`, results };
+  const queued = n("queued") ? `，扫描件识别中 ${n("queued")}` : "";
+  return { ok: true, message: `共 ${results.length} 个文件：导入 ${n("imported")}，未变化 ${n("unchanged")}，需处理 ${n("attention")}，失败 ${n("failed")}${queued}`, results };
 }

@@ -28,6 +28,8 @@ export interface ReportTablesProps {
   findings?: Finding[];
   warnings?: ParseWarning[];
   provenance?: Record<string, Provenance>;
+  /** scanned input: cut-out image of each cell read by OCR, shown beside the value in edit mode */
+  cellImages?: Record<string, string>;
   mode?: "view" | "edit";
 }
 
@@ -50,7 +52,7 @@ function notesByPath(defs: CellDef[], findings: Finding[], warnings: ParseWarnin
   return out;
 }
 
-export function ReportTables({ report, findings = [], warnings = [], provenance = {}, mode = "view" }: ReportTablesProps) {
+export function ReportTables({ report, findings = [], warnings = [], provenance = {}, cellImages = {}, mode = "view" }: ReportTablesProps) {
   const shape = shapeOf(report);
   const defs = cellDefs(shape);
   const byPath = new Map(defs.map((d) => [d.path, d]));
@@ -58,7 +60,7 @@ export function ReportTables({ report, findings = [], warnings = [], provenance 
   const cell = (path: string) => {
     const def = byPath.get(path);
     if (!def) return <td className="num blank" />;
-    return <ValueCell key={path} def={def} report={report} notes={notes.get(path)} provenance={provenance[path]} mode={mode} />;
+    return <ValueCell key={path} def={def} report={report} notes={notes.get(path)} provenance={provenance[path]} image={cellImages[path]} mode={mode} />;
   };
   const rows = applicationRows(shape.splitOther);
   const results = rows.filter((r) => r.result || r.key === "totalHandled");

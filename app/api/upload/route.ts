@@ -1,7 +1,8 @@
 /**
  * Multipart upload of one report file → read, checked, parked for the preview. Nothing is stored in the
  * database here: the user confirms (and may correct) on the preview page first. A refused file gets
- * `{ ok: false, message }` in Chinese with a 4xx status.
+ * `{ ok: false, message }` in Chinese with a 4xx status. A scanned PDF starts a background OCR job instead:
+ * `202 { ok: true, jobId, jobUrl }`, which the page follows (app/api/scan-jobs/[id]) until the preview opens.
  */
 import { getDb } from "@/db/client";
 import { isSameOrigin } from "@/lib/auth/same-origin";
@@ -10,7 +11,8 @@ import { readUploadedFile } from "@/lib/upload/intake";
 import { emptyFileMessage, fail, zodFail, NO_FILE, SIGN_IN } from "@/lib/upload/result";
 import { readLimitedForm } from "@/lib/upload/body";
 import { FORM_OVERHEAD_BYTES } from "@/lib/upload/limit";
-import { maxUploadBytes, oversizeMessage } from "@/lib/upload/sniff";
+import { cleanFileName, maxUploadBytes, oversizeMessage } from "@/lib/upload/sniff";
+import { queueScanJob } from "@/db/queries/scan-runner";
 import { stage } from "@/lib/upload/staging";
 import { resolveTarget, targetInput } from "@/app/workspace/target";
 
@@ -45,6 +47,14 @@ export async function POST(req: Request) {
   if (file.size > max) return tooLarge(file.size, max);
   const bytes = new Uint8Array(await file.arrayBuffer());
   const read = await readUploadedFile({ bytes, fileName: file.name, year: target.year, agencyName: target.agencyName, maxBytes: max });
+  if (!read.ok && "needsOcr" in read) {
+    // a scan: read by OCR in the background; the page follows the job and opens the preview when it ends
+    const job = queueScanJob(getDb(), {
+      kind: "upload", userId: viewer.id, agencyId: target.agencyId, year: target.year, fileName: cleanFileName(file.name), fileType: "pdf", bytes,
+      params: { agencyName: target.agencyName },
+    });
+    return json({ ok: true, jobId: job.id, jobUrl: `/api/scan-jobs/${job.id}` }, 202);
+  }
   if (!read.ok) return json(read, 422);
   const s = stage({
     userId: viewer.id, agencyId: target.agencyId, year: target.year, source: "upload", file: read.file,
