@@ -27,6 +27,10 @@ export interface RunnerOptions {
   heapMb?: number;
   /** each page as it is read (the CLI prints it) */
   onProgress?: (job: ScanJob, p: { page: number; pages: number; stage: string }) => void;
+  /** the worker's environment (tests: a PATH without the engine); the process's by default */
+  env?: Record<string, string>;
+  /** what a read job becomes (tests replace it); db/queries/scan-finish.ts by default */
+  finish?: typeof finishScan;
 }
 
 export const SCAN_IDLE_MS = 180_000;
@@ -55,6 +59,7 @@ function readInWorker(db: Db, job: ScanJob, bytes: Uint8Array): Promise<ParseOut
     try {
       worker = new Worker(o.script ?? ensureWorkerBundle(undefined, "scan-worker"), {
         execArgv: [],
+        ...(o.env ? { env: o.env } : {}),
         resourceLimits: { maxOldGenerationSizeMb: o.heapMb ?? 768, maxYoungGenerationSizeMb: 64 },
       });
     } catch (e) {
@@ -112,7 +117,7 @@ async function runClaimed(db: Db, job: ScanJob, bytes: Uint8Array): Promise<void
   const now = getScanJob(db, job.id);
   if (!now || now.status !== "running") return; // cancelled meanwhile
   try {
-    const end = await finishScan(db, job, bytes, outcome);
+    const end = await (state.opts.finish ?? finishScan)(db, job, bytes, outcome);
     finishScanJob(db, job.id, end);
   } catch (e) {
     console.error(`[scan] job ${job.id}: storing the result failed:`, e);
