@@ -25,11 +25,12 @@ const { importFile } = await import("@/db/queries/import");
 const { getCell } = await import("@/lib/template");
 
 let w: World;
-const SCAN = imagePdf([blankPage(), blankPage()]);
-const PAGE = grayPng(blankPage(300, 200));
+const blob = (b: Uint8Array) => new Uint8Array(b) as Uint8Array<ArrayBuffer>;
+const SCAN = blob(imagePdf([blankPage(), blankPage()]));
+const PAGE = blob(grayPng(blankPage(300, 200)));
 
 const postUpload = (bytes: Uint8Array, name = "scan.pdf") =>
-  upload.POST(new Request("http://x/api/upload", { method: "POST", body: formData({ agencyId: String(w.ownAgencyId), year: "2025", file: new File([bytes], name) }) }));
+  upload.POST(new Request("http://x/api/upload", { method: "POST", body: formData({ agencyId: String(w.ownAgencyId), year: "2025", file: new File([blob(bytes)], name) }) }));
 const getJob = (id: number) => jobRoute.GET(new Request(`http://x/api/scan-jobs/${id}`), { params: Promise.resolve({ id: String(id) }) });
 async function settle(id: number) {
   await expect.poll(() => getScanJob(w.db, id)?.status, { timeout: 30_000, interval: 200 }).toMatch(/done|failed|cancelled/);
@@ -147,7 +148,7 @@ describe("bulk import of a scan", () => {
     await settle(queued.scanJobId!);
     expect(getScanJob(w.db, queued.scanJobId!)!.result).toMatchObject({ status: "imported", year: 2025 });
     await kickScanJobs(w.db);
-    const waited = await importFile(w.db, w.admin, { fileName: "scan2.pdf", bytes: imagePdf([blankPage(60, 60)]), agency: null, year: null }, { ...opts, scan: (it) => importScanned(w.db, w.admin, it, opts, "wait") });
+    const waited = await importFile(w.db, w.admin, { fileName: "scan2.pdf", bytes: blob(imagePdf([blankPage(60, 60)])), agency: null, year: null }, { ...opts, scan: (it) => importScanned(w.db, w.admin, it, opts, "wait") });
     expect(waited.status).toBe("imported");
     expect(waited.scanJobId).toBeGreaterThan(queued.scanJobId!);
   });

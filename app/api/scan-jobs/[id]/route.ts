@@ -3,7 +3,7 @@
  * queue, running with "page n of m", done with the preview to open, failed with the reason); DELETE
  * cancels it. Only the user who started it may see or cancel it (and admins, for bulk-import jobs).
  */
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { cancelScanJob, getScanJob, queuePosition, type ScanJob } from "@/db/queries/scan-jobs";
 import { startScanRunner, stopScanJob } from "@/db/queries/scan-runner";
 import { isSameOrigin } from "@/lib/auth/same-origin";
@@ -20,7 +20,7 @@ function mine(viewer: NonNullable<Viewer>, job: ScanJob | null): job is ScanJob 
   return !!job && (job.userId === viewer.id || (job.kind === "import" && can(viewer, "import.bulk")));
 }
 
-async function load(req: Request, params: Promise<{ id: string }>) {
+async function load(req: Request, params: Promise<{ id: string }>): Promise<{ error: Response } | { db: Db; job: ScanJob }> {
   const viewer = await getViewer();
   if (!viewer) return { error: json(fail(SIGN_IN), 401) };
   const id = Number((await params).id);
