@@ -86,8 +86,16 @@ export async function parseScanned(bytes: Uint8Array, opts: ScanOptions = {}): P
   for (const [i, k] of keys.entries()) provenance[k] = { ...provenance[k], loc: { page: 1 + (i % pages), row: i + 1, col: 1 } };
   const doubtful = keys.filter((k) => k.startsWith("applications.")).slice(0, 3);
   const warnings = [...out.warnings, ...doubtful.map((k, i) => ({ cells: [k], message: ["识别不确定：可能为 8 或 3（置信度 61%）", "字迹模糊，置信度 55%", "数字可能被印章遮挡，请核对"][i] }))];
+  // the first doubtful cell is misread (a digit taken for another), as a real scan would: the clerk corrects it
+  const { getCell, setCell } = await import("../../../template");
+  const misread = doubtful[0];
+  const truth = misread ? getCell(out.report, misread) : null;
+  if (misread && typeof truth === "number") {
+    setCell(out.report as unknown as Record<string, unknown>, misread, truth + 5);
+    provenance[misread] = { ...provenance[misread], raw: String(truth + 5) };
+  }
   const cellImages: Record<string, string> = {};
-  for (const k of keys) cellImages[k] = digitsPng(provenance[k].raw || "?", doubtful.includes(k));
+  for (const k of keys) cellImages[k] = digitsPng(k === misread && typeof truth === "number" ? String(truth) : provenance[k].raw || "?", doubtful.includes(k));
   const { confidenceSummary } = await import("../../confidence");
   const report = image ? { ...out.report, year: null, agency: null } : out.report;
   return { ...out, report, format: image ? "pdf" : "pdf", provenance, warnings, cellImages, confidence: confidenceSummary(report, warnings), text: image ? "" : out.text };
