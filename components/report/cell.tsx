@@ -20,6 +20,7 @@ export function ValueCell({
   notes,
   provenance,
   image,
+  doubt = false,
   mode,
 }: {
   def: CellDef;
@@ -28,11 +29,11 @@ export function ValueCell({
   provenance?: Provenance;
   /** scanned input: the cut-out image of the cell the value was read from (data: URL) */
   image?: string;
+  /** read under a parser warning: stands out beside its image so the clerk compares the two */
+  doubt?: boolean;
   mode: "view" | "edit";
 }) {
   const value = getCell(report, def.path) ?? null;
-  // a value read by OCR under a warning is doubtful: it stands out so the clerk compares it with its image
-  const doubt = !!image && !!notes?.severity;
   const cls = ["num", value === null ? "blank" : "", notes?.severity === "error" ? "flag-error" : notes?.severity ? "flag-warning" : "", doubt ? "flag-doubt" : "", image ? "has-image" : ""].filter(Boolean).join(" ");
   const title = [`${def.rowLabel} · ${def.colLabel}${def.unit ? `（${def.unit}）` : ""}`, ...(notes?.messages ?? []), provenance ? `来源：${locText(provenance)}` : ""]
     .filter(Boolean)

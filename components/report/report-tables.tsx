@@ -57,10 +57,12 @@ export function ReportTables({ report, findings = [], warnings = [], provenance 
   const defs = cellDefs(shape);
   const byPath = new Map(defs.map((d) => [d.path, d]));
   const notes = notesByPath(defs, findings, warnings);
+  // cells the reading itself doubts (parser warnings, not check findings), for scanned input
+  const warned = (path: string) => !!cellImages[path] && warnings.some((w) => w.cells.some((c) => path === c || path.startsWith(`${c}.`)));
   const cell = (path: string) => {
     const def = byPath.get(path);
     if (!def) return <td className="num blank" />;
-    return <ValueCell key={path} def={def} report={report} notes={notes.get(path)} provenance={provenance[path]} image={cellImages[path]} mode={mode} />;
+    return <ValueCell key={path} def={def} report={report} notes={notes.get(path)} provenance={provenance[path]} image={cellImages[path]} doubt={warned(path)} mode={mode} />;
   };
   const rows = applicationRows(shape.splitOther);
   const results = rows.filter((r) => r.result || r.key === "totalHandled");
