@@ -88,3 +88,17 @@ test("a scan over the page limit is refused with the reason", async ({ page }) =
   await expect(page.getByTestId("upload-message")).toContainText("共 31 页，超过识别上限 30 页", { timeout: 90_000 });
   await expect(page.getByTestId("scan-progress")).toHaveCount(0);
 });
+
+test("bulk import queues a scanned PDF, shows its progress and imports it when read", async ({ page }) => {
+  test.setTimeout(180_000);
+  await login(page, "admin", "/admin/import");
+  await page.getByLabel("年报文件或压缩包").setInputFiles(scans.pdf);
+  await page.getByLabel(/导入后直接发布/).uncheck();
+  await page.getByRole("button", { name: "开始导入" }).click();
+  await expect(page.getByTestId("import-results")).toContainText("识别中");
+  const jobs = page.getByTestId("import-scan-jobs");
+  await expect(jobs).toBeVisible();
+  await expect(jobs.locator("tbody tr").first()).toContainText("已完成", { timeout: 150_000 });
+  await expect(jobs.locator("tbody tr").first()).toContainText("示例市住房和城乡建设局");
+  await page.screenshot({ path: path.join("test-results", "scan-import.png"), fullPage: true });
+});
