@@ -38,7 +38,7 @@ function sourceStamp(): string {
     }
   };
   for (const d of ["app", "lib", "db", "components"]) walk(path.join(root, d));
-  for (const f of ["next.config.js", "package-lock.json", "proxy.ts"]) if (fs.existsSync(f)) h.update(`${f}:${fs.statSync(f).mtimeMs}`);
+  for (const f of ["next.config.js", "package-lock.json", "proxy.ts", "instrumentation.ts"]) if (fs.existsSync(f)) h.update(`${f}:${fs.statSync(f).mtimeMs}`);
   return h.digest("hex");
 }
 
