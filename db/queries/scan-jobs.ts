@@ -123,6 +123,15 @@ export function cancelScanJob(db: Db, id: number): boolean {
   return finishScanJob(db, id, { status: "cancelled", message: CANCELLED });
 }
 
+/** Finished jobs are kept this long (their bytes are already gone), for the import page and support. */
+export const SCAN_KEEP_DAYS = 30;
+
+export function purgeOldScanJobs(db: Db): number {
+  return db.$client
+    .prepare(`delete from scan_jobs where status in ('done','failed','cancelled') and finished_at < strftime('%Y-%m-%dT%H:%M:%fZ','now', '-${SCAN_KEEP_DAYS} days')`)
+    .run().changes;
+}
+
 function processGone(owner: string | null): boolean {
   if (!owner) return true;
   const [host, pid] = owner.split(":");

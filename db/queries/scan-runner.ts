@@ -13,7 +13,7 @@ import { ensureWorkerBundle } from "../../lib/ingest/worker/bundle";
 import type { ScanWorkerIn, ScanWorkerOut } from "../../lib/ingest/worker/scan-protocol";
 import { env } from "../../lib/env";
 import type { Db } from "../client";
-import { claimScanJob, createScanJob, finishScanJob, getScanJob, recoverScanJobs, reportScanProgress, touchScanJob, type ScanJob } from "./scan-jobs";
+import { claimScanJob, createScanJob, purgeOldScanJobs, finishScanJob, getScanJob, recoverScanJobs, reportScanProgress, touchScanJob, type ScanJob } from "./scan-jobs";
 import { finishScan, type ImportParams } from "./scan-finish";
 import type { Actor } from "./audit";
 import type { ImportItem, ImportOptions, ImportResult } from "./import";
@@ -167,6 +167,7 @@ export function stopScanJob(id: number): void {
  */
 export function startScanRunner(db: Db): void {
   if (state.timer) return;
+  purgeOldScanJobs(db);
   const tick = () => void kickScanJobs(db).catch((e) => console.error("[scan] runner failed:", e));
   state.timer = setInterval(tick, 30_000);
   state.timer.unref();

@@ -106,7 +106,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
         </div>
       </ActionForm>
       <AddPageForm target={{ stagedId: staged.id }} maxMb={Math.round(maxUploadBytes() / 1048576)} />
-      <ProvenanceTable report={r} provenance={staged.provenance} cellImages={staged.cellImages} />
+      <ProvenanceTable report={r} provenance={staged.provenance} />
       {staged.extractedText ? (
         <details className="card" style={{ marginTop: 16 }}>
           <summary>识别出的全文（纯文本）</summary>

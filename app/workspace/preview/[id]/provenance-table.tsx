@@ -8,9 +8,8 @@ function where(p: Provenance): string {
 }
 
 /** Each number as read beside the source text it came from, in template order. */
-export function ProvenanceTable({ report, provenance, cellImages = {} }: { report: Report; provenance: Record<string, Provenance>; cellImages?: Record<string, string> }) {
+export function ProvenanceTable({ report, provenance }: { report: Report; provenance: Record<string, Provenance> }) {
   const defs = cellDefs(shapeOf(report)).filter((d) => provenance[d.path]);
-  const images = defs.some((d) => cellImages[d.path]);
   if (!defs.length) return null;
   return (
     <details className="card" style={{ marginTop: 16 }} open>
@@ -21,7 +20,6 @@ export function ProvenanceTable({ report, provenance, cellImages = {} }: { repor
             <tr>
               <th>单元格</th>
               <th className="num">识别值</th>
-              {images ? <th>原件图像</th> : null}
               <th>原文</th>
               <th>位置</th>
             </tr>
@@ -35,10 +33,6 @@ export function ProvenanceTable({ report, provenance, cellImages = {} }: { repor
                     {d.rowLabel} · {d.colLabel}
                   </td>
                   <td className="num">{formatCellValue(d, getCell(report, d.path))}</td>
-                  {images ? (
-                    // eslint-disable-next-line @next/next/no-img-element -- a small data: URL
-                    <td>{cellImages[d.path] ? <img className="cell-image" style={{ margin: 0 }} src={cellImages[d.path]} alt="" /> : null}</td>
-                  ) : null}
                   <td>{p.snippet}</td>
                   <td className="small muted">{where(p)}</td>
                 </tr>
