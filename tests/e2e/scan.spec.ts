@@ -102,3 +102,15 @@ test("bulk import queues a scanned PDF, shows its progress and imports it when r
   await expect(jobs.locator("tbody tr").first()).toContainText("示例市住房和城乡建设局");
   await page.screenshot({ path: path.join("test-results", "scan-import.png"), fullPage: true });
 });
+
+test("the clerk can cancel a scan while it is read", async ({ page }) => {
+  test.setTimeout(120_000);
+  await login(page, "agency", "/workspace/new?year=2025");
+  await page.getByLabel("年报文件").setInputFiles(scans.pdf);
+  await page.getByRole("button", { name: "上传并预览" }).click();
+  await expect(page.getByTestId("scan-progress")).toBeVisible();
+  await page.getByRole("button", { name: "取消识别" }).click();
+  await expect(page.getByTestId("upload-message")).toContainText("已取消识别");
+  await expect(page.getByTestId("scan-progress")).toHaveCount(0);
+  await expect(page).toHaveURL(/\/workspace\/new/);
+});
