@@ -326,3 +326,39 @@ export const webFinds = sqliteTable(
   },
   (t) => [index("web_finds_agency_year_idx").on(t.agencyId, t.year)],
 );
+
+export const SCAN_JOB_KINDS = ["upload", "page", "import"] as const;
+export const SCAN_JOB_STATUSES = ["queued", "running", "done", "failed", "cancelled"] as const;
+export type ScanJobStatus = (typeof SCAN_JOB_STATUSES)[number];
+/**
+ * A scanned file waiting for, or read by, the OCR engine in the background (db/queries/scan-jobs.ts): one
+ * job runs at a time across processes; the bytes are dropped once it ends. `params` and `result` are JSON
+ * whose shape depends on `kind` (an upload's preview, a page added to a report being edited, a bulk import).
+ */
+export const scanJobs = sqliteTable(
+  "scan_jobs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: SCAN_JOB_KINDS }).notNull(),
+    status: text("status", { enum: SCAN_JOB_STATUSES }).notNull().default("queued"),
+    userId: integer("user_id").references(() => users.id),
+    agencyId: integer("agency_id").references(() => agencies.id),
+    year: integer("year"),
+    fileName: text("file_name").notNull(),
+    fileType: text("file_type").notNull(),
+    fileBytes: blob("file_bytes", { mode: "buffer" }),
+    params: text("params").notNull(),
+    page: integer("page").notNull().default(0),
+    pages: integer("pages").notNull().default(0),
+    stage: text("stage"),
+    message: text("message"),
+    result: text("result"),
+    attempts: integer("attempts").notNull().default(0),
+    owner: text("owner"),
+    createdAt: createdAt(),
+    startedAt: text("started_at"),
+    heartbeatAt: text("heartbeat_at"),
+    finishedAt: text("finished_at"),
+  },
+  (t) => [index("scan_jobs_status_idx").on(t.status, t.id), index("scan_jobs_user_idx").on(t.userId, t.id)],
+);

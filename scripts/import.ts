@@ -11,6 +11,8 @@ import { refreshStats } from "../db/queries/rollup";
 import { SYSTEM } from "../db/queries/audit";
 import { importFile, parseManifest, type ImportItem, type ImportResult } from "../server/import";
 import { ConfigError, env } from "../lib/env";
+import { configureScanRunner, importScanned } from "../server/scan-runner";
+import type { ScanJob } from "../db/queries/scan-jobs";
 
 const USAGE = `用法：
   npm run -s import -- --agency 机关名称 --year 年度 [--publish] 文件
@@ -93,6 +95,13 @@ async function main(): Promise<number> {
     for (const f of args.files) jobs.push({ shown: f, full: path.resolve(f), agency: args.agency ?? null, year: args.year ?? null });
   }
   const db = openDb(cfg.DATABASE_PATH);
+  let last = "";
+  configureScanRunner({
+    onProgress: (j, p) => {
+      const line = `${j.fileName}：识别第 ${Math.max(p.page, 1)} / ${p.pages} 页`;
+      if (p.pages && line !== last) console.error((last = line));
+    },
+  });
   const actor = { ...SYSTEM, login: "import-cli" };
   let failed = 0;
   const counts: Record<string, number> = {};
@@ -107,7 +116,16 @@ async function main(): Promise<number> {
     if (bytes) {
       const item: ImportItem = { fileName: path.basename(job.full), bytes: new Uint8Array(bytes), agency: job.agency, year: job.year };
       try {
-        result = await importFile(db, actor, item, { publish: args.publish, createAgencies: true, maxBytes: cfg.UPLOAD_MAX_MB * 1048576 });
+        const opts = { publish: args.publish, createAgencies: true };
+        // a scanned file: the same background OCR job as the server's, worked here, waited for
+        let shown = -1;
+        const onWait = (j: ScanJob) => {
+          if (j.status === "queued" && shown !== 0) console.error(`${job.shown}：等待正在进行的识别任务结束…`);
+          else if (j.status === "running" && j.page !== shown && j.pages) console.error(`${job.shown}：识别第 ${j.page} / ${j.pages} 页`);
+          shown = j.status === "queued" ? 0 : j.page;
+        };
+        const scan = (it: ImportItem & { fileName: string }) => importScanned(db, actor, it, opts, "wait", onWait);
+        result = await importFile(db, actor, item, { ...opts, maxBytes: cfg.UPLOAD_MAX_MB * 1048576, scan });
       } catch (e) {
         result = { fileName: job.shown, status: "failed", message: `导入出错：${(e as Error).message}`, stored: false, agency: job.agency, year: job.year };
       }

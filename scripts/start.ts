@@ -38,7 +38,7 @@ function sourceStamp(): string {
     }
   };
   for (const d of ["app", "lib", "db", "server", "components"]) walk(path.join(root, d));
-  for (const f of ["next.config.js", "package-lock.json", "proxy.ts"]) if (fs.existsSync(f)) h.update(`${f}:${fs.statSync(f).mtimeMs}`);
+  for (const f of ["next.config.js", "package-lock.json", "proxy.ts", "instrumentation.ts"]) if (fs.existsSync(f)) h.update(`${f}:${fs.statSync(f).mtimeMs}`);
   return h.digest("hex");
 }
 
@@ -55,6 +55,7 @@ async function buildIfNeeded(): Promise<void> {
 function buildWorker(): void {
   try {
     ensureWorkerBundle(root);
+    ensureWorkerBundle(root, "scan-worker");
   } catch (e) {
     fail(`无法构建文件读取进程（scripts/build-worker.mjs）：${(e as Error).message}`);
   }

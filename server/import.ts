@@ -8,6 +8,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { readFileInWorker } from "@/lib/ingest/worker/pool";
 import type { ReadingConfidence } from "@/lib/ingest/confidence";
+import type { ParseOutcome, SourceFormat } from "@/lib/ingest/types";
 import { checkUploadBytes, cleanFileName, maxUploadBytes } from "@/lib/upload/sniff";
 import { column, decodeText, parseCsv } from "@/lib/upload/csv";
 import { writeTransaction, type Db } from "@/db/client";
@@ -18,7 +19,7 @@ import { saveReportVersion } from "@/db/queries/versions";
 import { setVersionOrigin } from "@/db/queries/web-origin";
 import type { WebOrigin } from "@/lib/collect/read-address";
 
-export type ImportStatus = "imported" | "unchanged" | "attention" | "failed";
+export type ImportStatus = "imported" | "unchanged" | "attention" | "failed" | "queued";
 
 export interface ImportItem {
   fileName: string;
@@ -41,6 +42,8 @@ export interface ImportResult {
   versionNo?: number;
   /** how well the parser read the file (all certain / some cells to check / read badly) */
   confidence?: ReadingConfidence;
+  /** a scanned file: the background OCR job that reads and then imports it */
+  scanJobId?: number;
 }
 
 export interface ImportOptions {
@@ -48,6 +51,11 @@ export interface ImportOptions {
   /** CLI: create agencies that do not exist yet; UI: ask the admin instead */
   createAgencies: boolean;
   maxBytes?: number;
+  /**
+   * A scanned file (image-only PDF) goes to the background OCR job (server/scan-runner.ts), which ends
+   * in `importRead` like any other file: the admin UI queues it ("queued"), the CLI waits for it.
+   */
+  scan?: (item: ImportItem & { fileName: string }) => Promise<ImportResult>;
 }
 
 function findAgency(db: Db, name: string): { id: number; name: string } | undefined {
@@ -61,6 +69,14 @@ export async function importFile(db: Db, actor: Actor, item: ImportItem, opts: I
   const checked = checkUploadBytes(item.bytes, max);
   if (!checked.ok) return { ...base, status: "failed", message: checked.message };
   const outcome = await readFileInWorker({ bytes: item.bytes, fileName, maxBytes: max });
+  if (!outcome.ok && outcome.needsOcr && opts.scan) return opts.scan({ ...item, fileName });
+  return importRead(db, actor, { ...item, fileName }, outcome, checked.format, opts);
+}
+
+/** Stores what was read from one file (by a reader, or by the OCR job) as a new version of its report. */
+export function importRead(db: Db, actor: Actor, item: ImportItem, outcome: ParseOutcome, format: SourceFormat, opts: Pick<ImportOptions, "publish" | "createAgencies">): ImportResult {
+  const fileName = item.fileName;
+  const base = { fileName, stored: false, agency: item.agency ?? null, year: item.year ?? null };
   if (!outcome.ok) return { ...base, status: "failed", message: outcome.error };
   const report = { ...outcome.report };
   const year = item.year ?? report.year;
@@ -86,7 +102,7 @@ export async function importFile(db: Db, actor: Actor, item: ImportItem, opts: I
     report.agency = report.agency ?? agency.name;
     const saved = saveReportVersion(db, {
       agencyId: agency.id, year, report, source: item.origin ? "web" : "import", actor, status: opts.publish ? "published" : "draft",
-      file: { name: fileName, type: checked.format, bytes: item.bytes }, extractedText: outcome.text, warnings: outcome.warnings, provenance: outcome.provenance,
+      file: { name: fileName, type: format, bytes: item.bytes }, extractedText: outcome.text, warnings: outcome.warnings, provenance: outcome.provenance,
       // published on the agency's own site at a date we do not know: not a late submission to us
       submittedAt: null, comment: item.origin ? "按网址导入" : "批量导入",
     });

@@ -12,6 +12,7 @@ import { importFile, parseManifest, type ImportResult } from "@/server/import";
 import { guessKind } from "@/server/setup";
 import { refreshStats } from "@/server/stats/refresh";
 import { action } from "@/server/action";
+import { importScanned } from "@/server/scan-runner";
 import { parseAgencyList } from "@/lib/upload/agency-list";
 import { emptyFileMessage, fail } from "@/lib/upload/result";
 import type { FormState } from "../workspace/_components/action-form";
@@ -100,10 +101,14 @@ export const importAction = action({ permission: "import.bulk" }, async ({ viewe
   const results: ImportResult[] = [...empty.map((f) => ({ fileName: f.name, status: "failed" as const, message: emptyFileMessage(f.name), stored: false, agency: null, year: null })), ...rejected];
   for (const it of items) {
     const m = byName.get(it.fileName);
-    results.push(await importFile(db, viewer, { ...it, agency: m?.agency ?? null, year: m?.year ?? null }, { publish, createAgencies: fd.get("create") === "1" }));
+    const opts = { publish, createAgencies: fd.get("create") === "1" };
+    // a scanned file is read in the background (one OCR job at a time) and imported when read
+    const scan = (item: Parameters<typeof importScanned>[2]) => importScanned(db, viewer, item, opts, "queue");
+    results.push(await importFile(db, viewer, { ...it, agency: m?.agency ?? null, year: m?.year ?? null }, { ...opts, scan }));
   }
   refreshStats(db);
   revalidatePath("/", "layout");
   const n = (s: string) => results.filter((r) => r.status === s).length;
-  return { ok: true, message: `共 ${results.length} 个文件：导入 ${n("imported")}，未变化 ${n("unchanged")}，需处理 ${n("attention")}，失败 ${n("failed")}`, results };
+  const queued = n("queued") ? `，扫描件识别中 ${n("queued")}` : "";
+  return { ok: true, message: `共 ${results.length} 个文件：导入 ${n("imported")}，未变化 ${n("unchanged")}，需处理 ${n("attention")}，失败 ${n("failed")}${queued}`, results };
 });

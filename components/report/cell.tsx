@@ -19,23 +19,33 @@ export function ValueCell({
   report,
   notes,
   provenance,
+  image,
+  doubt = false,
   mode,
 }: {
   def: CellDef;
   report: Report;
   notes?: CellNotes;
   provenance?: Provenance;
+  /** scanned input: the cut-out image of the cell the value was read from (data: URL) */
+  image?: string;
+  /** read under a parser warning: stands out beside its image so the clerk compares the two */
+  doubt?: boolean;
   mode: "view" | "edit";
 }) {
   const value = getCell(report, def.path) ?? null;
-  const cls = ["num", value === null ? "blank" : "", notes?.severity === "error" ? "flag-error" : notes?.severity ? "flag-warning" : ""].filter(Boolean).join(" ");
+  const cls = ["num", value === null ? "blank" : "", notes?.severity === "error" ? "flag-error" : notes?.severity ? "flag-warning" : "", doubt ? "flag-doubt" : "", image ? "has-image" : ""].filter(Boolean).join(" ");
   const title = [`${def.rowLabel} · ${def.colLabel}${def.unit ? `（${def.unit}）` : ""}`, ...(notes?.messages ?? []), provenance ? `来源：${locText(provenance)}` : ""]
     .filter(Boolean)
     .join("\n");
   if (mode === "edit") {
     const shown = toDisplay(def, value);
     return (
-      <td className={cls} title={title} data-path={def.path}>
+      <td className={cls} title={title} data-path={def.path} id={image ? `cell-${def.path}` : undefined} data-doubt={doubt ? "1" : undefined}>
+        {image ? (
+          <img className="cell-image" src={image} alt={`原件图像：${def.rowLabel} ${def.colLabel}`} data-testid={`cell-image-${def.path}`} />
+        ) : null}
+        {doubt ? <span className="cell-doubt">需核对</span> : null}
         <input
           name={`cell:${def.path}`}
           aria-label={`${def.rowLabel} ${def.colLabel}`}

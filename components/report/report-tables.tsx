@@ -21,6 +21,8 @@ export interface ReportTablesProps {
   findings?: Finding[];
   warnings?: ParseWarning[];
   provenance?: Record<string, Provenance>;
+  /** scanned input: cut-out image of each cell read by OCR, shown beside the value in edit mode */
+  cellImages?: Record<string, string>;
   mode?: "view" | "edit";
 }
 
@@ -43,15 +45,17 @@ function notesByPath(defs: CellDef[], findings: Finding[], warnings: ParseWarnin
   return out;
 }
 
-export function ReportTables({ report, findings = [], warnings = [], provenance = {}, mode = "view" }: ReportTablesProps) {
+export function ReportTables({ report, findings = [], warnings = [], provenance = {}, cellImages = {}, mode = "view" }: ReportTablesProps) {
   const shape = shapeOf(report);
   const defs = cellDefs(shape);
   const byPath = new Map(defs.map((d) => [d.path, d]));
   const notes = notesByPath(defs, findings, warnings);
+  // cells the reading itself doubts (parser warnings, not check findings), for scanned input
+  const warned = (path: string) => !!cellImages[path] && warnings.some((w) => w.cells.some((c) => path === c || path.startsWith(`${c}.`)));
   const cell = (path: string) => {
     const def = byPath.get(path);
     if (!def) return <td className="num blank" />;
-    return <ValueCell key={path} def={def} report={report} notes={notes.get(path)} provenance={provenance[path]} mode={mode} />;
+    return <ValueCell key={path} def={def} report={report} notes={notes.get(path)} provenance={provenance[path]} image={cellImages[path]} doubt={warned(path)} mode={mode} />;
   };
   /** A printed table of the layout: labels as headers (with their scope), values as cells of the report. */
   const printed = (table: PrintedTable) =>

@@ -8,7 +8,7 @@ import { admitText, MAX_PASTE_CHARS } from "../ingest/gate";
 import type { ParseOutcome } from "../ingest/types";
 import { readFileInWorker, readTextInWorker } from "../ingest/worker/pool";
 import type { Report } from "../template";
-import { fail, type Result } from "./result";
+import { fail, type Fail, type Result } from "./result";
 import { checkUploadBytes, cleanFileName, maxUploadBytes } from "./sniff";
 
 export interface ReadReport {
@@ -22,7 +22,7 @@ export interface ReadReport {
 export { MAX_PASTE_CHARS };
 
 /** Ties the parsed report to the agency and year it is filed under; a report of another year is refused. */
-function bind(outcome: ParseOutcome, target: { year: number | null; agencyName: string | null }): Result<{ report: Report }> {
+export function bindToTarget(outcome: ParseOutcome, target: { year: number | null; agencyName: string | null }): Result<{ report: Report }> {
   if (!outcome.ok) return fail(outcome.error, undefined, "unreadable");
   const report = { ...outcome.report };
   if (target.year !== null && report.year !== null && report.year !== target.year) {
@@ -39,12 +39,14 @@ export async function readUploadedFile(input: {
   year: number | null;
   agencyName: string | null;
   maxBytes?: number;
-}): Promise<Result<ReadReport>> {
+}): Promise<Result<ReadReport> | (Fail & { needsOcr: true })> {
   const max = input.maxBytes ?? maxUploadBytes();
   const checked = checkUploadBytes(input.bytes, max);
   if (!checked.ok) return { ...checked, code: "unreadable" };
   const outcome = await readFileInWorker({ bytes: input.bytes, fileName: input.fileName ?? undefined, maxBytes: max });
-  const bound = bind(outcome, input);
+  // an image-only PDF: the caller starts a background OCR job (server/scan-runner.ts)
+  if (!outcome.ok && outcome.needsOcr) return { ...fail(outcome.error, undefined, "unreadable"), needsOcr: true };
+  const bound = bindToTarget(outcome, input);
   if (!bound.ok || !outcome.ok) return bound.ok ? fail("无法读取该文件", undefined, "unreadable") : bound;
   const file = { name: cleanFileName(input.fileName), type: checked.format, bytes: input.bytes };
   return { ok: true, report: bound.report, warnings: outcome.warnings, provenance: outcome.provenance, text: outcome.text, file };
@@ -54,7 +56,7 @@ export async function readPastedText(input: { text: string; year: number | null;
   const admitted = admitText(input.text);
   if (!admitted.ok) return fail(admitted.message);
   const outcome = await readTextInWorker(input.text);
-  const bound = bind(outcome, input);
+  const bound = bindToTarget(outcome, input);
   if (!bound.ok || !outcome.ok) return bound.ok ? fail("无法读取粘贴的文字", undefined, "unreadable") : bound;
   return { ok: true, report: bound.report, warnings: outcome.warnings, provenance: outcome.provenance, text: outcome.text, file: null };
 }

@@ -29,6 +29,8 @@ export interface Staged {
   report: Report;
   warnings: ParseWarning[];
   provenance: Record<string, Provenance>;
+  /** scanned pages: cut-out image of each cell read by OCR (data: URLs, keyed like provenance) */
+  cellImages?: Record<string, string>;
   /** read from a web address (source "web") */
   origin?: WebOrigin | null;
   createdAt: number;
@@ -188,7 +190,7 @@ function ownerDir(id: string): string | null {
   return null;
 }
 
-export function updateStaged(id: string, patch: Partial<Pick<Staged, "report">>): void {
+export function updateStaged(id: string, patch: Partial<Pick<Staged, "report" | "warnings" | "provenance" | "cellImages">>): void {
   const dir = ownerDir(id);
   const meta = dir ? readMeta(dir, id) : null;
   if (!dir || !meta) return;

@@ -4,8 +4,8 @@ import { startTransition, useActionState } from "react";
 import type { ImportState } from "../actions";
 import { importAddressesAction } from "./address-actions";
 
-const LABEL = { imported: "已导入", unchanged: "未变化", attention: "需处理", failed: "失败" } as const;
-const TONE = { imported: "ok", unchanged: "info", attention: "warning", failed: "error" } as const;
+const LABEL = { imported: "已导入", unchanged: "未变化", attention: "需处理", failed: "失败", queued: "识别中" } as const;
+const TONE = { imported: "ok", unchanged: "info", attention: "warning", failed: "error", queued: "info" } as const;
 
 export function AddressImportForm() {
   const [state, action, pending] = useActionState<ImportState | null, FormData>(importAddressesAction, null);

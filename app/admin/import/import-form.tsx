@@ -2,8 +2,8 @@
 import { startTransition, useActionState, useState } from "react";
 import { importAction, type ImportState } from "../actions";
 
-const LABEL = { imported: "已导入", unchanged: "未变化", attention: "需处理", failed: "失败" } as const;
-const TONE = { imported: "ok", unchanged: "info", attention: "warning", failed: "error" } as const;
+const LABEL = { imported: "已导入", unchanged: "未变化", attention: "需处理", failed: "失败", queued: "识别中" } as const;
+const TONE = { imported: "ok", unchanged: "info", attention: "warning", failed: "error", queued: "info" } as const;
 
 export function ImportForm({ maxMb }: { maxMb: number }) {
   const [state, action, pending] = useActionState<ImportState | null, FormData>(importAction, null);

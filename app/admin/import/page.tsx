@@ -4,12 +4,19 @@ import { requirePage } from "../_components/guard";
 import { maxUploadBytes } from "@/lib/upload/sniff";
 import { ImportForm } from "./import-form";
 import { AddressImportForm } from "./address-import-form";
+import { ImportScanJobs } from "./scan-jobs";
+import { getDb } from "@/server/db";
+import { listScanJobs } from "@/server/scan-jobs";
+import { startScanRunner } from "@/server/scan-runner";
 
 export const metadata: Metadata = { title: "批量导入" };
 export const dynamic = "force-dynamic";
 
 export default async function ImportPage() {
   const viewer = await requirePage("import.bulk", "/admin/import");
+  const db = getDb();
+  startScanRunner(db);
+  const scanJobs = listScanJobs(db, { kind: "import", limit: 30 });
   return (
     <div>
       <h1>批量导入年报</h1>
@@ -19,6 +26,7 @@ export default async function ImportPage() {
         <code>npm run -s import -- --manifest manifest.csv --publish</code>
       </p>
       <ImportForm maxMb={Math.round(maxUploadBytes() / 1048576)} />
+      <ImportScanJobs jobs={scanJobs} />
       <h2>按网址导入</h2>
       <AddressImportForm />
     </div>

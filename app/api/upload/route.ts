@@ -1,7 +1,9 @@
 /**
  * Multipart upload of one report file → read, checked, parked for the preview. Nothing is stored in the
  * database here: the user confirms (and may correct) on the preview page first. A refused file gets
- * `{ ok: false, code, message }` in Chinese with the status its code names (lib/respond.ts).
+ * `{ ok: false, code, message }` in Chinese with the status its code names (lib/respond.ts). A scanned PDF starts a
+ * background OCR job instead: `202 { ok: true, jobId, jobUrl }`, which the page follows (app/api/scan-jobs/[id])
+ * until the preview opens.
  */
 import { getDb } from "@/server/db";
 import { isSameOrigin } from "@/lib/auth/same-origin";
@@ -11,7 +13,8 @@ import { errorResponse } from "@/lib/respond";
 import { emptyFileMessage, fail, forbidden, signInFirst, zodFail, NO_FILE } from "@/lib/upload/result";
 import { readLimitedForm } from "@/lib/upload/body";
 import { FORM_OVERHEAD_BYTES } from "@/lib/upload/limit";
-import { maxUploadBytes, oversizeMessage } from "@/lib/upload/sniff";
+import { cleanFileName, maxUploadBytes, oversizeMessage } from "@/lib/upload/sniff";
+import { queueScanJob } from "@/server/scan-runner";
 import { stage } from "@/server/upload/staging";
 import { resolveTarget, targetInput } from "@/app/workspace/target";
 
@@ -43,6 +46,14 @@ export async function POST(req: Request) {
   if (file.size > max) return tooLarge(file.size, max);
   const bytes = new Uint8Array(await file.arrayBuffer());
   const read = await readUploadedFile({ bytes, fileName: file.name, year: target.year, agencyName: target.agencyName, maxBytes: max });
+  if (!read.ok && "needsOcr" in read) {
+    // a scan: read by OCR in the background; the page follows the job and opens the preview when it ends
+    const job = queueScanJob(getDb(), {
+      kind: "upload", userId: viewer.id, agencyId: target.agencyId, year: target.year, fileName: cleanFileName(file.name), fileType: "pdf", bytes,
+      params: { agencyName: target.agencyName },
+    });
+    return Response.json({ ok: true, jobId: job.id, jobUrl: `/api/scan-jobs/${job.id}` }, { status: 202, headers: { "Cache-Control": "no-store" } });
+  }
   if (!read.ok) return errorResponse(read);
   const s = stage({
     userId: viewer.id, agencyId: target.agencyId, year: target.year, source: "upload", file: read.file,

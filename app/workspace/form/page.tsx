@@ -9,6 +9,8 @@ import { ReportTables } from "@/components/report/report-tables";
 import { defaultShape, emptyReport, shapeOf, TEMPLATE_INFO, type Report } from "@/lib/template";
 import { ActionForm } from "../_components/action-form";
 import { stageFormAction } from "../actions";
+import { AddPageForm } from "../_components/add-page-form";
+import { maxUploadBytes } from "@/lib/upload/sniff";
 
 export const metadata: Metadata = { title: "按模板填写年报" };
 export const dynamic = "force-dynamic";
@@ -24,9 +26,11 @@ export default async function FormPage({ searchParams }: { searchParams: Promise
   if (!agency || !year || !canWriteFor(viewer, agency.id)) notFound();
   // Correcting an existing report starts from its current version's numbers.
   let base: Report | null = null;
+  let editing: { reportId: number; versionId: number } | null = null;
   if (sp.report && sp.version) {
     const rep = getReport(db, viewer, Number(sp.report));
     if (rep && rep.agencyId === agency.id) base = getVersionDetail(db, { reportId: rep.id, versionId: Number(sp.version) })?.report ?? null;
+    if (rep && base) editing = { reportId: rep.id, versionId: Number(sp.version) };
   }
   const template = base?.template ?? (sp.template === "2019" ? "2019" : "2021");
   const shape = base ? shapeOf(base) : defaultShape(template);
@@ -51,6 +55,7 @@ export default async function FormPage({ searchParams }: { searchParams: Promise
           </button>
         </div>
       </ActionForm>
+      {editing ? <AddPageForm target={editing} maxMb={Math.round(maxUploadBytes() / 1048576)} /> : null}
     </div>
   );
 }

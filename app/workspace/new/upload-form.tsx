@@ -1,11 +1,19 @@
 "use client";
 /** File upload through the multipart route handler; refusals are shown inline, success opens the preview. */
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { emptyFileMessage, NO_FILE } from "@/lib/upload/result";
+import { ScanProgress } from "../_components/scan-progress";
 
 export function UploadForm({ agencyId, year, maxMb }: { agencyId: number; year: number; maxMb: number }) {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // a scanned PDF is read in the background: the page follows the job until the preview opens
+  const [jobUrl, setJobUrl] = useState<string | null>(null);
+  const onScanEnd = useCallback((msg: string) => {
+    setJobUrl(null);
+    setMessage(msg);
+    setBusy(false);
+  }, []);
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const fd = new FormData(e.currentTarget);
@@ -22,11 +30,12 @@ export function UploadForm({ agencyId, year, maxMb }: { agencyId: number; year: 
     setMessage(null);
     try {
       const res = await fetch("/api/upload", { method: "POST", body: fd });
-      const body = (await res.json().catch(() => null)) as { ok: boolean; message?: string; previewUrl?: string } | null;
+      const body = (await res.json().catch(() => null)) as { ok: boolean; message?: string; previewUrl?: string; jobUrl?: string } | null;
       if (body?.ok && body.previewUrl) {
         window.location.assign(body.previewUrl);
         return;
       }
+      if (body?.ok && body.jobUrl) return setJobUrl(body.jobUrl);
       setMessage(body?.message ?? "上传失败，请稍后再试");
     } catch {
       setMessage("网络错误，上传失败");
@@ -40,8 +49,9 @@ export function UploadForm({ agencyId, year, maxMb }: { agencyId: number; year: 
       <div>
         <label htmlFor="file">年报文件</label>
         <input id="file" name="file" type="file" accept=".txt,.html,.htm,.docx,.doc,.wps,.xlsx,.xls,.et,.pdf" />
-        <p className="muted small">支持 .txt、.html/.htm、.docx/.doc、.xlsx/.xls、WPS（.wps/.et）、.pdf，不超过 {maxMb} MB。文件类型按内容识别。</p>
+        <p className="muted small">支持 .txt、.html/.htm、.docx/.doc、.xlsx/.xls、WPS（.wps/.et）、.pdf（含扫描件，在后台逐页识别），不超过 {maxMb} MB。文件类型按内容识别。</p>
       </div>
+      {jobUrl ? <ScanProgress jobUrl={jobUrl} onEnd={onScanEnd} /> : null}
       <div aria-live="polite" data-testid="upload-message">
         {message ? <p className="notice error">{message}</p> : null}
       </div>

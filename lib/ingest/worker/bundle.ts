@@ -11,8 +11,11 @@ export function projectRoot(): string {
   return process.env.XXGK_ROOT ?? process.cwd();
 }
 
-export function workerBundlePath(root = projectRoot()): string {
-  return path.join(root, "dist", "ingest-worker.mjs");
+/** the file reader (entry.ts) or the OCR job's worker (scan-entry.ts) */
+export type WorkerName = "ingest-worker" | "scan-worker";
+
+export function workerBundlePath(root = projectRoot(), name: WorkerName = "ingest-worker"): string {
+  return path.join(root, "dist", `${name}.mjs`);
 }
 
 function isFresh(file: string): boolean {
@@ -26,8 +29,8 @@ function isFresh(file: string): boolean {
 }
 
 /** The bundle's path, building it first when needed; throws with the build's output when that fails. */
-export function ensureWorkerBundle(root = projectRoot()): string {
-  const file = workerBundlePath(root);
+export function ensureWorkerBundle(root = projectRoot(), name: WorkerName = "ingest-worker"): string {
+  const file = workerBundlePath(root, name);
   if (isFresh(file)) return file;
   const r = spawnSync(process.execPath, [path.join(root, "scripts", "build-worker.mjs")], { cwd: root, encoding: "utf8" });
   if (r.status !== 0 || !fs.existsSync(file)) throw new Error(`cannot build ${file}: ${r.stderr || r.error?.message || `exit ${r.status}`}`);

@@ -6,12 +6,16 @@
  */
 import { parentPort } from "node:worker_threads";
 import { parseDocument, parseText } from "../index";
+import { needsOcr } from "../readers/ocr";
 import type { ParseOutcome } from "../types";
 import type { Job, JobReply } from "./protocol";
 
 async function run(job: Job): Promise<ParseOutcome> {
   if (job.kind === "text") return parseText(job.text);
-  return parseDocument({ bytes: job.bytes, fileName: job.fileName, maxBytes: job.maxBytes });
+  const outcome = await parseDocument({ bytes: job.bytes, fileName: job.fileName, maxBytes: job.maxBytes });
+  // an image-only PDF or a PNG/JPEG page is read by the OCR engine in a background job (server/scan-runner.ts)
+  if (!outcome.ok && !outcome.needsOcr && (outcome.format === "pdf" || outcome.format === null) && (await needsOcr(job.bytes))) return { ...outcome, needsOcr: true };
+  return outcome;
 }
 
 parentPort?.on("message", async (msg: { id: number; job: Job }) => {

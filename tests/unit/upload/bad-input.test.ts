@@ -45,7 +45,7 @@ const city = generateCity({ agencies: 8, years: [2022, 2024], seed: 11 });
 const demo = (year: number) => city.reports.find((r) => r.year === year)!;
 
 const BAD: [string, () => Uint8Array, RegExp | string][] = [
-  ["an image (PNG) named .docx", () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(200).fill(1)]), "这是图片文件，无法识别其中的文字，请上传文字版、Word 或 PDF 文件"],
+  ["an image (PNG) named .docx", () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(200).fill(1)]), "这是一张图片（PNG/JPEG），只是年报的一页：请先上传或填写年报，再在预览页或“在表格中更正”页用“添加扫描页（图片）”识别并填入该页的单元格；整份扫描件请上传 PDF"],
   ["a compound file that is neither .doc nor .xls (OLE2)", () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)]), "无法读取该文件：不是可识别的 Word 或 Excel 文件（WPS 专有格式等），请在 WPS 或 Office 中另存为 .docx 或 .xlsx 后上传"],
   ["an executable", () => new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, ...new Array(300).fill(0)]), /文件类型不受支持/],
   ["binary noise", () => new Uint8Array(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256)), /无法识别的文件内容/],
@@ -53,7 +53,6 @@ const BAD: [string, () => Uint8Array, RegExp | string][] = [
   ["a corrupt docx", () => zipSync({ "[Content_Types].xml": strToU8("<x/>"), "word/document.xml": strToU8("<<<not xml") }), "无法读取Word文件：文件已损坏或不是.docx格式"],
   ["a truncated docx", () => new Uint8Array(Buffer.concat([Buffer.from("PK\u0003\u0004word/document.xml"), Buffer.alloc(300, 3)])), /无法读取Word文件|损坏/],
   ["a zip bomb disguised as docx", () => zipSync({ "word/document.xml": new Uint8Array(120 * 1024 * 1024) }, { level: 9 }), "文件解压后体积异常（疑似压缩炸弹），已拒绝"],
-  ["a scanned PDF", scannedPdf, "该PDF为扫描件，无法识别文字，请上传文字版或Word版"],
   ["a text that is not a report", () => strToU8("关于召开全市安全生产工作会议的通知\n各单位：定于下周一召开会议。"), "未找到年报表格（二、三、四部分），请确认上传的是政府信息公开工作年度报告"],
   ["a report of another year (wrong template year)", () => renderDocx({ report: demo(2022).report, submittedAt: demo(2022).submittedAt }), "所选年度为2024年，但该文件是2022年度的年报，请核对年度或文件"],
 ];
@@ -85,6 +84,21 @@ describe("POST /api/upload refuses bad files with a reason and stores nothing", 
       expect(counts(w.db)).toEqual(before);
     });
   }
+
+  it("a scanned PDF is not refused: it starts a background OCR job (issue 16) and stores no report", async () => {
+    session.viewer = w.agency;
+    const before = counts(w.db);
+    const res = await post(scannedPdf(), "scan.pdf");
+    expect(res.status).toBe(202);
+    const body = (await res.json()) as { ok: boolean; jobId: number; previewUrl?: string };
+    expect(body.ok).toBe(true);
+    expect(body.previewUrl).toBeUndefined();
+    expect(counts(w.db)).toEqual(before);
+    const { cancelScanJob } = await import("@/db/queries/scan-jobs");
+    const { stopScanJob } = await import("@/server/scan-runner");
+    cancelScanJob(w.db, body.jobId);
+    stopScanJob(body.jobId);
+  });
 
   it("an oversize file (UPLOAD_MAX_MB) is refused before it is read", async () => {
     process.env.UPLOAD_MAX_MB = "1";

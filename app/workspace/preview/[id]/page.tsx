@@ -16,6 +16,9 @@ import { FindingsList } from "../../_components/findings-list";
 import { savePreviewAction } from "../../actions";
 import { ProvenanceTable } from "./provenance-table";
 import { WebOriginNote } from "@/components/collect/web-origin-note";
+import { maxUploadBytes } from "@/lib/upload/sniff";
+import { AddPageForm } from "../../_components/add-page-form";
+import { DoubtList } from "./doubt-list";
 
 export const metadata: Metadata = { title: "预览识别结果" };
 export const dynamic = "force-dynamic";
@@ -72,10 +75,11 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
           {agencyMismatchMessage(named, agency!.name)}
         </p>
       ) : null}
+      <DoubtList report={r} warnings={staged.warnings} cellImages={staged.cellImages ?? {}} />
       <FindingsList findings={findings} warnings={staged.warnings} />
       <ActionForm action={savePreviewAction} testId="preview-form">
         <input type="hidden" name="stagedId" value={staged.id} />
-        <ReportTables report={r} findings={findings} warnings={staged.warnings} provenance={staged.provenance} mode="edit" />
+        <ReportTables report={r} findings={findings} warnings={staged.warnings} provenance={staged.provenance} cellImages={staged.cellImages} mode="edit" />
         <div className="field" style={{ maxWidth: 600 }}>
           <label htmlFor="comment">版本说明（可选）</label>
           <input id="comment" name="comment" type="text" maxLength={2000} />
@@ -102,6 +106,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
           </button>
         </div>
       </ActionForm>
+      <AddPageForm target={{ stagedId: staged.id }} maxMb={Math.round(maxUploadBytes() / 1048576)} />
       <ProvenanceTable report={r} provenance={staged.provenance} />
       {staged.extractedText ? (
         <details className="card" style={{ marginTop: 16 }}>

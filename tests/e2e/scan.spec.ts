@@ -1,0 +1,117 @@
+/**
+ * Issue 16: scanned reports. An agency user uploads a scanned PDF, watches the progress, sees each cell's
+ * cut-out image beside the value read, corrects a doubtful cell and saves; a photographed page of table
+ * 三 is added to the report being edited; a scan over the page limit is refused with the reason.
+ */
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { getCell } from "../../lib/template";
+import { login } from "./helpers";
+import { imagePdf, blankPage } from "../fixtures/scan/image-pdf";
+import { makeScans, truth } from "./scan-fixtures";
+
+const dir = path.join(os.tmpdir(), `xxgk-scan-e2e-${process.pid}`);
+let scans: { pdf: string; png: string; pages: number };
+
+test.beforeAll(async ({ browser }) => {
+  scans = await makeScans(browser, dir);
+});
+
+test("agency uploads a scanned PDF, watches the progress, checks the cell images, corrects a doubtful cell and saves", async ({ page }) => {
+  test.setTimeout(240_000);
+  await login(page, "agency", "/workspace/new?year=2025");
+  await expect(page.getByTestId("target-agency")).toHaveText("示例市住房和城乡建设局");
+  await page.getByLabel("年报文件").setInputFiles(scans.pdf);
+  await page.getByRole("button", { name: "上传并预览" }).click();
+
+  // progress, page by page
+  await expect(page.getByTestId("scan-progress")).toBeVisible();
+  await expect(page.getByTestId("scan-page")).toHaveText(new RegExp(`第 \\d+ / ${scans.pages} 页`), { timeout: 60_000 });
+  await page.screenshot({ path: path.join("test-results", "scan-progress.png") });
+  await page.waitForURL(/\/workspace\/preview\//, { timeout: 200_000 });
+
+  // each number read beside the image of its cell; doubtful cells stand out and are listed
+  const images = page.locator('img[data-testid^="cell-image-"]');
+  expect(await images.count()).toBeGreaterThan(20);
+  await expect(page.getByTestId("doubt-list")).toBeVisible();
+  // a doubtful cell when the reading has one (a clean scan read by the real engine may have none)
+  const doubtful = page.locator('td[data-doubt="1"]');
+  const doubt = (await doubtful.count()) ? doubtful.first() : page.locator("td.has-image").first();
+  await expect(doubt.locator("img.cell-image")).toBeVisible();
+  if (await doubtful.count()) await expect(doubt).toContainText("需核对");
+  await doubt.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join("test-results", "scan-preview.png"), fullPage: false });
+
+  // the clerk compares with the image and types the printed number
+  const cellPath = (await doubt.getAttribute("data-path"))!;
+  const printed = getCell(truth(), cellPath);
+  expect(typeof printed).toBe("number");
+  await page.getByTestId(`cell-${cellPath}`).fill(String(printed));
+  await page.getByRole("button", { name: "保存为草稿" }).click();
+  await page.waitForURL(/\/workspace\/reports\/\d+\?saved=/);
+  await expect(page.getByTestId(`cell-${cellPath}`)).toHaveText(new RegExp(`^${printed}(?!\\d)`));
+});
+
+test("a photographed page of table 三 fills those cells of the report being edited", async ({ page }) => {
+  test.setTimeout(180_000);
+  await login(page, "agency", "/workspace");
+  await page.getByTestId("report-list").getByRole("row", { name: /2025/ }).getByRole("link").first().click();
+  await page.waitForURL(/\/workspace\/reports\/\d+/);
+  await page.getByRole("link", { name: "在表格中更正" }).click();
+  await page.waitForURL(/\/workspace\/form\?/);
+  const form = page.getByTestId("add-page-form");
+  await form.getByLabel("图片文件").setInputFiles(scans.png);
+  await form.getByRole("button", { name: "识别并填入" }).click();
+  await expect(form.getByTestId("scan-progress")).toBeVisible();
+  await page.waitForURL(/\/workspace\/preview\//, { timeout: 150_000 });
+
+  // the page's cells, with their images, in the report being edited (section 二 and 四 keep their inputs)
+  const images = page.locator('img[data-testid^="cell-image-applications."]');
+  expect(await images.count()).toBeGreaterThan(10);
+  await expect(page.locator('img[data-testid^="cell-image-proactive."]')).toHaveCount(0);
+  const sure = page.locator('td.has-image:not([data-doubt="1"])').first();
+  const cellPath = (await sure.getAttribute("data-path"))!;
+  await expect(page.getByTestId(`cell-${cellPath}`)).toHaveValue(String(getCell(truth(), cellPath)));
+  await expect(page.getByTestId("findings")).toContainText("添加的图片页");
+  await page.screenshot({ path: path.join("test-results", "scan-page-added.png") });
+  await page.getByRole("button", { name: "保存为草稿" }).click();
+  await page.waitForURL(/\/workspace\/reports\/\d+\?saved=/);
+});
+
+test("a scan over the page limit is refused with the reason", async ({ page }) => {
+  test.setTimeout(120_000);
+  const big = path.join(dir, "too-many-pages.pdf");
+  (await import("node:fs")).writeFileSync(big, imagePdf(Array.from({ length: 31 }, () => blankPage(30, 40))));
+  await login(page, "agency", "/workspace/new?year=2025");
+  await page.getByLabel("年报文件").setInputFiles(big);
+  await page.getByRole("button", { name: "上传并预览" }).click();
+  await expect(page.getByTestId("upload-message")).toContainText("共 31 页，超过识别上限 30 页", { timeout: 90_000 });
+  await expect(page.getByTestId("scan-progress")).toHaveCount(0);
+});
+
+test("bulk import queues a scanned PDF, shows its progress and imports it when read", async ({ page }) => {
+  test.setTimeout(180_000);
+  await login(page, "admin", "/admin/import");
+  await page.getByLabel("年报文件或压缩包").setInputFiles(scans.pdf);
+  await page.getByLabel(/导入后直接发布/).uncheck();
+  await page.getByRole("button", { name: "开始导入" }).click();
+  await expect(page.getByTestId("import-results")).toContainText("识别中");
+  const jobs = page.getByTestId("import-scan-jobs");
+  await expect(jobs).toBeVisible();
+  await expect(jobs.locator("tbody tr").first()).toContainText("已完成", { timeout: 150_000 });
+  await expect(jobs.locator("tbody tr").first()).toContainText("示例市住房和城乡建设局");
+  await page.screenshot({ path: path.join("test-results", "scan-import.png"), fullPage: true });
+});
+
+test("the clerk can cancel a scan while it is read", async ({ page }) => {
+  test.setTimeout(120_000);
+  await login(page, "agency", "/workspace/new?year=2025");
+  await page.getByLabel("年报文件").setInputFiles(scans.pdf);
+  await page.getByRole("button", { name: "上传并预览" }).click();
+  await expect(page.getByTestId("scan-progress")).toBeVisible();
+  await page.getByRole("button", { name: "取消识别" }).click();
+  await expect(page.getByTestId("upload-message")).toContainText("已取消识别");
+  await expect(page.getByTestId("scan-progress")).toHaveCount(0);
+  await expect(page).toHaveURL(/\/workspace\/new/);
+});
