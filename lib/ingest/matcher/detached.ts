@@ -35,21 +35,24 @@ function skipBreaks(tokens: Token[], j: number): number {
 export function labelRun(tokens: Token[], i: number, first: RowSpec, find: Find, firstEnd = i + 1): LabelRun {
   const specs: RowSpec[] = [first];
   const labels: Token[] = [tokens[i]];
-  if (firstEnd === i + 1) firstEnd = wrapEnd(tokens, i, first, find);
+  if (firstEnd === i + 1 && continuation(tokens, i, first, find)) firstEnd = i + 2;
   let j = skipBreaks(tokens, firstEnd);
   let end = firstEnd;
   let cursor = first.index;
   while (j < tokens.length && tokens[j].kind === "text" && specs.length < 40) {
     let s = find(tokens[j], cursor);
-    // a label broken over lines: 1.申请人无正当理由逾期不补正、/ 行政机关不再处理其…申请
-    const wrapped = s ? null : wrappedLabel(tokens, j, cursor, find);
-    if (wrapped && !wrapped.spec.groupOf && wrapped.spec.section === first.section && wrapped.spec.cols.length === first.cols.length) {
-      specs.push(wrapped.spec);
-      labels.push(tokens[j]);
-      cursor = wrapped.spec.index;
-      end = wrapped.end;
-      j = skipBreaks(tokens, end);
-      continue;
+    // a label broken over two lines: 1.申请人无正当理由逾期不补正、/ 行政机关不再处理其…申请
+    const second = tokens[j + 1];
+    if (!s && tokens[j].text.length <= 40 && second?.kind === "text" && second.text.length <= 40) {
+      s = find({ ...tokens[j], text: tokens[j].text + second.text }, cursor);
+      if (s && !s.groupOf && s.section === first.section) {
+        specs.push(s);
+        labels.push(tokens[j]);
+        cursor = s.index;
+        end = j + 2;
+        j = skipBreaks(tokens, j + 2);
+        continue;
+      }
     }
     if (s?.groupOf) {
       const rest = tokens[j].text.replace(/^\S+\s+/, "");
@@ -65,49 +68,17 @@ export function labelRun(tokens: Token[], i: number, first: RowSpec, find: Find,
     specs.push(s);
     labels.push(tokens[j]);
     cursor = s.index;
-    end = wrapEnd(tokens, j, s, find);
+    end = continuation(tokens, j, s, find) ? j + 2 : j + 1;
     j = skipBreaks(tokens, end);
   }
   return { specs, labels, end };
 }
 
-/** Lines a label wraps onto at most, in a narrow label column (1.属于国 / 家秘密). */
-const MAX_WRAP = 10;
-
-/**
- * Where the label at `j`, which names `s`, ends: after the lines that continue it (（二）部分公开（区 /
- * 分处理的，只计这一 / 情形… — short lines with no label of their own that, joined to it, still name
- * `s`), else right after it.
- */
-export function wrapEnd(tokens: Token[], j: number, s: RowSpec, find: Find): number {
-  let text = tokens[j].text;
-  let end = j + 1;
-  for (let k = j + 1; k < Math.min(tokens.length, j + MAX_WRAP); k++) {
-    const next = tokens[k];
-    if (next.kind !== "text" || next.text.length > 40 || find(next, s.index)) break;
-    text += next.text;
-    if (find({ ...tokens[j], text }, s.index - 1) !== s) break;
-    end = k + 1;
-  }
-  return end;
-}
-
-/**
- * A label wrapped over several short lines whose first line names no row on its own (1.属于国 / 家秘密):
- * the row the joined lines name and where they end, or null.
- */
-export function wrappedLabel(tokens: Token[], j: number, cursor: number, find: Find): { spec: RowSpec; end: number } | null {
-  if (tokens[j].text.length > 40) return null;
-  let text = tokens[j].text;
-  for (let k = j + 1; k < Math.min(tokens.length, j + MAX_WRAP); k++) {
-    const next = tokens[k];
-    if (next.kind !== "text" || next.text.length > 40) return null;
-    text += next.text;
-    const s = find({ ...tokens[j], text }, cursor);
-    if (s) return { spec: s, end: wrapEnd(tokens, j, s, find) > k + 1 ? wrapEnd(tokens, j, s, find) : k + 1 };
-    if (find(next, cursor)) return null; // the next line is a label of its own
-  }
-  return null;
+/** The next line is the rest of the label at `j` (（二）部分公开（区分处理的，/ 只计这一情形…）): no label of its own. */
+function continuation(tokens: Token[], j: number, s: RowSpec, find: Find): boolean {
+  const next = tokens[j + 1];
+  if (next?.kind !== "text" || next.text.length > 40 || find(next, s.index)) return false;
+  return find({ ...tokens[j], text: tokens[j].text + next.text }, s.index - 1) === s;
 }
 
 /** The cells of a figure run starting at `j` (values, blanks, breaks) up to the next text. */

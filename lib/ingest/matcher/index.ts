@@ -5,7 +5,7 @@
  */
 import { readMeta } from "../meta";
 import type { ParseOutcome, SourceDocument } from "../types";
-import { attachRun, wrapEnd, wrappedLabel } from "./detached";
+import { attachRun } from "./detached";
 import { detectShape } from "./detect";
 import { figuresForLabels, unknownLabelFigures, type Detached } from "./figures-apart";
 import { cellsAfterLabel, isColumnHeader } from "./headers";
@@ -65,7 +65,6 @@ function matchTokens(
   // Overview prose may carry short headings that equal row labels (（三）行政许可): start at the tables.
   let i = tablesStart(tokens);
   let orphanStart = -1; // figures no label took, since the last text token
-  const find = (t: Token, c: number) => findSpec(t, specs, c);
   /** Attaches figures printed apart from their run of labels, and moves past them. */
   const take = (d: Detached) => {
     attachRun(d.run, d.cells, d.valuesFirst, out, docUnit, done);
@@ -98,11 +97,11 @@ function matchTokens(
       continue;
     }
     let spec = tok.text.length <= 120 ? findSpec(tok, specs, cursor) : null;
-    let labelEnd = spec ? wrapEnd(tokens, i, spec, find) : i + 1;
-    if (!spec && tok.text.length <= 30) {
-      // A label broken over cells or lines: （一）予以 / 公开, 1.属于国 / 家秘密.
-      const wrapped = wrappedLabel(tokens, i, cursor, find);
-      if (wrapped) ({ spec, end: labelEnd } = wrapped);
+    let labelEnd = i + 1;
+    if (!spec && tok.text.length <= 30 && tokens[i + 1]?.kind === "text" && tokens[i + 1].text.length <= 40) {
+      // A label broken over two cells or lines: （一）予以 / 公开.
+      spec = findSpec({ kind: "text", text: tok.text + tokens[i + 1].text, loc: tok.loc }, specs, cursor);
+      if (spec) labelEnd = i + 2;
     }
     if (spec) {
       const { cells, next } = cellsAfterLabel(tokens, labelEnd, spec, specs);

@@ -9,8 +9,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateReports } from "../../../lib/demo/generate";
-import { renderText } from "../../../lib/demo/render";
 import { matchDocument, parseText } from "../../../lib/ingest";
 import { isColumnHeader } from "../../../lib/ingest/matcher/headers";
 import { readPdf } from "../../../lib/ingest/readers/pdf";
@@ -83,27 +81,5 @@ describe("a report typed one cell per line, saved as PDF", () => {
     const res = matchDocument(doc);
     if (!res.ok) throw new Error(res.error);
     expect(differences(expected, res.report)).toEqual([]);
-  });
-});
-
-describe("labels wrapped over several lines in a narrow label column", () => {
-  const reports = [...generateReports({ agencies: 6, years: [2021, 2024], seed: 17 })].filter((r) => r.defects.length === 0).slice(0, 3);
-  /** every numbered label of section 三 cut into lines of four characters, as a narrow column prints it */
-  const narrow = (text: string) =>
-    text
-      .split("\n")
-      .map((l) => {
-        const t = l.replace(/\s*\|\s*$/, "");
-        if (!/^(?:\d\.|（[一二三四五六七]）)/.test(t) || t.length <= 6) return l;
-        return (t.match(/.{1,4}/g) ?? [t]).join("\n") + (l.endsWith("|") ? " |" : "");
-      })
-      .join("\n");
-
-  it("one cell per line: each row's figures go to its joined label", () => {
-    for (const r of reports) {
-      const res = parseText(narrow(renderText(r, "cell-per-line")));
-      if (!res.ok) throw new Error(res.error);
-      expect(differences(r.report, res.report).filter((d) => !d.startsWith("prose"))).toEqual([]);
-    }
   });
 });
