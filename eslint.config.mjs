@@ -25,7 +25,8 @@ const folder = (name) => `^(@/|(\\.\\./)+|\\./)${name}(/|$)`;
 const banned = (name, message, allowTypeImports = false) => ({ regex: folder(name), message, allowTypeImports });
 
 const NO_DB = (types) => banned("db", "db/ is reached through server/ (README: Folder map).", types);
-const NO_SERVER = (types) => banned("server", "server/ holds services that touch the database; this layer may not import it.", types);
+const NO_SERVER = (types) =>
+  banned("server", "server/ holds services that touch the database; this layer may not import it.", types);
 const NO_APP = banned("app", "app/ holds routes only; move what is shared to lib/ or components/.");
 const NO_COMPONENTS = banned("components", "components/ is UI; this layer may not import it.");
 const FRAMEWORK = [
@@ -35,11 +36,16 @@ const FRAMEWORK = [
 
 /** `import "server-only"` must open the file, above its doc comment, so it cannot be bundled for a browser. */
 const serverOnlyFirst = {
-  meta: { type: "problem", schema: [], messages: { first: 'A db/ or server/ file must start with `import "server-only";` (its first line).' } },
+  meta: {
+    type: "problem",
+    schema: [],
+    messages: { first: 'A db/ or server/ file must start with `import "server-only";` (its first line).' },
+  },
   create(context) {
     return {
       Program(node) {
-        if (!context.sourceCode.getText().startsWith('import "server-only";')) context.report({ node, loc: { line: 1, column: 0 }, messageId: "first" });
+        if (!context.sourceCode.getText().startsWith('import "server-only";'))
+          context.report({ node, loc: { line: 1, column: 0 }, messageId: "first" });
       },
     };
   },
@@ -47,7 +53,13 @@ const serverOnlyFirst = {
 
 /** A "use client" module runs in the browser: no value import from db/ or server/ (Next's server-only check says so only at build time). */
 const clientNoServer = {
-  meta: { type: "problem", schema: [], messages: { server: "A client component may not import {{source}}: pass the data in as props from a server component." } },
+  meta: {
+    type: "problem",
+    schema: [],
+    messages: {
+      server: "A client component may not import {{source}}: pass the data in as props from a server component.",
+    },
+  },
   create(context) {
     const forbidden = new RegExp(folder("(db|server)"));
     let client = false;
@@ -56,7 +68,8 @@ const clientNoServer = {
         client = node.body.some((s) => s.type === "ExpressionStatement" && s.directive === "use client");
       },
       ImportDeclaration(node) {
-        if (client && node.importKind !== "type" && forbidden.test(String(node.source.value))) context.report({ node, messageId: "server", data: { source: String(node.source.value) } });
+        if (client && node.importKind !== "type" && forbidden.test(String(node.source.value)))
+          context.report({ node, messageId: "server", data: { source: String(node.source.value) } });
       },
     };
   },
@@ -66,19 +79,39 @@ const restrict = (patterns) => ({ "@typescript-eslint/no-restricted-imports": ["
 const NO_RAW_SQL = {
   "no-restricted-syntax": [
     "error",
-    { selector: "MemberExpression[property.name='$client']", message: "SQL lives in db/queries: call a query function instead of the raw connection." },
+    {
+      selector: "MemberExpression[property.name='$client']",
+      message: "SQL lives in db/queries: call a query function instead of the raw connection.",
+    },
   ],
 };
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", ".next/", "dist/", "data/", "bench-data/", "shims/", "test-results/", "playwright-report/", ".test-reports/", "next-env.d.ts", "db/migrations/", "tests/fixtures/layers/"],
+    ignores: [
+      "node_modules/",
+      ".next/",
+      "dist/",
+      "data/",
+      "bench-data/",
+      "shims/",
+      "test-results/",
+      "playwright-report/",
+      ".test-reports/",
+      "next-env.d.ts",
+      "db/migrations/",
+      "tests/fixtures/layers/",
+    ],
   },
   {
     files: ["**/*.{ts,tsx,mjs,js}"],
     languageOptions: { parser: tseslint.parser, ecmaVersion: "latest", sourceType: "module" },
     linterOptions: { reportUnusedDisableDirectives: "error" },
-    plugins: { "@typescript-eslint": tseslint.plugin, "import-x": importX, layers: { rules: { "server-only-first": serverOnlyFirst, "client-no-server": clientNoServer } } },
+    plugins: {
+      "@typescript-eslint": tseslint.plugin,
+      "import-x": importX,
+      layers: { rules: { "server-only-first": serverOnlyFirst, "client-no-server": clientNoServer } },
+    },
     settings: {
       "import-x/resolver-next": [createTypeScriptImportResolver({ project: "./tsconfig.json" })],
       "import-x/extensions": [".ts", ".tsx", ".js", ".mjs"],
@@ -90,10 +123,23 @@ export default tseslint.config(
     },
   },
   // the two classic hook rules (hooks only at the top level; effect dependencies listed), not the whole preset
-  { files: ["app/**/*.tsx", "components/**/*.tsx"], plugins: { "react-hooks": reactHooks }, rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "error" } },
+  {
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    plugins: { "react-hooks": reactHooks },
+    rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "error" },
+  },
   { files: ["lib/**"], rules: restrict([NO_DB(false), NO_SERVER(false), NO_APP, NO_COMPONENTS, ...FRAMEWORK]) },
-  { files: ["db/**"], rules: { ...restrict([NO_SERVER(false), NO_APP, NO_COMPONENTS, ...FRAMEWORK]), "layers/server-only-first": "error" } },
-  { files: ["server/**"], rules: { ...restrict([NO_APP, NO_COMPONENTS]), ...NO_RAW_SQL, "layers/server-only-first": "error" } },
+  {
+    files: ["db/**"],
+    rules: {
+      ...restrict([NO_SERVER(false), NO_APP, NO_COMPONENTS, ...FRAMEWORK]),
+      "layers/server-only-first": "error",
+    },
+  },
+  {
+    files: ["server/**"],
+    rules: { ...restrict([NO_APP, NO_COMPONENTS]), ...NO_RAW_SQL, "layers/server-only-first": "error" },
+  },
   { files: ["components/**"], rules: { ...restrict([NO_DB(true), NO_SERVER(true), NO_APP]), ...NO_RAW_SQL } },
   { files: ["app/**", "proxy.ts"], rules: { ...restrict([NO_DB(true)]), ...NO_RAW_SQL } },
 );

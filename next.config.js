@@ -10,7 +10,8 @@ const securityHeaders = [
 
 // Pages get their Content-Security-Policy, with a fresh script nonce, from proxy.ts (lib/csp.ts), whose matcher
 // covers every path but these: API answers and Next's assets load nothing; stored originals are also sandboxed.
-const API_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
+const API_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
 const DOWNLOAD_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'; object-src 'none'";
 
 /** @type {import('next').NextConfig} */

@@ -28,8 +28,19 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-      env: { ...process.env, XDG_CONFIG_HOME: "/tmp/xxgk-pw-config", XDG_CACHE_HOME: "/tmp/xxgk-pw-cache" } as Record<string, string>,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+      env: { ...process.env, XDG_CONFIG_HOME: "/tmp/xxgk-pw-config", XDG_CACHE_HOME: "/tmp/xxgk-pw-cache" } as Record<
+        string,
+        string
+      >,
     },
   },
   webServer: {

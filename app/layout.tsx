@@ -17,7 +17,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <SiteHeader viewer={await getViewer()} />
         <main id="main">{children}</main>
-        <footer className="site-footer">汇总各机关按《政府信息公开条例》发布的年度报告 · 数据以各机关发布的原文为准</footer>
+        <footer className="site-footer">
+          汇总各机关按《政府信息公开条例》发布的年度报告 · 数据以各机关发布的原文为准
+        </footer>
       </body>
     </html>
   );

@@ -15,7 +15,11 @@ import { parseFilter } from "@/lib/stats/params";
  * Home: the city overview of the latest year with data, then the years and the agencies (the agency list
  * is fetched when opened: at province scale it would be most of the page's bytes).
  */
-export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function HomePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await connection();
   const db = getDb();
   const viewer = await getViewer();
@@ -42,8 +46,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             <thead>
               <tr>
                 <th scope="col">年度</th>
-                <th scope="col" className="num">应报机关</th>
-                <th scope="col" className="num">已发布年报</th>
+                <th scope="col" className="num">
+                  应报机关
+                </th>
+                <th scope="col" className="num">
+                  已发布年报
+                </th>
                 <th scope="col">报送截止</th>
                 <th scope="col">汇总表</th>
               </tr>

@@ -22,7 +22,13 @@ export interface BulkLoadResult {
 
 export function bulkLoadCity(
   db: Db,
-  opts: { agencies: number; years: [number, number]; seed: number; batch?: number; onProgress?: (done: number) => void },
+  opts: {
+    agencies: number;
+    years: [number, number];
+    seed: number;
+    batch?: number;
+    onProgress?: (done: number) => void;
+  },
 ): BulkLoadResult {
   const t0 = performance.now();
   const sqlite = db.$client;
@@ -48,7 +54,9 @@ export function bulkLoadCity(
   for (const a of iterateAgencies(opts.agencies)) {
     const i = index++;
     pending.push(() => {
-      const agencyId = Number(insAgency.run(a.name, a.shortName, a.kind, a.parentKey ? (ids.get(a.parentKey) ?? null) : null).lastInsertRowid);
+      const agencyId = Number(
+        insAgency.run(a.name, a.shortName, a.kind, a.parentKey ? (ids.get(a.parentKey) ?? null) : null).lastInsertRowid,
+      );
       ids.set(a.key, agencyId);
       agencies++;
       let previous: Report | null = null;
@@ -61,8 +69,19 @@ export function bulkLoadCity(
         const r = item.report;
         const deadline = endOfDeadline(defaultDeadline(r.year));
         const findings = checkReport(r.report, { previous, deadline, submittedAt: new Date(r.submittedAt) });
-        const reportId = Number(insReport.run(agencyId, r.year, r.submittedAt, r.submittedAt, r.submittedAt).lastInsertRowid);
-        const versionId = insertVersion(db, { reportId, agencyId, year: r.year, versionNo: 1, report: r.report, findings, at: r.submittedAt, source: "demo" });
+        const reportId = Number(
+          insReport.run(agencyId, r.year, r.submittedAt, r.submittedAt, r.submittedAt).lastInsertRowid,
+        );
+        const versionId = insertVersion(db, {
+          reportId,
+          agencyId,
+          year: r.year,
+          versionNo: 1,
+          report: r.report,
+          findings,
+          at: r.submittedAt,
+          source: "demo",
+        });
         setVersion.run(versionId, versionId, reportId);
         previous = r.report;
         reports++;

@@ -38,7 +38,12 @@ export const agencies = sqliteTable(
     reportColumnUrl: text("report_column_url"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("agencies_name_uq").on(t.name), index("agencies_parent_idx").on(t.parentId), index("agencies_kind_idx").on(t.kind), index("agencies_kind_parent_idx").on(t.kind, t.parentId)],
+  (t) => [
+    uniqueIndex("agencies_name_uq").on(t.name),
+    index("agencies_parent_idx").on(t.parentId),
+    index("agencies_kind_idx").on(t.kind),
+    index("agencies_kind_parent_idx").on(t.kind, t.parentId),
+  ],
 );
 export type Agency = typeof agencies.$inferSelect;
 export type NewAgency = typeof agencies.$inferInsert;
@@ -65,11 +70,15 @@ export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 
 /** Sessions ended by signing out, until their token would have expired anyway. */
-export const revokedSessions = sqliteTable("revoked_sessions", {
-  sid: text("sid").primaryKey(),
-  userId: integer("user_id").notNull(),
-  expiresAt: integer("expires_at").notNull(),
-}, (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)]);
+export const revokedSessions = sqliteTable(
+  "revoked_sessions",
+  {
+    sid: text("sid").primaryKey(),
+    userId: integer("user_id").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
+);
 
 /** Reporting years and their submission deadline (default 31 January of the next year). */
 export const reportingYears = sqliteTable("reporting_years", {
@@ -245,7 +254,9 @@ export const reviewEvents = sqliteTable(
       .notNull()
       .references(() => reports.id),
     versionId: integer("version_id"),
-    action: text("action", { enum: ["create", "submit", "return", "accept", "publish", "unpublish", "comment"] }).notNull(),
+    action: text("action", {
+      enum: ["create", "submit", "return", "accept", "publish", "unpublish", "comment"],
+    }).notNull(),
     comment: text("comment"),
     userId: integer("user_id").references(() => users.id),
     createdAt: createdAt(),
@@ -279,7 +290,9 @@ export const collectRuns = sqliteTable("collect_runs", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   year: integer("year").notNull(),
   scope: text("scope").notNull(),
-  status: text("status", { enum: ["running", "done", "cancelled"] }).notNull().default("running"),
+  status: text("status", { enum: ["running", "done", "cancelled"] })
+    .notNull()
+    .default("running"),
   total: integer("total").notNull().default(0),
   createdBy: integer("created_by"),
   createdAt: createdAt(),
@@ -292,8 +305,12 @@ export const collectItems = sqliteTable(
   "collect_items",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    runId: integer("run_id").notNull().references(() => collectRuns.id),
-    agencyId: integer("agency_id").notNull().references(() => agencies.id),
+    runId: integer("run_id")
+      .notNull()
+      .references(() => collectRuns.id),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id),
     seq: integer("seq").notNull(),
     status: text("status", { enum: COLLECT_ITEM_STATUSES }).notNull().default("pending"),
     message: text("message"),
@@ -302,7 +319,10 @@ export const collectItems = sqliteTable(
     findId: integer("find_id"),
     updatedAt: text("updated_at"),
   },
-  (t) => [uniqueIndex("collect_items_run_agency_uq").on(t.runId, t.agencyId), index("collect_items_agency_idx").on(t.agencyId)],
+  (t) => [
+    uniqueIndex("collect_items_run_agency_uq").on(t.runId, t.agencyId),
+    index("collect_items_agency_idx").on(t.agencyId),
+  ],
 );
 
 /** Every distinct report found on a website (by sha256): filed as a version, or kept beside the agency's own. */
@@ -310,7 +330,9 @@ export const webFinds = sqliteTable(
   "web_finds",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    agencyId: integer("agency_id").notNull().references(() => agencies.id),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id),
     year: integer("year").notNull(),
     url: text("url").notNull(),
     fetchedAt: text("fetched_at").notNull(),

@@ -36,7 +36,19 @@ export interface SeedOptions {
 }
 
 /** A seed password: the one given in the environment (refused when weak), else random in production. */
-function password({ given, production, fallback, login, envName }: { given: string | undefined; production: boolean; fallback: string; login: string; envName: string }): { pw: string; env?: string } {
+function password({
+  given,
+  production,
+  fallback,
+  login,
+  envName,
+}: {
+  given: string | undefined;
+  production: boolean;
+  fallback: string;
+  login: string;
+  envName: string;
+}): { pw: string; env?: string } {
   if (given) {
     const weak = passwordProblem(given, login);
     if (weak) throw new Error(`${envName}：${weak}`);
@@ -64,16 +76,43 @@ export function seedCity(db: Db, city: DemoCity, opts: SeedOptions): DemoLogin[]
   const log = opts.log ?? (() => {});
   // checked before anything is written, so a weak password from the environment leaves the database empty
   const pw = {
-    admin: password({ given: opts.adminPassword, production: opts.production, fallback: "demo-admin-2025", login: "admin", envName: "ADMIN_PASSWORD" }),
-    reviewer: password({ given: opts.reviewerPassword, production: opts.production, fallback: "demo-reviewer-2025", login: "reviewer", envName: "REVIEWER_PASSWORD" }),
-    agency: password({ given: opts.agencyPassword, production: opts.production, fallback: "demo-agency-2025", login: "agency", envName: "AGENCY_PASSWORD" }),
+    admin: password({
+      given: opts.adminPassword,
+      production: opts.production,
+      fallback: "demo-admin-2025",
+      login: "admin",
+      envName: "ADMIN_PASSWORD",
+    }),
+    reviewer: password({
+      given: opts.reviewerPassword,
+      production: opts.production,
+      fallback: "demo-reviewer-2025",
+      login: "reviewer",
+      envName: "REVIEWER_PASSWORD",
+    }),
+    agency: password({
+      given: opts.agencyPassword,
+      production: opts.production,
+      fallback: "demo-agency-2025",
+      login: "agency",
+      envName: "AGENCY_PASSWORD",
+    }),
   };
   const ids = new Map<string, number>();
   const [from, to] = opts.years;
   db.transaction(() => {
     for (let y = from; y <= to; y++) ensureYear(db, y);
     for (const a of city.agencies) {
-      ids.set(a.key, createAgency(db, SYSTEM, { name: a.name, shortName: a.shortName, kind: a.kind, parentId: a.parentKey ? ids.get(a.parentKey) ?? null : null, firstYear: from }));
+      ids.set(
+        a.key,
+        createAgency(db, SYSTEM, {
+          name: a.name,
+          shortName: a.shortName,
+          kind: a.kind,
+          parentId: a.parentKey ? (ids.get(a.parentKey) ?? null) : null,
+          firstYear: from,
+        }),
+      );
     }
   });
   log(`已创建 ${city.agencies.length} 个机关`);
@@ -95,14 +134,43 @@ export function seedCity(db: Db, city: DemoCity, opts: SeedOptions): DemoLogin[]
   });
   log(`已生成 ${ordered.length} 份年报`);
 
-  const host = city.agencies.find((a) => a.name.includes("住房和城乡建设局") && a.kind === "市直部门") ?? city.agencies.find((a) => a.kind === "市直部门") ?? city.agencies[0];
+  const host =
+    city.agencies.find((a) => a.name.includes("住房和城乡建设局") && a.kind === "市直部门") ??
+    city.agencies.find((a) => a.kind === "市直部门") ??
+    city.agencies[0];
   const users = [
     { login: "admin", name: "政务公开办管理员", role: "admin" as const, label: "管理员（政务公开办）", ...pw.admin },
-    { login: "reviewer", name: "政务公开办审核员", role: "reviewer" as const, label: "审核员（政务公开办）", ...pw.reviewer },
-    { login: "agency", name: `${host.shortName ?? host.name}信息公开专员`, role: "agency" as const, label: "机关填报员", agency: host.name, agencyId: ids.get(host.key), ...pw.agency },
+    {
+      login: "reviewer",
+      name: "政务公开办审核员",
+      role: "reviewer" as const,
+      label: "审核员（政务公开办）",
+      ...pw.reviewer,
+    },
+    {
+      login: "agency",
+      name: `${host.shortName ?? host.name}信息公开专员`,
+      role: "agency" as const,
+      label: "机关填报员",
+      agency: host.name,
+      agencyId: ids.get(host.key),
+      ...pw.agency,
+    },
   ];
-  for (const u of users) createUser(db, SYSTEM, { login: u.login, name: u.name, password: u.pw, role: u.role, agencyId: "agencyId" in u ? u.agencyId : null });
-  return users.map((u) => ({ login: u.login, role: u.label, ...(u.env ? { env: u.env } : { password: u.pw }), ...("agency" in u ? { agency: u.agency } : {}) }));
+  for (const u of users)
+    createUser(db, SYSTEM, {
+      login: u.login,
+      name: u.name,
+      password: u.pw,
+      role: u.role,
+      agencyId: "agencyId" in u ? u.agencyId : null,
+    });
+  return users.map((u) => ({
+    login: u.login,
+    role: u.label,
+    ...(u.env ? { env: u.env } : { password: u.pw }),
+    ...("agency" in u ? { agency: u.agency } : {}),
+  }));
 }
 
 export function seedDemo(db: Db, opts: SeedOptions): DemoLogin[] {

@@ -43,7 +43,11 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(16, "至少16个字符").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(500).default(DEFAULT_UPLOAD_MAX_MB),
-  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(DEFAULT_SESSION_HOURS),
+  SESSION_MAX_AGE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(DEFAULT_SESSION_HOURS),
   /** pages of a scanned PDF read by OCR at most (seconds a page on 2 cores) */
   OCR_MAX_PAGES: z.coerce.number().int().min(1).max(500).default(30),
 });

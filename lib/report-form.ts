@@ -31,7 +31,11 @@ export interface FormParseResult {
 }
 
 /** Reads `cell:<path>` inputs of a template form back into RIF. */
-export function formToReport(get: (name: string) => string | null, shape: Shape, meta: { agency: string | null; year: number | null }): FormParseResult {
+export function formToReport(
+  get: (name: string) => string | null,
+  shape: Shape,
+  meta: { agency: string | null; year: number | null },
+): FormParseResult {
   const report = emptyReport(shape, meta);
   const fieldErrors: Record<string, string> = {};
   for (const def of cellDefs(shape)) {

@@ -14,7 +14,10 @@ export const STATUS_DEFS = {
 export type ReportStatus = keyof typeof STATUS_DEFS;
 export const REPORT_STATUSES = Object.keys(STATUS_DEFS) as [ReportStatus, ...ReportStatus[]];
 
-export const STATUS_LABELS = Object.fromEntries(REPORT_STATUSES.map((s) => [s, STATUS_DEFS[s].label])) as Record<ReportStatus, string>;
+export const STATUS_LABELS = Object.fromEntries(REPORT_STATUSES.map((s) => [s, STATUS_DEFS[s].label])) as Record<
+  ReportStatus,
+  string
+>;
 
 /** The label of a status read from storage or an audit row; an unknown value is shown as it is. */
 export function statusLabel(status: string): string {

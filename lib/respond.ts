@@ -7,12 +7,17 @@ import { AppError, ERROR_STATUS } from "./errors";
 import type { Fail } from "./upload/result";
 
 export function errorResponse(e: AppError | Fail, headers: Record<string, string> = {}): Response {
-  const body = e instanceof AppError ? { code: e.code, message: e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) } : e;
+  const body =
+    e instanceof AppError
+      ? { code: e.code, message: e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) }
+      : e;
   return Response.json(body, { status: ERROR_STATUS[e.code], headers: { "Cache-Control": "no-store", ...headers } });
 }
 
 /** Wraps a route handler so an AppError thrown anywhere below it becomes its response; anything else is a 500. */
-export function handleErrors<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+export function handleErrors<A extends unknown[]>(
+  handler: (...args: A) => Promise<Response>,
+): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
       return await handler(...args);

@@ -69,7 +69,8 @@ function cannon(opts: autocannon.Options): Promise<{ result: autocannon.Result; 
  * the kernel's accept queue for seconds; a bounded upstream pool never has that burst.
  */
 const UPSTREAM_CONNS = 32;
-const TABLE_HEAD = "| target | connections | req/s | p50 ms | p90 ms | p97.5 ms | p99 ms | errors | timeouts | non-2xx |\n|---|---|---|---|---|---|---|---|---|---|";
+const TABLE_HEAD =
+  "| target | connections | req/s | p50 ms | p90 ms | p97.5 ms | p99 ms | errors | timeouts | non-2xx |\n|---|---|---|---|---|---|---|---|---|---|";
 function startHaproxy(): { base: string; stop: () => void } | null {
   try {
     execSync("command -v haproxy", { stdio: "ignore" });
@@ -116,14 +117,23 @@ async function main() {
   console.log(`# load benchmark: ${AGENCIES} agencies × 7 years, ${DURATION} s per run, loopback only`);
   const { file, reports } = cityDb(AGENCIES);
   const db = new Database(file, { readonly: true });
-  const agency = db.prepare("select agency_id id from reports where published_version_id is not null order by agency_id limit 1").get() as { id: number };
+  const agency = db
+    .prepare("select agency_id id from reports where published_version_id is not null order by agency_id limit 1")
+    .get() as { id: number };
   const year = (db.prepare("select max(year) y from reports").get() as { y: number }).y;
   db.close();
   console.log(`database ${file}: ${reports} reports`);
   const server = spawn(process.execPath, ["node_modules/.bin/tsx", "scripts/start.ts"], {
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_PATH: file, PORT: String(PORT), SEED_DEMO: "0", NEXTAUTH_SECRET: "bench-only-secret-0123456789", NEXTAUTH_URL: BASE },
+    env: {
+      ...process.env,
+      DATABASE_PATH: file,
+      PORT: String(PORT),
+      SEED_DEMO: "0",
+      NEXTAUTH_SECRET: "bench-only-secret-0123456789",
+      NEXTAUTH_URL: BASE,
+    },
   });
   const pgid = server.pid!;
   let peak = 0;
@@ -139,7 +149,9 @@ async function main() {
     const row = async (name: string, url: string, connections: number) => {
       const { result: r, errorKinds } = await cannon({ url, connections, duration: DURATION, pipelining: 1 });
       const lat = r.latency;
-      console.log(`| ${name} | ${connections} | ${r.requests.average.toFixed(0)} | ${lat.p50} | ${lat.p90} | ${lat.p97_5} | ${lat.p99} | ${r.errors - r.timeouts} | ${r.timeouts} | ${r.non2xx} |${errorKinds ? ` ${errorKinds}` : ""}`);
+      console.log(
+        `| ${name} | ${connections} | ${r.requests.average.toFixed(0)} | ${lat.p50} | ${lat.p90} | ${lat.p97_5} | ${lat.p99} | ${r.errors - r.timeouts} | ${r.timeouts} | ${r.non2xx} |${errorKinds ? ` ${errorKinds}` : ""}`,
+      );
     };
     for (const t of targets) {
       await fetch(BASE + t.path); // warm

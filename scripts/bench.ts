@@ -48,7 +48,9 @@ async function main() {
     await benchScale(sizes, stats ? (f) => stats.benchStats(f) : undefined);
   }
   const mem = process.memoryUsage();
-  console.log(`\npeak-ish memory: rss ${(mem.rss / 1024 / 1024).toFixed(0)} MiB, heap ${(mem.heapUsed / 1024 / 1024).toFixed(0)} MiB`);
+  console.log(
+    `\npeak-ish memory: rss ${(mem.rss / 1024 / 1024).toFixed(0)} MiB, heap ${(mem.heapUsed / 1024 / 1024).toFixed(0)} MiB`,
+  );
 }
 
 main().catch((e) => {

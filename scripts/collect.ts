@@ -67,7 +67,9 @@ async function main(): Promise<number> {
   const scopeJson = JSON.stringify(args.scope);
   const cutoff = new Date(Date.now() - STALE_MS).toISOString();
   const left = db.$client
-    .prepare("select id from collect_runs where status = 'running' and year = ? and scope = ? and (heartbeat_at is null or heartbeat_at < ?) order by id desc limit 1")
+    .prepare(
+      "select id from collect_runs where status = 'running' and year = ? and scope = ? and (heartbeat_at is null or heartbeat_at < ?) order by id desc limit 1",
+    )
     .get(args.year, scopeJson, cutoff) as { id: number } | undefined;
   let runId: number;
   if (left) {
@@ -84,19 +86,29 @@ async function main(): Promise<number> {
     console.error(`第 ${runId} 次采集：${args.year}年度，${started.total} 个机关`);
   }
   const total = runView(db, runId)!.total;
-  let shown = new Set(runItems(db, runId).filter((i) => i.status !== "pending").map((i) => i.agencyId));
+  let shown = new Set(
+    runItems(db, runId)
+      .filter((i) => i.status !== "pending")
+      .map((i) => i.agencyId),
+  );
   const print = () => {
     for (const it of runItems(db, runId)) {
       if (it.status === "pending" || shown.has(it.agencyId)) continue;
       shown = new Set([...shown, it.agencyId]);
-      console.log(`${String(shown.size).padStart(4)}/${total}  ${ITEM_LABELS[it.status].padEnd(8)} ${it.agencyName}  ${it.message ?? ""}${it.reportUrl ? `  ${it.reportUrl}` : ""}`);
+      console.log(
+        `${String(shown.size).padStart(4)}/${total}  ${ITEM_LABELS[it.status].padEnd(8)} ${it.agencyName}  ${it.message ?? ""}${it.reportUrl ? `  ${it.reportUrl}` : ""}`,
+      );
     }
   };
-  for (const it of runItems(db, runId)) if (it.status === "no_address") console.log(`        ${ITEM_LABELS[it.status].padEnd(8)} ${it.agencyName}  ${it.message ?? ""}`);
+  for (const it of runItems(db, runId))
+    if (it.status === "no_address")
+      console.log(`        ${ITEM_LABELS[it.status].padEnd(8)} ${it.agencyName}  ${it.message ?? ""}`);
   await workRun(db, runId, { actor, onItem: print });
   print();
   const v = runView(db, runId)!;
-  console.error(`完成：找到 ${v.counts.found}，未变化 ${v.counts.unchanged}，未找到 ${v.counts.not_found}，失败 ${v.counts.failed}，未登记栏目 ${v.counts.no_address}`);
+  console.error(
+    `完成：找到 ${v.counts.found}，未变化 ${v.counts.unchanged}，未找到 ${v.counts.not_found}，失败 ${v.counts.failed}，未登记栏目 ${v.counts.no_address}`,
+  );
   db.$client.close();
   return 0;
 }

@@ -49,7 +49,9 @@ async function main() {
     process.exit(1);
   }
   fs.renameSync(tmp, out);
-  console.log(`备份完成：${out}（${(fs.statSync(out).size / 1024 / 1024).toFixed(1)} MiB，${versions} 个年报版本，完整性检查 ok，用时 ${Date.now() - t0} ms）`);
+  console.log(
+    `备份完成：${out}（${(fs.statSync(out).size / 1024 / 1024).toFixed(1)} MiB，${versions} 个年报版本，完整性检查 ok，用时 ${Date.now() - t0} ms）`,
+  );
 }
 
 main();

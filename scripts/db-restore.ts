@@ -65,7 +65,9 @@ async function main() {
   fs.copyFileSync(backup, `${target}.restoring`);
   fs.chmodSync(`${target}.restoring`, FILE_MODE);
   fs.renameSync(`${target}.restoring`, target);
-  console.log(`已从 ${backup} 恢复到 ${target}（${versions} 个年报版本，完整性检查 ok）。启动应用时会自动应用新的迁移。`);
+  console.log(
+    `已从 ${backup} 恢复到 ${target}（${versions} 个年报版本，完整性检查 ok）。启动应用时会自动应用新的迁移。`,
+  );
 }
 
 main();

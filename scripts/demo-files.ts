@@ -41,7 +41,6 @@ function render(r: DemoReport, format: Format): { ext: string; bytes: Uint8Array
   }
 }
 
-
 function main(): void {
   const { values } = parseArgs({
     options: {

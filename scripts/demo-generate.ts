@@ -27,7 +27,14 @@ function main() {
   const agencies = Number(arg("agencies", "60"));
   const years = (arg("years", `2019-${new Date().getFullYear() - 1}`) ?? "").split("-").map(Number);
   const seed = Number(arg("seed", "1"));
-  if (!Number.isInteger(agencies) || agencies < 1 || years.length !== 2 || !years.every((y) => Number.isInteger(y) && y >= 2019 && y <= 2100) || years[0] > years[1] || !Number.isFinite(seed)) {
+  if (
+    !Number.isInteger(agencies) ||
+    agencies < 1 ||
+    years.length !== 2 ||
+    !years.every((y) => Number.isInteger(y) && y >= 2019 && y <= 2100) ||
+    years[0] > years[1] ||
+    !Number.isFinite(seed)
+  ) {
     console.error("用法：npm run demo:generate -- --agencies N --years 2019-2025 --seed S [--force]");
     process.exit(2);
   }
@@ -44,7 +51,9 @@ function main() {
   });
   process.stderr.write("\n");
   db.$client.pragma("optimize");
-  console.log(`示例市：${res.agencies} 个机关，${res.reports} 份年报（缺报 ${res.missing}），用时 ${(res.ms / 1000).toFixed(1)} 秒 → ${file}`);
+  console.log(
+    `示例市：${res.agencies} 个机关，${res.reports} 份年报（缺报 ${res.missing}），用时 ${(res.ms / 1000).toFixed(1)} 秒 → ${file}`,
+  );
   db.$client.close();
 }
 

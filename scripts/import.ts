@@ -46,7 +46,8 @@ function parseArgs(argv: string[]): Args {
     else if (arg.startsWith("--")) throw new Error(`未知参数：${arg}`);
     else a.files.push(arg);
   }
-  if (a.manifest && (a.files.length || a.agency || a.year)) throw new Error("--manifest 不能与 --agency/--year/文件 同时使用");
+  if (a.manifest && (a.files.length || a.agency || a.year))
+    throw new Error("--manifest 不能与 --agency/--year/文件 同时使用");
   if (!a.manifest && a.files.length === 0) throw new Error("请指定要导入的文件或 --manifest");
   return a;
 }
@@ -90,9 +91,11 @@ async function main(): Promise<number> {
       return 2;
     }
     const dir = path.dirname(path.resolve(args.manifest));
-    for (const r of m.rows) jobs.push({ shown: r.file, full: path.resolve(dir, r.file), agency: r.agency, year: r.year });
+    for (const r of m.rows)
+      jobs.push({ shown: r.file, full: path.resolve(dir, r.file), agency: r.agency, year: r.year });
   } else {
-    for (const f of args.files) jobs.push({ shown: f, full: path.resolve(f), agency: args.agency ?? null, year: args.year ?? null });
+    for (const f of args.files)
+      jobs.push({ shown: f, full: path.resolve(f), agency: args.agency ?? null, year: args.year ?? null });
   }
   const db = openDb(cfg.DATABASE_PATH);
   let last = "";
@@ -111,23 +114,43 @@ async function main(): Promise<number> {
     try {
       bytes = fs.readFileSync(job.full);
     } catch {
-      result = { fileName: job.shown, status: "failed", message: "文件不存在或无法读取", stored: false, agency: job.agency, year: job.year };
+      result = {
+        fileName: job.shown,
+        status: "failed",
+        message: "文件不存在或无法读取",
+        stored: false,
+        agency: job.agency,
+        year: job.year,
+      };
     }
     if (bytes) {
-      const item: ImportItem = { fileName: path.basename(job.full), bytes: new Uint8Array(bytes), agency: job.agency, year: job.year };
+      const item: ImportItem = {
+        fileName: path.basename(job.full),
+        bytes: new Uint8Array(bytes),
+        agency: job.agency,
+        year: job.year,
+      };
       try {
         const opts = { publish: args.publish, createAgencies: true };
         // a scanned file: the same background OCR job as the server's, worked here, waited for
         let shown = -1;
         const onWait = (j: ScanJob) => {
           if (j.status === "queued" && shown !== 0) console.error(`${job.shown}：等待正在进行的识别任务结束…`);
-          else if (j.status === "running" && j.page !== shown && j.pages) console.error(`${job.shown}：识别第 ${j.page} / ${j.pages} 页`);
+          else if (j.status === "running" && j.page !== shown && j.pages)
+            console.error(`${job.shown}：识别第 ${j.page} / ${j.pages} 页`);
           shown = j.status === "queued" ? 0 : j.page;
         };
         const scan = (it: ImportItem & { fileName: string }) => importScanned(db, actor, it, opts, "wait", onWait);
         result = await importFile(db, actor, item, { ...opts, maxBytes: cfg.UPLOAD_MAX_MB * 1048576, scan });
       } catch (e) {
-        result = { fileName: job.shown, status: "failed", message: `导入出错：${(e as Error).message}`, stored: false, agency: job.agency, year: job.year };
+        result = {
+          fileName: job.shown,
+          status: "failed",
+          message: `导入出错：${(e as Error).message}`,
+          stored: false,
+          agency: job.agency,
+          year: job.year,
+        };
       }
     }
     console.log(line(result!, job.shown));
@@ -137,7 +160,11 @@ async function main(): Promise<number> {
   // the city sums current before the app's next page view (stats rollup, db/queries/rollup.ts)
   refreshStats(db);
   db.$client.close();
-  console.error(`共 ${jobs.length} 个文件：${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join("，")}`);
+  console.error(
+    `共 ${jobs.length} 个文件：${Object.entries(counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join("，")}`,
+  );
   return failed ? 1 : 0;
 }
 

@@ -56,7 +56,10 @@ async function readScanAware(bytes: Uint8Array, file: string): Promise<ParseOutc
   if (missing) return { ok: false, format: res.format, error: missing };
   return parseScanned(bytes, {
     onProgress: (p) => {
-      if (process.stderr.isTTY) process.stderr.write(`\r${file}：第 ${p.page}/${p.pages} 页 ${p.stage === "render" ? "渲染" : p.stage === "ocr" ? "识别" : "匹配"}…   `);
+      if (process.stderr.isTTY)
+        process.stderr.write(
+          `\r${file}：第 ${p.page}/${p.pages} 页 ${p.stage === "render" ? "渲染" : p.stage === "ocr" ? "识别" : "匹配"}…   `,
+        );
     },
   });
 }
@@ -75,10 +78,22 @@ function prettyLine(l: Record<string, unknown>): string {
   const w = l.warnings as { cells: string[]; message: string }[];
   const f = l.findings as { code: string; severity: string; message: string }[];
   const c = l.confidence as { label: string; reason: string; cellsToCheck: number; cells: number };
-  const lines = [`✓ ${l.file}`, `  单位：${r.agency ?? "（未写明）"}  年度：${r.year ?? "（未写明）"}  格式：${r.template}年版`, `  读取：${c.label}（需核对 ${c.cellsToCheck}/${c.cells} 格）${c.reason ? `：${c.reason}` : ""}`];
-  for (const x of w) lines.push(`  ! ${x.message}${x.cells.length ? `  [${x.cells.slice(0, 4).join(", ")}${x.cells.length > 4 ? " …" : ""}]` : ""}`);
+  const lines = [
+    `✓ ${l.file}`,
+    `  单位：${r.agency ?? "（未写明）"}  年度：${r.year ?? "（未写明）"}  格式：${r.template}年版`,
+    `  读取：${c.label}（需核对 ${c.cellsToCheck}/${c.cells} 格）${c.reason ? `：${c.reason}` : ""}`,
+  ];
+  for (const x of w)
+    lines.push(
+      `  ! ${x.message}${x.cells.length ? `  [${x.cells.slice(0, 4).join(", ")}${x.cells.length > 4 ? " …" : ""}]` : ""}`,
+    );
   for (const x of f) lines.push(`  ${x.severity === "error" ? "✗" : "·"} ${x.code} ${x.message}`);
-  lines.push(JSON.stringify(l.report, null, 2).split("\n").map((s) => "  " + s).join("\n"));
+  lines.push(
+    JSON.stringify(l.report, null, 2)
+      .split("\n")
+      .map((s) => "  " + s)
+      .join("\n"),
+  );
   return lines.join("\n") + "\n\n";
 }
 

@@ -8,6 +8,7 @@ const nonce = crypto.randomBytes(18).toString("base64url");
 globalThis[Symbol.for("xxgk.peerNonce")] = nonce;
 const emit = http.Server.prototype.emit;
 http.Server.prototype.emit = function (event, req) {
-  if (event === "request" && req && req.headers) req.headers["x-xxgk-peer"] = `${nonce} ${(req.socket && req.socket.remoteAddress) || ""}`;
+  if (event === "request" && req && req.headers)
+    req.headers["x-xxgk-peer"] = `${nonce} ${(req.socket && req.socket.remoteAddress) || ""}`;
   return emit.apply(this, arguments);
 };

@@ -38,15 +38,24 @@ function sourceStamp(): string {
     }
   };
   for (const d of ["app", "lib", "db", "server", "components"]) walk(path.join(root, d));
-  for (const f of ["next.config.js", "package-lock.json", "proxy.ts", "instrumentation.ts"]) if (fs.existsSync(f)) h.update(`${f}:${fs.statSync(f).mtimeMs}`);
+  for (const f of ["next.config.js", "package-lock.json", "proxy.ts", "instrumentation.ts"])
+    if (fs.existsSync(f)) h.update(`${f}:${fs.statSync(f).mtimeMs}`);
   return h.digest("hex");
 }
 
 async function buildIfNeeded(): Promise<void> {
   const stampFile = path.join(root, ".next", "xxgk-build-stamp");
   const stamp = sourceStamp();
-  if (fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === stamp) return;
-  const status = await runBuild(path.join(root, "node_modules", "next", "dist", "bin", "next"), { ...process.env, NODE_ENV: "production" });
+  if (
+    fs.existsSync(path.join(root, ".next", "BUILD_ID")) &&
+    fs.existsSync(stampFile) &&
+    fs.readFileSync(stampFile, "utf8") === stamp
+  )
+    return;
+  const status = await runBuild(path.join(root, "node_modules", "next", "dist", "bin", "next"), {
+    ...process.env,
+    NODE_ENV: "production",
+  });
   if (status !== 0) fail("构建失败（next build），请查看上面的输出。");
   fs.writeFileSync(stampFile, stamp);
 }
@@ -60,7 +69,6 @@ function buildWorker(): void {
     fail(`无法构建文件读取进程（scripts/build-worker.mjs）：${(e as Error).message}`);
   }
 }
-
 
 /** next-auth needs a stable secret; generate one per data directory unless NEXTAUTH_SECRET is set. */
 function authSecret(dataDir: string): string {
@@ -86,7 +94,8 @@ async function main() {
   let cfg;
   try {
     cfg = env();
-    if (collectConfig().allowLoopback) console.warn("注意：COLLECT_ALLOW_LOOPBACK=1 允许网站采集访问本机（127.0.0.1），只应在测试中使用。");
+    if (collectConfig().allowLoopback)
+      console.warn("注意：COLLECT_ALLOW_LOOPBACK=1 允许网站采集访问本机（127.0.0.1），只应在测试中使用。");
   } catch (e) {
     if (e instanceof ConfigError) fail(e.message);
     throw e;
@@ -131,7 +140,8 @@ async function main() {
   if (stale > 0) {
     const t0 = Date.now();
     if (!refreshStats(db)) fail("无法更新统计汇总表（数据库被其他进程锁定？）");
-    if (stale > 100) console.log(`统计汇总表已更新（${stale} 个机关分组，${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
+    if (stale > 100)
+      console.log(`统计汇总表已更新（${stale} 个机关分组，${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
   }
   db.$client.close();
 
@@ -139,17 +149,28 @@ async function main() {
   buildWorker();
   const url = `http://localhost:${cfg.PORT}`;
   // the preload tells the login throttle each request's real address (lib/auth/client-address.ts)
-  const child = spawn(process.execPath, ["--require", path.join(root, "scripts", "peer-address.cjs"), path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(cfg.PORT)], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(cfg.PORT),
-      DATABASE_PATH: path.resolve(cfg.DATABASE_PATH),
-      NEXTAUTH_SECRET: authSecret(dataDir),
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
+  const child = spawn(
+    process.execPath,
+    [
+      "--require",
+      path.join(root, "scripts", "peer-address.cjs"),
+      path.join(root, "node_modules", "next", "dist", "bin", "next"),
+      "start",
+      "-p",
+      String(cfg.PORT),
+    ],
+    {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(cfg.PORT),
+        DATABASE_PATH: path.resolve(cfg.DATABASE_PATH),
+        NEXTAUTH_SECRET: authSecret(dataDir),
+        NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
+      },
     },
-  });
+  );
   console.log(`\n政府信息公开年报汇总平台已启动：${url}`);
   for (const line of loginLines(logins, loginsFile)) console.log(line);
   supervise(child, process);

@@ -40,7 +40,9 @@ export function supervise(child: ChildProcess, host: Host, log: Pick<Console, "l
       log.log("服务器已停止。");
       return host.exit(0);
     }
-    log.error(`\n✗ ${new Date().toISOString()} 服务器进程意外退出：${deathReason(code, signal)}。请查看上面的日志；用 systemd 等守护进程运行可自动重启（见 README）。`);
+    log.error(
+      `\n✗ ${new Date().toISOString()} 服务器进程意外退出：${deathReason(code, signal)}。请查看上面的日志；用 systemd 等守护进程运行可自动重启（见 README）。`,
+    );
     host.exit(exitStatus(code, signal));
   });
 }

@@ -32,6 +32,8 @@ fi
 mkdir -p .test-reports  # not test-results/: Playwright empties that folder when it starts
 echo "== lint (layer boundaries, no import cycles, server-only; eslint.config.mjs)"
 npm run -s lint
+echo "== format (prettier --check; README and other prose are not formatted)"
+npm run -s format:check
 echo "== type check (tsc --noEmit)"
 npx tsc --noEmit
 echo "== unit and API tests (vitest)"

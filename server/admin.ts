@@ -29,16 +29,35 @@ import { setAgencyWeb } from "../db/queries/agency-web";
 import { audit } from "../db/queries/audit";
 import { createAgency, createUser, defaultDeadline, findAgencyByName, hashPassword } from "../db/queries/setup";
 
-const optText = (max: number) => z.string().trim().max(max, `不能超过${max}个字符`).optional().transform((v) => (v ? v : null));
-const optId = z.union([z.literal(""), z.coerce.number().int().positive()]).optional().transform((v) => (v ? Number(v) : null));
+const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `不能超过${max}个字符`)
+    .optional()
+    .transform((v) => (v ? v : null));
+const optId = z
+  .union([z.literal(""), z.coerce.number().int().positive()])
+  .optional()
+  .transform((v) => (v ? Number(v) : null));
 const optYear = z
-  .union([z.literal(""), z.coerce.number({ message: "年度应为四位数字" }).int({ message: "年度应为四位数字" }).min(2008, "年度应在2008—2100之间").max(2100, "年度应在2008—2100之间")])
+  .union([
+    z.literal(""),
+    z.coerce
+      .number({ message: "年度应为四位数字" })
+      .int({ message: "年度应为四位数字" })
+      .min(2008, "年度应在2008—2100之间")
+      .max(2100, "年度应在2008—2100之间"),
+  ])
   .optional()
   .transform((v) => (v ? Number(v) : null));
 /** first / last report year of an agency; the last, when given, not before the first */
 const agencyYearsInput = z
   .object({ firstYear: optYear, lastYear: optYear })
-  .refine((y) => y.firstYear === null || y.lastYear === null || y.lastYear >= y.firstYear, { message: "最后报告年度不能早于首个报告年度", path: ["lastYear"] });
+  .refine((y) => y.firstYear === null || y.lastYear === null || y.lastYear >= y.firstYear, {
+    message: "最后报告年度不能早于首个报告年度",
+    path: ["lastYear"],
+  });
 
 const agencyInput = z.object({
   name: z.string().trim().min(2, "请填写机关全称").max(100, "名称过长"),
@@ -83,7 +102,10 @@ export function saveAgency(db: Db, viewer: Viewer, raw: unknown, id: number | nu
   const span = agencyYearsInput.safeParse(raw);
   if (!span.success) return zodFail(span.error);
   // a new agency reports from the current reporting year unless the admin says otherwise
-  const years = { firstYear: span.data.firstYear ?? (id === null ? currentReportingYear(db) : null), lastYear: span.data.lastYear };
+  const years = {
+    firstYear: span.data.firstYear ?? (id === null ? currentReportingYear(db) : null),
+    lastYear: span.data.lastYear,
+  };
   const a = { ...parsed.data, ...years };
   const parentErr = checkParent(db, id, a.parentId);
   if (parentErr) return fail(parentErr, { parentId: parentErr });
@@ -115,7 +137,11 @@ export function setAgencyActive(db: Db, viewer: Viewer, raw: unknown): Result {
   if (!p.success) return zodFail(p.error);
   db.transaction(() => {
     setAgencyActiveFlag(db, p.data.id, p.data.active === "1");
-    audit(db, viewer!, { action: p.data.active === "1" ? "agency.restore" : "agency.archive", entityType: "agency", entityId: p.data.id });
+    audit(db, viewer!, {
+      action: p.data.active === "1" ? "agency.restore" : "agency.archive",
+      entityType: "agency",
+      entityId: p.data.id,
+    });
   });
   return { ok: true };
 }
@@ -136,7 +162,11 @@ export interface AgencyRow {
 class ListRowError extends Error {}
 
 /** Bulk create from a parsed list; all or nothing, parents may be earlier rows of the same list. */
-export function bulkCreateAgencies(db: Db, viewer: Viewer, rows: AgencyRow[]): Result<{ created: number; skipped: string[] }> {
+export function bulkCreateAgencies(
+  db: Db,
+  viewer: Viewer,
+  rows: AgencyRow[],
+): Result<{ created: number; skipped: string[] }> {
   const denied = guard(viewer, "agency.manage");
   if (denied) return fail(denied);
   if (rows.length === 0) return fail("列表中没有机关");
@@ -160,7 +190,18 @@ export function bulkCreateAgencies(db: Db, viewer: Viewer, rows: AgencyRow[]): R
           if (!p) throw new ListRowError(`第${i + 2}行：上级机关“${r.parent}”不存在`);
           parentId = p.id;
         }
-        setAgencyWeb(db, createAgency(db, viewer!, { name: r.name, shortName: r.shortName, kind: r.kind, parentId, firstYear: r.firstYear ?? current, lastYear: r.lastYear ?? null }), r);
+        setAgencyWeb(
+          db,
+          createAgency(db, viewer!, {
+            name: r.name,
+            shortName: r.shortName,
+            kind: r.kind,
+            parentId,
+            firstYear: r.firstYear ?? current,
+            lastYear: r.lastYear ?? null,
+          }),
+          r,
+        );
         n++;
       }
       return n;
@@ -183,7 +224,10 @@ const userFields = z.object({
   email: optText(100),
   phone: optText(40),
 });
-const userInput = userFields.refine((u) => u.role !== "agency" || u.agencyId !== null, { message: "机关填报员必须绑定机关", path: ["agencyId"] });
+const userInput = userFields.refine((u) => u.role !== "agency" || u.agencyId !== null, {
+  message: "机关填报员必须绑定机关",
+  path: ["agencyId"],
+});
 const password = z.string().min(PASSWORD_MIN, `密码至少${PASSWORD_MIN}个字符`).max(PASSWORD_MAX, "密码过长");
 
 export function createUserCmd(db: Db, viewer: Viewer, raw: unknown): Result<{ id: number }> {
@@ -212,17 +256,32 @@ export function createUserCmd(db: Db, viewer: Viewer, raw: unknown): Result<{ id
 export function updateUserCmd(db: Db, viewer: Viewer, id: number, raw: unknown): Result {
   const denied = guard(viewer, "user.manage");
   if (denied) return fail(denied);
-  const p = userFields.omit({ login: true }).extend({ disabled: z.enum(["0", "1"]).optional() }).safeParse(raw);
+  const p = userFields
+    .omit({ login: true })
+    .extend({ disabled: z.enum(["0", "1"]).optional() })
+    .safeParse(raw);
   if (!p.success) return zodFail(p.error);
   const u = p.data;
-  if (u.role === "agency" && u.agencyId === null) return fail("机关填报员必须绑定机关", { agencyId: "机关填报员必须绑定机关" });
-  if (viewer!.id === id && (u.role !== viewer!.role || u.disabled === "1")) return fail("不能更改自己的角色或停用自己的账号");
+  if (u.role === "agency" && u.agencyId === null)
+    return fail("机关填报员必须绑定机关", { agencyId: "机关填报员必须绑定机关" });
+  if (viewer!.id === id && (u.role !== viewer!.role || u.disabled === "1"))
+    return fail("不能更改自己的角色或停用自己的账号");
   const found = db.transaction(() => {
     const changed = updateUser(db, id, {
-      name: u.name, role: u.role, agencyId: u.role === "agency" ? u.agencyId : null, email: u.email, phone: u.phone,
+      name: u.name,
+      role: u.role,
+      agencyId: u.role === "agency" ? u.agencyId : null,
+      email: u.email,
+      phone: u.phone,
       disabled: u.disabled === undefined ? undefined : u.disabled === "1",
     });
-    if (changed) audit(db, viewer!, { action: "user.update", entityType: "user", entityId: id, detail: { role: u.role, agencyId: u.agencyId, disabled: u.disabled } });
+    if (changed)
+      audit(db, viewer!, {
+        action: "user.update",
+        entityType: "user",
+        entityId: id,
+        detail: { role: u.role, agencyId: u.agencyId, disabled: u.disabled },
+      });
     return changed;
   });
   return found ? { ok: true } : fail("用户不存在");
@@ -253,7 +312,11 @@ export function listUsers(db: Db, viewer: Viewer) {
 
 const yearInput = z.object({
   year: z.coerce.number().int().min(2008, "年度无效").max(2100, "年度无效"),
-  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式为 YYYY-MM-DD").optional().or(z.literal("")),
+  deadline: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式为 YYYY-MM-DD")
+    .optional()
+    .or(z.literal("")),
   note: optText(200),
 });
 
@@ -267,7 +330,12 @@ export function saveYear(db: Db, viewer: Viewer, raw: unknown): Result<{ year: n
   if (Number.isNaN(new Date(`${deadline}T00:00:00Z`).getTime())) return fail("日期无效", { deadline: "日期无效" });
   db.transaction(() => {
     upsertYear(db, { year: p.data.year, deadline, note: p.data.note });
-    audit(db, viewer!, { action: "year.save", entityType: "year", entityId: p.data.year, detail: { deadline, note: p.data.note } });
+    audit(db, viewer!, {
+      action: "year.save",
+      entityType: "year",
+      entityId: p.data.year,
+      detail: { deadline, note: p.data.note },
+    });
   });
   return { ok: true, year: p.data.year, deadline };
 }

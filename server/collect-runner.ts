@@ -11,7 +11,15 @@ import type { Db } from "@/db/client";
 import { SYSTEM, type Actor } from "@/db/queries/audit";
 import { refreshStats } from "@/db/queries/rollup";
 import { fetcherFor } from "@/db/queries/collect-settings";
-import { finishItem, finishRun, nextPending, staleRuns, storeFind, touchRun, type PendingItem } from "@/db/queries/collect";
+import {
+  finishItem,
+  finishRun,
+  nextPending,
+  staleRuns,
+  storeFind,
+  touchRun,
+  type PendingItem,
+} from "@/db/queries/collect";
 
 /** Heartbeats older than this mean the run's process is gone. */
 export const STALE_MS = 90_000;
@@ -27,18 +35,42 @@ export function isActive(runId: number): boolean {
 export async function collectOne(db: Db, fetcher: Fetcher, actor: Actor, item: PendingItem): Promise<void> {
   try {
     const col = await findOnColumn(fetcher, item.columnUrl, item.year);
-    if (!col.ok) return finishItem(db, item.id, { status: col.notFound ? "not_found" : "failed", message: col.message });
+    if (!col.ok)
+      return finishItem(db, item.id, { status: col.notFound ? "not_found" : "failed", message: col.message });
     const got = await readFromAddress(fetcher, col.link.href, { year: item.year, agencyName: item.agencyName });
-    if (!got.ok) return finishItem(db, item.id, { status: "failed", message: `找到“${col.link.text.slice(0, 60)}”，但无法读取：${got.message}`, reportUrl: col.link.href });
-    const stored = storeFind(db, actor, { agencyId: item.agencyId, year: item.year, read: got.read, origin: got.origin });
-    finishItem(db, item.id, { status: stored.status, message: stored.message, reportUrl: got.origin.finalUrl, pageDate: got.origin.pageDate, findId: stored.findId });
+    if (!got.ok)
+      return finishItem(db, item.id, {
+        status: "failed",
+        message: `找到“${col.link.text.slice(0, 60)}”，但无法读取：${got.message}`,
+        reportUrl: col.link.href,
+      });
+    const stored = storeFind(db, actor, {
+      agencyId: item.agencyId,
+      year: item.year,
+      read: got.read,
+      origin: got.origin,
+    });
+    finishItem(db, item.id, {
+      status: stored.status,
+      message: stored.message,
+      reportUrl: got.origin.finalUrl,
+      pageDate: got.origin.pageDate,
+      findId: stored.findId,
+    });
   } catch (e) {
-    finishItem(db, item.id, { status: "failed", message: `处理时出错：${e instanceof Error ? e.message.slice(0, 200) : String(e)}` });
+    finishItem(db, item.id, {
+      status: "failed",
+      message: `处理时出错：${e instanceof Error ? e.message.slice(0, 200) : String(e)}`,
+    });
   }
 }
 
 /** Works the run to its end (or returns at once if this process already works it). */
-export async function workRun(db: Db, runId: number, opts: { fetcher?: Fetcher; actor?: Actor; onItem?: (item: PendingItem) => void } = {}): Promise<void> {
+export async function workRun(
+  db: Db,
+  runId: number,
+  opts: { fetcher?: Fetcher; actor?: Actor; onItem?: (item: PendingItem) => void } = {},
+): Promise<void> {
   if (active.has(runId)) return;
   active.add(runId);
   const fetcher = opts.fetcher ?? fetcherFor(db);

@@ -35,18 +35,42 @@ export function parseAddressLines(text: string): { ok: true; lines: AddressLine[
   return { ok: true, lines };
 }
 
-export async function importAddresses(db: Db, actor: Actor, lines: AddressLine[], opts: ImportOptions): Promise<ImportResult[]> {
+export async function importAddresses(
+  db: Db,
+  actor: Actor,
+  lines: AddressLine[],
+  opts: ImportOptions,
+): Promise<ImportResult[]> {
   const fetcher = fetcherFor(db);
   const results: ImportResult[] = [];
   for (const line of lines) {
     const ok = await readFromAddress(fetcher, line.url, { year: line.year, agencyName: line.agency }, opts.maxBytes);
     if (!ok.ok) {
-      results.push({ fileName: line.url, status: "failed", message: ok.message, stored: false, agency: line.agency, year: line.year });
+      results.push({
+        fileName: line.url,
+        status: "failed",
+        message: ok.message,
+        stored: false,
+        agency: line.agency,
+        year: line.year,
+      });
       continue;
     }
     const { read, origin } = ok;
-    results.push(await importFile(db, actor, { fileName: read.file?.name ?? "年报网页.html", bytes: read.file!.bytes, agency: line.agency, year: line.year, origin }, opts));
+    results.push(
+      await importFile(
+        db,
+        actor,
+        {
+          fileName: read.file?.name ?? "年报网页.html",
+          bytes: read.file!.bytes,
+          agency: line.agency,
+          year: line.year,
+          origin,
+        },
+        opts,
+      ),
+    );
   }
   return results;
 }
-

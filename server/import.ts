@@ -74,7 +74,14 @@ export async function importFile(db: Db, actor: Actor, item: ImportItem, opts: I
 }
 
 /** Stores what was read from one file (by a reader, or by the OCR job) as a new version of its report. */
-export function importRead(db: Db, actor: Actor, item: ImportItem, outcome: ParseOutcome, format: SourceFormat, opts: Pick<ImportOptions, "publish" | "createAgencies">): ImportResult {
+export function importRead(
+  db: Db,
+  actor: Actor,
+  item: ImportItem,
+  outcome: ParseOutcome,
+  format: SourceFormat,
+  opts: Pick<ImportOptions, "publish" | "createAgencies">,
+): ImportResult {
   const fileName = item.fileName;
   const base = { fileName, stored: false, agency: item.agency ?? null, year: item.year ?? null };
   if (!outcome.ok) return { ...base, status: "failed", message: outcome.error };
@@ -83,36 +90,79 @@ export function importRead(db: Db, actor: Actor, item: ImportItem, outcome: Pars
   const agencyName = (item.agency ?? report.agency)?.trim() || null;
   const found = { ...base, agency: agencyName, year };
   if (year === null) return { ...found, status: "attention", message: "无法从报告中确定年度，请在清单中指定 year" };
-  if (item.year && report.year && item.year !== report.year) return { ...found, status: "attention", message: `清单中的年度（${item.year}）与报告中的年度（${report.year}）不一致` };
+  if (item.year && report.year && item.year !== report.year)
+    return {
+      ...found,
+      status: "attention",
+      message: `清单中的年度（${item.year}）与报告中的年度（${report.year}）不一致`,
+    };
   if (!agencyName) return { ...found, status: "attention", message: "报告中没有写明机关名称，请在清单中指定 agency" };
   const sha = createHash("sha256").update(item.bytes).digest("hex");
   return writeTransaction(db, (): ImportResult => {
     let agency = findAgency(db, agencyName);
     let created = false;
     if (!agency) {
-      if (!opts.createAgencies) return { ...found, status: "attention", message: `机关“${agencyName}”不在机关列表中，请先添加机关或在清单中指定` };
-      agency = { id: createAgency(db, actor, { name: agencyName, kind: guessKind(agencyName), firstYear: year }), name: agencyName };
+      if (!opts.createAgencies)
+        return {
+          ...found,
+          status: "attention",
+          message: `机关“${agencyName}”不在机关列表中，请先添加机关或在清单中指定`,
+        };
+      agency = {
+        id: createAgency(db, actor, { name: agencyName, kind: guessKind(agencyName), firstYear: year }),
+        name: agencyName,
+      };
       created = true;
     }
     const dup = findSameBytes(db, { agencyId: agency.id, year, sha256: sha });
-    if (dup) return { ...found, agency: agency.name, status: "unchanged", message: `与已有第${dup.versionNo}版相同，未重复导入`, reportId: dup.reportId, versionNo: dup.versionNo };
+    if (dup)
+      return {
+        ...found,
+        agency: agency.name,
+        status: "unchanged",
+        message: `与已有第${dup.versionNo}版相同，未重复导入`,
+        reportId: dup.reportId,
+        versionNo: dup.versionNo,
+      };
     ensureYear(db, year);
     moveFirstYearBack(db, { agencyId: agency.id, year });
     report.year = year;
     report.agency = report.agency ?? agency.name;
     const saved = saveReportVersion(db, {
-      agencyId: agency.id, year, report, source: item.origin ? "web" : "import", actor, status: opts.publish ? "published" : "draft",
-      file: { name: fileName, type: format, bytes: item.bytes }, extractedText: outcome.text, warnings: outcome.warnings, provenance: outcome.provenance,
+      agencyId: agency.id,
+      year,
+      report,
+      source: item.origin ? "web" : "import",
+      actor,
+      status: opts.publish ? "published" : "draft",
+      file: { name: fileName, type: format, bytes: item.bytes },
+      extractedText: outcome.text,
+      warnings: outcome.warnings,
+      provenance: outcome.provenance,
       // published on the agency's own site at a date we do not know: not a late submission to us
-      submittedAt: null, comment: item.origin ? "按网址导入" : "批量导入",
+      submittedAt: null,
+      comment: item.origin ? "按网址导入" : "批量导入",
     });
     if (item.origin) setVersionOrigin(db, saved.versionId, item.origin);
     const errors = saved.findings.filter((f) => f.severity === "error").length;
     const reading = `读取：${outcome.confidence.label}${outcome.confidence.reason ? `（${outcome.confidence.reason}）` : ""}`;
-    const notes = [created ? "新建机关" : "", opts.publish ? "已发布" : "草稿", reading, errors ? `${errors} 处错误需核对` : "", outcome.warnings.length ? `${outcome.warnings.length} 条识别提示` : ""].filter(Boolean).join("，");
+    const notes = [
+      created ? "新建机关" : "",
+      opts.publish ? "已发布" : "草稿",
+      reading,
+      errors ? `${errors} 处错误需核对` : "",
+      outcome.warnings.length ? `${outcome.warnings.length} 条识别提示` : "",
+    ]
+      .filter(Boolean)
+      .join("，");
     return {
-      ...found, agency: agency.name, stored: true, reportId: saved.reportId, versionNo: saved.versionNo,
-      status: "imported", confidence: outcome.confidence.level,
+      ...found,
+      agency: agency.name,
+      stored: true,
+      reportId: saved.reportId,
+      versionNo: saved.versionNo,
+      status: "imported",
+      confidence: outcome.confidence.level,
       message: `第${saved.versionNo}版（${notes}）`,
     };
   });
@@ -140,7 +190,12 @@ export function parseManifest(bytes: Uint8Array): { ok: true; rows: ManifestRow[
     if (!file) continue;
     const y = iYear >= 0 ? r[iYear]?.trim() : "";
     if (y && !/^(19|20)\d\d$/.test(y)) return { ok: false, message: `清单第${i + 2}行：年度“${y}”无效` };
-    rows.push({ file, agency: iAgency >= 0 ? r[iAgency]?.trim() || null : null, year: y ? Number(y) : null, line: i + 2 });
+    rows.push({
+      file,
+      agency: iAgency >= 0 ? r[iAgency]?.trim() || null : null,
+      year: y ? Number(y) : null,
+      line: i + 2,
+    });
   }
   return { ok: true, rows };
 }

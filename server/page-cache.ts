@@ -28,7 +28,15 @@ const store = new Map<string, Entry>();
 const pending = new Map<string, Promise<Entry | null>>();
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/;
-const DROP = new Set(["content-encoding", "content-length", "transfer-encoding", "connection", "keep-alive", "set-cookie", "date"]);
+const DROP = new Set([
+  "content-encoding",
+  "content-length",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "set-cookie",
+  "date",
+]);
 
 const isApi = (pathname: string) => pathname.startsWith("/api/v1/");
 
@@ -61,9 +69,13 @@ export function cacheable(req: Request): boolean {
 async function render(key: string, stamp: string): Promise<Entry | null> {
   const port = serverPort();
   const api = isApi(key);
-  const res = await fetch(`http://127.0.0.1:${port}${key}`, { headers: { [RENDER_HEADER]: renderToken(), accept: api ? "application/json" : "text/html" }, redirect: "manual" });
+  const res = await fetch(`http://127.0.0.1:${port}${key}`, {
+    headers: { [RENDER_HEADER]: renderToken(), accept: api ? "application/json" : "text/html" },
+    redirect: "manual",
+  });
   const body = await res.arrayBuffer();
-  if (res.status !== 200 || !(res.headers.get("content-type") ?? "").includes(api ? "application/json" : "text/html")) return null;
+  if (res.status !== 200 || !(res.headers.get("content-type") ?? "").includes(api ? "application/json" : "text/html"))
+    return null;
   const headers = [...res.headers.entries()].filter(([k]) => !DROP.has(k.toLowerCase()));
   return { stamp, at: Date.now(), status: res.status, headers, body };
 }

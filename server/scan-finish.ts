@@ -17,27 +17,56 @@ import { getVersionDetail } from "@/server/workflow";
 
 export type ScanEnd = { status: "done" | "failed"; message?: string | null; result?: Record<string, unknown> | null };
 
-export interface UploadParams { agencyName: string | null }
+export interface UploadParams {
+  agencyName: string | null;
+}
 export type PageParams = { stagedId: string } | { reportId: number; versionId: number };
-export interface ImportParams { publish: boolean; createAgencies: boolean; agency: string | null; year: number | null; actor: Actor }
+export interface ImportParams {
+  publish: boolean;
+  createAgencies: boolean;
+  agency: string | null;
+  year: number | null;
+  actor: Actor;
+}
 
 const failed = (message: string): ScanEnd => ({ status: "failed", message });
 
 export async function finishScan(db: Db, job: ScanJob, bytes: Uint8Array, outcome: ParseOutcome): Promise<ScanEnd> {
   if (job.kind === "import") {
     const p = job.params as unknown as ImportParams;
-    const r = importRead(db, p.actor, { fileName: job.fileName, bytes, agency: p.agency, year: p.year }, outcome, job.fileType as SourceFormat, p);
+    const r = importRead(
+      db,
+      p.actor,
+      { fileName: job.fileName, bytes, agency: p.agency, year: p.year },
+      outcome,
+      job.fileType as SourceFormat,
+      p,
+    );
     return { status: r.status === "failed" ? "failed" : "done", message: r.message, result: { ...r } };
   }
   if (!outcome.ok) return failed(outcome.error);
   if (job.userId === null || job.agencyId === null || job.year === null) return failed("识别任务缺少机关或年度");
-  const read = { report: outcome.report, warnings: outcome.warnings, provenance: outcome.provenance, cellImages: outcome.cellImages ?? {} };
+  const read = {
+    report: outcome.report,
+    warnings: outcome.warnings,
+    provenance: outcome.provenance,
+    cellImages: outcome.cellImages ?? {},
+  };
   if (job.kind === "upload") {
-    const bound = bindToTarget(outcome, { year: job.year, agencyName: (job.params as unknown as UploadParams).agencyName });
+    const bound = bindToTarget(outcome, {
+      year: job.year,
+      agencyName: (job.params as unknown as UploadParams).agencyName,
+    });
     if (!bound.ok) return failed(bound.message);
     const s = stage({
-      userId: job.userId, agencyId: job.agencyId, year: job.year, source: "upload", file: { name: job.fileName, type: job.fileType, bytes },
-      extractedText: outcome.text, ...read, report: bound.report,
+      userId: job.userId,
+      agencyId: job.agencyId,
+      year: job.year,
+      source: "upload",
+      file: { name: job.fileName, type: job.fileType, bytes },
+      extractedText: outcome.text,
+      ...read,
+      report: bound.report,
     });
     return { status: "done", result: { stagedId: s.id } };
   }
@@ -47,16 +76,37 @@ export async function finishScan(db: Db, job: ScanJob, bytes: Uint8Array, outcom
     if (!base) return failed(STAGING_EXPIRED);
     const merged = mergeScannedPage(base, read);
     if (!merged) return failed(NO_CELLS);
-    updateStaged(p.stagedId, { report: merged.report, warnings: merged.warnings, provenance: merged.provenance, cellImages: merged.cellImages });
-    return { status: "done", message: `已填入图片页识别出的 ${merged.replaced.length} 个单元格`, result: { stagedId: p.stagedId, cells: merged.replaced.length } };
+    updateStaged(p.stagedId, {
+      report: merged.report,
+      warnings: merged.warnings,
+      provenance: merged.provenance,
+      cellImages: merged.cellImages,
+    });
+    return {
+      status: "done",
+      message: `已填入图片页识别出的 ${merged.replaced.length} 个单元格`,
+      result: { stagedId: p.stagedId, cells: merged.replaced.length },
+    };
   }
   const v = getVersionDetail(db, { reportId: p.reportId, versionId: p.versionId });
   if (!v) return failed("要更正的年报版本不存在");
   const merged = mergeScannedPage({ report: v.report, warnings: v.warnings, provenance: v.provenance }, read);
   if (!merged) return failed(NO_CELLS);
   const s = stage({
-    userId: job.userId, agencyId: job.agencyId, year: job.year, source: "form", file: null, extractedText: null,
-    report: merged.report, warnings: merged.warnings, provenance: merged.provenance, cellImages: merged.cellImages,
+    userId: job.userId,
+    agencyId: job.agencyId,
+    year: job.year,
+    source: "form",
+    file: null,
+    extractedText: null,
+    report: merged.report,
+    warnings: merged.warnings,
+    provenance: merged.provenance,
+    cellImages: merged.cellImages,
   });
-  return { status: "done", message: `已填入图片页识别出的 ${merged.replaced.length} 个单元格`, result: { stagedId: s.id, cells: merged.replaced.length } };
+  return {
+    status: "done",
+    message: `已填入图片页识别出的 ${merged.replaced.length} 个单元格`,
+    result: { stagedId: s.id, cells: merged.replaced.length },
+  };
 }

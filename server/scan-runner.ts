@@ -14,7 +14,17 @@ import { ensureWorkerBundle } from "@/lib/ingest/worker/bundle";
 import type { ScanWorkerIn, ScanWorkerOut } from "@/lib/ingest/worker/scan-protocol";
 import { env } from "@/lib/env";
 import type { Db } from "@/db/client";
-import { claimScanJob, createScanJob, purgeOldScanJobs, finishScanJob, getScanJob, recoverScanJobs, reportScanProgress, touchScanJob, type ScanJob } from "@/db/queries/scan-jobs";
+import {
+  claimScanJob,
+  createScanJob,
+  purgeOldScanJobs,
+  finishScanJob,
+  getScanJob,
+  recoverScanJobs,
+  reportScanProgress,
+  touchScanJob,
+  type ScanJob,
+} from "@/db/queries/scan-jobs";
 import { finishScan, type ImportParams } from "./scan-finish";
 import type { Actor } from "@/db/queries/audit";
 import type { ImportItem, ImportOptions, ImportResult } from "@/server/import";
@@ -85,7 +95,13 @@ function readInWorker(db: Db, job: ScanJob, bytes: Uint8Array): Promise<ParseOut
     };
     const arm = () => {
       clearTimeout(idle);
-      idle = setTimeout(() => cancel(`识别超时：${Math.round((o.idleMs ?? SCAN_IDLE_MS) / 1000)} 秒内没有完成一页，请上传更清晰或页数更少的文件`), o.idleMs ?? SCAN_IDLE_MS);
+      idle = setTimeout(
+        () =>
+          cancel(
+            `识别超时：${Math.round((o.idleMs ?? SCAN_IDLE_MS) / 1000)} 秒内没有完成一页，请上传更清晰或页数更少的文件`,
+          ),
+        o.idleMs ?? SCAN_IDLE_MS,
+      );
     };
     const beat = setInterval(() => {
       if (!touchScanJob(db, job.id)) cancel("已取消识别");
@@ -104,7 +120,12 @@ function readInWorker(db: Db, job: ScanJob, bytes: Uint8Array): Promise<ParseOut
     });
     worker.on("error", (err: Error & { code?: string }) => {
       console.error(`[scan] OCR worker died on job ${job.id}: ${err.message}`);
-      settle({ ok: false, format: null, error: err.code === "ERR_WORKER_OUT_OF_MEMORY" ? "文件过大或过于复杂（识别所需内存超过上限），已停止识别" : CRASH });
+      settle({
+        ok: false,
+        format: null,
+        error:
+          err.code === "ERR_WORKER_OUT_OF_MEMORY" ? "文件过大或过于复杂（识别所需内存超过上限），已停止识别" : CRASH,
+      });
     });
     worker.on("exit", () => settle({ ok: false, format: null, error: CRASH }));
     const maxPages = o.maxPages ?? env().OCR_MAX_PAGES;
@@ -196,13 +217,35 @@ export async function importScanned(
   onWait?: (job: ScanJob) => void,
 ): Promise<ImportResult> {
   const base = { fileName: item.fileName, stored: false, agency: item.agency ?? null, year: item.year ?? null };
-  const params: ImportParams = { publish: opts.publish, createAgencies: opts.createAgencies, agency: item.agency ?? null, year: item.year ?? null, actor: { id: actor.id, login: actor.login } };
-  const spec = { kind: "import" as const, userId: actor.id, agencyId: null, year: item.year ?? null, fileName: item.fileName, fileType: "pdf", bytes: item.bytes, params: params as unknown as Record<string, unknown> };
+  const params: ImportParams = {
+    publish: opts.publish,
+    createAgencies: opts.createAgencies,
+    agency: item.agency ?? null,
+    year: item.year ?? null,
+    actor: { id: actor.id, login: actor.login },
+  };
+  const spec = {
+    kind: "import" as const,
+    userId: actor.id,
+    agencyId: null,
+    year: item.year ?? null,
+    fileName: item.fileName,
+    fileType: "pdf",
+    bytes: item.bytes,
+    params: params as unknown as Record<string, unknown>,
+  };
   if (mode === "queue") {
     const job = queueScanJob(db, spec);
-    return { ...base, status: "queued", message: `扫描件，已加入后台识别队列（任务 ${job.id}），识别后自动导入，进度见下方“扫描件识别”`, scanJobId: job.id };
+    return {
+      ...base,
+      status: "queued",
+      message: `扫描件，已加入后台识别队列（任务 ${job.id}），识别后自动导入，进度见下方“扫描件识别”`,
+      scanJobId: job.id,
+    };
   }
   const job = await workScanJob(db, createScanJob(db, spec).id, onWait);
   const r = job.result as unknown as ImportResult | null;
-  return r ? { ...r, scanJobId: job.id } : { ...base, status: "failed", message: job.message ?? "识别未完成", scanJobId: job.id };
+  return r
+    ? { ...r, scanJobId: job.id }
+    : { ...base, status: "failed", message: job.message ?? "识别未完成", scanJobId: job.id };
 }

@@ -41,9 +41,16 @@ import {
 } from "../db/queries/workflow";
 
 /** Reports the viewer may see including drafts: an agency user only their own agency's. */
-export function listReports(db: Db, viewer: Viewer, f: { year?: number; status?: ReportStatus; agencyId?: number; q?: string; limit?: number } = {}): ReportSummary[] {
+export function listReports(
+  db: Db,
+  viewer: Viewer,
+  f: { year?: number; status?: ReportStatus; agencyId?: number; q?: string; limit?: number } = {},
+): ReportSummary[] {
   if (!viewer || !can(viewer, "report.readOwn")) return [];
-  return listReportSummaries(db, { ...f, ownAgencyId: can(viewer, "report.readAll") ? undefined : (viewer.agencyId ?? -1) });
+  return listReportSummaries(db, {
+    ...f,
+    ownAgencyId: can(viewer, "report.readAll") ? undefined : (viewer.agencyId ?? -1),
+  });
 }
 
 /**
@@ -65,7 +72,15 @@ export function getReport(db: Db, viewer: Viewer, reportId: number): ReportSumma
 // ------------------------------------------------------------------ transitions
 
 type Action = "submit" | "return" | "accept" | "publish";
-const TRANSITIONS: Record<Action, { from: ReportStatus[]; to: ReportStatus; perm: "report.writeOwn" | "report.review" | "report.publish"; label: string }> = {
+const TRANSITIONS: Record<
+  Action,
+  {
+    from: ReportStatus[];
+    to: ReportStatus;
+    perm: "report.writeOwn" | "report.review" | "report.publish";
+    label: string;
+  }
+> = {
   submit: { from: ["draft", "returned"], to: "submitted", perm: "report.writeOwn", label: "提交" },
   return: { from: ["submitted", "accepted"], to: "returned", perm: "report.review", label: "退回" },
   accept: { from: ["submitted"], to: "accepted", perm: "report.review", label: "审核通过" },
@@ -88,19 +103,30 @@ function staleVersionMessage(db: Db, shown: number, current: number, label: stri
 const wrongStatus = (status: ReportStatus, label: string) => `当前状态为“${STATUS_LABELS[status]}”，不能${label}`;
 
 /** Why the viewer may not take this action on this report now (before the transaction), or null. */
-function refusal(db: Db, rep: ReportSummary, input: z.infer<typeof transitionInput>): { message: string; fieldErrors?: Record<string, string> } | null {
+function refusal(
+  db: Db,
+  rep: ReportSummary,
+  input: z.infer<typeof transitionInput>,
+): { message: string; fieldErrors?: Record<string, string> } | null {
   const { action, comment, versionId } = input;
   const t = TRANSITIONS[action];
-  if (action === "return" && comment.length < 2) return { message: "退回时请填写退回意见", fieldErrors: { comment: "请填写退回意见（至少2个字）" } };
+  if (action === "return" && comment.length < 2)
+    return { message: "退回时请填写退回意见", fieldErrors: { comment: "请填写退回意见（至少2个字）" } };
   if (!t.from.includes(rep.status)) return { message: wrongStatus(rep.status, t.label) };
   if (!rep.currentVersionId) return { message: "该年报还没有任何版本" };
   // Every action names the version it was taken on: never accept or publish what the user did not see.
   if (!versionId) return { message: `缺少所${t.label}的版本，请刷新页面后再操作` };
-  if (versionId !== rep.currentVersionId) return { message: staleVersionMessage(db, versionId, rep.currentVersionId, t.label) };
+  if (versionId !== rep.currentVersionId)
+    return { message: staleVersionMessage(db, versionId, rep.currentVersionId, t.label) };
   return null;
 }
 
-export function transitionReport(db: Db, viewer: Viewer, raw: unknown, now = new Date().toISOString()): Result<{ status: ReportStatus; reportId: number }> {
+export function transitionReport(
+  db: Db,
+  viewer: Viewer,
+  raw: unknown,
+  now = new Date().toISOString(),
+): Result<{ status: ReportStatus; reportId: number }> {
   if (!viewer) return fail(SIGN_IN);
   const parsed = transitionInput.safeParse(raw);
   if (!parsed.success) return zodFail(parsed.error);
@@ -117,20 +143,47 @@ export function transitionReport(db: Db, viewer: Viewer, raw: unknown, now = new
         // Re-read inside the transaction: a concurrent reviewer may have moved the report meanwhile.
         const cur = getReportState(db, reportId)!;
         if (!t.from.includes(cur.status)) throw new StaleError(wrongStatus(cur.status, t.label));
-        if (cur.versionId !== versionId) throw new StaleError(staleVersionMessage(db, versionId!, cur.versionId!, t.label));
+        if (cur.versionId !== versionId)
+          throw new StaleError(staleVersionMessage(db, versionId!, cur.versionId!, t.label));
         const v = cur.versionId;
         if (action === "submit") {
           markSubmitted(db, { reportId, at: now });
           // LATE depends on the submission time, which is known only now.
           const rif = getVersionRif(db, v)!;
-          writeFindings(db, { versionId: v, reportId, agencyId: rep.agencyId, year: rep.year }, computeFindings(db, { agencyId: rep.agencyId, year: rep.year, report: rif, submittedAt: cur.submittedAt ?? now }));
+          writeFindings(
+            db,
+            { versionId: v, reportId, agencyId: rep.agencyId, year: rep.year },
+            computeFindings(db, {
+              agencyId: rep.agencyId,
+              year: rep.year,
+              report: rif,
+              submittedAt: cur.submittedAt ?? now,
+            }),
+          );
         } else if (action === "publish") {
-          markPublished(db, { reportId, versionId: v, at: now, revised: cur.publishedAt !== null && cur.publishedVersionId !== v });
+          markPublished(db, {
+            reportId,
+            versionId: v,
+            at: now,
+            revised: cur.publishedAt !== null && cur.publishedVersionId !== v,
+          });
         } else {
           setReportStatus(db, { reportId, status: t.to, at: now });
         }
-        insertReviewEvent(db, { reportId, versionId: v, action, comment: comment || null, userId: viewer.id, createdAt: now });
-        audit(db, viewer, { action: `report.${action}`, entityType: "report", entityId: reportId, detail: { versionId: v, from: cur.status, to: t.to, comment: comment || undefined } });
+        insertReviewEvent(db, {
+          reportId,
+          versionId: v,
+          action,
+          comment: comment || null,
+          userId: viewer.id,
+          createdAt: now,
+        });
+        audit(db, viewer, {
+          action: `report.${action}`,
+          entityType: "report",
+          entityId: reportId,
+          detail: { versionId: v, from: cur.status, to: t.to, comment: comment || undefined },
+        });
       },
       { behavior: "immediate" },
     );
@@ -170,7 +223,12 @@ export function ackFinding(db: Db, viewer: Viewer, raw: unknown): Result {
   db.transaction(() => {
     const key = cellsKey(f.cells);
     const ackId = insertFindingAck(db, { reportId, code: f.code, cellsKey: key, kind, comment, userId: viewer.id });
-    audit(db, viewer, { action: `finding.${kind === "accepted" ? "accept" : "explain"}`, entityType: "report", entityId: reportId, detail: { ackId, code: f.code, cells: key } });
+    audit(db, viewer, {
+      action: `finding.${kind === "accepted" ? "accept" : "explain"}`,
+      entityType: "report",
+      entityId: reportId,
+      detail: { ackId, code: f.code, cells: key },
+    });
   });
   return { ok: true };
 }
@@ -192,7 +250,12 @@ export interface SaveInput {
 }
 
 /** Saves a checked (and possibly corrected) upload as a new immutable version; optionally submits it. */
-export function saveUploadedVersion(db: Db, viewer: Viewer, input: SaveInput, now = new Date().toISOString()): Result<{ reportId: number; versionNo: number; versionId: number }> {
+export function saveUploadedVersion(
+  db: Db,
+  viewer: Viewer,
+  input: SaveInput,
+  now = new Date().toISOString(),
+): Result<{ reportId: number; versionNo: number; versionId: number }> {
   if (!viewer) return fail(SIGN_IN);
   if (!canWriteFor(viewer, input.agencyId)) return fail(FORBIDDEN);
   if (!isActiveAgency(db, input.agencyId)) return fail("机关不存在或已停用");
@@ -200,12 +263,26 @@ export function saveUploadedVersion(db: Db, viewer: Viewer, input: SaveInput, no
     const s = db.transaction(
       () => {
         const saved = saveReportVersion(db, {
-          agencyId: input.agencyId, year: input.year, report: input.report, source: input.source, actor: viewer, file: input.file,
-          extractedText: input.extractedText, warnings: input.warnings, provenance: input.provenance, comment: input.comment ?? null, at: now,
+          agencyId: input.agencyId,
+          year: input.year,
+          report: input.report,
+          source: input.source,
+          actor: viewer,
+          file: input.file,
+          extractedText: input.extractedText,
+          warnings: input.warnings,
+          provenance: input.provenance,
+          comment: input.comment ?? null,
+          at: now,
         });
         if (input.origin) setVersionOrigin(db, saved.versionId, input.origin);
         if (input.submit) {
-          const r = transitionReport(db, viewer, { reportId: saved.reportId, action: "submit", versionId: saved.versionId }, now);
+          const r = transitionReport(
+            db,
+            viewer,
+            { reportId: saved.reportId, action: "submit", versionId: saved.versionId },
+            now,
+          );
           if (!r.ok) throw new StaleError(r.message);
         }
         return saved;
@@ -220,7 +297,18 @@ export function saveUploadedVersion(db: Db, viewer: Viewer, input: SaveInput, no
 }
 
 /** The stored original of a version: staff and the agency itself always; anyone once the version was published. */
-export function fileForDownload(db: Db, viewer: Viewer, versionId: number): { name: string | null; type: string | null; bytes: Buffer; agencyName: string; year: number; versionNo: number } | null {
+export function fileForDownload(
+  db: Db,
+  viewer: Viewer,
+  versionId: number,
+): {
+  name: string | null;
+  type: string | null;
+  bytes: Buffer;
+  agencyName: string;
+  year: number;
+  versionNo: number;
+} | null {
   const v = getVersionFile(db, versionId);
   if (!v || !v.bytes) return null;
   const staff = !!viewer && can(viewer, "report.readOwn") && canAccessAgency(viewer, v.agencyId);

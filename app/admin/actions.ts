@@ -7,7 +7,15 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/server/db";
-import { bulkCreateAgencies, createUserCmd, resetPasswordCmd, saveAgency, saveYear, setAgencyActive, updateUserCmd } from "@/server/admin";
+import {
+  bulkCreateAgencies,
+  createUserCmd,
+  resetPasswordCmd,
+  saveAgency,
+  saveYear,
+  setAgencyActive,
+  updateUserCmd,
+} from "@/server/admin";
 import { importFile, parseManifest, type ImportResult } from "@/server/import";
 import { guessKind } from "@/server/setup";
 import { refreshStats } from "@/server/stats/refresh";
@@ -38,18 +46,27 @@ export const saveAgencyAction = action({ permission: "agency.manage" }, ({ input
 export const setAgencyActiveAction = action({ permission: "agency.manage" }, ({ input, viewer, fd }): FormState => {
   const r = setAgencyActive(getDb(), viewer, input);
   if (!r.ok) return r;
-  return done(["/admin/agencies", `/admin/agencies/${fd.get("id")}`, "/agencies", "/"], fd.get("active") === "1" ? "已恢复" : "已归档");
+  return done(
+    ["/admin/agencies", `/admin/agencies/${fd.get("id")}`, "/agencies", "/"],
+    fd.get("active") === "1" ? "已恢复" : "已归档",
+  );
 });
 
-export const bulkAgenciesAction = action({ permission: "agency.manage" }, async ({ viewer, fd }): Promise<FormState> => {
-  const file = fd.get("file");
-  if (!(file instanceof File) || file.size === 0) return fail("请选择 CSV 或 XLSX 文件", { file: "请选择文件" });
-  const list = await parseAgencyList(new Uint8Array(await file.arrayBuffer()), guessKind);
-  if (!list.ok) return list;
-  const r = bulkCreateAgencies(getDb(), viewer, list.rows);
-  if (!r.ok) return r;
-  return done(["/admin/agencies", "/agencies", "/"], `已创建 ${r.created} 个机关${r.skipped.length ? `，${r.skipped.length} 个已存在而跳过（${r.skipped.slice(0, 5).join("、")}${r.skipped.length > 5 ? "等" : ""}）` : ""}`);
-});
+export const bulkAgenciesAction = action(
+  { permission: "agency.manage" },
+  async ({ viewer, fd }): Promise<FormState> => {
+    const file = fd.get("file");
+    if (!(file instanceof File) || file.size === 0) return fail("请选择 CSV 或 XLSX 文件", { file: "请选择文件" });
+    const list = await parseAgencyList(new Uint8Array(await file.arrayBuffer()), guessKind);
+    if (!list.ok) return list;
+    const r = bulkCreateAgencies(getDb(), viewer, list.rows);
+    if (!r.ok) return r;
+    return done(
+      ["/admin/agencies", "/agencies", "/"],
+      `已创建 ${r.created} 个机关${r.skipped.length ? `，${r.skipped.length} 个已存在而跳过（${r.skipped.slice(0, 5).join("、")}${r.skipped.length > 5 ? "等" : ""}）` : ""}`,
+    );
+  },
+);
 
 export const createUserAction = action({ permission: "user.manage" }, ({ input, viewer }): FormState => {
   const r = createUserCmd(getDb(), viewer, input);
@@ -92,23 +109,40 @@ export const importAction = action({ permission: "import.bulk" }, async ({ viewe
   const { items, manifest, rejected } = expanded;
   const manifestFile = fd.get("manifest");
   let rows = manifest ? parseManifest(manifest) : null;
-  if (manifestFile instanceof File && manifestFile.size > 0) rows = parseManifest(new Uint8Array(await manifestFile.arrayBuffer()));
+  if (manifestFile instanceof File && manifestFile.size > 0)
+    rows = parseManifest(new Uint8Array(await manifestFile.arrayBuffer()));
   if (rows && !rows.ok) return fail(`清单错误：${rows.message}`);
   // Manifest rows are matched to uploaded files by base name only; a manifest never names a path we open.
   const byName = new Map((rows?.ok ? rows.rows : []).map((r) => [r.file.split(/[\\/]/).pop()!, r]));
   const publish = fd.get("publish") === "1";
   const db = getDb();
-  const results: ImportResult[] = [...empty.map((f) => ({ fileName: f.name, status: "failed" as const, message: emptyFileMessage(f.name), stored: false, agency: null, year: null })), ...rejected];
+  const results: ImportResult[] = [
+    ...empty.map((f) => ({
+      fileName: f.name,
+      status: "failed" as const,
+      message: emptyFileMessage(f.name),
+      stored: false,
+      agency: null,
+      year: null,
+    })),
+    ...rejected,
+  ];
   for (const it of items) {
     const m = byName.get(it.fileName);
     const opts = { publish, createAgencies: fd.get("create") === "1" };
     // a scanned file is read in the background (one OCR job at a time) and imported when read
     const scan = (item: Parameters<typeof importScanned>[2]) => importScanned(db, viewer, item, opts, "queue");
-    results.push(await importFile(db, viewer, { ...it, agency: m?.agency ?? null, year: m?.year ?? null }, { ...opts, scan }));
+    results.push(
+      await importFile(db, viewer, { ...it, agency: m?.agency ?? null, year: m?.year ?? null }, { ...opts, scan }),
+    );
   }
   refreshStats(db);
   revalidatePath("/", "layout");
   const n = (s: string) => results.filter((r) => r.status === s).length;
   const queued = n("queued") ? `，扫描件识别中 ${n("queued")}` : "";
-  return { ok: true, message: `共 ${results.length} 个文件：导入 ${n("imported")}，未变化 ${n("unchanged")}，需处理 ${n("attention")}，失败 ${n("failed")}${queued}`, results };
+  return {
+    ok: true,
+    message: `共 ${results.length} 个文件：导入 ${n("imported")}，未变化 ${n("unchanged")}，需处理 ${n("attention")}，失败 ${n("failed")}${queued}`,
+    results,
+  };
 });

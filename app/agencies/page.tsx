@@ -8,7 +8,11 @@ import { AGENCY_KIND_VALUES, parseFilter } from "@/lib/stats/params";
 
 export const metadata: Metadata = { title: "机关年报" };
 
-export default async function AgenciesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AgenciesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await connection();
   const db = getDb();
   const sp = await searchParams;
@@ -87,7 +91,9 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
                   </td>
                   <td>{a.kind}</td>
                   <td>{a.parentName ?? "—"}</td>
-                  <td>{a.publishedYears ? a.publishedYears.split(",").join("、") : <span className="muted">暂无</span>}</td>
+                  <td>
+                    {a.publishedYears ? a.publishedYears.split(",").join("、") : <span className="muted">暂无</span>}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -100,7 +106,8 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
         </p>
         {pages > 1 ? (
           <nav aria-label="分页" className="small">
-            第 {page} / {pages} 页 {page > 1 ? <Link href={pageHref(page - 1)}>上一页</Link> : null} {page < pages ? <Link href={pageHref(page + 1)}>下一页</Link> : null}
+            第 {page} / {pages} 页 {page > 1 ? <Link href={pageHref(page - 1)}>上一页</Link> : null}{" "}
+            {page < pages ? <Link href={pageHref(page + 1)}>下一页</Link> : null}
           </nav>
         ) : null}
       </form>

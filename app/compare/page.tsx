@@ -21,7 +21,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const db = getDb();
   const sp = await searchParams;
   const drafts = can(await getViewer(), "report.readAll") && sp.drafts === "1";
-  const { ids, years, year, title, subjects } = compareView(db, { a: sp.a, years: sp.years, year: typeof sp.year === "string" ? sp.year : undefined }, drafts);
+  const { ids, years, year, title, subjects } = compareView(
+    db,
+    { a: sp.a, years: sp.years, year: typeof sp.year === "string" ? sp.year : undefined },
+    drafts,
+  );
   const agencies = listAgencies(db);
   const q = new URLSearchParams();
   for (const id of ids) q.append("a", String(id));
@@ -30,8 +34,13 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   if (drafts) q.set("drafts", "1");
   const allYears = yearCounts(db).map((y) => y.year);
   // a select of 10,000 options helps nobody: offer the first 300 (city level first) plus the chosen ones
-  const options = agencies.length > 300 ? [...agencies.slice(0, 300), ...agencies.slice(300).filter((a) => ids.includes(a.id))] : agencies;
-  const rates = subjects.length ? subjects[0].metrics.map((m, i) => ({ m, i })).filter(({ m }) => m.denominator !== null) : [];
+  const options =
+    agencies.length > 300
+      ? [...agencies.slice(0, 300), ...agencies.slice(300).filter((a) => ids.includes(a.id))]
+      : agencies;
+  const rates = subjects.length
+    ? subjects[0].metrics.map((m, i) => ({ m, i })).filter(({ m }) => m.denominator !== null)
+    : [];
   return (
     <>
       <h1>并排比较</h1>
@@ -86,7 +95,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               layout="vertical"
               data={rates.map(({ m, i }) => {
                 const d: Record<string, string | number | null> = { label: m.label.replace(/（.*）/, "") };
-                subjects.forEach((s, k) => (d[`s${k}`] = s.metrics[i].value === null ? null : +(s.metrics[i].value! * 100).toFixed(1)));
+                subjects.forEach(
+                  (s, k) => (d[`s${k}`] = s.metrics[i].value === null ? null : +(s.metrics[i].value! * 100).toFixed(1)),
+                );
                 return d;
               })}
               series={subjects.map((s, k) => ({ key: `s${k}`, label: `${s.label}（%）`, href: s.href }))}

@@ -5,7 +5,11 @@ import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "登录" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sp = await searchParams;
   const raw = Array.isArray(sp.callbackUrl) ? sp.callbackUrl[0] : sp.callbackUrl;
   // Only same-site paths: never redirect to another origin after login.

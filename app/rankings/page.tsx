@@ -28,11 +28,19 @@ export default async function RankingsPage({ searchParams }: { searchParams: Pro
   const def = defs.find((d) => d.key === one(sp.metric)) ?? defs.find((d) => d.key === "disclosureRate")!;
   const order = one(sp.order) === "asc" ? "asc" : "desc";
   const includeSmall = one(sp.small) === "1";
-  const years = yearCounts(db).map((y) => y.year).reverse();
+  const years = yearCounts(db)
+    .map((y) => y.year)
+    .reverse();
   if (!year) return <p className="empty">尚无已发布的年度报告。</p>;
-  const rows = rank(agencyCells(db, year, { kind: filter.kind, parentId: filter.parent, drafts }), def.key, order, includeSmall);
+  const rows = rank(
+    agencyCells(db, year, { kind: filter.kind, parentId: filter.parent, drafts }),
+    def.key,
+    order,
+    includeSmall,
+  );
   const base = { ...filter, year, drafts };
-  const link = (extra: Record<string, string | undefined>) => `/rankings${filterQuery(base, { metric: def.key, order, small: includeSmall ? "1" : undefined, ...extra })}`;
+  const link = (extra: Record<string, string | undefined>) =>
+    `/rankings${filterQuery(base, { metric: def.key, order, small: includeSmall ? "1" : undefined, ...extra })}`;
   const small = rows.filter((r) => r.small).length;
   // a province has thousands of agencies: the page shows the first 100, the download has them all
   const showAll = one(sp.all) === "1";
@@ -79,15 +87,23 @@ export default async function RankingsPage({ searchParams }: { searchParams: Pro
       </nav>
       <p className="small muted">
         共 {rows.length} 个机关{drafts ? "（含未发布版本）" : "（已发布年报）"}。
-        {def.rate ? `分母小于 ${SMALL_DENOMINATOR} 的 ${small} 个机关比率波动大，${includeSmall ? "已参与排名并标注" : "列在最后、不排名次"}。` : ""}{" "}
-        <Link href={link({ order: order === "desc" ? "asc" : "desc" })}>{order === "desc" ? "改为从低到高" : "改为从高到低"}</Link>
+        {def.rate
+          ? `分母小于 ${SMALL_DENOMINATOR} 的 ${small} 个机关比率波动大，${includeSmall ? "已参与排名并标注" : "列在最后、不排名次"}。`
+          : ""}{" "}
+        <Link href={link({ order: order === "desc" ? "asc" : "desc" })}>
+          {order === "desc" ? "改为从低到高" : "改为从高到低"}
+        </Link>
       </p>
       {rows.length > shown.length ? (
         <p className="small">
-          显示前 {shown.length} 个，共 {rows.length} 个。<Link href={link({ all: "1" })}>显示全部</Link>，或下载完整排名。
+          显示前 {shown.length} 个，共 {rows.length} 个。<Link href={link({ all: "1" })}>显示全部</Link>
+          ，或下载完整排名。
         </p>
       ) : null}
-      <GridTable grid={rankingGrid(shown, def, `${year}年度 ${def.label} 排名`, year)} download={`/api/export/rankings${filterQuery(base, { metric: def.key, order, small: includeSmall ? "1" : undefined })}`} />
+      <GridTable
+        grid={rankingGrid(shown, def, `${year}年度 ${def.label} 排名`, year)}
+        download={`/api/export/rankings${filterQuery(base, { metric: def.key, order, small: includeSmall ? "1" : undefined })}`}
+      />
     </>
   );
 }

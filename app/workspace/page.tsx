@@ -14,7 +14,11 @@ import { getAgencyWeb } from "@/server/agency-web";
 export const metadata: Metadata = { title: "年报填报" };
 export const dynamic = "force-dynamic";
 
-export default async function WorkspacePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function WorkspacePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const viewer = await getViewer();
   if (!viewer) redirect("/login?callbackUrl=/workspace");
   const sp = await searchParams;

@@ -13,7 +13,11 @@ export const targetInput = z.object({
   year: z.coerce.number({ message: "请选择年度" }).int().min(2008, "年度无效").max(2100, "年度无效"),
 });
 
-export function resolveTarget(db: Db, viewer: Viewer, t: z.infer<typeof targetInput>): Result<{ agencyId: number; agencyName: string; year: number }> {
+export function resolveTarget(
+  db: Db,
+  viewer: Viewer,
+  t: z.infer<typeof targetInput>,
+): Result<{ agencyId: number; agencyName: string; year: number }> {
   if (!canWriteFor(viewer, t.agencyId)) return forbidden();
   const a = getAgency(db, t.agencyId);
   if (!a || !a.active) return fail("机关不存在或已停用", { agencyId: "机关不存在或已停用" });

@@ -41,7 +41,17 @@ export function labelWidth(labels: unknown[]): number {
   return Math.ceil(Math.max(0, ...labels.map((l) => w(String(l ?? ""))))) + 12;
 }
 
-export function StatBarChart({ data, series, categoryKey = "label", layout = "horizontal", height = 300, legend, label, categoryWidth = 130, linkKey }: BarChartProps) {
+export function StatBarChart({
+  data,
+  series,
+  categoryKey = "label",
+  layout = "horizontal",
+  height = 300,
+  legend,
+  label,
+  categoryWidth = 130,
+  linkKey,
+}: BarChartProps) {
   const horizontal = layout === "horizontal";
   // wide enough for the longest label (up to 260 px), never narrower than asked
   const catWidth = Math.max(categoryWidth, Math.min(260, labelWidth(data.map((d) => d[categoryKey]))));
@@ -53,7 +63,11 @@ export function StatBarChart({ data, series, categoryKey = "label", layout = "ho
   return (
     <div className="chart-box" style={{ height }} role="img" aria-label={label} data-testid="chart">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: horizontal ? 28 : 16, bottom: 8, left: 8 }}>
+        <BarChart
+          data={data}
+          layout={horizontal ? "vertical" : "horizontal"}
+          margin={{ top: 8, right: horizontal ? 28 : 16, bottom: 8, left: 8 }}
+        >
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ee" />
           {horizontal ? (
             <>
@@ -66,8 +80,11 @@ export function StatBarChart({ data, series, categoryKey = "label", layout = "ho
               <YAxis tick={tick} allowDecimals={false} tickFormatter={(v: number) => formatCount(v)} width={64} />
             </>
           )}
-          <Tooltip formatter={(v) => formatCount(typeof v === "number" ? v : Number(v))} cursor={{ fill: "rgba(31,95,168,0.06)" }} />
-          {legend ?? series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
+          <Tooltip
+            formatter={(v) => formatCount(typeof v === "number" ? v : Number(v))}
+            cursor={{ fill: "rgba(31,95,168,0.06)" }}
+          />
+          {(legend ?? series.length > 1) ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
           {series.map((s, i) => (
             <Bar
               key={s.key}

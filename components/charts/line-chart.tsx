@@ -7,7 +7,17 @@
  * (复议/诉讼 beside thousands of applications) get their own axis on the right.
  */
 import { useRouter } from "next/navigation";
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { formatCount, formatPercent } from "@/lib/metrics/format";
 import { PALETTE } from "./palette";
 import type { Series } from "./bar-chart";
@@ -43,7 +53,10 @@ export function splitPartial(data: LineChartProps["data"], keys: string[]): Reco
 export function StatLineChart({ data, series, breakAt, percent, height = 300, label, linkKey }: LineChartProps) {
   const router = useRouter();
   const fmt = (v: number) => (percent ? formatPercent(v) : formatCount(v));
-  const rows = splitPartial(data, series.map((s) => s.key));
+  const rows = splitPartial(
+    data,
+    series.map((s) => s.key),
+  );
   const partial = data.filter((d) => typeof d.partial === "string");
   const right = series.some((s) => s.axis === "right");
   const colour = (s: Series, i: number) => s.color ?? PALETTE[i % PALETTE.length];
@@ -53,13 +66,34 @@ export function StatLineChart({ data, series, breakAt, percent, height = 300, la
     if (typeof href === "string") router.push(href);
   };
   return (
-    <div className="chart-box" style={{ height }} role="img" aria-label={label} data-testid="chart" data-partial={partial.map((d) => `${d.label} ${d.partial}`).join("；") || undefined}>
+    <div
+      className="chart-box"
+      style={{ height }}
+      role="img"
+      aria-label={label}
+      data-testid="chart"
+      data-partial={partial.map((d) => `${d.label} ${d.partial}`).join("；") || undefined}
+    >
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={rows} margin={{ top: 22, right: right ? 8 : 24, bottom: 8, left: 8 }} onClick={linkKey ? open : undefined} style={linkKey ? { cursor: "pointer" } : undefined}>
+        <LineChart
+          data={rows}
+          margin={{ top: 22, right: right ? 8 : 24, bottom: 8, left: 8 }}
+          onClick={linkKey ? open : undefined}
+          style={linkKey ? { cursor: "pointer" } : undefined}
+        >
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ee" />
           <XAxis dataKey="label" tick={tick} />
           <YAxis tick={tick} tickFormatter={fmt} width={64} />
-          {right ? <YAxis yAxisId="right" orientation="right" tick={tick} tickFormatter={fmt} width={48} allowDecimals={false} /> : null}
+          {right ? (
+            <YAxis
+              yAxisId="right"
+              orientation="right"
+              tick={tick}
+              tickFormatter={fmt}
+              width={48}
+              allowDecimals={false}
+            />
+          ) : null}
           <Tooltip
             content={({ active, label: at }) => {
               const d = data.find((x) => x.label === String(at));
@@ -79,7 +113,14 @@ export function StatLineChart({ data, series, breakAt, percent, height = 300, la
             }}
           />
           {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
-          {breakAt ? <ReferenceLine x={breakAt} stroke="#a35f00" strokeDasharray="4 4" label={{ value: "格式变更", position: "insideTopLeft", fontSize: 11, fill: "#a35f00" }} /> : null}
+          {breakAt ? (
+            <ReferenceLine
+              x={breakAt}
+              stroke="#a35f00"
+              strokeDasharray="4 4"
+              label={{ value: "格式变更", position: "insideTopLeft", fontSize: 11, fill: "#a35f00" }}
+            />
+          ) : null}
           {partial.map((d) => (
             <ReferenceLine
               key={`partial-${d.label}`}
@@ -88,7 +129,13 @@ export function StatLineChart({ data, series, breakAt, percent, height = 300, la
               strokeDasharray="2 3"
               // above the plot; the last year's label ends at its line so it is not cut off at the edge
               label={(p: { viewBox?: { x?: number; y?: number } }) => (
-                <text x={p.viewBox?.x ?? 0} y={(p.viewBox?.y ?? 0) - 6} textAnchor={d === data[data.length - 1] ? "end" : "middle"} fontSize={11} fill="#5b6675">
+                <text
+                  x={p.viewBox?.x ?? 0}
+                  y={(p.viewBox?.y ?? 0) - 6}
+                  textAnchor={d === data[data.length - 1] ? "end" : "middle"}
+                  fontSize={11}
+                  fill="#5b6675"
+                >
                   {String(d.partial)}
                 </text>
               )}
@@ -122,8 +169,20 @@ export function StatLineChart({ data, series, breakAt, percent, height = 300, la
                   strokeWidth={1.5}
                   strokeDasharray="4 4"
                   dot={(p: { cx?: number; cy?: number; index?: number }) =>
-                    p.index !== undefined && typeof rows[p.index].partial === "string" && p.cx != null && p.cy != null ? (
-                      <circle key={`d${p.index}`} className="partial-dot" cx={p.cx} cy={p.cy} r={4} fill="#fff" stroke={colour(s, i)} strokeWidth={1.5} />
+                    p.index !== undefined &&
+                    typeof rows[p.index].partial === "string" &&
+                    p.cx != null &&
+                    p.cy != null ? (
+                      <circle
+                        key={`d${p.index}`}
+                        className="partial-dot"
+                        cx={p.cx}
+                        cy={p.cy}
+                        r={4}
+                        fill="#fff"
+                        stroke={colour(s, i)}
+                        strokeWidth={1.5}
+                      />
                     ) : (
                       <g key={`d${p.index}`} />
                     )

@@ -1,5 +1,16 @@
 /** Series colours, chosen for contrast on white and to stay distinguishable in greyscale print. */
-export const PALETTE = ["#1f5fa8", "#d9822b", "#2e8b57", "#b3261e", "#7b4fa0", "#5f7a8a", "#c2a200", "#0f8a8a", "#8c564b", "#e377c2"];
+export const PALETTE = [
+  "#1f5fa8",
+  "#d9822b",
+  "#2e8b57",
+  "#b3261e",
+  "#7b4fa0",
+  "#5f7a8a",
+  "#c2a200",
+  "#0f8a8a",
+  "#8c564b",
+  "#e377c2",
+];
 
 /** Shades for the sub-rows of one outcome group, so a stack reads group by group. */
 export const GROUP_SHADES: Record<string, string[]> = {

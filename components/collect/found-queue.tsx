@@ -28,7 +28,13 @@ export function FoundQueue({ rows }: { rows: FoundRow[] }) {
                   <Link href={`/workspace/reports/${r.reportId}`}>{r.agencyName}</Link>
                 </td>
                 <td>{r.year}</td>
-                <td>{r.diffCells === null ? <span className="badge info">网站采集草稿</span> : <span className="badge warning">网站版本有 {r.diffCells} 格不同</span>}</td>
+                <td>
+                  {r.diffCells === null ? (
+                    <span className="badge info">网站采集草稿</span>
+                  ) : (
+                    <span className="badge warning">网站版本有 {r.diffCells} 格不同</span>
+                  )}
+                </td>
                 <td className="small break">
                   {r.sourceUrl ? (
                     <a href={r.sourceUrl} rel="noopener noreferrer">

@@ -9,7 +9,8 @@ export function WebBeside({ finds }: { finds: BesideFind[] }) {
   return (
     <div className="notice warning" data-testid="web-beside">
       <strong>WEB-DIFF 网站发布版本与报送版本不同：</strong>
-      {when(f.fetchedAt).slice(0, 10)} 从机关网站采集的年报有 {f.diffCells} 个单元格与当前版本不同（网页发布日期 {f.pageDate ?? "未标明"}）。
+      {when(f.fetchedAt).slice(0, 10)} 从机关网站采集的年报有 {f.diffCells} 个单元格与当前版本不同（网页发布日期{" "}
+      {f.pageDate ?? "未标明"}）。
       <a href={f.url} rel="noopener noreferrer">
         {f.url}
       </a>

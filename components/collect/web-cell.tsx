@@ -4,7 +4,8 @@ import { WEB_LABELS, type WebStatus } from "@/lib/collect/web-state";
 /** One agency's website state in submission tracking: found (when, printed date, late) / not found / failed. */
 export function WebCell({ status }: { status: WebStatus | undefined }) {
   if (!status) return <span className="muted small">{WEB_LABELS.unchecked}</span>;
-  const tone = status.state === "found" ? (status.late ? "warning" : "ok") : status.state === "not_found" ? "error" : "warning";
+  const tone =
+    status.state === "found" ? (status.late ? "warning" : "ok") : status.state === "not_found" ? "error" : "warning";
   return (
     <span data-testid="web-state">
       <span className={`badge ${tone}`}>{WEB_LABELS[status.state]}</span>
@@ -19,7 +20,10 @@ export function WebCell({ status }: { status: WebStatus | undefined }) {
           {status.url ? (
             <>
               {" "}
-              · <a href={status.url} rel="noopener noreferrer">网址</a>
+              ·{" "}
+              <a href={status.url} rel="noopener noreferrer">
+                网址
+              </a>
             </>
           ) : null}
         </div>

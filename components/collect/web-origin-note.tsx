@@ -2,7 +2,17 @@ import { when } from "@/components/status-badge";
 import type { WebOrigin } from "@/lib/collect/read-address";
 
 /** Where a report read from the web came from (preview, report page, review queue). */
-export function WebOriginNote({ origin }: { origin: { sourceUrl?: string; finalUrl?: string; url?: string; fetchedAt: string | null; pageDate: string | null } | null }) {
+export function WebOriginNote({
+  origin,
+}: {
+  origin: {
+    sourceUrl?: string;
+    finalUrl?: string;
+    url?: string;
+    fetchedAt: string | null;
+    pageDate: string | null;
+  } | null;
+}) {
   if (!origin) return null;
   const href = origin.sourceUrl ?? origin.finalUrl ?? origin.url ?? "";
   return (

@@ -9,7 +9,15 @@ export interface CellNotes {
 
 function locText(p: Provenance): string {
   const l = p.loc;
-  const where = [l.page ? `第${l.page}页` : "", l.table ? `表${l.table}` : "", l.line ? `第${l.line}行` : "", l.row ? `第${l.row}行` : "", l.col ? `第${l.col}列` : ""].filter(Boolean).join(" ");
+  const where = [
+    l.page ? `第${l.page}页` : "",
+    l.table ? `表${l.table}` : "",
+    l.line ? `第${l.line}行` : "",
+    l.row ? `第${l.row}行` : "",
+    l.col ? `第${l.col}列` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
   return `${where}“${p.snippet}”`;
 }
 
@@ -34,16 +42,39 @@ export function ValueCell({
   mode: "view" | "edit";
 }) {
   const value = getCell(report, def.path) ?? null;
-  const cls = ["num", value === null ? "blank" : "", notes?.severity === "error" ? "flag-error" : notes?.severity ? "flag-warning" : "", doubt ? "flag-doubt" : "", image ? "has-image" : ""].filter(Boolean).join(" ");
-  const title = [`${def.rowLabel} · ${def.colLabel}${def.unit ? `（${def.unit}）` : ""}`, ...(notes?.messages ?? []), provenance ? `来源：${locText(provenance)}` : ""]
+  const cls = [
+    "num",
+    value === null ? "blank" : "",
+    notes?.severity === "error" ? "flag-error" : notes?.severity ? "flag-warning" : "",
+    doubt ? "flag-doubt" : "",
+    image ? "has-image" : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const title = [
+    `${def.rowLabel} · ${def.colLabel}${def.unit ? `（${def.unit}）` : ""}`,
+    ...(notes?.messages ?? []),
+    provenance ? `来源：${locText(provenance)}` : "",
+  ]
     .filter(Boolean)
     .join("\n");
   if (mode === "edit") {
     const shown = toDisplay(def, value);
     return (
-      <td className={cls} title={title} data-path={def.path} id={image ? `cell-${def.path}` : undefined} data-doubt={doubt ? "1" : undefined}>
+      <td
+        className={cls}
+        title={title}
+        data-path={def.path}
+        id={image ? `cell-${def.path}` : undefined}
+        data-doubt={doubt ? "1" : undefined}
+      >
         {image ? (
-          <img className="cell-image" src={image} alt={`原件图像：${def.rowLabel} ${def.colLabel}`} data-testid={`cell-image-${def.path}`} />
+          <img
+            className="cell-image"
+            src={image}
+            alt={`原件图像：${def.rowLabel} ${def.colLabel}`}
+            data-testid={`cell-image-${def.path}`}
+          />
         ) : null}
         {doubt ? <span className="cell-doubt">需核对</span> : null}
         <input

@@ -4,7 +4,13 @@
  * are highlighted; provenance shows where each number was read.
  */
 import type { Provenance } from "@/lib/ingest/types";
-import { applicationsLayout, CONTENT_HEADER, proactiveLayout, reviewLayout, type PrintedTable } from "@/lib/template/layout";
+import {
+  applicationsLayout,
+  CONTENT_HEADER,
+  proactiveLayout,
+  reviewLayout,
+  type PrintedTable,
+} from "@/lib/template/layout";
 import {
   SECTION_TITLES,
   cellDefs,
@@ -45,17 +51,36 @@ function notesByPath(defs: CellDef[], findings: Finding[], warnings: ParseWarnin
   return out;
 }
 
-export function ReportTables({ report, findings = [], warnings = [], provenance = {}, cellImages = {}, mode = "view" }: ReportTablesProps) {
+export function ReportTables({
+  report,
+  findings = [],
+  warnings = [],
+  provenance = {},
+  cellImages = {},
+  mode = "view",
+}: ReportTablesProps) {
   const shape = shapeOf(report);
   const defs = cellDefs(shape);
   const byPath = new Map(defs.map((d) => [d.path, d]));
   const notes = notesByPath(defs, findings, warnings);
   // cells the reading itself doubts (parser warnings, not check findings), for scanned input
-  const warned = (path: string) => !!cellImages[path] && warnings.some((w) => w.cells.some((c) => path === c || path.startsWith(`${c}.`)));
+  const warned = (path: string) =>
+    !!cellImages[path] && warnings.some((w) => w.cells.some((c) => path === c || path.startsWith(`${c}.`)));
   const cell = (path: string) => {
     const def = byPath.get(path);
     if (!def) return <td className="num blank" />;
-    return <ValueCell key={path} def={def} report={report} notes={notes.get(path)} provenance={provenance[path]} image={cellImages[path]} doubt={warned(path)} mode={mode} />;
+    return (
+      <ValueCell
+        key={path}
+        def={def}
+        report={report}
+        notes={notes.get(path)}
+        provenance={provenance[path]}
+        image={cellImages[path]}
+        doubt={warned(path)}
+        mode={mode}
+      />
+    );
   };
   /** A printed table of the layout: labels as headers (with their scope), values as cells of the report. */
   const printed = (table: PrintedTable) =>
@@ -65,7 +90,13 @@ export function ReportTables({ report, findings = [], warnings = [], provenance 
         if (c.kind === "value") return c.path ? cell(c.path) : <td key={i} className="num blank" />;
         const scope = inHead ? (c.colspan > 1 && c.rowspan === 1 ? "colgroup" : "col") : c.row ? "row" : "rowgroup";
         return (
-          <th key={i} rowSpan={c.rowspan > 1 ? c.rowspan : undefined} colSpan={c.colspan > 1 ? c.colspan : undefined} scope={scope} className={inHead && c.column ? "num" : undefined}>
+          <th
+            key={i}
+            rowSpan={c.rowspan > 1 ? c.rowspan : undefined}
+            colSpan={c.colspan > 1 ? c.colspan : undefined}
+            scope={scope}
+            className={inHead && c.column ? "num" : undefined}
+          >
             {c.text}
           </th>
         );

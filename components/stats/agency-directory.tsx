@@ -15,7 +15,9 @@ export function AgencyDirectory({ total }: { total: number }) {
     if (kinds || state === "loading") return;
     setState("loading");
     fetch("/api/agency-list")
-      .then((r) => (r.ok ? (r.json() as Promise<{ kinds: DirectoryKind[] }>) : Promise.reject(new Error(String(r.status)))))
+      .then((r) =>
+        r.ok ? (r.json() as Promise<{ kinds: DirectoryKind[] }>) : Promise.reject(new Error(String(r.status))),
+      )
       .then((j) => {
         setKinds(j.kinds);
         setState("idle");
@@ -23,7 +25,12 @@ export function AgencyDirectory({ total }: { total: number }) {
       .catch(() => setState("error"));
   };
   return (
-    <details className="card" style={{ marginTop: 24 }} data-testid="agency-directory" onToggle={(e) => (e.currentTarget.open ? load() : undefined)}>
+    <details
+      className="card"
+      style={{ marginTop: 24 }}
+      data-testid="agency-directory"
+      onToggle={(e) => (e.currentTarget.open ? load() : undefined)}
+    >
       <summary>
         <strong>机关（{total.toLocaleString("zh-CN")}）</strong>
       </summary>

@@ -6,9 +6,29 @@ import type { ReactNode } from "react";
 import type { Grid } from "@/lib/stats/grid";
 import { GridTable } from "./grid-table";
 
-export function ChartCard({ title, chart, table, summary, download, id, open }: { title: string; chart: ReactNode; table: Grid; summary?: ReactNode; download?: string; id?: string; open?: boolean }) {
+export function ChartCard({
+  title,
+  chart,
+  table,
+  summary,
+  download,
+  id,
+  open,
+}: {
+  title: string;
+  chart: ReactNode;
+  table: Grid;
+  summary?: ReactNode;
+  download?: string;
+  id?: string;
+  open?: boolean;
+}) {
   return (
-    <section className="card chart-card" aria-labelledby={`${id ?? table.id}-title`} data-testid={`chart-card-${id ?? table.id}`}>
+    <section
+      className="card chart-card"
+      aria-labelledby={`${id ?? table.id}-title`}
+      data-testid={`chart-card-${id ?? table.id}`}
+    >
       <h3 id={`${id ?? table.id}-title`}>{title}</h3>
       {summary ? <p className="small muted">{summary}</p> : null}
       {chart}

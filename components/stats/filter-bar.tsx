@@ -55,7 +55,11 @@ export function FilterBar({
       <div className="field">
         <label htmlFor="f-parent">所属</label>
         {parents.length > INLINE_PARENTS ? (
-          <ParentSelect value={filter.parent} chosen={parents.find((p) => p.id === filter.parent)} count={parents.length} />
+          <ParentSelect
+            value={filter.parent}
+            chosen={parents.find((p) => p.id === filter.parent)}
+            count={parents.length}
+          />
         ) : (
           <select id="f-parent" name="parent" defaultValue={filter.parent ?? ""}>
             <option value="">全市</option>

@@ -19,7 +19,12 @@ function Cell({ cell, rowHeader }: { cell: GCell; rowHeader: boolean }) {
   // a flagged cell keeps only its number as text (the ※ is drawn by CSS, the reason is the title and is
   // listed after the table), so the value reads and copies as a number
   const content = cell.href ? <Link href={cell.href}>{text}</Link> : text;
-  if (cell.th) return <th scope={rowHeader ? "row" : "col"} {...props}>{content}</th>;
+  if (cell.th)
+    return (
+      <th scope={rowHeader ? "row" : "col"} {...props}>
+        {content}
+      </th>
+    );
   return <td {...props}>{content}</td>;
 }
 

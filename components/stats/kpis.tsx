@@ -32,7 +32,11 @@ export function Kpis({ items }: { items: Headline[] }) {
                 {h.denominatorLabel} {formatCount(h.denominator)} 个
               </div>
             ) : null}
-            {c ? <div className={`sub change ${c.cls}`}>{c.text}</div> : <div className="sub">同比：上年无可比数据</div>}
+            {c ? (
+              <div className={`sub change ${c.cls}`}>{c.text}</div>
+            ) : (
+              <div className="sub">同比：上年无可比数据</div>
+            )}
           </div>
         );
       })}

@@ -18,7 +18,17 @@ import { GridTable } from "./grid-table";
 import { Kpis } from "./kpis";
 
 /** The page loads `data` through server/stats/overview.ts (loadOverview). */
-export function Overview({ data, filter, staff, action }: { data: OverviewData; filter: FilterParams; staff: boolean; action: string }) {
+export function Overview({
+  data,
+  filter,
+  staff,
+  action,
+}: {
+  data: OverviewData;
+  filter: FilterParams;
+  staff: boolean;
+  action: string;
+}) {
   const { year, cur, prev, parents, years, counts: c } = data;
   const f = { kind: filter.kind, parentId: filter.parent, drafts: data.drafts };
   const q = filterQuery({ ...filter, year, drafts: f.drafts });
@@ -27,9 +37,13 @@ export function Overview({ data, filter, staff, action }: { data: OverviewData; 
   const reports = cur.coverage.reports;
 
   const panels = overviewPanels({ year, cur, prev, scopeSuffix: `（${scope}）` });
-  const inSection = (section: OverviewEntry["place"]["section"]) => panels.filter((p) => p.place.section === section).sort((x, y) => x.place.order - y.place.order);
-  const download = (key: string) => `/api/export/overview${filterQuery({ ...filter, year, drafts: f.drafts }, { table: key })}`;
-  const card = (p: (typeof panels)[number]) => <PanelCard key={p.key} panel={p} download={p.download ? download(p.key) : undefined} />;
+  const inSection = (section: OverviewEntry["place"]["section"]) =>
+    panels.filter((p) => p.place.section === section).sort((x, y) => x.place.order - y.place.order);
+  const download = (key: string) =>
+    `/api/export/overview${filterQuery({ ...filter, year, drafts: f.drafts }, { table: key })}`;
+  const card = (p: (typeof panels)[number]) => (
+    <PanelCard key={p.key} panel={p} download={p.download ? download(p.key) : undefined} />
+  );
 
   return (
     <>
@@ -50,14 +64,24 @@ export function Overview({ data, filter, staff, action }: { data: OverviewData; 
         {cur.coverage.byTemplate["2019"] ? `；${TEMPLATE_INFO["2019"].name} ${cur.coverage.byTemplate["2019"]} 份` : ""}
         ；空白单元格 {blankCellCount(cur).toLocaleString("zh-CN")} 个，合计时按 0 计。
         {prev.coverage.reports > 0 && prev.coverage.reports !== reports ? (
-          <strong className="caveat"> 上年统计 {prev.coverage.reports} 份、本年 {reports} 份，同比受覆盖面变化影响。</strong>
+          <strong className="caveat">
+            {" "}
+            上年统计 {prev.coverage.reports} 份、本年 {reports} 份，同比受覆盖面变化影响。
+          </strong>
         ) : null}
       </p>
       {reports === 0 ? (
         <p className="empty">该范围内本年度尚无{f.drafts ? "" : "已发布的"}年度报告。</p>
       ) : (
         <>
-          <Kpis items={headlines(cur, prev, { now: reports, prev: prev.coverage.reports || null, expected: c?.expected ?? 0, received: c?.received })} />
+          <Kpis
+            items={headlines(cur, prev, {
+              now: reports,
+              prev: prev.coverage.reports || null,
+              expected: c?.expected ?? 0,
+              received: c?.received,
+            })}
+          />
           <h2 className="sr-only">申请、办理和复议诉讼</h2>
           <div className="grid charts" style={{ marginTop: 16 }}>
             {inSection("pair").map(card)}
@@ -70,7 +94,8 @@ export function Overview({ data, filter, staff, action }: { data: OverviewData; 
             <GridTable key={p.key} grid={p.grid} download={download(p.key)} />
           ))}
           <p className="no-print">
-            <Link href={`/consolidated${q}`}>查看本年度汇总表（模板格式）</Link> · <Link href={`/trends${filterQuery({ kind: filter.kind, parent: filter.parent })}`}>历年趋势</Link> ·{" "}
+            <Link href={`/consolidated${q}`}>查看本年度汇总表（模板格式）</Link> ·{" "}
+            <Link href={`/trends${filterQuery({ kind: filter.kind, parent: filter.parent })}`}>历年趋势</Link> ·{" "}
             <Link href={`/rankings${q}`}>机关排名</Link> · <DownloadAll q={q} />
           </p>
         </>
@@ -95,7 +120,16 @@ function PanelCard({ panel, download }: { panel: OverviewPanel; download?: strin
     <ChartCard
       title={panel.title}
       summary={panel.summary}
-      chart={<StatBarChart data={chart.data} series={series} legend={chart.legend} label={chart.label} height={chart.height} categoryWidth={chart.categoryWidth} />}
+      chart={
+        <StatBarChart
+          data={chart.data}
+          series={series}
+          legend={chart.legend}
+          label={chart.label}
+          height={chart.height}
+          categoryWidth={chart.categoryWidth}
+        />
+      }
       table={panel.grid}
       download={download}
     />

@@ -17,7 +17,9 @@ export function ParentSelect({ value, chosen, count }: { value?: number; chosen?
     if (started.current) return;
     started.current = true;
     fetch("/api/parents")
-      .then((r) => (r.ok ? (r.json() as Promise<{ parents: ParentOption[] }>) : Promise.reject(new Error(String(r.status)))))
+      .then((r) =>
+        r.ok ? (r.json() as Promise<{ parents: ParentOption[] }>) : Promise.reject(new Error(String(r.status))),
+      )
       .then((j) => setOptions(j.parents))
       .catch(() => {
         started.current = false;
@@ -26,7 +28,15 @@ export function ParentSelect({ value, chosen, count }: { value?: number; chosen?
   };
   const list = options ?? (chosen ? [chosen] : []);
   return (
-    <select id="f-parent" name="parent" defaultValue={value ?? ""} onPointerEnter={load} onFocus={load} onMouseDown={load} data-testid="parent-select">
+    <select
+      id="f-parent"
+      name="parent"
+      defaultValue={value ?? ""}
+      onPointerEnter={load}
+      onFocus={load}
+      onMouseDown={load}
+      data-testid="parent-select"
+    >
       <option value="">全市</option>
       {list.map((p) => (
         <option key={p.id} value={p.id}>

@@ -25,7 +25,13 @@ export interface AgencyFields {
 /** Returns whether the agency existed. */
 export function updateAgency(db: Db, id: number, a: AgencyFields): boolean {
   const { name, shortName, kind, parentId, contact, firstYear, lastYear } = a;
-  return db.update(agencies).set({ name, shortName, kind, parentId, contact, firstYear, lastYear }).where(eq(agencies.id, id)).run().changes > 0;
+  return (
+    db
+      .update(agencies)
+      .set({ name, shortName, kind, parentId, contact, firstYear, lastYear })
+      .where(eq(agencies.id, id))
+      .run().changes > 0
+  );
 }
 
 export function setAgencyContact(db: Db, id: number, contact: string | null): void {
@@ -53,7 +59,9 @@ export interface UserFields {
 /** Returns whether the user existed. */
 export function updateUser(db: Db, id: number, u: UserFields): boolean {
   const { name, role, agencyId, email, phone, disabled } = u;
-  return db.update(users).set({ name, role, agencyId, email, phone, disabled }).where(eq(users.id, id)).run().changes > 0;
+  return (
+    db.update(users).set({ name, role, agencyId, email, phone, disabled }).where(eq(users.id, id)).run().changes > 0
+  );
 }
 
 export function getUserLogin(db: Db, id: number): string | undefined {
@@ -89,6 +97,9 @@ export function listUserRows(db: Db) {
 export function upsertYear(db: Db, y: { year: number; deadline: string; note: string | null }): void {
   db.insert(reportingYears)
     .values(y)
-    .onConflictDoUpdate({ target: reportingYears.year, set: { deadline: sql`excluded.deadline`, note: sql`excluded.note` } })
+    .onConflictDoUpdate({
+      target: reportingYears.year,
+      set: { deadline: sql`excluded.deadline`, note: sql`excluded.note` },
+    })
     .run();
 }

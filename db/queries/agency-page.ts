@@ -62,7 +62,14 @@ export function liveFindings(db: Db, versionId: number): Finding[] {
   const rows = prepared(
     db,
     "select code, severity, cells, expected, actual, message from findings where version_id = ? order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, id",
-  ).all(versionId) as { code: string; severity: Finding["severity"]; cells: string; expected: string | null; actual: string | null; message: string }[];
+  ).all(versionId) as {
+    code: string;
+    severity: Finding["severity"];
+    cells: string;
+    expected: string | null;
+    actual: string | null;
+    message: string;
+  }[];
   return rows.map((r) => ({ ...r, cells: JSON.parse(r.cells) as string[] }));
 }
 
@@ -87,7 +94,11 @@ const METRIC_PATHS = [
 ];
 
 /** Per agency of a year: the cells the metrics need (published versions, or current ones for staff). */
-export function agencyCells(db: Db, year: number | number[], f: StatsFilter & { agencyIds?: number[] } = {}): (AgencyCells & { year: number })[] {
+export function agencyCells(
+  db: Db,
+  year: number | number[],
+  f: StatsFilter & { agencyIds?: number[] } = {},
+): (AgencyCells & { year: number })[] {
   if (f.agencyIds?.length) return queryAgencyCells(db, year, f);
   return cached(db, `cells:${filterKey(f)}:${year}`, () => queryAgencyCells(db, year, f));
 }
@@ -104,7 +115,11 @@ function build(row: unknown[], offset: number): MetricInput {
   return root as unknown as MetricInput;
 }
 
-function queryAgencyCells(db: Db, year: number | number[], f: StatsFilter & { agencyIds?: number[] }): (AgencyCells & { year: number })[] {
+function queryAgencyCells(
+  db: Db,
+  year: number | number[],
+  f: StatsFilter & { agencyIds?: number[] },
+): (AgencyCells & { year: number })[] {
   const w = agencyWhere(f);
   const years = Array.isArray(year) ? year : [year];
   const ids = f.agencyIds?.length ? ` and a.id in (${f.agencyIds.map(() => "?").join(",")})` : "";
@@ -181,16 +196,19 @@ export interface AgencyBrief {
  * small at province scale (the full list is /agencies).
  */
 export function agenciesByKindBrief(db: Db, perKind: number): AgencyBrief[] {
-  return cached(db, `brief:${perKind}`, () =>
-    prepared(
-      db,
-      `select b.id, b.name, b.kind, b.ofKind,
+  return cached(
+    db,
+    `brief:${perKind}`,
+    () =>
+      prepared(
+        db,
+        `select b.id, b.name, b.kind, b.ofKind,
          (select group_concat(year, ',') from (select r.year from reports r where r.agency_id = b.id and r.published_version_id is not null order by r.year)) publishedYears
        from (select a.id, a.name, a.kind, row_number() over (partition by a.kind order by coalesce(a.parent_id, a.id), a.id) rn, count(*) over (partition by a.kind) ofKind
              from agencies a where a.active = 1) b
        where b.rn <= ?
        order by ${kindOrderSql("b.kind")}, b.rn`,
-    ).all(perKind) as AgencyBrief[],
+      ).all(perKind) as AgencyBrief[],
   );
 }
 
@@ -214,5 +232,9 @@ export function agencyDirectory(db: Db, perKind: number): DirectoryKind[] {
 
 /** Active agencies in all (the home page's "机关（N）"). */
 export function activeAgencyCount(db: Db): number {
-  return cached(db, "active-count", () => (prepared(db, "select count(*) n from agencies where active = 1").get() as { n: number }).n);
+  return cached(
+    db,
+    "active-count",
+    () => (prepared(db, "select count(*) n from agencies where active = 1").get() as { n: number }).n,
+  );
 }

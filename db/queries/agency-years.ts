@@ -26,7 +26,11 @@ export function expectedIn(span: { firstYear: number | null; lastYear: number | 
 
 // asked on every save (LATE) and public report page
 const spanQuery = perConnection((db) =>
-  db.select({ firstYear: agencies.firstYear, lastYear: agencies.lastYear }).from(agencies).where(eq(agencies.id, sql.placeholder("agencyId"))).prepare(),
+  db
+    .select({ firstYear: agencies.firstYear, lastYear: agencies.lastYear })
+    .from(agencies)
+    .where(eq(agencies.id, sql.placeholder("agencyId")))
+    .prepare(),
 );
 
 /** Whether this agency must report for this year (false for an unknown agency). */
@@ -42,13 +46,18 @@ export function isExpected(db: Db, agencyId: number, year: number): boolean {
 export function expectedPerYear(db: Db, years: number[], where = "", args: unknown[] = []): Map<number, number> {
   // raw SQL: the filter arrives as SQL text with its arguments (stats.ts agencyWhere, shared with the wide aggregates)
   const spans = db.$client
-    .prepare(`select a.first_year firstYear, a.last_year lastYear, count(*) n from agencies a where a.active = 1${where} group by a.first_year, a.last_year`)
+    .prepare(
+      `select a.first_year firstYear, a.last_year lastYear, count(*) n from agencies a where a.active = 1${where} group by a.first_year, a.last_year`,
+    )
     .all(...args) as { firstYear: number | null; lastYear: number | null; n: number }[];
   return new Map(years.map((y) => [y, spans.reduce((s, sp) => s + (expectedIn(sp, y) ? sp.n : 0), 0)]));
 }
 
 /** The year a new agency starts reporting by default: the latest reporting year (else last calendar year). */
 export function currentReportingYear(db: Db): number {
-  const row = db.select({ y: max(reportingYears.year) }).from(reportingYears).get();
+  const row = db
+    .select({ y: max(reportingYears.year) })
+    .from(reportingYears)
+    .get();
   return row?.y ?? new Date().getFullYear() - 1;
 }

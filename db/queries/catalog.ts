@@ -53,7 +53,10 @@ const withParent = {
   active: sql<number>`${a.active}`,
 };
 
-export function listAgencies(db: Db, opts: { kind?: string; parentId?: number; q?: string; includeInactive?: boolean } = {}): AgencyListItem[] {
+export function listAgencies(
+  db: Db,
+  opts: { kind?: string; parentId?: number; q?: string; includeInactive?: boolean } = {},
+): AgencyListItem[] {
   const where: (SQL | undefined)[] = [];
   if (!opts.includeInactive) where.push(eq(a.active, true));
   if (opts.kind) where.push(sql`${a.kind} = ${opts.kind}`);
@@ -62,7 +65,9 @@ export function listAgencies(db: Db, opts: { kind?: string; parentId?: number; q
   return db
     .select({
       ...withParent,
-      publishedYears: sql<string | null>`(select group_concat(year, ',') from (select r.year from reports r where r.agency_id = ${a.id} and r.published_version_id is not null order by r.year))`,
+      publishedYears: sql<
+        string | null
+      >`(select group_concat(year, ',') from (select r.year from reports r where r.agency_id = ${a.id} and r.published_version_id is not null order by r.year))`,
     })
     .from(a)
     .leftJoin(p, eq(p.id, a.parentId))
@@ -86,7 +91,10 @@ export function cityName(): string {
 
 /** Is `year` a reporting year (open for submissions)? */
 export function isReportingYear(db: Db, year: number): boolean {
-  return db.select({ year: reportingYears.year }).from(reportingYears).where(eq(reportingYears.year, year)).get() !== undefined;
+  return (
+    db.select({ year: reportingYears.year }).from(reportingYears).where(eq(reportingYears.year, year)).get() !==
+    undefined
+  );
 }
 
 /** Every agency, active or not (the health check's sign that the database answers). */

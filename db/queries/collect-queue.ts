@@ -47,12 +47,28 @@ export interface BesideFind {
 
 /** Website versions kept beside the report's current version (the agency's own), newest first. */
 export function findsBeside(db: Db, viewer: Viewer, reportId: number): BesideFind[] {
-  const rep = db.select({ a: reports.agencyId, year: reports.year, cv: reports.currentVersionId }).from(reports).where(eq(reports.id, reportId)).get();
+  const rep = db
+    .select({ a: reports.agencyId, year: reports.year, cv: reports.currentVersionId })
+    .from(reports)
+    .where(eq(reports.id, reportId))
+    .get();
   if (!rep || !viewer || !canAccessAgency(viewer, rep.a)) return [];
   return db
-    .select({ id: webFinds.id, url: webFinds.url, fetchedAt: webFinds.fetchedAt, pageDate: webFinds.pageDate, diffCells: webFinds.diffCells })
+    .select({
+      id: webFinds.id,
+      url: webFinds.url,
+      fetchedAt: webFinds.fetchedAt,
+      pageDate: webFinds.pageDate,
+      diffCells: webFinds.diffCells,
+    })
     .from(webFinds)
-    .where(and(eq(webFinds.agencyId, rep.a), eq(webFinds.year, rep.year), rep.cv === null ? sql`0` : eq(webFinds.besideVersionId, rep.cv)))
+    .where(
+      and(
+        eq(webFinds.agencyId, rep.a),
+        eq(webFinds.year, rep.year),
+        rep.cv === null ? sql`0` : eq(webFinds.besideVersionId, rep.cv),
+      ),
+    )
     .orderBy(desc(webFinds.id))
     .limit(5)
     .all();

@@ -27,7 +27,12 @@ export function setAllowHosts(db: Db, viewer: Viewer, text: string): Result<{ pa
       .values({ key: ALLOW_KEY, value: parsed.patterns.join("\n") })
       .onConflictDoUpdate({ target: appSettings.key, set: { value: sql`excluded.value` } })
       .run();
-    audit(db, viewer, { action: "collect.allowHosts", entityType: "setting", entityId: ALLOW_KEY, detail: { patterns: parsed.patterns } });
+    audit(db, viewer, {
+      action: "collect.allowHosts",
+      entityType: "setting",
+      entityId: ALLOW_KEY,
+      detail: { patterns: parsed.patterns },
+    });
   });
   return { ok: true, patterns: parsed.patterns };
 }

@@ -22,11 +22,17 @@ export function webStatusByAgency(db: Db, year: number): Map<number, WebStatus> 
     .orderBy(collectItems.id)
     .all();
   for (const it of items) {
-    const state: WebState = it.s === "found" || it.s === "unchanged" ? "found" : it.s === "pending" ? "unchecked" : it.s;
+    const state: WebState =
+      it.s === "found" || it.s === "unchanged" ? "found" : it.s === "pending" ? "unchecked" : it.s;
     out.set(it.a, { state, foundAt: null, url: null, pageDate: null, late: state === "not_found", message: it.m });
   }
   const finds = db
-    .select({ a: webFinds.agencyId, url: webFinds.url, d: webFinds.pageDate, first: sql<string>`min(${webFinds.fetchedAt}) over (partition by ${webFinds.agencyId}, ${webFinds.sha256})` })
+    .select({
+      a: webFinds.agencyId,
+      url: webFinds.url,
+      d: webFinds.pageDate,
+      first: sql<string>`min(${webFinds.fetchedAt}) over (partition by ${webFinds.agencyId}, ${webFinds.sha256})`,
+    })
     .from(webFinds)
     .where(eq(webFinds.year, year))
     .orderBy(webFinds.id)
@@ -35,7 +41,14 @@ export function webStatusByAgency(db: Db, year: number): Map<number, WebStatus> 
     const prev = out.get(f.a);
     // a later failure does not unsay that the report is online; the latest find is the one shown
     const message = prev?.state === "found" ? prev.message : null;
-    out.set(f.a, { state: "found", foundAt: f.first, url: f.url, pageDate: f.d, late: printedLate(db, year, f.d), message });
+    out.set(f.a, {
+      state: "found",
+      foundAt: f.first,
+      url: f.url,
+      pageDate: f.d,
+      late: printedLate(db, year, f.d),
+      message,
+    });
   }
   return out;
 }
@@ -61,7 +74,9 @@ export function nothingOnline(db: Db, year: number): OfflineRow[] {
       columnUrl: agencies.reportColumnUrl,
       contact: agencies.contact,
       // written out: in a one-table select drizzle leaves columns unqualified, which the subquery would read as u's
-      people: sql<string | null>`(select group_concat(u.name || coalesce(' ' || u.phone, '') || coalesce(' ' || u.email, ''), '；') from users u where u.agency_id = "agencies"."id" and u.disabled = 0)`,
+      people: sql<
+        string | null
+      >`(select group_concat(u.name || coalesce(' ' || u.phone, '') || coalesce(' ' || u.email, ''), '；') from users u where u.agency_id = "agencies"."id" and u.disabled = 0)`,
     })
     .from(agencies)
     .where(eq(agencies.active, true))
@@ -71,7 +86,12 @@ export function nothingOnline(db: Db, year: number): OfflineRow[] {
     .map((r) => ({ r, w: web.get(r.agencyId) }))
     .filter(({ w }) => !w || w.state !== "found")
     .map(({ r, w }) => ({
-      agencyId: r.agencyId, name: r.name, kind: r.kind, columnUrl: r.columnUrl, state: w?.state ?? (r.columnUrl ? "unchecked" : "no_address"), message: w?.message ?? null,
+      agencyId: r.agencyId,
+      name: r.name,
+      kind: r.kind,
+      columnUrl: r.columnUrl,
+      state: w?.state ?? (r.columnUrl ? "unchecked" : "no_address"),
+      message: w?.message ?? null,
       contacts: [r.contact, r.people].filter(Boolean).join("；"),
     }));
 }

@@ -60,8 +60,20 @@ export function consolidatedIssues(db: Db, year: number, f: StatsFilter, sums: R
       const by = new Map<number, CausingReport>();
       for (const r of rows) {
         if (!findingCauses(issue, { code: r.code, cells: r.cellList }, r.template)) continue;
-        const rep = by.get(r.reportId) ?? { agencyId: r.agencyId, name: r.name, reportId: r.reportId, year, findings: [] };
-        rep.findings.push({ code: r.code, cells: r.cellList, message: r.message, expected: r.expected, actual: r.actual });
+        const rep = by.get(r.reportId) ?? {
+          agencyId: r.agencyId,
+          name: r.name,
+          reportId: r.reportId,
+          year,
+          findings: [],
+        };
+        rep.findings.push({
+          code: r.code,
+          cells: r.cellList,
+          message: r.message,
+          expected: r.expected,
+          actual: r.actual,
+        });
         by.set(r.reportId, rep);
       }
       return { ...issue, reports: [...by.values()] };

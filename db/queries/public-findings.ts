@@ -33,6 +33,9 @@ export function publishedFindings(db: Db, agencyId: number, year: number): Findi
       deadline: isExpected(db, agencyId, year) ? endOfDeadline(deadlineOf(db, year)) : null,
       submittedAt: cur.submittedAt ? new Date(cur.submittedAt) : null,
     });
-    return found.map((f, i) => ({ f, i })).sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i).map((x) => x.f);
+    return found
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+      .map((x) => x.f);
   });
 }

@@ -49,8 +49,16 @@ export function countsByRule(db: Db, year: number): RuleCount[] {
   ).all(year) as { code: string; findings: number; agencies: number }[];
   const by = new Map(rows.map((r) => [r.code, r]));
   // every rule is listed, with 0 where nothing was found: "no problem" is information too
-  const known = RULES.map((r) => ({ code: r.code, title: r.title, severity: r.severity, findings: by.get(r.code)?.findings ?? 0, agencies: by.get(r.code)?.agencies ?? 0 }));
-  const unknown = rows.filter((r) => !RULES.some((x) => x.code === r.code)).map((r) => ({ ...r, title: r.code, severity: "info" }));
+  const known = RULES.map((r) => ({
+    code: r.code,
+    title: r.title,
+    severity: r.severity,
+    findings: by.get(r.code)?.findings ?? 0,
+    agencies: by.get(r.code)?.agencies ?? 0,
+  }));
+  const unknown = rows
+    .filter((r) => !RULES.some((x) => x.code === r.code))
+    .map((r) => ({ ...r, title: r.code, severity: "info" }));
   return [...known, ...unknown];
 }
 
@@ -104,7 +112,10 @@ export function findingList(db: Db, year: number, opts: { code?: string; severit
  * report + code + the finding's cells sorted and joined. They stay listed, marked, not hidden.
  */
 export function ackedFindings(db: Db, year: number): Map<string, "accepted" | "explained"> {
-  const rows = prepared(db, "select k.report_id reportId, k.code, k.cells_key cellsKey, k.kind from finding_acks k join reports r on r.id = k.report_id where r.year = ?").all(year) as {
+  const rows = prepared(
+    db,
+    "select k.report_id reportId, k.code, k.cells_key cellsKey, k.kind from finding_acks k join reports r on r.id = k.report_id where r.year = ?",
+  ).all(year) as {
     reportId: number;
     code: string;
     cellsKey: string;
@@ -113,7 +124,10 @@ export function ackedFindings(db: Db, year: number): Map<string, "accepted" | "e
   return new Map(rows.map((r) => [`${r.reportId}|${r.code}|${r.cellsKey}`, r.kind]));
 }
 
-export function ackOf(acks: Map<string, "accepted" | "explained">, f: Pick<FindingRow, "reportId" | "code" | "cells">): "accepted" | "explained" | undefined {
+export function ackOf(
+  acks: Map<string, "accepted" | "explained">,
+  f: Pick<FindingRow, "reportId" | "code" | "cells">,
+): "accepted" | "explained" | undefined {
   return acks.get(`${f.reportId}|${f.code}|${[...(JSON.parse(f.cells) as string[])].sort().join(",")}`);
 }
 
@@ -139,7 +153,13 @@ export function qualityGrids(db: Db, year: number): Grid[] {
         { label: "涉及单元格", get: (r) => (JSON.parse(r.cells) as string[]).map((c) => cellLabel(c)).join("；") },
         { label: "应为", get: (r) => r.expected },
         { label: "实为", get: (r) => r.actual },
-        { label: "处理情况", get: (r) => { const k = ackOf(acks, r); return k ? ACK_LABELS[k] : "待处理"; } },
+        {
+          label: "处理情况",
+          get: (r) => {
+            const k = ackOf(acks, r);
+            return k ? ACK_LABELS[k] : "待处理";
+          },
+        },
       ],
       findingList(db, year),
       "依据各机关当前版本（含未发布）的核查结果；请各机关核实后更正或说明。",

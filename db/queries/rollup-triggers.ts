@@ -67,7 +67,13 @@ export const ROLLUP_WATCH: Watch[] = [
   },
   // a version's cells are written before the report points at them (the report's update marks the group);
   // these catch a correction of stored cells in place
-  { name: "stats_dirty_cells_upd", table: "report_cells", event: "UPDATE", rows: ["old", "new"], group: groupOfReportRow },
+  {
+    name: "stats_dirty_cells_upd",
+    table: "report_cells",
+    event: "UPDATE",
+    rows: ["old", "new"],
+    group: groupOfReportRow,
+  },
   { name: "stats_dirty_cells_del", table: "report_cells", event: "DELETE", rows: ["old"], group: groupOfReportRow },
 ];
 
@@ -77,8 +83,12 @@ function triggerSql(w: Watch): string {
   const of = w.inputs ? ` OF ${w.inputs.map((i) => q(i.column)).join(", ")}` : "";
   const head = `CREATE TRIGGER ${q(w.name)} AFTER ${w.event}${of} ON ${q(w.table)}`;
   const value = (i: Input, row: Row) => (i.as ? i.as(row) : `${row}.${q(i.column)}`);
-  const when = w.inputs ? `\nWHEN ${w.inputs.map((i) => `${value(i, "old")} IS NOT ${value(i, "new")}`).join(" OR ")}\nBEGIN` : " BEGIN";
-  const body = w.rows.map((row) => `\tINSERT OR IGNORE INTO \`stats_dirty\` (\`year\`, \`kind\`, \`parent_id\`) ${w.group(row)};`).join("\n");
+  const when = w.inputs
+    ? `\nWHEN ${w.inputs.map((i) => `${value(i, "old")} IS NOT ${value(i, "new")}`).join(" OR ")}\nBEGIN`
+    : " BEGIN";
+  const body = w.rows
+    .map((row) => `\tINSERT OR IGNORE INTO \`stats_dirty\` (\`year\`, \`kind\`, \`parent_id\`) ${w.group(row)};`)
+    .join("\n");
   return `${head}${when}\n${body}\nEND`;
 }
 

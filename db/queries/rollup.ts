@@ -110,10 +110,21 @@ function recompute(sqlite: Database, dirty: DirtyGroup[]): void {
         const after = groupRows(sqlite, year, g);
         for (const [key, row] of after) {
           const old = before.get(key);
-          addToLevels(sqlite, year, g.kind, old ? row.map((v, i) => (i < 3 ? v : (v as number) - (old[i] as number))) : row);
+          addToLevels(
+            sqlite,
+            year,
+            g.kind,
+            old ? row.map((v, i) => (i < 3 ? v : (v as number) - (old[i] as number))) : row,
+          );
           before.delete(key);
         }
-        for (const old of before.values()) addToLevels(sqlite, year, g.kind, old.map((v, i) => (i < 3 ? v : -(v as number))));
+        for (const old of before.values())
+          addToLevels(
+            sqlite,
+            year,
+            g.kind,
+            old.map((v, i) => (i < 3 ? v : -(v as number))),
+          );
       }
       stmt(sqlite, SQL.dropEmptyLevels).run(year);
       continue;
@@ -131,7 +142,8 @@ function groupRows(sqlite: Database, year: number, g: DirtyGroup): Map<string, u
 
 function addToLevels(sqlite: Database, year: number, kind: string, delta: unknown[]): void {
   const [drafts, template, split, ...values] = delta;
-  for (const level of [kind, ALL_KINDS]) stmt(sqlite, SQL.addToLevel).run(drafts, year, level, template, split, ...values);
+  for (const level of [kind, ALL_KINDS])
+    stmt(sqlite, SQL.addToLevel).run(drafts, year, level, template, split, ...values);
 }
 
 /**

@@ -46,15 +46,36 @@ export const PROCESS_OWNER = `${os.hostname()}:${process.pid}`;
 const COLUMNS = `id, kind, status, user_id userId, agency_id agencyId, year, file_name fileName, file_type fileType, params, page, pages, stage, message, result, attempts, owner, created_at createdAt, finished_at finishedAt`;
 
 type Row = Omit<ScanJob, "params" | "result"> & { params: string; result: string | null };
-const toJob = (r: Row | undefined): ScanJob | null => (r ? { ...r, params: JSON.parse(r.params), result: r.result ? JSON.parse(r.result) : null } : null);
+const toJob = (r: Row | undefined): ScanJob | null =>
+  r ? { ...r, params: JSON.parse(r.params), result: r.result ? JSON.parse(r.result) : null } : null;
 
 export function createScanJob(
   db: Db,
-  job: { kind: ScanJobKind; userId: number | null; agencyId: number | null; year: number | null; fileName: string; fileType: string; bytes: Uint8Array; params: Record<string, unknown> },
+  job: {
+    kind: ScanJobKind;
+    userId: number | null;
+    agencyId: number | null;
+    year: number | null;
+    fileName: string;
+    fileType: string;
+    bytes: Uint8Array;
+    params: Record<string, unknown>;
+  },
 ): ScanJob {
   const r = db.$client
-    .prepare("insert into scan_jobs (kind, user_id, agency_id, year, file_name, file_type, file_bytes, params) values (?, ?, ?, ?, ?, ?, ?, ?) returning id")
-    .get(job.kind, job.userId, job.agencyId, job.year, job.fileName, job.fileType, Buffer.from(job.bytes), JSON.stringify(job.params)) as { id: number };
+    .prepare(
+      "insert into scan_jobs (kind, user_id, agency_id, year, file_name, file_type, file_bytes, params) values (?, ?, ?, ?, ?, ?, ?, ?) returning id",
+    )
+    .get(
+      job.kind,
+      job.userId,
+      job.agencyId,
+      job.year,
+      job.fileName,
+      job.fileType,
+      Buffer.from(job.bytes),
+      JSON.stringify(job.params),
+    ) as { id: number };
   return getScanJob(db, r.id)!;
 }
 
@@ -64,7 +85,11 @@ export function getScanJob(db: Db, id: number): ScanJob | null {
 
 /** Jobs ahead of this one in the queue (0 when it runs or has ended). */
 export function queuePosition(db: Db, id: number): number {
-  const r = db.$client.prepare("select count(*) n from scan_jobs where status in ('queued','running') and id < ? and exists (select 1 from scan_jobs j where j.id = ? and j.status = 'queued')").get(id, id) as { n: number };
+  const r = db.$client
+    .prepare(
+      "select count(*) n from scan_jobs where status in ('queued','running') and id < ? and exists (select 1 from scan_jobs j where j.id = ? and j.status = 'queued')",
+    )
+    .get(id, id) as { n: number };
   return r.n;
 }
 
@@ -79,9 +104,14 @@ export function listScanJobs(db: Db, opts: { kind?: ScanJobKind; limit?: number 
  * Claims the oldest queued job (or job `only`) for this process, provided no job runs anywhere: one
  * statement, so two processes never both start one. Returns the job and its bytes.
  */
-export function claimScanJob(db: Db, opts: { only?: number; owner?: string } = {}): { job: ScanJob; bytes: Uint8Array } | null {
+export function claimScanJob(
+  db: Db,
+  opts: { only?: number; owner?: string } = {},
+): { job: ScanJob; bytes: Uint8Array } | null {
   const owner = opts.owner ?? PROCESS_OWNER;
-  const pick = opts.only ? "id = ? and status = 'queued'" : "id = (select min(id) from scan_jobs where status = 'queued')";
+  const pick = opts.only
+    ? "id = ? and status = 'queued'"
+    : "id = (select min(id) from scan_jobs where status = 'queued')";
   const r = db.$client
     .prepare(
       `update scan_jobs set status = 'running', owner = ?, attempts = attempts + 1, page = 0, stage = null,
@@ -100,17 +130,29 @@ export function claimScanJob(db: Db, opts: { only?: number; owner?: string } = {
 /** Progress of a running job (also its heartbeat); false when it is no longer running (cancelled). */
 export function reportScanProgress(db: Db, id: number, p: { page: number; pages: number; stage: string }): boolean {
   const r = db.$client
-    .prepare("update scan_jobs set page = ?, pages = ?, stage = ?, heartbeat_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and status = 'running'")
+    .prepare(
+      "update scan_jobs set page = ?, pages = ?, stage = ?, heartbeat_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and status = 'running'",
+    )
     .run(p.page, p.pages, p.stage, id);
   return r.changes > 0;
 }
 
 export function touchScanJob(db: Db, id: number): boolean {
-  return db.$client.prepare("update scan_jobs set heartbeat_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and status = 'running'").run(id).changes > 0;
+  return (
+    db.$client
+      .prepare(
+        "update scan_jobs set heartbeat_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and status = 'running'",
+      )
+      .run(id).changes > 0
+  );
 }
 
 /** Ends a job (once: a cancelled job stays cancelled) and drops its bytes. */
-export function finishScanJob(db: Db, id: number, end: { status: "done" | "failed" | "cancelled"; message?: string | null; result?: Record<string, unknown> | null }): boolean {
+export function finishScanJob(
+  db: Db,
+  id: number,
+  end: { status: "done" | "failed" | "cancelled"; message?: string | null; result?: Record<string, unknown> | null },
+): boolean {
   const r = db.$client
     .prepare(
       `update scan_jobs set status = ?, message = ?, result = ?, file_bytes = null, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
@@ -129,7 +171,9 @@ export const SCAN_KEEP_DAYS = 30;
 
 export function purgeOldScanJobs(db: Db): number {
   return db.$client
-    .prepare(`delete from scan_jobs where status in ('done','failed','cancelled') and finished_at < strftime('%Y-%m-%dT%H:%M:%fZ','now', '-${SCAN_KEEP_DAYS} days')`)
+    .prepare(
+      `delete from scan_jobs where status in ('done','failed','cancelled') and finished_at < strftime('%Y-%m-%dT%H:%M:%fZ','now', '-${SCAN_KEEP_DAYS} days')`,
+    )
     .run().changes;
 }
 
@@ -152,14 +196,22 @@ function processGone(owner: string | null): boolean {
  * claim. Returns what it did, for logs and tests.
  */
 export function recoverScanJobs(db: Db, now = Date.now()): { requeued: number[]; failed: number[] } {
-  const rows = db.$client.prepare("select id, owner, attempts, heartbeat_at hb from scan_jobs where status = 'running'").all() as { id: number; owner: string | null; attempts: number; hb: string | null }[];
+  const rows = db.$client
+    .prepare("select id, owner, attempts, heartbeat_at hb from scan_jobs where status = 'running'")
+    .all() as { id: number; owner: string | null; attempts: number; hb: string | null }[];
   const out = { requeued: [] as number[], failed: [] as number[] };
   for (const r of rows) {
     const silent = !r.hb || now - Date.parse(r.hb) > SCAN_STALE_MS;
     if (r.owner === PROCESS_OWNER || !(silent || processGone(r.owner))) continue;
     if (r.attempts >= SCAN_MAX_ATTEMPTS) {
       if (finishScanJob(db, r.id, { status: "failed", message: INTERRUPTED })) out.failed.push(r.id);
-    } else if (db.$client.prepare("update scan_jobs set status = 'queued', owner = null, page = 0, stage = null where id = ? and status = 'running'").run(r.id).changes) {
+    } else if (
+      db.$client
+        .prepare(
+          "update scan_jobs set status = 'queued', owner = null, page = 0, stage = null where id = ? and status = 'running'",
+        )
+        .run(r.id).changes
+    ) {
       out.requeued.push(r.id);
     }
   }

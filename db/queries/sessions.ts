@@ -20,8 +20,16 @@ export interface SessionClaims {
 
 // asked on every signed-in request
 const sessionQueries = perConnection((db) => ({
-  user: db.select({ sv: users.sessionVersion, disabled: users.disabled }).from(users).where(eq(users.id, sql.placeholder("uid"))).prepare(),
-  revoked: db.select({ sid: revokedSessions.sid }).from(revokedSessions).where(eq(revokedSessions.sid, sql.placeholder("sid"))).prepare(),
+  user: db
+    .select({ sv: users.sessionVersion, disabled: users.disabled })
+    .from(users)
+    .where(eq(users.id, sql.placeholder("uid")))
+    .prepare(),
+  revoked: db
+    .select({ sid: revokedSessions.sid })
+    .from(revokedSessions)
+    .where(eq(revokedSessions.sid, sql.placeholder("sid")))
+    .prepare(),
 }));
 
 function userSessionVersion(db: Db, uid: number): number | null {
@@ -29,19 +37,38 @@ function userSessionVersion(db: Db, uid: number): number | null {
   return r && !r.disabled ? r.sv : null;
 }
 
-export function sessionStands(db: Db, c: Partial<SessionClaims>, maxAgeSec: number, nowSec = Math.floor(Date.now() / 1000)): boolean {
-  if (typeof c.uid !== "number" || typeof c.sv !== "number" || typeof c.sid !== "string" || typeof c.authTime !== "number") return false;
+export function sessionStands(
+  db: Db,
+  c: Partial<SessionClaims>,
+  maxAgeSec: number,
+  nowSec = Math.floor(Date.now() / 1000),
+): boolean {
+  if (
+    typeof c.uid !== "number" ||
+    typeof c.sv !== "number" ||
+    typeof c.sid !== "string" ||
+    typeof c.authTime !== "number"
+  )
+    return false;
   if (nowSec - c.authTime > maxAgeSec) return false;
   if (userSessionVersion(db, c.uid) !== c.sv) return false;
   return !sessionQueries(db).revoked.get({ sid: c.sid });
 }
 
 /** Signing out ends this session (a copy of its token included), not the user's other sessions. */
-export function revokeSession(db: Db, c: Partial<SessionClaims>, maxAgeSec: number, nowSec = Math.floor(Date.now() / 1000)): void {
+export function revokeSession(
+  db: Db,
+  c: Partial<SessionClaims>,
+  maxAgeSec: number,
+  nowSec = Math.floor(Date.now() / 1000),
+): void {
   if (typeof c.sid !== "string" || typeof c.uid !== "number") return;
   const { sid, uid } = c;
   db.transaction(() => {
     db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, nowSec)).run();
-    db.insert(revokedSessions).values({ sid, userId: uid, expiresAt: (c.authTime ?? nowSec) + maxAgeSec }).onConflictDoNothing().run();
+    db.insert(revokedSessions)
+      .values({ sid, userId: uid, expiresAt: (c.authTime ?? nowSec) + maxAgeSec })
+      .onConflictDoNothing()
+      .run();
   });
 }

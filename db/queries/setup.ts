@@ -25,7 +25,11 @@ export function endOfDeadline(deadline: string): Date {
 
 // read on every save (LATE) and on public report pages
 const deadlineQuery = perConnection((db) =>
-  db.select({ deadline: reportingYears.deadline }).from(reportingYears).where(eq(reportingYears.year, sql.placeholder("year"))).prepare(),
+  db
+    .select({ deadline: reportingYears.deadline })
+    .from(reportingYears)
+    .where(eq(reportingYears.year, sql.placeholder("year")))
+    .prepare(),
 );
 
 export function deadlineOf(db: Db, year: number): string {
@@ -33,7 +37,10 @@ export function deadlineOf(db: Db, year: number): string {
 }
 
 export function ensureYear(db: Db, year: number): void {
-  db.insert(reportingYears).values({ year, deadline: defaultDeadline(year) }).onConflictDoNothing({ target: reportingYears.year }).run();
+  db.insert(reportingYears)
+    .values({ year, deadline: defaultDeadline(year) })
+    .onConflictDoNothing({ target: reportingYears.year })
+    .run();
 }
 
 export function findAgencyByName(db: Db, name: string): { id: number; name: string } | undefined {
@@ -43,14 +50,33 @@ export function findAgencyByName(db: Db, name: string): { id: number; name: stri
 export function createAgency(
   db: Db,
   actor: Actor,
-  a: { name: string; shortName?: string | null; kind: AgencyKind; parentId?: number | null; firstYear?: number | null; lastYear?: number | null },
+  a: {
+    name: string;
+    shortName?: string | null;
+    kind: AgencyKind;
+    parentId?: number | null;
+    firstYear?: number | null;
+    lastYear?: number | null;
+  },
 ): number {
   const { id } = db
     .insert(agencies)
-    .values({ name: a.name, shortName: a.shortName ?? null, kind: a.kind, parentId: a.parentId ?? null, firstYear: a.firstYear ?? null, lastYear: a.lastYear ?? null })
+    .values({
+      name: a.name,
+      shortName: a.shortName ?? null,
+      kind: a.kind,
+      parentId: a.parentId ?? null,
+      firstYear: a.firstYear ?? null,
+      lastYear: a.lastYear ?? null,
+    })
     .returning({ id: agencies.id })
     .get();
-  audit(db, actor, { action: "agency.create", entityType: "agency", entityId: id, detail: { name: a.name, kind: a.kind, firstYear: a.firstYear ?? null, lastYear: a.lastYear ?? null } });
+  audit(db, actor, {
+    action: "agency.create",
+    entityType: "agency",
+    entityId: id,
+    detail: { name: a.name, kind: a.kind, firstYear: a.firstYear ?? null, lastYear: a.lastYear ?? null },
+  });
   return id;
 }
 
@@ -71,9 +97,21 @@ export function createUser(
 ): number {
   const { id } = db
     .insert(users)
-    .values({ login: u.login, name: u.name, passwordHash: hashPassword(u.password), role: u.role, agencyId: u.agencyId ?? null, email: u.email ?? null })
+    .values({
+      login: u.login,
+      name: u.name,
+      passwordHash: hashPassword(u.password),
+      role: u.role,
+      agencyId: u.agencyId ?? null,
+      email: u.email ?? null,
+    })
     .returning({ id: users.id })
     .get();
-  audit(db, actor, { action: "user.create", entityType: "user", entityId: id, detail: { login: u.login, role: u.role, agencyId: u.agencyId ?? null } });
+  audit(db, actor, {
+    action: "user.create",
+    entityType: "user",
+    entityId: id,
+    detail: { login: u.login, role: u.role, agencyId: u.agencyId ?? null },
+  });
   return id;
 }

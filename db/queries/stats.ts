@@ -88,7 +88,11 @@ export function filterKey(f: StatsFilter): string {
 
 /** Years that have any report counted under the filter's version choice. */
 function yearsWithData(db: Db, f: StatsFilter): number[] {
-  return (prepared(db, `select distinct r.year from reports r where ${versionColumn(f)} is not null order by r.year`).raw().all() as number[][]).map((r) => r[0]);
+  return (
+    prepared(db, `select distinct r.year from reports r where ${versionColumn(f)} is not null order by r.year`)
+      .raw()
+      .all() as number[][]
+  ).map((r) => r[0]);
 }
 
 /** City sums per year for the given years (all years with data when `years` is omitted). */
@@ -138,7 +142,7 @@ export function rollupRows(db: Db, f: StatsFilter, years: number[]): unknown[][]
   if (f.parentId) {
     where += " and parent_id = ?";
     args.push(f.parentId);
-    if (f.kind) (where += " and kind = ?"), args.push(f.kind);
+    if (f.kind) ((where += " and kind = ?"), args.push(f.kind));
     own = ` union all
       select r.year, c.template, c.split_other, count(*), ${CELL_AGG_SQL}
       from reports r join agencies a on a.id = r.agency_id join report_cells c on c.version_id = ${versionColumn(f)}
@@ -201,7 +205,12 @@ export function yearCounts(db: Db, f: StatsFilter = {}): YearCounts[] {
 function queryYearCounts(db: Db, f: StatsFilter): YearCounts[] {
   const w = agencyWhere(f);
   const rows = !f.parentId && flushRollup(db.$client) ? rollupYearCounts(db, f.kind ?? null) : directYearCounts(db, f);
-  const expected = expectedPerYear(db, rows.map((r) => r.year), w.sql, w.args);
+  const expected = expectedPerYear(
+    db,
+    rows.map((r) => r.year),
+    w.sql,
+    w.args,
+  );
   return rows.map((r) => ({ ...r, expected: expected.get(r.year) ?? 0 }));
 }
 
@@ -243,7 +252,9 @@ export function directYearCounts(db: Db, f: StatsFilter): Omit<YearCounts, "expe
 
 /** The latest year that has any report counted under this filter (published, or current for staff). */
 export function latestYearWithData(db: Db, f: StatsFilter = {}): number | null {
-  const row = prepared(db, `select max(r.year) y from reports r where ${versionColumn(f)} is not null`).get() as { y: number | null };
+  const row = prepared(db, `select max(r.year) y from reports r where ${versionColumn(f)} is not null`).get() as {
+    y: number | null;
+  };
   return row.y;
 }
 

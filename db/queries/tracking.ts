@@ -12,7 +12,13 @@ import { expectedWhere } from "./agency-years";
 import { deadlineOf, endOfDeadline } from "./setup";
 
 export type TrackState = "on_time" | "late" | "unknown" | "draft" | "missing";
-export const TRACK_LABELS: Record<TrackState, string> = { on_time: "按时报送", late: "逾期报送", unknown: "已收到（报送时间不详）", draft: "仅有草稿", missing: "未报送" };
+export const TRACK_LABELS: Record<TrackState, string> = {
+  on_time: "按时报送",
+  late: "逾期报送",
+  unknown: "已收到（报送时间不详）",
+  draft: "仅有草稿",
+  missing: "未报送",
+};
 
 export interface TrackRow {
   agencyId: number;
@@ -34,27 +40,44 @@ export interface TrackFilter {
   state?: TrackState;
 }
 
-export function stateOf(r: { reportId: number | null; status: ReportStatus | null; submittedAt: string | null }, deadlineEnd: Date): TrackState {
+export function stateOf(
+  r: { reportId: number | null; status: ReportStatus | null; submittedAt: string | null },
+  deadlineEnd: Date,
+): TrackState {
   if (!r.reportId || !r.status) return "missing";
   if (r.status === "draft" && !r.submittedAt) return "draft";
   if (!r.submittedAt) return "unknown";
   return new Date(r.submittedAt) <= deadlineEnd ? "on_time" : "late";
 }
 
-export function trackingList(db: Db, viewer: Viewer, f: TrackFilter): { rows: TrackRow[]; deadline: string; counts: Record<TrackState, number> } {
+export function trackingList(
+  db: Db,
+  viewer: Viewer,
+  f: TrackFilter,
+): { rows: TrackRow[]; deadline: string; counts: Record<TrackState, number> } {
   const counts: Record<TrackState, number> = { on_time: 0, late: 0, unknown: 0, draft: 0, missing: 0 };
   const deadline = deadlineOf(db, f.year);
   if (!can(viewer, "tracking.read")) return { rows: [], deadline, counts };
   // agencies that must report this year, and any other that filed a report for it all the same
   const a = alias(agencies, "a");
   const p = alias(agencies, "p");
-  const where: (SQL | undefined)[] = [eq(a.active, true), sql`(${expectedWhere(a, f.year)} or ${reports.id} is not null)`];
+  const where: (SQL | undefined)[] = [
+    eq(a.active, true),
+    sql`(${expectedWhere(a, f.year)} or ${reports.id} is not null)`,
+  ];
   if (f.kind) where.push(sql`${a.kind} = ${f.kind}`);
   if (f.parentId) where.push(sql`(${a.parentId} = ${f.parentId} or ${a.id} = ${f.parentId})`);
   const raw = db
     .select({
-      agencyId: a.id, name: a.name, kind: a.kind, parentId: a.parentId, parentName: p.name,
-      reportId: reports.id, status: reports.status, submittedAt: reports.submittedAt, publishedAt: reports.publishedAt,
+      agencyId: a.id,
+      name: a.name,
+      kind: a.kind,
+      parentId: a.parentId,
+      parentName: p.name,
+      reportId: reports.id,
+      status: reports.status,
+      submittedAt: reports.submittedAt,
+      publishedAt: reports.publishedAt,
     })
     .from(a)
     .leftJoin(p, eq(p.id, a.parentId))
@@ -87,10 +110,16 @@ export function contactsOf(db: Db, viewer: Viewer, agencyIds: number[]): Map<num
   const rows = db
     .select({ agencyId: users.agencyId, name: users.name, login: users.login, email: users.email, phone: users.phone })
     .from(users)
-    .where(and(eq(users.disabled, false), sql`${users.agencyId} in (select value from json_each(${JSON.stringify(agencyIds)}))`))
+    .where(
+      and(
+        eq(users.disabled, false),
+        sql`${users.agencyId} in (select value from json_each(${JSON.stringify(agencyIds)}))`,
+      ),
+    )
     .orderBy(asc(users.name))
     .all();
-  for (const c of rows) if (c.agencyId !== null) out.set(c.agencyId, [...(out.get(c.agencyId) ?? []), { ...c, agencyId: c.agencyId }]);
+  for (const c of rows)
+    if (c.agencyId !== null) out.set(c.agencyId, [...(out.get(c.agencyId) ?? []), { ...c, agencyId: c.agencyId }]);
   return out;
 }
 
@@ -98,7 +127,12 @@ export function agencyContactNote(db: Db, agencyIds: number[]): Map<number, stri
   const rows = db
     .select({ id: agencies.id, contact: agencies.contact })
     .from(agencies)
-    .where(and(isNotNull(agencies.contact), sql`${agencies.id} in (select value from json_each(${JSON.stringify(agencyIds)}))`))
+    .where(
+      and(
+        isNotNull(agencies.contact),
+        sql`${agencies.id} in (select value from json_each(${JSON.stringify(agencyIds)}))`,
+      ),
+    )
     .all();
   return new Map(rows.map((r) => [r.id, r.contact ?? ""]));
 }

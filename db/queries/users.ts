@@ -25,7 +25,14 @@ export function userForSignIn(db: Db, login: string) {
 /** The signed-in user of a session, re-read on every request so a disabled account stops at once. */
 export function userForViewer(db: Db, id: number) {
   return db
-    .select({ id: users.id, login: users.login, name: users.name, role: users.role, agencyId: users.agencyId, disabled: users.disabled })
+    .select({
+      id: users.id,
+      login: users.login,
+      name: users.name,
+      role: users.role,
+      agencyId: users.agencyId,
+      disabled: users.disabled,
+    })
     .from(users)
     .where(eq(users.id, id))
     .get();

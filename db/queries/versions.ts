@@ -91,7 +91,15 @@ function currentRif(db: Db, agencyId: number, year: number) {
 }
 
 /** Findings of a report in its context (neighbouring years of the same agency, deadline). */
-export function computeFindings(db: Db, { agencyId, year, report, submittedAt }: { agencyId: number; year: number; report: Report; submittedAt: string | null }): Finding[] {
+export function computeFindings(
+  db: Db,
+  {
+    agencyId,
+    year,
+    report,
+    submittedAt,
+  }: { agencyId: number; year: number; report: Report; submittedAt: string | null },
+): Finding[] {
   return checkReport(report, {
     previous: currentRif(db, agencyId, year - 1)?.rif ?? null,
     next: currentRif(db, agencyId, year + 1)?.rif ?? null,
@@ -114,7 +122,18 @@ export function writeFindings(db: Db, target: FindingsTarget, list: Finding[]): 
   const st = statements(db);
   st.clearFindings.run(target.versionId);
   for (const f of list) {
-    st.finding.run(target.versionId, target.reportId, target.agencyId, target.year, f.code, f.severity, JSON.stringify(f.cells), f.expected == null ? null : String(f.expected), f.actual == null ? null : String(f.actual), f.message);
+    st.finding.run(
+      target.versionId,
+      target.reportId,
+      target.agencyId,
+      target.year,
+      f.code,
+      f.severity,
+      JSON.stringify(f.cells),
+      f.expected == null ? null : String(f.expected),
+      f.actual == null ? null : String(f.actual),
+      f.message,
+    );
   }
 }
 
@@ -122,7 +141,9 @@ export function writeFindings(db: Db, target: FindingsTarget, list: Finding[]): 
 const submittedOrPrintedQuery = perConnection((db) =>
   db
     .select({
-      s: sql<string | null>`coalesce(${reports.submittedAt}, case when ${reportVersions.source} = 'collect' and ${reportVersions.pageDate} is not null then ${reportVersions.pageDate} || 'T23:59:59+08:00' end)`,
+      s: sql<
+        string | null
+      >`coalesce(${reports.submittedAt}, case when ${reportVersions.source} = 'collect' and ${reportVersions.pageDate} is not null then ${reportVersions.pageDate} || 'T23:59:59+08:00' end)`,
     })
     .from(reports)
     .leftJoin(reportVersions, eq(reportVersions.id, reports.currentVersionId))
@@ -166,15 +187,37 @@ export function insertVersion(db: Db, v: VersionRows): number {
   const errors = v.findings.filter((f) => f.severity === "error").length;
   const warns = v.findings.filter((f) => f.severity === "warning").length;
   const r = st.version.run(
-    v.reportId, v.versionNo, v.source, v.file?.name ?? null, v.file?.type ?? null,
-    v.file ? Buffer.from(v.file.bytes) : null, v.sha256 ?? null, v.extractedText ?? null,
-    JSON.stringify(v.report), v.report.template, PARSER_VERSION, JSON.stringify(v.findings),
-    JSON.stringify(v.warnings ?? []), v.provenance === undefined ? null : JSON.stringify(v.provenance),
-    errors, warns, v.createdBy ?? null, v.comment ?? null, v.at,
+    v.reportId,
+    v.versionNo,
+    v.source,
+    v.file?.name ?? null,
+    v.file?.type ?? null,
+    v.file ? Buffer.from(v.file.bytes) : null,
+    v.sha256 ?? null,
+    v.extractedText ?? null,
+    JSON.stringify(v.report),
+    v.report.template,
+    PARSER_VERSION,
+    JSON.stringify(v.findings),
+    JSON.stringify(v.warnings ?? []),
+    v.provenance === undefined ? null : JSON.stringify(v.provenance),
+    errors,
+    warns,
+    v.createdBy ?? null,
+    v.comment ?? null,
+    v.at,
   );
   const versionId = Number(r.lastInsertRowid);
   const shape = shapeOf(v.report);
-  st.cells.run(versionId, v.reportId, v.agencyId, v.year, v.report.template, shape.splitOther ? 1 : 0, ...CELL_COLUMNS.map((c) => getCell(v.report, c.path) ?? null));
+  st.cells.run(
+    versionId,
+    v.reportId,
+    v.agencyId,
+    v.year,
+    v.report.template,
+    shape.splitOther ? 1 : 0,
+    ...CELL_COLUMNS.map((c) => getCell(v.report, c.path) ?? null),
+  );
   writeFindings(db, { versionId, reportId: v.reportId, agencyId: v.agencyId, year: v.year }, v.findings);
   return versionId;
 }
@@ -186,7 +229,12 @@ const ensureReportQueries = perConnection((db) => ({
     .onConflictDoNothing({ target: [reports.agencyId, reports.year] })
     .prepare(),
   select: db
-    .select({ id: reports.id, status: reports.status, submittedAt: reports.submittedAt, publishedAt: reports.publishedAt })
+    .select({
+      id: reports.id,
+      status: reports.status,
+      submittedAt: reports.submittedAt,
+      publishedAt: reports.publishedAt,
+    })
     .from(reports)
     .where(and(eq(reports.agencyId, sql.placeholder("agencyId")), eq(reports.year, sql.placeholder("year"))))
     .prepare(),
@@ -211,16 +259,32 @@ function nextVersionNo(db: Db, reportId: number): number {
 const saveQueries = perConnection((db) => {
   // update's set() takes SQL, not a bare placeholder
   const p = (name: string) => sql`${sql.placeholder(name)}`;
-  const current = { currentVersionId: p("versionId"), status: p("status"), submittedAt: p("submittedAt"), updatedAt: p("at") };
+  const current = {
+    currentVersionId: p("versionId"),
+    status: p("status"),
+    submittedAt: p("submittedAt"),
+    updatedAt: p("at"),
+  };
   const published = { ...current, publishedVersionId: p("versionId"), publishedAt: p("publishedAt") };
   const byId = eq(reports.id, sql.placeholder("reportId"));
   return {
     setCurrent: db.update(reports).set(current).where(byId).prepare(),
     setPublished: db.update(reports).set(published).where(byId).prepare(),
-    setRevised: db.update(reports).set({ ...published, revisedAt: p("at") }).where(byId).prepare(),
+    setRevised: db
+      .update(reports)
+      .set({ ...published, revisedAt: p("at") })
+      .where(byId)
+      .prepare(),
     event: db
       .insert(reviewEvents)
-      .values({ reportId: sql.placeholder("reportId"), versionId: sql.placeholder("versionId"), action: sql.placeholder("action"), comment: sql.placeholder("comment"), userId: sql.placeholder("userId"), createdAt: sql.placeholder("at") })
+      .values({
+        reportId: sql.placeholder("reportId"),
+        versionId: sql.placeholder("versionId"),
+        action: sql.placeholder("action"),
+        comment: sql.placeholder("comment"),
+        userId: sql.placeholder("userId"),
+        createdAt: sql.placeholder("at"),
+      })
       .prepare(),
   };
 });
@@ -234,12 +298,27 @@ export function saveReportVersion(db: Db, input: SaveVersionInput): SavedVersion
       const sha = input.file ? createHash("sha256").update(input.file.bytes).digest("hex") : null;
       const n = nextVersionNo(db, rep.id);
       const status = input.status ?? "draft";
-      const submittedAt = status === "draft" ? rep.submittedAt : (rep.submittedAt ?? (input.submittedAt !== undefined ? input.submittedAt : at));
+      const submittedAt =
+        status === "draft"
+          ? rep.submittedAt
+          : (rep.submittedAt ?? (input.submittedAt !== undefined ? input.submittedAt : at));
       const findings = computeFindings(db, { agencyId: input.agencyId, year: input.year, report, submittedAt });
       const versionId = insertVersion(db, {
-        reportId: rep.id, agencyId: input.agencyId, year: input.year, versionNo: n, report, findings, at,
-        source: input.source, file: input.file ?? null, sha256: sha, extractedText: input.extractedText ?? null,
-        warnings: input.warnings ?? [], provenance: input.provenance, createdBy: input.actor.id, comment: input.comment ?? null,
+        reportId: rep.id,
+        agencyId: input.agencyId,
+        year: input.year,
+        versionNo: n,
+        report,
+        findings,
+        at,
+        source: input.source,
+        file: input.file ?? null,
+        sha256: sha,
+        extractedText: input.extractedText ?? null,
+        warnings: input.warnings ?? [],
+        provenance: input.provenance,
+        createdBy: input.actor.id,
+        comment: input.comment ?? null,
       });
       const published = status === "published";
       const q = saveQueries(db);
@@ -248,10 +327,23 @@ export function saveReportVersion(db: Db, input: SaveVersionInput): SavedVersion
       if (!published) q.setCurrent.run(row);
       else if (rep.publishedAt === null) q.setPublished.run({ ...row, publishedAt: at });
       else q.setRevised.run({ ...row, publishedAt: rep.publishedAt });
-      q.event.run({ reportId: rep.id, versionId, action: "create", comment: input.comment ?? null, userId: input.actor.id, at });
-      if (published) q.event.run({ reportId: rep.id, versionId, action: "publish", comment: null, userId: input.actor.id, at });
+      q.event.run({
+        reportId: rep.id,
+        versionId,
+        action: "create",
+        comment: input.comment ?? null,
+        userId: input.actor.id,
+        at,
+      });
+      if (published)
+        q.event.run({ reportId: rep.id, versionId, action: "publish", comment: null, userId: input.actor.id, at });
       recheckNeighbours(db, input.agencyId, input.year);
-      audit(db, input.actor, { action: "report.version.create", entityType: "report", entityId: rep.id, detail: { versionId, versionNo: n, source: input.source, status, file: input.file?.name ?? null } });
+      audit(db, input.actor, {
+        action: "report.version.create",
+        entityType: "report",
+        entityId: rep.id,
+        detail: { versionId, versionNo: n, source: input.source, status, file: input.file?.name ?? null },
+      });
       return { reportId: rep.id, versionId, versionNo: n, findings, duplicate: false };
     },
     { behavior: "immediate" },

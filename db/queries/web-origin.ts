@@ -7,7 +7,10 @@ import { reportVersions } from "../schema";
 
 /** Called inside the transaction that inserted the version, so the version is never seen without it. */
 export function setVersionOrigin(db: Db, versionId: number, origin: WebOrigin): void {
-  db.update(reportVersions).set({ sourceUrl: origin.finalUrl || origin.url, fetchedAt: origin.fetchedAt, pageDate: origin.pageDate }).where(eq(reportVersions.id, versionId)).run();
+  db.update(reportVersions)
+    .set({ sourceUrl: origin.finalUrl || origin.url, fetchedAt: origin.fetchedAt, pageDate: origin.pageDate })
+    .where(eq(reportVersions.id, versionId))
+    .run();
 }
 
 export interface VersionOrigin {
@@ -19,7 +22,11 @@ export interface VersionOrigin {
 export function versionOrigin(db: Db, versionId: number | null): VersionOrigin | null {
   if (!versionId) return null;
   const r = db
-    .select({ sourceUrl: reportVersions.sourceUrl, fetchedAt: reportVersions.fetchedAt, pageDate: reportVersions.pageDate })
+    .select({
+      sourceUrl: reportVersions.sourceUrl,
+      fetchedAt: reportVersions.fetchedAt,
+      pageDate: reportVersions.pageDate,
+    })
     .from(reportVersions)
     .where(and(eq(reportVersions.id, versionId), isNotNull(reportVersions.sourceUrl)))
     .get();

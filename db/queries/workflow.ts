@@ -8,7 +8,16 @@ import { and, desc, eq, inArray, like, sql, type SQL } from "drizzle-orm";
 import type { Viewer } from "../../lib/permissions";
 import type { Report } from "../../lib/template";
 import type { Db } from "../client";
-import { agencies, findingAcks, findings, reports, reportVersions, reviewEvents, users, type ReportStatus } from "../schema";
+import {
+  agencies,
+  findingAcks,
+  findings,
+  reports,
+  reportVersions,
+  reviewEvents,
+  users,
+  type ReportStatus,
+} from "../schema";
 
 export { STATUS_LABELS } from "../../lib/report-status";
 
@@ -94,7 +103,9 @@ export type QueueEntry = ReportSummary & { lastSubmittedAt: string | null };
  * (oldest first). `submittedAt` stays the first submission.
  */
 export function listQueueEntries(db: Db): QueueEntry[] {
-  const lastSubmittedAt = sql<string | null>`coalesce((select max(e.created_at) from ${reviewEvents} e where e.report_id = ${reports.id} and e.action = 'submit'), ${reports.submittedAt})`;
+  const lastSubmittedAt = sql<
+    string | null
+  >`coalesce((select max(e.created_at) from ${reviewEvents} e where e.report_id = ${reports.id} and e.action = 'submit'), ${reports.submittedAt})`;
   return db
     .select({ ...summaryColumns, lastSubmittedAt })
     .from(reports)
@@ -162,7 +173,15 @@ export function getVersionDetail(db: Db, { reportId, versionId }: { reportId: nu
     .get();
   if (!v) return null;
   const live = db
-    .select({ id: findings.id, code: findings.code, severity: findings.severity, cells: findings.cells, expected: findings.expected, actual: findings.actual, message: findings.message })
+    .select({
+      id: findings.id,
+      code: findings.code,
+      severity: findings.severity,
+      cells: findings.cells,
+      expected: findings.expected,
+      actual: findings.actual,
+      message: findings.message,
+    })
     .from(findings)
     .where(eq(findings.versionId, versionId))
     .orderBy(findings.id)
@@ -173,7 +192,14 @@ export type VersionDetail = NonNullable<ReturnType<typeof getVersionDetail>>;
 
 export function listEvents(db: Db, reportId: number) {
   return db
-    .select({ id: reviewEvents.id, action: reviewEvents.action, comment: reviewEvents.comment, createdAt: reviewEvents.createdAt, versionId: reviewEvents.versionId, userName: users.name })
+    .select({
+      id: reviewEvents.id,
+      action: reviewEvents.action,
+      comment: reviewEvents.comment,
+      createdAt: reviewEvents.createdAt,
+      versionId: reviewEvents.versionId,
+      userName: users.name,
+    })
     .from(reviewEvents)
     .leftJoin(users, eq(users.id, reviewEvents.userId))
     .where(eq(reviewEvents.reportId, reportId))
@@ -183,7 +209,15 @@ export function listEvents(db: Db, reportId: number) {
 
 export function listAcks(db: Db, reportId: number) {
   return db
-    .select({ id: findingAcks.id, code: findingAcks.code, cellsKey: findingAcks.cellsKey, kind: findingAcks.kind, comment: findingAcks.comment, createdAt: findingAcks.createdAt, userName: users.name })
+    .select({
+      id: findingAcks.id,
+      code: findingAcks.code,
+      cellsKey: findingAcks.cellsKey,
+      kind: findingAcks.kind,
+      comment: findingAcks.comment,
+      createdAt: findingAcks.createdAt,
+      userName: users.name,
+    })
     .from(findingAcks)
     .leftJoin(users, eq(users.id, findingAcks.userId))
     .where(eq(findingAcks.reportId, reportId))
@@ -198,14 +232,21 @@ export const cellsKey = (cells: string[]) => [...cells].sort().join(",");
 /** The report row as a transition reads it inside its transaction. */
 export function getReportState(db: Db, reportId: number) {
   return db
-    .select({ status: reports.status, versionId: reports.currentVersionId, publishedVersionId: reports.publishedVersionId, publishedAt: reports.publishedAt, submittedAt: reports.submittedAt })
+    .select({
+      status: reports.status,
+      versionId: reports.currentVersionId,
+      publishedVersionId: reports.publishedVersionId,
+      publishedAt: reports.publishedAt,
+      submittedAt: reports.submittedAt,
+    })
     .from(reports)
     .where(eq(reports.id, reportId))
     .get();
 }
 
 export function getVersionNo(db: Db, versionId: number): number | undefined {
-  return db.select({ n: reportVersions.versionNo }).from(reportVersions).where(eq(reportVersions.id, versionId)).get()?.n;
+  return db.select({ n: reportVersions.versionNo }).from(reportVersions).where(eq(reportVersions.id, versionId)).get()
+    ?.n;
 }
 
 export function getVersionRif(db: Db, versionId: number): Report | undefined {
@@ -214,11 +255,17 @@ export function getVersionRif(db: Db, versionId: number): Report | undefined {
 
 /** Submitted: the first submission time is kept (timeliness is judged on it). */
 export function markSubmitted(db: Db, { reportId, at }: { reportId: number; at: string }): void {
-  db.update(reports).set({ status: "submitted", submittedAt: sql`coalesce(${reports.submittedAt}, ${at})`, updatedAt: at }).where(eq(reports.id, reportId)).run();
+  db.update(reports)
+    .set({ status: "submitted", submittedAt: sql`coalesce(${reports.submittedAt}, ${at})`, updatedAt: at })
+    .where(eq(reports.id, reportId))
+    .run();
 }
 
 /** Published: `revised` when a version other than the first published one goes public. */
-export function markPublished(db: Db, { reportId, versionId, at, revised }: { reportId: number; versionId: number; at: string; revised: boolean }): void {
+export function markPublished(
+  db: Db,
+  { reportId, versionId, at, revised }: { reportId: number; versionId: number; at: string; revised: boolean },
+): void {
   db.update(reports)
     .set({
       status: "published",
@@ -231,7 +278,10 @@ export function markPublished(db: Db, { reportId, versionId, at, revised }: { re
     .run();
 }
 
-export function setReportStatus(db: Db, { reportId, status, at }: { reportId: number; status: ReportStatus; at: string }): void {
+export function setReportStatus(
+  db: Db,
+  { reportId, status, at }: { reportId: number; status: ReportStatus; at: string },
+): void {
   db.update(reports).set({ status, updatedAt: at }).where(eq(reports.id, reportId)).run();
 }
 
@@ -240,11 +290,20 @@ export function insertReviewEvent(db: Db, e: typeof reviewEvents.$inferInsert): 
 }
 
 /** A finding of the report's current version, as the user saw it (undefined once the report changed). */
-export function getCurrentFinding(db: Db, { findingId, reportId, versionId }: { findingId: number; reportId: number; versionId: number | null }) {
+export function getCurrentFinding(
+  db: Db,
+  { findingId, reportId, versionId }: { findingId: number; reportId: number; versionId: number | null },
+) {
   return db
     .select({ code: findings.code, cells: findings.cells })
     .from(findings)
-    .where(and(eq(findings.id, findingId), eq(findings.reportId, reportId), versionId === null ? sql`0` : eq(findings.versionId, versionId)))
+    .where(
+      and(
+        eq(findings.id, findingId),
+        eq(findings.reportId, reportId),
+        versionId === null ? sql`0` : eq(findings.versionId, versionId),
+      ),
+    )
     .get();
 }
 
@@ -267,7 +326,9 @@ export function getVersionFile(db: Db, versionId: number) {
       agencyId: reports.agencyId,
       year: reports.year,
       agencyName: agencies.name,
-      published: sql<number | null>`(${reports.publishedVersionId} = ${reportVersions.id} or exists (select 1 from ${reviewEvents} e where e.version_id = ${reportVersions.id} and e.action = 'publish'))`,
+      published: sql<
+        number | null
+      >`(${reports.publishedVersionId} = ${reportVersions.id} or exists (select 1 from ${reviewEvents} e where e.version_id = ${reportVersions.id} and e.action = 'publish'))`,
     })
     .from(reportVersions)
     .innerJoin(reports, eq(reports.id, reportVersions.reportId))
@@ -275,4 +336,3 @@ export function getVersionFile(db: Db, versionId: number) {
     .where(eq(reportVersions.id, versionId))
     .get();
 }
-

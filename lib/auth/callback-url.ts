@@ -17,7 +17,9 @@ export function safeCallbackPath(raw: string | null | undefined, host?: string |
     return DEFAULT_AFTER_LOGIN;
   }
   // an absolute URL is accepted only for this very host (next-auth's middleware sends those)
-  const sameOrigin = u.origin === base.origin || (!!host && (u.protocol === "http:" || u.protocol === "https:") && u.host === host && !u.username && !u.password);
+  const sameOrigin =
+    u.origin === base.origin ||
+    (!!host && (u.protocol === "http:" || u.protocol === "https:") && u.host === host && !u.username && !u.password);
   if (!sameOrigin) return DEFAULT_AFTER_LOGIN;
   const path = `${u.pathname}${u.search}${u.hash}`;
   // `//host` or `/\host` would be read by the browser as another origin

@@ -17,10 +17,17 @@ function header(h: HeaderBag, name: string): string | undefined {
   return Array.isArray(v) ? v.join(",") : v;
 }
 
-const normalise = (a: string) => a.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "").toLowerCase();
+const normalise = (a: string) =>
+  a
+    .trim()
+    .replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "")
+    .toLowerCase();
 export const isLoopback = (a: string) => /^127\./.test(a) || a === "::1";
 
-export function clientAddress(h: HeaderBag, nonce = (globalThis as Record<symbol, unknown>)[NONCE] as string | undefined): string {
+export function clientAddress(
+  h: HeaderBag,
+  nonce = (globalThis as Record<symbol, unknown>)[NONCE] as string | undefined,
+): string {
   const stamp = header(h, PEER_HEADER);
   const peer = nonce && stamp?.startsWith(`${nonce} `) ? normalise(stamp.slice(nonce.length + 1)) : null;
   const forwarded = (header(h, "x-forwarded-for") ?? "").split(",").map(normalise).filter(Boolean);

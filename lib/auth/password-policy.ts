@@ -12,14 +12,62 @@ export const PASSWORD_HINT = `至少${PASSWORD_MIN}个字符；不能用重复�
 
 /** Common passwords and words, compared after lower-casing and dropping trailing digits and symbols. */
 const COMMON = new Set([
-  "password", "passw0rd", "p@ssw0rd", "p@ssword", "admin", "administrator", "root", "user", "test", "guest", "login",
-  "welcome", "letmein", "iloveyou", "qwerty", "qwertyuiop", "asdfghjkl", "zxcvbnm", "abc", "abcd", "a", "aa", "aaa",
-  "monkey", "dragon", "master", "sunshine", "princess", "football", "baseball", "superman", "trustno1", "changeme",
-  "secret", "default", "demo", "reviewer", "agency", "woaini", "wodemima", "mima", "zhongguo", "china", "xxgk",
+  "password",
+  "passw0rd",
+  "p@ssw0rd",
+  "p@ssword",
+  "admin",
+  "administrator",
+  "root",
+  "user",
+  "test",
+  "guest",
+  "login",
+  "welcome",
+  "letmein",
+  "iloveyou",
+  "qwerty",
+  "qwertyuiop",
+  "asdfghjkl",
+  "zxcvbnm",
+  "abc",
+  "abcd",
+  "a",
+  "aa",
+  "aaa",
+  "monkey",
+  "dragon",
+  "master",
+  "sunshine",
+  "princess",
+  "football",
+  "baseball",
+  "superman",
+  "trustno1",
+  "changeme",
+  "secret",
+  "default",
+  "demo",
+  "reviewer",
+  "agency",
+  "woaini",
+  "wodemima",
+  "mima",
+  "zhongguo",
+  "china",
+  "xxgk",
 ]);
 
 /** Keyboard rows and alphabets whose runs are guessable in either direction. */
-const RUNS = ["01234567890", "abcdefghijklmnopqrstuvwxyz", "qwertyuiop", "asdfghjkl", "zxcvbnm", "1qaz2wsx3edc4rfv5tgb", "qazwsxedcrfvtgbyhnujm"];
+const RUNS = [
+  "01234567890",
+  "abcdefghijklmnopqrstuvwxyz",
+  "qwertyuiop",
+  "asdfghjkl",
+  "zxcvbnm",
+  "1qaz2wsx3edc4rfv5tgb",
+  "qazwsxedcrfvtgbyhnujm",
+];
 
 function isRun(s: string): boolean {
   if (s.length < 4) return false;
@@ -57,7 +105,8 @@ export function passwordProblem(password: string, login?: string | null): string
   if (name && name.length >= 2) {
     const reversed = [...name].reverse().join("");
     const rest = p.split(name).join("").split(reversed).join("");
-    if (rest.length < 6 || rest.replace(/[\p{N}\p{P}\p{S}\s]/gu, "") === "") return "密码不能是用户名或用户名加几个字符";
+    if (rest.length < 6 || rest.replace(/[\p{N}\p{P}\p{S}\s]/gu, "") === "")
+      return "密码不能是用户名或用户名加几个字符";
   }
   return null;
 }

@@ -4,13 +4,28 @@
  * clerk more time than a missed one.
  */
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** "12", "十二", "一百零三", "两千" → number; null when it is not a numeral. */
 export function parseNumeral(s: string): number | null {
   if (/^\d+$/.test(s)) return Number(s);
-  let total = 0, section = 0, digit = -1;
+  let total = 0,
+    section = 0,
+    digit = -1;
   for (const ch of s) {
     if (ch in CN_DIGITS) digit = CN_DIGITS[ch];
     else if (ch in CN_UNITS) {
@@ -105,7 +120,8 @@ function skip(c: number): boolean {
  */
 export function shingles(text: string): Int32Array {
   const out = new Set<number>();
-  let a = -1, b = -1;
+  let a = -1,
+    b = -1;
   let inNumber = false;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
@@ -131,7 +147,9 @@ export function shingles(text: string): Int32Array {
 export function jaccard(a: Int32Array, b: Int32Array, atLeast = 0): number {
   if (a.length === 0 || b.length === 0) return 0;
   if (Math.min(a.length, b.length) / Math.max(a.length, b.length) < atLeast) return 0;
-  let i = 0, j = 0, inter = 0;
+  let i = 0,
+    j = 0,
+    inter = 0;
   while (i < a.length && j < b.length) {
     if (a[i] === b[j]) {
       inter++;

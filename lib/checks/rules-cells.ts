@@ -78,7 +78,8 @@ const emptyRule: Rule = {
   code: "EMPTY",
   severity: "warning",
   title: "整表空白",
-  description: "二或三的表格所有单元格都是空白（或“无”“/”），请确认是否漏填（四全部为“无”是无复议诉讼的常见写法，不提示）",
+  description:
+    "二或三的表格所有单元格都是空白（或“无”“/”），请确认是否漏填（四全部为“无”是无复议诉讼的常见写法，不提示）",
   scope: "report",
   run(report) {
     const out: Finding[] = [];

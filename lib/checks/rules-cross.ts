@@ -58,15 +58,18 @@ const xInForce: Rule = {
   code: "X-INFORCE",
   severity: "warning",
   title: "现行有效件数衔接",
-  description: "2021年版：现行有效件数（本年）= 上年现行有效件数 + 本年制发件数 − 本年废止件数（两年都用2021年版格式时检查）",
+  description:
+    "2021年版：现行有效件数（本年）= 上年现行有效件数 + 本年制发件数 − 本年废止件数（两年都用2021年版格式时检查）",
   scope: "cross-year",
   run(report, ctx) {
     const prev = ctx.previous;
     if (!prev || report.template !== "2021" || prev.template !== "2021" || !adjacent(prev, report)) return [];
     const out: Finding[] = [];
     for (const r of INFORCE_ROWS) {
-      const now = at(report, r.inForce), before = at(prev, r.inForce);
-      const issued = at(report, r.issued), repealed = at(report, r.repealed);
+      const now = at(report, r.inForce),
+        before = at(prev, r.inForce);
+      const issued = at(report, r.issued),
+        repealed = at(report, r.repealed);
       if (now === null && before === null && issued === null && repealed === null) continue;
       const expected = (before ?? 0) + (issued ?? 0) - (repealed ?? 0);
       if ((now ?? 0) === expected) continue;
@@ -111,7 +114,9 @@ function itemFindings(earlier: Report, later: Report, owner: "earlier" | "later"
   if (earlier.template !== "2019" || later.template !== "2019" || !adjacent(earlier, later)) return [];
   const out: Finding[] = [];
   for (const r of ITEM_ROWS) {
-    const base = at(earlier, r.previousCount), change = at(earlier, r.change), after = at(later, r.previousCount);
+    const base = at(earlier, r.previousCount),
+      change = at(earlier, r.change),
+      after = at(later, r.previousCount);
     if (base === null && change === null && after === null) continue;
     const expected = (base ?? 0) + (change ?? 0);
     if ((after ?? 0) === expected) continue;
@@ -135,7 +140,8 @@ const xItems: Rule = {
   code: "X-ITEMS",
   severity: "warning",
   title: "项目数量衔接",
-  description: "2019年版：本年度上一年项目数量 = 上一年度报告的上一年项目数量 + 本年增/减（两年都用2019年版格式时检查）",
+  description:
+    "2019年版：本年度上一年项目数量 = 上一年度报告的上一年项目数量 + 本年增/减（两年都用2019年版格式时检查）",
   scope: "cross-year",
   run(report, ctx) {
     if (ctx.previous) return itemFindings(ctx.previous, report, "later");

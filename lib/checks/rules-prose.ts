@@ -14,7 +14,10 @@ const P = {
 };
 const [RECON, DIRECT, AFTER] = REVIEW_ROWS;
 
-function groupTotal(report: Report, key: (typeof REVIEW_ROWS)[number]["key"]): { total: number | null; parts: number | null } {
+function groupTotal(
+  report: Report,
+  key: (typeof REVIEW_ROWS)[number]["key"],
+): { total: number | null; parts: number | null } {
   const o = report.review?.[key] as Record<string, unknown> | undefined;
   const total = num(o?.total);
   let parts: number | null = null;
@@ -26,14 +29,23 @@ function groupTotal(report: Report, key: (typeof REVIEW_ROWS)[number]["key"]): {
 }
 
 /** What the table says for a prose figure: the value(s) a correct quote may take, or null to skip. */
-function tableFigure(report: Report, key: FigureKey): { accept: number[]; shown: number; cells: string[]; label: string } | null {
+function tableFigure(
+  report: Report,
+  key: FigureKey,
+): { accept: number[]; shown: number; cells: string[]; label: string } | null {
   const plus = (a: number | null, b: number | null) => (a === null && b === null ? null : (a ?? 0) + (b ?? 0));
   switch (key) {
     case "newReceived": {
-      const nr = at(report, P.newReceived), co = at(report, P.carriedOver);
+      const nr = at(report, P.newReceived),
+        co = at(report, P.carriedOver);
       if (nr === null) return null;
       // "共收到申请X件" sometimes counts last year's carried-over applications too
-      return { accept: [nr, plus(nr, co)!], shown: nr, cells: [P.newReceived.join(".")], label: `表三 ${ROW.newReceived.title} 总计` };
+      return {
+        accept: [nr, plus(nr, co)!],
+        shown: nr,
+        cells: [P.newReceived.join(".")],
+        label: `表三 ${ROW.newReceived.title} 总计`,
+      };
     }
     case "carriedOver":
     case "carriedForward": {
@@ -44,11 +56,18 @@ function tableFigure(report: Report, key: FigureKey): { accept: number[]; shown:
     case "reconsideration": {
       const g = groupTotal(report, RECON.key);
       if (g.total === null && g.parts === null) return null;
-      return { accept: [g.total ?? 0, g.parts ?? 0], shown: g.total ?? 0, cells: [`${RECON.path}.total`], label: `${RECON.title}总计` };
+      return {
+        accept: [g.total ?? 0, g.parts ?? 0],
+        shown: g.total ?? 0,
+        cells: [`${RECON.path}.total`],
+        label: `${RECON.title}总计`,
+      };
     }
     case "litigation": {
-      const d = groupTotal(report, DIRECT.key), a = groupTotal(report, AFTER.key);
-      const total = plus(d.total, a.total), parts = plus(d.parts, a.parts);
+      const d = groupTotal(report, DIRECT.key),
+        a = groupTotal(report, AFTER.key);
+      const total = plus(d.total, a.total),
+        parts = plus(d.parts, a.parts);
       if (total === null && parts === null) return null;
       return {
         accept: [total ?? 0, parts ?? 0, d.total ?? 0, a.total ?? 0],
@@ -78,7 +97,8 @@ const txtFigures: Rule = {
   code: "TXT-FIGURES",
   severity: "warning",
   title: "正文数字与表格一致",
-  description: "一、总体情况和六、其他需要报告的事项中引用的数字（共收到申请X件、上年结转、结转下年度、行政复议Y件、行政诉讼Z件）应与表格一致",
+  description:
+    "一、总体情况和六、其他需要报告的事项中引用的数字（共收到申请X件、上年结转、结转下年度、行政复议Y件、行政诉讼Z件）应与表格一致",
   scope: "prose",
   run(report) {
     if (!report.prose) return [];
@@ -186,12 +206,20 @@ const txtRepeat: Rule = {
     const out: Finding[] = [];
     const prev = ctx.previous;
     if (prev?.prose) {
-      const sim = jaccard(mine, cachedShingles(prev, () => proseText(prev)), threshold);
+      const sim = jaccard(
+        mine,
+        cachedShingles(prev, () => proseText(prev)),
+        threshold,
+      );
       if (sim >= threshold) out.push(repeat(sim, `本机关${prev.year ?? "上一"}年度报告`));
     }
     for (const peer of ctx.peers ?? []) {
       if (peer.agency === report.agency) continue;
-      const sim = jaccard(mine, cachedShingles(peer, () => peer.prose), threshold);
+      const sim = jaccard(
+        mine,
+        cachedShingles(peer, () => peer.prose),
+        threshold,
+      );
       if (sim >= threshold) out.push(repeat(sim, `${peer.agency}的报告`));
     }
     return out;

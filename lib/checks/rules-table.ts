@@ -13,7 +13,6 @@ import {
   REVIEW_ROWS,
   ROW,
   appRows,
-
   num,
   resultRows,
   rowAt,
@@ -28,7 +27,8 @@ const tBalance: Rule = {
   code: "T3-BALANCE",
   severity: "error",
   title: "申请数量收支平衡",
-  description: "三、各列：一、本年新收 + 二、上年结转 = 三、本年度办理结果（七）总计 + 四、结转下年度继续办理（模板注明的勾稽关系）",
+  description:
+    "三、各列：一、本年新收 + 二、上年结转 = 三、本年度办理结果（七）总计 + 四、结转下年度继续办理（模板注明的勾稽关系）",
   scope: "report",
   run(report) {
     const out: Finding[] = [];
@@ -37,7 +37,10 @@ const tBalance: Rule = {
     const c = colsOf(report, ROW.totalHandled.parts);
     const d = colsOf(report, ROW.carriedForward.parts);
     for (const col of APP_COLS) {
-      const va = num(a?.[col.key]), vb = num(b?.[col.key]), vc = num(c?.[col.key]), vd = num(d?.[col.key]);
+      const va = num(a?.[col.key]),
+        vb = num(b?.[col.key]),
+        vc = num(c?.[col.key]),
+        vd = num(d?.[col.key]);
       if (va === null && vb === null && vc === null && vd === null) continue;
       const left = (va ?? 0) + (vb ?? 0);
       const right = (vc ?? 0) + (vd ?? 0);
@@ -45,7 +48,9 @@ const tBalance: Rule = {
       out.push({
         code: "T3-BALANCE",
         severity: "error",
-        cells: [ROW.newReceived, ROW.carriedOver, ROW.totalHandled, ROW.carriedForward].map((r) => `${r.path}.${col.key}`),
+        cells: [ROW.newReceived, ROW.carriedOver, ROW.totalHandled, ROW.carriedForward].map(
+          (r) => `${r.path}.${col.key}`,
+        ),
         expected: left,
         actual: right,
         message:
@@ -61,7 +66,8 @@ const tResults: Rule = {
   code: "T3-RESULTS",
   severity: "error",
   title: "办理结果合计",
-  description: "三、各列：（七）总计 = （一）+（二）+（三）各项 +（四）各项 +（五）各项 +（六）（2021年版为其三项之和）",
+  description:
+    "三、各列：（七）总计 = （一）+（二）+（三）各项 +（四）各项 +（五）各项 +（六）（2021年版为其三项之和）",
   scope: "report",
   run(report) {
     const out: Finding[] = [];

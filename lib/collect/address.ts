@@ -16,7 +16,8 @@ export function checkAddress(raw: string): { ok: true; url: URL } | { ok: false;
   } catch {
     return { ok: false, message: `“${s.slice(0, 80)}”不是有效的网址` };
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return { ok: false, message: `只支持 http 或 https 网址，不支持“${url.protocol.replace(/:$/, "")}”` };
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    return { ok: false, message: `只支持 http 或 https 网址，不支持“${url.protocol.replace(/:$/, "")}”` };
   if (url.username || url.password) return { ok: false, message: "网址中不能包含用户名或密码" };
   if (!url.hostname) return { ok: false, message: "网址缺少主机名" };
   return { ok: true, url };

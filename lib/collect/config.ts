@@ -25,7 +25,9 @@ export function collectConfig(envIn: NodeJS.ProcessEnv = process.env): CollectCo
   const p = schema.safeParse(envIn);
   if (!p.success) {
     const i = p.error.issues[0];
-    throw new ConfigError(`配置错误 / invalid configuration: ${String(i.path[0])}: ${i.message}（当前值：${JSON.stringify(envIn[String(i.path[0])])}）`);
+    throw new ConfigError(
+      `配置错误 / invalid configuration: ${String(i.path[0])}: ${i.message}（当前值：${JSON.stringify(envIn[String(i.path[0])])}）`,
+    );
   }
   return {
     allowLoopback: p.data.COLLECT_ALLOW_LOOPBACK === "1",
@@ -36,6 +38,7 @@ export function collectConfig(envIn: NodeJS.ProcessEnv = process.env): CollectCo
 }
 
 /** Sent with every request; robots.txt rules are matched against the product token `xxgk-dashboard`. */
-export const USER_AGENT = "Mozilla/5.0 (compatible; xxgk-dashboard/0.1; government information disclosure annual report collector)";
+export const USER_AGENT =
+  "Mozilla/5.0 (compatible; xxgk-dashboard/0.1; government information disclosure annual report collector)";
 export const ROBOTS_TOKEN = "xxgk-dashboard";
 export const MAX_REDIRECTS = 5;

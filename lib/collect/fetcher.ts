@@ -47,7 +47,13 @@ const seconds = (ms: number) => `${Math.round(ms / 100) / 10}`;
 function networkMessage(e: unknown, timeoutMs: number): string {
   const err = e as { code?: string; name?: string; cause?: { code?: string } };
   const code = err?.code ?? err?.cause?.code ?? err?.name ?? "";
-  if (code === "AbortError" || code === "TimeoutError" || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "UND_ERR_ABORTED")
+  if (
+    code === "AbortError" ||
+    code === "TimeoutError" ||
+    code === "UND_ERR_HEADERS_TIMEOUT" ||
+    code === "UND_ERR_BODY_TIMEOUT" ||
+    code === "UND_ERR_ABORTED"
+  )
     return `网站在 ${seconds(timeoutMs)} 秒内没有完成响应，已放弃`;
   if (code === "UND_ERR_CONNECT_TIMEOUT" || code === "ETIMEDOUT") return "连接网站超时";
   if (code === "ECONNREFUSED") return "网站拒绝连接（服务器可能未开机或端口不对）";
@@ -70,7 +76,10 @@ export class Fetcher {
     const prev = this.queues.get(host) ?? Promise.resolve();
     let release!: () => void;
     const mine = new Promise<void>((r) => (release = r));
-    this.queues.set(host, prev.then(() => mine));
+    this.queues.set(
+      host,
+      prev.then(() => mine),
+    );
     await prev;
     try {
       return await fn();
@@ -104,15 +113,27 @@ export class Fetcher {
       if (!checked.ok) return { ok: false, url: raw, message: checked.message };
       const url = checked.url;
       if (!hostAllowed(url.hostname, this.opts.allowHosts))
-        return { ok: false, url: raw, message: `网站“${url.hostname}”不在允许访问的范围内（${this.opts.allowHosts.join("、")}），请管理员在“网站采集”设置中添加` };
+        return {
+          ok: false,
+          url: raw,
+          message: `网站“${url.hostname}”不在允许访问的范围内（${this.opts.allowHosts.join("、")}），请管理员在“网站采集”设置中添加`,
+        };
       if (o.robots) {
         const robots = await this.robotsFor(url.origin);
-        if (robots && robots.isDisallowed(url.href, ROBOTS_TOKEN)) return { ok: false, url: raw, message: `该网站的 robots.txt 不允许抓取此网页：${url.href}` };
+        if (robots && robots.isDisallowed(url.href, ROBOTS_TOKEN))
+          return { ok: false, url: raw, message: `该网站的 robots.txt 不允许抓取此网页：${url.href}` };
       }
       const step = await this.slot(url.host, () => this.once(url, o.maxBytes));
       if (!step.ok) return { ok: false, url: raw, message: step.message };
       if (step.location === null) {
-        return { ok: true, url: raw, finalUrl: url.href, contentType: step.contentType, bytes: step.bytes, fetchedAt: new Date().toISOString() };
+        return {
+          ok: true,
+          url: raw,
+          finalUrl: url.href,
+          contentType: step.contentType,
+          bytes: step.bytes,
+          fetchedAt: new Date().toISOString(),
+        };
       }
       try {
         current = new URL(step.location, url).href;
@@ -124,25 +145,53 @@ export class Fetcher {
   }
 
   /** One request to one checked address; a redirect is returned, not followed. */
-  private async once(url: URL, maxBytes: number): Promise<{ ok: true; location: string | null; contentType: string | null; bytes: Uint8Array } | { ok: false; message: string }> {
+  private async once(
+    url: URL,
+    maxBytes: number,
+  ): Promise<
+    | { ok: true; location: string | null; contentType: string | null; bytes: Uint8Array }
+    | { ok: false; message: string }
+  > {
     // the name lookup is bounded by the same time-out as the request
     let dnsTimer: NodeJS.Timeout | undefined;
     const target = await Promise.race([
       resolveChecked(url.hostname, this.resolve, this.opts.allowLoopback),
-      new Promise<{ ok: false; message: string }>((r) => (dnsTimer = setTimeout(() => r({ ok: false, message: `解析域名“${url.hostname}”超时` }), this.opts.timeoutMs))),
+      new Promise<{ ok: false; message: string }>(
+        (r) =>
+          (dnsTimer = setTimeout(
+            () => r({ ok: false, message: `解析域名“${url.hostname}”超时` }),
+            this.opts.timeoutMs,
+          )),
+      ),
     ]).finally(() => clearTimeout(dnsTimer));
     if (!target.ok) return target;
     const { ip, family } = target;
-    const fixedLookup = (_host: string, options: { all?: boolean }, cb: (err: Error | null, address: string | LookupAddress[], family?: number) => void) =>
-      options?.all ? cb(null, [{ address: ip, family }]) : cb(null, ip, family);
+    const fixedLookup = (
+      _host: string,
+      options: { all?: boolean },
+      cb: (err: Error | null, address: string | LookupAddress[], family?: number) => void,
+    ) => (options?.all ? cb(null, [{ address: ip, family }]) : cb(null, ip, family));
     const timeoutMs = this.opts.timeoutMs;
-    const agent = new Agent({ connect: { lookup: fixedLookup as never, timeout: timeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connections: 1, pipelining: 0 });
+    const agent = new Agent({
+      connect: { lookup: fixedLookup as never, timeout: timeoutMs },
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      connections: 1,
+      pipelining: 0,
+    });
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), timeoutMs);
     try {
       const res = await request(url, {
-        dispatcher: agent, method: "GET", signal: abort.signal,
-        headers: { "user-agent": USER_AGENT, accept: "text/html,application/xhtml+xml,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.*,*/*;q=0.5", "accept-language": "zh-CN,zh;q=0.9" },
+        dispatcher: agent,
+        method: "GET",
+        signal: abort.signal,
+        headers: {
+          "user-agent": USER_AGENT,
+          accept:
+            "text/html,application/xhtml+xml,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.*,*/*;q=0.5",
+          "accept-language": "zh-CN,zh;q=0.9",
+        },
       });
       const header = (k: string) => {
         const v = res.headers[k];
@@ -156,7 +205,13 @@ export class Fetcher {
       }
       if (res.statusCode !== 200) {
         discard(res.body);
-        return { ok: false, message: res.statusCode === 404 || res.statusCode === 410 ? `网页不存在（HTTP ${res.statusCode}）：${url.href}` : `网站返回错误（HTTP ${res.statusCode}）：${url.href}` };
+        return {
+          ok: false,
+          message:
+            res.statusCode === 404 || res.statusCode === 410
+              ? `网页不存在（HTTP ${res.statusCode}）：${url.href}`
+              : `网站返回错误（HTTP ${res.statusCode}）：${url.href}`,
+        };
       }
       const tooBig = `网页或文件超过大小上限（${Math.round(maxBytes / 1048576) || "<1"} MB），已停止下载：${url.href}`;
       const declared = Number(header("content-length") ?? 0);
@@ -174,9 +229,19 @@ export class Fetcher {
         }
         chunks.push(chunk);
       }
-      return { ok: true, location: null, contentType: header("content-type"), bytes: new Uint8Array(Buffer.concat(chunks)) };
+      return {
+        ok: true,
+        location: null,
+        contentType: header("content-type"),
+        bytes: new Uint8Array(Buffer.concat(chunks)),
+      };
     } catch (e) {
-      return { ok: false, message: abort.signal.aborted ? `网站在 ${seconds(timeoutMs)} 秒内没有完成响应，已放弃：${url.href}` : `${networkMessage(e, timeoutMs)}：${url.href}` };
+      return {
+        ok: false,
+        message: abort.signal.aborted
+          ? `网站在 ${seconds(timeoutMs)} 秒内没有完成响应，已放弃：${url.href}`
+          : `${networkMessage(e, timeoutMs)}：${url.href}`,
+      };
     } finally {
       clearTimeout(timer);
       agent.destroy().catch(() => {});

@@ -70,13 +70,21 @@ export function attachmentExt(href: string): (typeof ATTACHMENT_EXTS)[number] | 
 export function attachments(links: PageLink[]): PageLink[] {
   const seen = new Set<string>();
   const list = links.filter((l) => attachmentExt(l.href) && !seen.has(l.href) && seen.add(l.href));
-  return list.sort((a, b) => ATTACHMENT_EXTS.indexOf(attachmentExt(a.href)!) - ATTACHMENT_EXTS.indexOf(attachmentExt(b.href)!));
+  return list.sort(
+    (a, b) => ATTACHMENT_EXTS.indexOf(attachmentExt(a.href)!) - ATTACHMENT_EXTS.indexOf(attachmentExt(b.href)!),
+  );
 }
 
 /** The publication date the page prints (发布日期 / 发布时间 / 发布于 / 日期), as YYYY-MM-DD. */
 export function printedDate(html: string): string | null {
-  const text = cheerio.load(html).root().text().replace(/[\s\u3000\u00a0]+/g, " ");
-  const m = text.match(/(?:发布|成文|公开)(?:日期|时间|于)\s*[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/);
+  const text = cheerio
+    .load(html)
+    .root()
+    .text()
+    .replace(/[\s\u3000\u00a0]+/g, " ");
+  const m = text.match(
+    /(?:发布|成文|公开)(?:日期|时间|于)\s*[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/,
+  );
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
@@ -87,7 +95,9 @@ export function printedDate(html: string): string | null {
 export function nextPage(html: string, links: PageLink[], base: string): string | null {
   const next = links.find((l) => /^(下一页|下页|后一页|下一頁|>|›|»)$/.test(l.text));
   if (next && next.href !== base) return next.href;
-  const m = html.match(/createPageHTML\(\s*['"]?(\d+)['"]?\s*,\s*['"]?(\d+)['"]?\s*,\s*['"]([\w-]+)['"]\s*,\s*['"](\w+)['"]/);
+  const m = html.match(
+    /createPageHTML\(\s*['"]?(\d+)['"]?\s*,\s*['"]?(\d+)['"]?\s*,\s*['"]([\w-]+)['"]\s*,\s*['"](\w+)['"]/,
+  );
   if (m) {
     const [total, cur, name, ext] = [Number(m[1]), Number(m[2]), m[3], m[4]];
     if (cur + 1 < total) return new URL(`${name}_${cur + 1}.${ext}`, base).href;
@@ -122,7 +132,7 @@ export function findReportLink(links: PageLink[], year: number): PageLink | null
   let bestScore = 0;
   for (const l of links) {
     const s = reportTitleScore(l.text, year);
-    if (s > bestScore) (best = l), (bestScore = s);
+    if (s > bestScore) ((best = l), (bestScore = s));
   }
   return best;
 }

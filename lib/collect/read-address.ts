@@ -24,7 +24,12 @@ export interface Target {
 }
 
 /** Fetched bytes → report, exactly as the upload route reads an uploaded file. */
-export function readFetchedFile(bytes: Uint8Array, fileName: string, target: Target, maxBytes?: number): Promise<Result<ReadReport>> {
+export function readFetchedFile(
+  bytes: Uint8Array,
+  fileName: string,
+  target: Target,
+  maxBytes?: number,
+): Promise<Result<ReadReport>> {
   return readUploadedFile({ bytes, fileName, year: target.year, agencyName: target.agencyName, maxBytes });
 }
 
@@ -39,10 +44,20 @@ function fileNameOf(url: string, fallback: string): string {
 
 const MAX_ATTACHMENTS = 4;
 
-export async function readFromAddress(fetcher: Fetcher, url: string, target: Target, maxBytes?: number): Promise<Result<{ read: ReadReport; origin: WebOrigin }>> {
+export async function readFromAddress(
+  fetcher: Fetcher,
+  url: string,
+  target: Target,
+  maxBytes?: number,
+): Promise<Result<{ read: ReadReport; origin: WebOrigin }>> {
   const page = await fetcher.get(url);
   if (!page.ok) return fail(page.message, undefined, "unreadable");
-  const origin = (pageDate: string | null): WebOrigin => ({ url, finalUrl: page.finalUrl, fetchedAt: page.fetchedAt, pageDate });
+  const origin = (pageDate: string | null): WebOrigin => ({
+    url,
+    finalUrl: page.finalUrl,
+    fetchedAt: page.fetchedAt,
+    pageDate,
+  });
   if (!isHtml(page.contentType, page.bytes)) {
     // the address is the report file itself
     const read = await readFetchedFile(page.bytes, fileNameOf(page.finalUrl, "年报文件"), target, maxBytes);
@@ -55,7 +70,12 @@ export async function readFromAddress(fetcher: Fetcher, url: string, target: Tar
   // a report of another year printed in the page is an answer, not a reason to try the attachments
   if (fromPage.code === "wrong_year") return fromPage;
   const files = attachments(pageLinks(html, page.finalUrl)).slice(0, MAX_ATTACHMENTS);
-  if (files.length === 0) return fail(`网页中没有找到年报表格，也没有年报附件（${fromPage.message}）：${page.finalUrl}`, undefined, "unreadable");
+  if (files.length === 0)
+    return fail(
+      `网页中没有找到年报表格，也没有年报附件（${fromPage.message}）：${page.finalUrl}`,
+      undefined,
+      "unreadable",
+    );
   const reasons: string[] = [];
   for (const link of files) {
     const file = await fetcher.get(link.href);
@@ -63,7 +83,12 @@ export async function readFromAddress(fetcher: Fetcher, url: string, target: Tar
       reasons.push(file.message);
       continue;
     }
-    const read = await readFetchedFile(file.bytes, fileNameOf(file.finalUrl, `年报附件.${attachmentExt(link.href)}`), target, maxBytes);
+    const read = await readFetchedFile(
+      file.bytes,
+      fileNameOf(file.finalUrl, `年报附件.${attachmentExt(link.href)}`),
+      target,
+      maxBytes,
+    );
     if (read.ok) return { ok: true, read, origin: { ...origin(date), finalUrl: file.finalUrl } };
     reasons.push(`附件“${fileNameOf(link.href, link.text)}”：${read.message}`);
   }

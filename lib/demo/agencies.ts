@@ -106,7 +106,14 @@ export function* iterateAgencies(count: number): Generator<AgencySpec> {
     return a;
   };
   if (made < count)
-    yield emit({ key: "city", name: `${CITY_NAME}人民政府`, shortName: "市政府", kind: "市政府", parentKey: null, profile: "city" });
+    yield emit({
+      key: "city",
+      name: `${CITY_NAME}人民政府`,
+      shortName: "市政府",
+      kind: "市政府",
+      parentKey: null,
+      profile: "city",
+    });
   for (const d of DEPARTMENTS) {
     if (made >= count) return;
     const kind: AgencyKind = OTHER_KIND.has(d.slug) ? "其他" : "市直部门";
@@ -119,20 +126,41 @@ export function* iterateAgencies(count: number): Generator<AgencySpec> {
   for (let c = 0; made < count; c++) {
     const county = countyName(c);
     const ckey = `c${String(c + 1).padStart(3, "0")}`;
-    yield emit({ key: ckey, name: `${CITY_NAME}${county}人民政府`, shortName: `${county}政府`, kind: "县区政府", parentKey: "city", profile: "county" });
+    yield emit({
+      key: ckey,
+      name: `${CITY_NAME}${county}人民政府`,
+      shortName: `${county}政府`,
+      kind: "县区政府",
+      parentKey: "city",
+      profile: "county",
+    });
     // counties differ in size; the count is derived from the index so it does not consume randomness
     const nDepts = 14 + ((c * 7) % 13);
     for (let k = 0; k < nDepts && made < count; k++) {
       const d = countyDepts[k];
       const profile: Profile = d.profile === "big" ? "mid" : "small";
       const short = `${county}${d.name}`;
-      yield emit({ key: `${ckey}-${d.slug}`, name: `${CITY_NAME}${short}`, shortName: short, kind: "县区部门", parentKey: ckey, profile });
+      yield emit({
+        key: `${ckey}-${d.slug}`,
+        name: `${CITY_NAME}${short}`,
+        shortName: short,
+        kind: "县区部门",
+        parentKey: ckey,
+        profile,
+      });
     }
     const nTowns = 8 + ((c * 5) % 11);
     for (let t = 0; t < nTowns && made < count; t++) {
       const tn = townName(town++);
       const full = tn.endsWith("街道") ? `${county}${tn}办事处` : `${county}${tn}人民政府`;
-      yield emit({ key: `${ckey}-t${String(t + 1).padStart(2, "0")}`, name: `${CITY_NAME}${full}`, shortName: tn, kind: "乡镇街道", parentKey: ckey, profile: "town" });
+      yield emit({
+        key: `${ckey}-t${String(t + 1).padStart(2, "0")}`,
+        name: `${CITY_NAME}${full}`,
+        shortName: tn,
+        kind: "乡镇街道",
+        parentKey: ckey,
+        profile: "town",
+      });
     }
   }
 }

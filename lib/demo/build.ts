@@ -21,7 +21,9 @@ import { TOTAL, rowsOf, type AppMatrix, type ReviewMatrix } from "./applications
 export type BlankStyle = "zeros" | "blank-orgs" | "blank-all";
 
 const APP_INDEX = APPLICANT_COLUMNS.map((c) => (c.key === "total" ? TOTAL : APPLICANT_PARTS.indexOf(c.key as never)));
-const REV_INDEX = OUTCOME_COLUMNS.map((c) => (c.key === "total" ? OUTCOME_PARTS.length : OUTCOME_PARTS.indexOf(c.key as never)));
+const REV_INDEX = OUTCOME_COLUMNS.map((c) =>
+  c.key === "total" ? OUTCOME_PARTS.length : OUTCOME_PARTS.indexOf(c.key as never),
+);
 
 const PATH_PARTS = new Map<string, string[]>();
 
@@ -48,7 +50,8 @@ export interface BuildInput {
 
 export function buildReport(inp: BuildInput): Report {
   const all = inp.blanks === "blank-all";
-  const cell = (v: number, org: boolean): number | null => (v === 0 && (all || (org && inp.blanks === "blank-orgs")) ? null : v);
+  const cell = (v: number, org: boolean): number | null =>
+    v === 0 && (all || (org && inp.blanks === "blank-orgs")) ? null : v;
   const proactive: Record<string, unknown> = {};
   for (const block of PROACTIVE_BLOCKS[inp.template]) {
     for (const row of block.rows) {

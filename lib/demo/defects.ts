@@ -33,8 +33,23 @@ export const DEFECT_CODES: Record<DefectKind, DefectCode[]> = {
 };
 
 /** Applies one defect; returns the codes it must raise. `hasPrevious`: last year's report is published. */
-export function injectDefect(rng: Rng, app: AppMatrix, rev: ReviewMatrix, split: boolean, hasPrevious: boolean): DefectCode[] {
-  const kinds: DefectKind[] = ["rowsum-swap", "typo", "balance", "results", "grand-total", "t4-sum", "negative-review", "negative-results"];
+export function injectDefect(
+  rng: Rng,
+  app: AppMatrix,
+  rev: ReviewMatrix,
+  split: boolean,
+  hasPrevious: boolean,
+): DefectCode[] {
+  const kinds: DefectKind[] = [
+    "rowsum-swap",
+    "typo",
+    "balance",
+    "results",
+    "grand-total",
+    "t4-sum",
+    "negative-review",
+    "negative-results",
+  ];
   if (hasPrevious) kinds.push("carry", "carry");
   const kind = pick(rng, kinds);
   const c = randInt(rng, 0, TOTAL - 1); // an applicant column (not 总计)
@@ -50,7 +65,10 @@ export function injectDefect(rng: Rng, app: AppMatrix, rev: ReviewMatrix, split:
       const from = results.filter((p) => app[p][c] > 0);
       if (from.length === 0) return injectT4(rng, rev, d);
       const a = pick(rng, from);
-      const b = pick(rng, results.filter((p) => p !== a));
+      const b = pick(
+        rng,
+        results.filter((p) => p !== a),
+      );
       app[a][c] -= 1;
       app[b][c] += 1;
       break;
@@ -88,7 +106,10 @@ export function injectDefect(rng: Rng, app: AppMatrix, rev: ReviewMatrix, split:
     case "negative-results": {
       // one result row gets −1 in a column (and in its total), another gets +1: only the sign is wrong
       const a = results.find((p) => app[p][c] === 0) ?? results[results.length - 1];
-      const b = pick(rng, results.filter((p) => p !== a));
+      const b = pick(
+        rng,
+        results.filter((p) => p !== a),
+      );
       const delta = app[a][c] + 1;
       both(a, c, -delta);
       both(b, c, delta);

@@ -5,7 +5,14 @@
  */
 import { APPLICANT_PARTS, expectedTemplate } from "../template";
 import { iterateAgencies, type AgencySpec } from "./agencies";
-import { applicantWeights, applicationRate, makeApplications, makeReview, resultWeights, yearlyCount } from "./applications";
+import {
+  applicantWeights,
+  applicationRate,
+  makeApplications,
+  makeReview,
+  resultWeights,
+  yearlyCount,
+} from "./applications";
 import { buildReport, type BlankStyle } from "./build";
 import { injectDefect } from "./defects";
 import { initProactive, makeProactive2019, makeProactive2021 } from "./proactive";
@@ -74,11 +81,23 @@ export function* agencyYears(a: AgencySpec, index: number, opts: GenerateOptions
     let defects: DefectCode[] = [];
     if (chance(rng, DEFECT_RATE)) defects = injectDefect(rng, app, rev, split, previousPublished && year > from);
     // defective reports keep explicit zeros so that no check can excuse the broken sum as "blank"
-    const report = buildReport({ template, split, agency: a.name, year, app, rev, proactive, blanks: defects.length ? "zeros" : blanks });
+    const report = buildReport({
+      template,
+      split,
+      agency: a.name,
+      year,
+      app,
+      rev,
+      proactive,
+      blanks: defects.length ? "zeros" : blanks,
+    });
     report.prose = makeProse(rng, report, a.shortName);
     const late = chance(rng, LATE_RATE);
     previousPublished = true;
-    yield { kind: "report", report: { agencyKey: a.key, year, report, submittedAt: submission(rng, year, late), late, defects } };
+    yield {
+      kind: "report",
+      report: { agencyKey: a.key, year, report, submittedAt: submission(rng, year, late), late, defects },
+    };
   }
 }
 

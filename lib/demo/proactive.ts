@@ -40,7 +40,16 @@ export function initProactive(rng: Rng, a: AgencySpec): ProactiveState {
 }
 
 function docsIssued(rng: Rng, a: AgencySpec): number {
-  const mean = a.kind === "市政府" ? 12 : a.profile === "county" ? 6 : a.profile === "town" ? 0.4 : a.profile === "small" ? 0.8 : 2.5;
+  const mean =
+    a.kind === "市政府"
+      ? 12
+      : a.profile === "county"
+        ? 6
+        : a.profile === "town"
+          ? 0.4
+          : a.profile === "small"
+            ? 0.8
+            : 2.5;
   return poisson(rng, mean);
 }
 
@@ -61,7 +70,10 @@ export function makeProactive2019(rng: Rng, a: AgencySpec, s: ProactiveState): V
     // item lists change a little each year and never go below zero
     const change = chance(rng, 0.6) ? 0 : Math.max(-prev, randInt(rng, -3, 3));
     s.items[row] = prev + change;
-    out[row] = row === "fees" ? { previousCount: prev, change } : { previousCount: prev, change, decisions: decisions(rng, s, row) };
+    out[row] =
+      row === "fees"
+        ? { previousCount: prev, change }
+        : { previousCount: prev, change, decisions: decisions(rng, s, row) };
   }
   const projects = a.profile === "town" ? poisson(rng, 0.5) : poisson(rng, a.profile === "small" ? 2 : 8);
   // yuan with two decimals: roughly 5–80 万元 a project

@@ -66,13 +66,20 @@ export function confidenceSummary(report: Report, warnings: readonly ParseWarnin
     for (const d of defs) if (w.cells.some((c) => d.path === c || d.path.startsWith(c + "."))) set.add(d.path);
     byKind.set(kind, set);
   }
-  const union = (kinds: (k: WarningKind) => boolean) => new Set([...byKind].filter(([k]) => kinds(k)).flatMap(([, s]) => [...s]));
+  const union = (kinds: (k: WarningKind) => boolean) =>
+    new Set([...byKind].filter(([k]) => kinds(k)).flatMap(([, s]) => [...s]));
   const toCheck = union(() => true);
   const misread = union((k) => MISREAD.has(k)).size;
   const doubt = union((k) => DOUBT.has(k)).size;
   const poor = noTables || misread >= defs.length * POOR_SHARE || doubt >= defs.length * POOR_DOUBT_SHARE;
   const level: ReadingConfidence = poor ? "poor" : toCheck.size > 0 ? "check" : "certain";
-  return { level, label: CONFIDENCE_LABELS[level], reason: reasonOf(byKind, noTables), cellsToCheck: toCheck.size, cells: defs.length };
+  return {
+    level,
+    label: CONFIDENCE_LABELS[level],
+    reason: reasonOf(byKind, noTables),
+    cellsToCheck: toCheck.size,
+    cells: defs.length,
+  };
 }
 
 export function readingConfidence(report: Report, warnings: readonly ParseWarning[]): ReadingConfidence {

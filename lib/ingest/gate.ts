@@ -28,7 +28,8 @@ export const EMPTY_FILE = "文件为空";
 export const IMAGE_PAGE_MESSAGE =
   "这是一张图片（PNG/JPEG），只是年报的一页：请先上传或填写年报，再在预览页或“在表格中更正”页用“添加扫描页（图片）”识别并填入该页的单元格；整份扫描件请上传 PDF";
 
-const starts = (b: Uint8Array, sig: number[], at = 0) => b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
+const starts = (b: Uint8Array, sig: number[], at = 0) =>
+  b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
 
 /** Formats we recognise only to refuse them with a useful reason. */
 function refusedKind(b: Uint8Array): string | null {
@@ -41,8 +42,10 @@ function refusedKind(b: Uint8Array): string | null {
   if (starts(b, [0x89, 0x50, 0x4e, 0x47]) || starts(b, [0xff, 0xd8, 0xff])) return IMAGE_PAGE_MESSAGE;
   if (starts(b, [0x47, 0x49, 0x46, 0x38]) || starts(b, [0x42, 0x4d]))
     return "这是图片文件，无法识别其中的文字，请上传文字版、Word 或 PDF 文件";
-  if (starts(b, [0x52, 0x61, 0x72, 0x21]) || starts(b, [0x37, 0x7a, 0xbc, 0xaf]) || starts(b, [0x1f, 0x8b])) return "不支持压缩包，请直接上传年报文件";
-  if (starts(b, [0x4d, 0x5a]) || starts(b, [0x7f, 0x45, 0x4c, 0x46])) return `文件类型不受支持，请上传${ACCEPTED_LABEL}`;
+  if (starts(b, [0x52, 0x61, 0x72, 0x21]) || starts(b, [0x37, 0x7a, 0xbc, 0xaf]) || starts(b, [0x1f, 0x8b]))
+    return "不支持压缩包，请直接上传年报文件";
+  if (starts(b, [0x4d, 0x5a]) || starts(b, [0x7f, 0x45, 0x4c, 0x46]))
+    return `文件类型不受支持，请上传${ACCEPTED_LABEL}`;
   return null;
 }
 
@@ -66,8 +69,10 @@ export function admitFile(bytes: Uint8Array, maxBytes = uploadMaxBytes()): Admit
   const refused = refusedKind(bytes);
   if (refused) return { ok: false, message: refused };
   const format = sniffFormat(bytes);
-  if (starts(bytes, [0x50, 0x4b]) && format !== "docx" && format !== "xlsx") return { ok: false, message: "这是一个压缩包（zip），不是 Word 或 Excel 文件；批量导入请使用管理员的“批量导入”" };
-  if ((format === "text" || format === "html") && looksBinary(bytes)) return { ok: false, message: `无法识别的文件内容，请上传${ACCEPTED_LABEL}` };
+  if (starts(bytes, [0x50, 0x4b]) && format !== "docx" && format !== "xlsx")
+    return { ok: false, message: "这是一个压缩包（zip），不是 Word 或 Excel 文件；批量导入请使用管理员的“批量导入”" };
+  if ((format === "text" || format === "html") && looksBinary(bytes))
+    return { ok: false, message: `无法识别的文件内容，请上传${ACCEPTED_LABEL}` };
   return { ok: true, format };
 }
 

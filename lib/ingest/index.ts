@@ -34,15 +34,24 @@ function fail(format: SourceFormat | null, error: string): ParseOutcome {
   return { ok: false, format, error };
 }
 
-const isImage = (b: Uint8Array) => (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) || (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff);
+const isImage = (b: Uint8Array) =>
+  (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) ||
+  (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff);
 const SCAN_ERRORS = new Set([SCANNED, NO_UNICODE]);
 
-export async function parseDocument(input: { bytes: Uint8Array; fileName?: string; maxBytes?: number }): Promise<ParseOutcome> {
+export async function parseDocument(input: {
+  bytes: Uint8Array;
+  fileName?: string;
+  maxBytes?: number;
+}): Promise<ParseOutcome> {
   const { bytes } = input;
   // the one intake gate (./gate.ts): every caller of the parser passes here, whatever it checked before
   const admitted = admitFile(bytes, input.maxBytes);
   // a photo of a page is refused here but marked for OCR (./readers/ocr), which callers that can run it do
-  if (!admitted.ok) return isImage(bytes) && !admitted.tooLarge ? { ok: false, format: null, error: admitted.message, needsOcr: true } : fail(null, admitted.message);
+  if (!admitted.ok)
+    return isImage(bytes) && !admitted.tooLarge
+      ? { ok: false, format: null, error: admitted.message, needsOcr: true }
+      : fail(null, admitted.message);
   const format = admitted.format;
   let doc: SourceDocument;
   try {
@@ -53,7 +62,10 @@ export async function parseDocument(input: { bytes: Uint8Array; fileName?: strin
     }
   } catch (e) {
     // The user gets one Chinese sentence; the server log keeps the cause (stack and `cause` chain).
-    const msg = e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : `无法读取该${formatName(format)}文件，文件可能已损坏`;
+    const msg =
+      e instanceof Error && /[\u4e00-\u9fff]/.test(e.message)
+        ? e.message
+        : `无法读取该${formatName(format)}文件，文件可能已损坏`;
     // a scan is not a failure to log: it goes on to OCR
     if (format === "pdf" && SCAN_ERRORS.has(msg)) return { ok: false, format, error: msg, needsOcr: true };
     logFailure(`${format} reader`, input.fileName, `${bytes.length} bytes`, e);
@@ -91,7 +103,8 @@ function matchSafely(doc: SourceDocument, fileName?: string): ParseOutcome {
   if (looksBinary(doc.text)) return fail(doc.format, "无法识别的文件内容：不是文本、网页、Word、Excel 或 PDF 文件");
   try {
     const outcome = matchDocument(doc);
-    if (outcome.ok && doc.notices?.length) outcome.warnings.push(...doc.notices.map((message) => ({ cells: [], message, kind: "note" as const })));
+    if (outcome.ok && doc.notices?.length)
+      outcome.warnings.push(...doc.notices.map((message) => ({ cells: [], message, kind: "note" as const })));
     return outcome;
   } catch (e) {
     logFailure(`${doc.format} matcher`, fileName, `${doc.text.length} characters of text`, e);

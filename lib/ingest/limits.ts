@@ -40,7 +40,8 @@ export function countTags(xml: Uint8Array, tag: string, limit: number): number {
 
 /** Throws the refusal when `xml` holds more than `limit` `<tag>` elements. */
 export function capTags(xml: Uint8Array | undefined, tag: string, limit: number, what: string): void {
-  if (xml && countTags(xml, tag, limit) > limit) throw new Error(tooComplex(`${what}超过 ${limit.toLocaleString("en-US")} 个`));
+  if (xml && countTags(xml, tag, limit) > limit)
+    throw new Error(tooComplex(`${what}超过 ${limit.toLocaleString("en-US")} 个`));
 }
 
 /**

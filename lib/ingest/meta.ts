@@ -12,10 +12,12 @@ export interface ReportMeta {
   prose: { overview: string | null; problems: string | null; other: string | null };
 }
 
-const TITLE = /^(.{0,60}?)(20\d\d)\s*年(?:度)?([^\n。,]{0,30}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)/;
+const TITLE =
+  /^(.{0,60}?)(20\d\d)\s*年(?:度)?([^\n。,]{0,30}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)/;
 const PERIOD = /(20\d\d)\s*年\s*1\s*月\s*1\s*日(?:起)?\s*(?:至|到|-|—)\s*(?:(20\d\d)\s*年\s*)?12\s*月\s*31\s*日/;
 const SHORT_TITLE = /(20\d\d)\s*年报/;
-const AGENCY_END = /(?:局|委员会|委|办公室|办|政府|街道办事处|街道|镇|乡|中心|院|厅|署|处|所|馆|站|会|区|园区|参事室|管委会)$/;
+const AGENCY_END =
+  /(?:局|委员会|委|办公室|办|政府|街道办事处|街道|镇|乡|中心|院|厅|署|处|所|馆|站|会|区|园区|参事室|管委会)$/;
 const PREFIX_NOISE = /^(?:.*[:：|])?\s*/;
 
 function yearOf(lines: string[], text: string): number | null {
@@ -34,7 +36,9 @@ function yearOf(lines: string[], text: string): number | null {
   const ov = lines.findIndex((l) => HEAD.overview.test(l.trim()));
   if (ov >= 0) {
     const first = lines.slice(ov + 1, ov + 4).find((l) => l.trim() !== "") ?? "";
-    const m = /^\s*(?:[（(]?[一1][)）.、]?[^，,。]{0,12}?[。.]?)?(20\d\d)\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)/.exec(first);
+    const m = /^\s*(?:[（(]?[一1][)）.、]?[^，,。]{0,12}?[。.]?)?(20\d\d)\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)/.exec(
+      first,
+    );
     if (m) return Number(m[1]);
   }
   // Else the year the prose names most; full dates (落款, 发布时间) belong to the next year, skip them.
@@ -43,7 +47,8 @@ function yearOf(lines: string[], text: string): number | null {
     counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   }
   let best: number | null = null;
-  for (const [y, c] of counts) if (best === null || c > counts.get(best)! || (c === counts.get(best)! && y < best)) best = y;
+  for (const [y, c] of counts)
+    if (best === null || c > counts.get(best)! || (c === counts.get(best)! && y < best)) best = y;
   return best;
 }
 
@@ -127,7 +132,19 @@ function section(lines: string[], start: RegExp, ends: RegExp[]): string | null 
   return s || null;
 }
 
-const DIGIT: Record<string, string> = { 〇: "0", 零: "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
+const DIGIT: Record<string, string> = {
+  〇: "0",
+  零: "0",
+  一: "1",
+  二: "2",
+  三: "3",
+  四: "4",
+  五: "5",
+  六: "6",
+  七: "7",
+  八: "8",
+  九: "9",
+};
 /** 二〇二〇年 → 2020年 (titles and signatures sometimes spell the year out). */
 function chineseYears(s: string): string {
   return s.replace(/[〇零一二三四五六七八九]{4}(?=\s*年)/g, (m) => [...m].map((c) => DIGIT[c]).join(""));

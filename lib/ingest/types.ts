@@ -34,9 +34,7 @@ export interface TableCell {
   spanned?: boolean;
 }
 
-export type Block =
-  | { kind: "text"; lines: TextLine[] }
-  | { kind: "table"; rows: TableCell[][] };
+export type Block = { kind: "text"; lines: TextLine[] } | { kind: "table"; rows: TableCell[][] };
 
 export interface SourceDocument {
   format: SourceFormat;

@@ -11,7 +11,24 @@ export type CellValue =
   | { kind: "number"; value: number; raw: string; unit: "元" | "万元" | null }
   | { kind: "text"; raw: string };
 
-const NONE_WORDS = new Set(["无", "-", "—", "——", "－", "/", "／", "空", "\\", "－－", "--", "–", "―", "暂无", "null", "n/a"]);
+const NONE_WORDS = new Set([
+  "无",
+  "-",
+  "—",
+  "——",
+  "－",
+  "/",
+  "／",
+  "空",
+  "\\",
+  "－－",
+  "--",
+  "–",
+  "―",
+  "暂无",
+  "null",
+  "n/a",
+]);
 
 /** Full-width ASCII (０-９, ＋, －, ．, ，) to half-width; ideographic space to space. */
 export function toHalfWidth(s: string): string {
@@ -57,7 +74,10 @@ export function parseCell(raw: string): CellValue {
 }
 
 /** Yuan from a money cell; `headerUnit` is the unit the column header states, if any. */
-export function moneyYuan(v: { value: number; unit: "元" | "万元" | null }, headerUnit: "元" | "万元" | null): {
+export function moneyYuan(
+  v: { value: number; unit: "元" | "万元" | null },
+  headerUnit: "元" | "万元" | null,
+): {
   yuan: number;
   assumed: boolean;
 } {

@@ -17,7 +17,9 @@ export function formatCount(n: number | null | undefined, blank = BLANK): string
 
 /** 0.1234 → "12.3%"; the argument is a ratio, not a percentage. */
 export function formatPercent(ratio: number | null | undefined, blank = BLANK): string {
-  return ratio === null || ratio === undefined || !Number.isFinite(ratio) ? blank : `${ONE_DECIMAL.format(ratio * 100)}%`;
+  return ratio === null || ratio === undefined || !Number.isFinite(ratio)
+    ? blank
+    : `${ONE_DECIMAL.format(ratio * 100)}%`;
 }
 
 /** 同比 with its sign: 0.05 → "+5.0%", −0.1 → "-10.0%". */

@@ -8,7 +8,15 @@ import { applicationRows, type Applications, type ApplicationGroup, type Review 
 /** The rows of section 三 a metric reads (every shape has them; （六） is not needed). */
 export type MetricApplications = Pick<
   Applications,
-  "newReceived" | "carriedOver" | "granted" | "partial" | "denied" | "unavailable" | "notProcessed" | "totalHandled" | "carriedForward"
+  | "newReceived"
+  | "carriedOver"
+  | "granted"
+  | "partial"
+  | "denied"
+  | "unavailable"
+  | "notProcessed"
+  | "totalHandled"
+  | "carriedForward"
 >;
 export interface MetricInput {
   applications: MetricApplications;
@@ -64,7 +72,14 @@ function groupTotal(rows: Record<string, { total: number | null } | undefined>, 
 }
 
 function rate(key: MetricKey, label: string, numerator: number, denominator: number, denominatorLabel: string): Metric {
-  return { key, label, numerator, denominator, value: denominator === 0 ? null : numerator / denominator, denominatorLabel };
+  return {
+    key,
+    label,
+    numerator,
+    denominator,
+    value: denominator === 0 ? null : numerator / denominator,
+    denominatorLabel,
+  };
 }
 
 const HANDLED = "三、本年度办理结果（七）总计";
@@ -83,7 +98,14 @@ export function computeMetrics(input: MetricInput): Metric[] {
   const litCorrected = v(lits[0].corrected) + v(lits[1].corrected);
   const litPending = v(lits[0].pending) + v(lits[1].pending);
   return [
-    { key: "accepted", label: "受理总量", numerator: accepted, denominator: null, value: accepted, denominatorLabel: null },
+    {
+      key: "accepted",
+      label: "受理总量",
+      numerator: accepted,
+      denominator: null,
+      value: accepted,
+      denominatorLabel: null,
+    },
     rate("grantRate", "予以公开率", granted, handled, HANDLED),
     rate("disclosureRate", "实质公开率", granted + partial, handled, HANDLED),
     rate("deniedRate", "不予公开率", groupTotal(a.denied, DENIED), handled, HANDLED),
@@ -91,12 +113,36 @@ export function computeMetrics(input: MetricInput): Metric[] {
     rate("notProcessedRate", "不予处理率", groupTotal(a.notProcessed, NOT_PROCESSED), handled, HANDLED),
     rate("notHeldShare", "本机关不掌握占比", v(a.unavailable.notHeld.total), handled, HANDLED),
     rate("carryForwardRate", "结转率", v(a.carriedForward.total), accepted, "受理总量（一、本年新收 + 二、上年结转）"),
-    rate("organisationShare", "法人申请占比", newReceived - v(a.newReceived.naturalPerson), newReceived, "一、本年新收申请总计"),
+    rate(
+      "organisationShare",
+      "法人申请占比",
+      newReceived - v(a.newReceived.naturalPerson),
+      newReceived,
+      "一、本年新收申请总计",
+    ),
     rate("reconsiderationRate", "行政复议率", v(recon.total), handled, HANDLED),
     rate("litigationRate", "行政诉讼率", litTotal, handled, HANDLED),
-    rate("reconsiderationCorrectionClosed", "复议纠错率（审结口径）", v(recon.corrected), v(recon.total) - v(recon.pending), "已审结行政复议（总计 − 尚未审结）"),
-    rate("reconsiderationCorrectionFiled", "复议纠错率（立案口径）", v(recon.corrected), v(recon.total), "行政复议总计"),
-    rate("litigationCorrectionClosed", "诉讼纠错率（审结口径）", litCorrected, litTotal - litPending, "已审结行政诉讼（总计 − 尚未审结）"),
+    rate(
+      "reconsiderationCorrectionClosed",
+      "复议纠错率（审结口径）",
+      v(recon.corrected),
+      v(recon.total) - v(recon.pending),
+      "已审结行政复议（总计 − 尚未审结）",
+    ),
+    rate(
+      "reconsiderationCorrectionFiled",
+      "复议纠错率（立案口径）",
+      v(recon.corrected),
+      v(recon.total),
+      "行政复议总计",
+    ),
+    rate(
+      "litigationCorrectionClosed",
+      "诉讼纠错率（审结口径）",
+      litCorrected,
+      litTotal - litPending,
+      "已审结行政诉讼（总计 − 尚未审结）",
+    ),
     rate("litigationCorrectionFiled", "诉讼纠错率（立案口径）", litCorrected, litTotal, "行政诉讼总计"),
     rate("disputeRate", "争议转化率", v(recon.total) + litTotal, newReceived, "一、本年新收申请总计"),
   ];

@@ -81,7 +81,9 @@ function read(obj: unknown, parts: string[]): number | null {
   return typeof cur === "number" ? cur : null;
 }
 
-const OTHER_SPLIT_ROWS = applicationRows(true).filter((r) => r.group === "otherHandling").map((r) => r.key);
+const OTHER_SPLIT_ROWS = applicationRows(true)
+  .filter((r) => r.group === "otherHandling")
+  .map((r) => r.key);
 
 export function sumReports(reports: readonly Report[]): ReportSums {
   const sums = new Map<string, number>();
@@ -138,13 +140,15 @@ export function shapeSums(sums: Map<string, number>, coverage: SumCoverage): Rep
     if (d.section === "proactive" || d.rowKey === "otherHandling") continue;
     setCell(root, d.path, get(d.path));
   }
-  for (const col of APPLICANT_KEYS) setCell(root, `applications.otherHandlingTotal.${col}`, get(`applications.otherHandlingTotal.${col}`));
+  for (const col of APPLICANT_KEYS)
+    setCell(root, `applications.otherHandlingTotal.${col}`, get(`applications.otherHandlingTotal.${col}`));
   const apps = root.applications as Record<string, unknown>;
   apps.otherHandlingSplit = null;
   if (splitOtherReports > 0) {
     const split: Record<string, unknown> = {};
     for (const row of OTHER_SPLIT_ROWS) {
-      for (const col of APPLICANT_KEYS) setCell(split, `${row}.${col}`, get(`applications.otherHandling.${row}.${col}`));
+      for (const col of APPLICANT_KEYS)
+        setCell(split, `${row}.${col}`, get(`applications.otherHandling.${row}.${col}`));
     }
     apps.otherHandlingSplit = split;
   }

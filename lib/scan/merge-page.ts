@@ -16,7 +16,10 @@ export interface ReadCells {
 export const PAGE_NOTE = "添加的图片页";
 export const NO_CELLS = "图片中没有识别出年报表格的单元格：请拍摄或扫描整张表格（如表三），保持端正清晰后重试";
 
-export function mergeScannedPage(base: ReadCells, page: ReadCells): (ReadCells & { cellImages: Record<string, string>; replaced: string[] }) | null {
+export function mergeScannedPage(
+  base: ReadCells,
+  page: ReadCells,
+): (ReadCells & { cellImages: Record<string, string>; replaced: string[] }) | null {
   const replaced = cellDefs(shapeOf(base.report))
     .map((d) => d.path)
     .filter((p) => page.provenance[p] !== undefined && getCell(page.report, p) !== undefined);

@@ -87,7 +87,9 @@ export function markGrids(grids: Grid[], issues: SumIssue[]): Grid[] {
   if (!flags.size) return grids;
   return grids.map((g) => ({
     ...g,
-    rows: g.rows.map((row) => row.map((cell) => (cell.key && flags.has(cell.key) ? { ...cell, flag: flags.get(cell.key)!.join("\n") } : cell))),
+    rows: g.rows.map((row) =>
+      row.map((cell) => (cell.key && flags.has(cell.key) ? { ...cell, flag: flags.get(cell.key)!.join("\n") } : cell)),
+    ),
   }));
 }
 
@@ -103,13 +105,19 @@ export function excludeErrorsParam(v: string | string[] | null | undefined): boo
 
 /** The issues with the reports causing them, as a flat table for the downloads. */
 export function issuesGrid(
-  issues: (SumIssue & { reports: { name: string; agencyId: number; year: number; findings: { code: string; message: string }[] }[] })[],
+  issues: (SumIssue & {
+    reports: { name: string; agencyId: number; year: number; findings: { code: string; message: string }[] }[];
+  })[],
   title: string,
 ): Grid {
   const rows = issues.flatMap((i) =>
     (i.reports.length ? i.reports : [null]).map((r) => [
       { v: issueText(i), fmt: "text" as const },
-      { v: r ? r.name : "（未找到对应的机关问题）", fmt: "text" as const, href: r ? `/agencies/${r.agencyId}?year=${r.year}` : undefined },
+      {
+        v: r ? r.name : "（未找到对应的机关问题）",
+        fmt: "text" as const,
+        href: r ? `/agencies/${r.agencyId}?year=${r.year}` : undefined,
+      },
       { v: r ? r.findings.map((f) => `${f.code}：${f.message}`).join("；") : "", fmt: "text" as const },
     ]),
   );
@@ -118,6 +126,13 @@ export function issuesGrid(
     title,
     note: "汇总数由各机关年报逐格相加；不平衡或为负的汇总数来自下列机关年报中同一勾稽关系的错误。",
     headRows: 1,
-    rows: [[{ v: "汇总表中的问题", th: true }, { v: "涉及机关", th: true }, { v: "该机关年报中的问题", th: true }], ...rows],
+    rows: [
+      [
+        { v: "汇总表中的问题", th: true },
+        { v: "涉及机关", th: true },
+        { v: "该机关年报中的问题", th: true },
+      ],
+      ...rows,
+    ],
   };
 }

@@ -4,7 +4,15 @@
  * Rows, labels and merges come from the one printed layout (lib/template/layout.ts); this file puts the sums in.
  */
 import type { ReportSums } from "../metrics";
-import { SECTION_TITLES, TEMPLATE_INFO, applicationRows, getCell, type ApplicationRowDef, type ColumnDef, type TemplateId } from "../template";
+import {
+  SECTION_TITLES,
+  TEMPLATE_INFO,
+  applicationRows,
+  getCell,
+  type ApplicationRowDef,
+  type ColumnDef,
+  type TemplateId,
+} from "../template";
 import { applicationsLayout, proactiveLayout, proactiveWidth, reviewLayout, type LayoutCell } from "../template/layout";
 import type { GCell, Grid } from "./grid";
 
@@ -13,7 +21,12 @@ const fmtOf = (c: ColumnDef): GCell["fmt"] => (c.kind === "money" ? "money" : c.
 
 /** A printed label of the layout (lib/template/layout.ts) as a header cell; spans only where they merge. */
 function labelCell(cell: Extract<LayoutCell, { kind: "label" }>, text = cell.text): GCell {
-  return { v: text, th: true, ...(cell.rowspan > 1 ? { rs: cell.rowspan } : {}), ...(cell.colspan > 1 ? { cs: cell.colspan } : {}) };
+  return {
+    v: text,
+    th: true,
+    ...(cell.rowspan > 1 ? { rs: cell.rowspan } : {}),
+    ...(cell.colspan > 1 ? { cs: cell.colspan } : {}),
+  };
 }
 
 export function proactiveGrid(sums: ReportSums, t: TemplateId, idPrefix = "consolidated"): Grid | null {
@@ -27,7 +40,16 @@ export function proactiveGrid(sums: ReportSums, t: TemplateId, idPrefix = "conso
       rows.push(
         printed.map((cell): GCell => {
           // amounts are summed in yuan: a 万元 header says 元 here
-          if (cell.kind === "label") return cell.column ? { v: cell.column.unit === "万元" ? cell.text.replace(/（单位：万元）/, "（元）") : cell.text, th: true, cs: cell.colspan } : cell.row ? { v: cell.text } : { v: cell.text, th: true };
+          if (cell.kind === "label")
+            return cell.column
+              ? {
+                  v: cell.column.unit === "万元" ? cell.text.replace(/（单位：万元）/, "（元）") : cell.text,
+                  th: true,
+                  cs: cell.colspan,
+                }
+              : cell.row
+                ? { v: cell.text }
+                : { v: cell.text, th: true };
           const path = cell.path!.replace(/^proactive\./, "");
           return { ...num(getCell(p, path), fmtOf(cell.column)), cs: cell.colspan, key: `${t}:${cell.path}` };
         }),
@@ -49,8 +71,14 @@ export function applicationsGrid(sums: ReportSums, idPrefix = "consolidated"): G
   const split = sums.coverage.splitOtherReports;
   // （六）: three rows when every report printed it so, one row otherwise (the split detail follows as 其中)
   const allSplit = n > 0 && split === n;
-  const extraDetail = !allSplit && split > 0 && a.otherHandlingSplit ? applicationRows(true).filter((r) => r.group === "otherHandling") : [];
-  const layout = applicationsLayout({ splitOther: allSplit, detail: { rows: extraDetail, label: (d) => `其中（按三项填报的 ${split} 份）${d.number}${d.label}` } });
+  const extraDetail =
+    !allSplit && split > 0 && a.otherHandlingSplit
+      ? applicationRows(true).filter((r) => r.group === "otherHandling")
+      : [];
+  const layout = applicationsLayout({
+    splitOther: allSplit,
+    detail: { rows: extraDetail, label: (d) => `其中（按三项填报的 ${split} 份）${d.number}${d.label}` },
+  });
   const splitRows = a.otherHandlingSplit as Record<string, unknown> | null;
   const source = (row: ApplicationRowDef): unknown => {
     if (row.group === "otherHandling") return splitRows ? splitRows[row.key] : null;

@@ -86,7 +86,8 @@ export function gridsToCsv(grids: Grid[]): string {
     const m: (string | number)[][] = Array.from({ length: height }, () => Array<string | number>(width).fill(""));
     for (const p of placed) {
       const v = p.cell.v;
-      m[p.r][p.c] = v == null ? "" : typeof v === "number" && p.cell.fmt === "percent" ? Math.round(v * 10000) / 10000 : v;
+      m[p.r][p.c] =
+        v == null ? "" : typeof v === "number" && p.cell.fmt === "percent" ? Math.round(v * 10000) / 10000 : v;
     }
     lines.push(...m);
     if (g.note) lines.push([`注：${g.note}`]);
@@ -101,7 +102,12 @@ export function gridsToCsv(grids: Grid[]): string {
 export function flatGrid<T>(
   id: string,
   title: string,
-  columns: { label: string; fmt?: CellFormat; get: (row: T) => string | number | null; href?: (row: T) => string | undefined }[],
+  columns: {
+    label: string;
+    fmt?: CellFormat;
+    get: (row: T) => string | number | null;
+    href?: (row: T) => string | undefined;
+  }[],
   data: T[],
   note?: string,
 ): Grid {
@@ -110,6 +116,9 @@ export function flatGrid<T>(
     title,
     note,
     headRows: 1,
-    rows: [columns.map((c) => ({ v: c.label, th: true })), ...data.map((d) => columns.map((c) => ({ v: c.get(d), fmt: c.fmt ?? "text", href: c.href?.(d) })))],
+    rows: [
+      columns.map((c) => ({ v: c.label, th: true })),
+      ...data.map((d) => columns.map((c) => ({ v: c.get(d), fmt: c.fmt ?? "text", href: c.href?.(d) }))),
+    ],
   };
 }

@@ -25,7 +25,14 @@ export interface OverviewPanel {
   summary?: string;
   grid: Grid;
   /** absent: the panel is a table only */
-  chart?: { data: Datum[]; series: PanelSeries[]; label: string; height: number; categoryWidth: number; legend?: boolean };
+  chart?: {
+    data: Datum[];
+    series: PanelSeries[];
+    label: string;
+    height: number;
+    categoryWidth: number;
+    legend?: boolean;
+  };
   /** the page links this panel's own download (?table=key) */
   download: boolean;
 }
@@ -57,7 +64,13 @@ const proactive = (t: TemplateId, order: number): OverviewEntry => ({
       title: `主动公开（${name}）`,
       summary: `${cur.coverage.byTemplate[t]} 份年报按${name}填报；两种格式的指标含义不同，分开统计。`,
       grid: d.grid,
-      chart: { data: d.data, series: [{ key: "value", label: "合计" }], label: `主动公开数量（${name}）`, height: Math.max(200, d.data.length * 34), categoryWidth: 150 },
+      chart: {
+        data: d.data,
+        series: [{ key: "value", label: "合计" }],
+        label: `主动公开数量（${name}）`,
+        height: Math.max(200, d.data.length * 34),
+        categoryWidth: 150,
+      },
       download: false,
     };
   },
@@ -72,7 +85,13 @@ export const OVERVIEW_PANELS: OverviewEntry[] = [
       return {
         title: "本年新收申请：按申请人类型",
         grid: d.grid,
-        chart: { data: d.data, series: [{ key: "value", label: "件数" }], label: `本年新收申请按申请人类型，共 ${cur.applications.newReceived.total ?? 0} 件`, height: 260, categoryWidth: 96 },
+        chart: {
+          data: d.data,
+          series: [{ key: "value", label: "件数" }],
+          label: `本年新收申请按申请人类型，共 ${cur.applications.newReceived.total ?? 0} 件`,
+          height: 260,
+          categoryWidth: 96,
+        },
         download: true,
       };
     },
@@ -86,7 +105,14 @@ export const OVERVIEW_PANELS: OverviewEntry[] = [
         title: "本年度办理结果（按不予公开、无法提供、不予处理的具体情形分段）",
         summary: `（七）总计 ${(cur.applications.totalHandled.total ?? 0).toLocaleString("zh-CN")} 件；颜色深浅区分同一类中的不同情形，悬停或查看数据表可见各情形名称。`,
         grid: d.grid,
-        chart: { data: d.data, series: d.series.map((s) => ({ key: s.key, label: s.label, stack: "a", group: s.group })), legend: false, label: "本年度办理结果，按情形堆叠", height: 320, categoryWidth: 80 },
+        chart: {
+          data: d.data,
+          series: d.series.map((s) => ({ key: s.key, label: s.label, stack: "a", group: s.group })),
+          legend: false,
+          label: "本年度办理结果，按情形堆叠",
+          height: 320,
+          categoryWidth: 80,
+        },
         download: true,
       };
     },
@@ -102,14 +128,25 @@ export const OVERVIEW_PANELS: OverviewEntry[] = [
         { key: "other", label: "其他结果", stack: "r", color: "#8a96a3" },
         { key: "pending", label: "尚未审结", stack: "r", color: "#d9822b" },
       ];
-      return { title: "行政复议和行政诉讼结果", grid: d.grid, chart: { data: d.data, series, label: "行政复议和行政诉讼结果", height: 260, categoryWidth: 140 }, download: true };
+      return {
+        title: "行政复议和行政诉讼结果",
+        grid: d.grid,
+        chart: { data: d.data, series, label: "行政复议和行政诉讼结果", height: 260, categoryWidth: 140 },
+        download: true,
+      };
     },
   },
   {
     key: "metrics",
     place: { section: "metrics", order: 1 },
     build: ({ year, cur, prev, scopeSuffix }) => {
-      const grid = metricsGrid("overview-metrics", `${year}年度指标${scopeSuffix}`, computeMetrics(cur), cur.coverage.reports, prev.coverage.reports ? computeMetrics(prev) : null);
+      const grid = metricsGrid(
+        "overview-metrics",
+        `${year}年度指标${scopeSuffix}`,
+        computeMetrics(cur),
+        cur.coverage.reports,
+        prev.coverage.reports ? computeMetrics(prev) : null,
+      );
       return { title: grid.title, grid, download: true };
     },
   },

@@ -31,9 +31,19 @@ export interface Headline {
   denominatorLabel?: string | null;
 }
 
-const HEADLINE_RATES: MetricKey[] = ["disclosureRate", "notHeldShare", "reconsiderationRate", "litigationRate", "reconsiderationCorrectionClosed"];
+const HEADLINE_RATES: MetricKey[] = [
+  "disclosureRate",
+  "notHeldShare",
+  "reconsiderationRate",
+  "litigationRate",
+  "reconsiderationCorrectionClosed",
+];
 
-export function headlines(cur: ReportSums, prev: ReportSums | null, published: { now: number; prev: number | null; expected: number; received?: number }): Headline[] {
+export function headlines(
+  cur: ReportSums,
+  prev: ReportSums | null,
+  published: { now: number; prev: number | null; expected: number; received?: number },
+): Headline[] {
   const m = computeMetrics(cur);
   const pm = prev && prev.coverage.reports > 0 ? computeMetrics(prev) : null;
   const count = (key: string, label: string, now: number, before: number | null): Headline => ({
@@ -85,8 +95,14 @@ export function proactiveData(sums: ReportSums, t: TemplateId): { data: Datum[];
     for (const row of block.rows) {
       for (const col of block.columns) {
         const value = getCell(p, `${row.key}.${col.key}`) ?? 0;
-        rows.push({ label: row.label, column: col.label.replace(/（单位：万元）/, ""), value, fmt: col.kind === "money" ? "money" : col.kind === "signed" ? "signed" : "count" });
-        if ((col.kind ?? "count") === "count") data.push({ label: `${row.label}·${col.label.replace(/数量|件数/, "")}`, value });
+        rows.push({
+          label: row.label,
+          column: col.label.replace(/（单位：万元）/, ""),
+          value,
+          fmt: col.kind === "money" ? "money" : col.kind === "signed" ? "signed" : "count",
+        });
+        if ((col.kind ?? "count") === "count")
+          data.push({ label: `${row.label}·${col.label.replace(/数量|件数/, "")}`, value });
       }
     }
   }
@@ -127,7 +143,11 @@ export function applicantData(sums: ReportSums): { data: Datum[]; grid: Grid } {
 }
 
 /** Outcome groups as stacked bars: one bar per group, one stack segment per reason (template labels). */
-export function outcomeData(sums: ReportSums): { data: Datum[]; series: { key: string; label: string; group: string }[]; grid: Grid } {
+export function outcomeData(sums: ReportSums): {
+  data: Datum[];
+  series: { key: string; label: string; group: string }[];
+  grid: Grid;
+} {
   const a = sums.applications as unknown as Record<string, unknown>;
   const rows = applicationRows(false).filter((r) => r.result);
   const series: { key: string; label: string; group: string }[] = [];
@@ -137,7 +157,10 @@ export function outcomeData(sums: ReportSums): { data: Datum[]; series: { key: s
     const group = r.group ?? r.key;
     const groupLabel = r.group ? APPLICATION_GROUPS[r.group].short : r.label.replace(/（.*$/, "");
     const d = byGroup.get(group) ?? { label: groupLabel };
-    const value = r.key === "otherHandling" ? (sums.applications.otherHandlingTotal.total ?? 0) : ((getCell(a, `${r.path}.total`) as number | null) ?? 0);
+    const value =
+      r.key === "otherHandling"
+        ? (sums.applications.otherHandlingTotal.total ?? 0)
+        : ((getCell(a, `${r.path}.total`) as number | null) ?? 0);
     const key = r.path.replace(/\./g, "_");
     d[key] = value;
     byGroup.set(group, d);
@@ -170,14 +193,27 @@ export function reviewData(sums: ReportSums): { data: Datum[]; grid: Grid } {
   const grid = flatGrid(
     "overview-review",
     "行政复议和行政诉讼结果",
-    [{ label: "类别", get: (x: { g: (typeof REVIEW_GROUPS)[number] }) => x.g.label }, ...OUTCOME_COLUMNS.map((c) => ({ label: c.label, fmt: "count" as const, get: (x: { g: (typeof REVIEW_GROUPS)[number] }) => r[x.g.key][c.key] ?? 0 }))],
+    [
+      { label: "类别", get: (x: { g: (typeof REVIEW_GROUPS)[number] }) => x.g.label },
+      ...OUTCOME_COLUMNS.map((c) => ({
+        label: c.label,
+        fmt: "count" as const,
+        get: (x: { g: (typeof REVIEW_GROUPS)[number] }) => r[x.g.key][c.key] ?? 0,
+      })),
+    ],
     REVIEW_GROUPS.map((g) => ({ g })),
   );
   return { data, grid };
 }
 
 /** All metrics as a table (the overview's "全部指标" block and its export). */
-export function metricsGrid(id: string, title: string, metrics: Metric[], reports: number, previous?: Metric[] | null): Grid {
+export function metricsGrid(
+  id: string,
+  title: string,
+  metrics: Metric[],
+  reports: number,
+  previous?: Metric[] | null,
+): Grid {
   const prev = (m: Metric) => previous?.find((p) => p.key === m.key) ?? null;
   const grid = flatGrid(
     id,

@@ -6,10 +6,16 @@ import { z } from "zod";
 
 export const AGENCY_KIND_VALUES = ["市政府", "市直部门", "县区政府", "县区部门", "乡镇街道", "其他"] as const;
 
-const optInt = z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().positive().optional());
+const optInt = z.preprocess(
+  (v) => (v === "" || v == null ? undefined : v),
+  z.coerce.number().int().positive().optional(),
+);
 
 export const filterSchema = z.object({
-  year: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().min(2000).max(2100).optional()),
+  year: z.preprocess(
+    (v) => (v === "" || v == null ? undefined : v),
+    z.coerce.number().int().min(2000).max(2100).optional(),
+  ),
   kind: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.enum(AGENCY_KIND_VALUES).optional()),
   parent: optInt,
   drafts: z.preprocess((v) => v === "1" || v === "true", z.boolean()),
@@ -35,7 +41,12 @@ export function parseFilter(sp: Search): FilterParams {
 }
 
 export function strictFilter(sp: URLSearchParams) {
-  return filterSchema.safeParse({ year: first(sp, "year"), kind: first(sp, "kind"), parent: first(sp, "parent"), drafts: first(sp, "drafts") });
+  return filterSchema.safeParse({
+    year: first(sp, "year"),
+    kind: first(sp, "kind"),
+    parent: first(sp, "parent"),
+    drafts: first(sp, "drafts"),
+  });
 }
 
 /** Query string of a filter, leaving out defaults, for links that keep the current view. */

@@ -4,7 +4,14 @@
  * ever joins two different quantities across the 2021 break.
  */
 import { computeMetrics, type MetricKey, type ReportSums } from "../metrics";
-import { APPLICATION_GROUPS, PROACTIVE_BLOCKS, TEMPLATE_INFO, applicationRows, getCell, type TemplateId } from "../template";
+import {
+  APPLICATION_GROUPS,
+  PROACTIVE_BLOCKS,
+  TEMPLATE_INFO,
+  applicationRows,
+  getCell,
+  type TemplateId,
+} from "../template";
 import type { GCell, Grid } from "./grid";
 
 export const BREAK_YEAR = 2021;
@@ -50,20 +57,54 @@ export const COUNT_SERIES: SeriesDef[] = [
   { key: "newReceived", label: "本年新收申请", fmt: "count", get: (s) => s.applications.newReceived.total },
   { key: "carriedOver", label: "上年结转申请", fmt: "count", get: (s) => s.applications.carriedOver.total },
   { key: "totalHandled", label: "办理结果总计", fmt: "count", get: (s) => s.applications.totalHandled.total },
-  { key: "reconsideration", label: "行政复议", fmt: "count", axis: "right", get: (s) => s.review.reconsideration.total },
-  { key: "litigation", label: "行政诉讼", fmt: "count", axis: "right", get: (s) => (s.review.litigationDirect.total ?? 0) + (s.review.litigationAfterReconsideration.total ?? 0) },
+  {
+    key: "reconsideration",
+    label: "行政复议",
+    fmt: "count",
+    axis: "right",
+    get: (s) => s.review.reconsideration.total,
+  },
+  {
+    key: "litigation",
+    label: "行政诉讼",
+    fmt: "count",
+    axis: "right",
+    get: (s) => (s.review.litigationDirect.total ?? 0) + (s.review.litigationAfterReconsideration.total ?? 0),
+  },
 ];
 
 export const OUTCOME_SERIES: SeriesDef[] = [
   { key: "granted", label: "予以公开", fmt: "count", get: (s) => s.applications.granted.total },
   { key: "partial", label: "部分公开", fmt: "count", get: (s) => s.applications.partial.total },
   { key: "denied", label: APPLICATION_GROUPS.denied.short, fmt: "count", get: (s) => groupTotal(s, "denied") },
-  { key: "unavailable", label: APPLICATION_GROUPS.unavailable.short, fmt: "count", get: (s) => groupTotal(s, "unavailable") },
-  { key: "notProcessed", label: APPLICATION_GROUPS.notProcessed.short, fmt: "count", get: (s) => groupTotal(s, "notProcessed") },
-  { key: "otherHandling", label: APPLICATION_GROUPS.otherHandling.short, fmt: "count", get: (s) => s.applications.otherHandlingTotal.total },
+  {
+    key: "unavailable",
+    label: APPLICATION_GROUPS.unavailable.short,
+    fmt: "count",
+    get: (s) => groupTotal(s, "unavailable"),
+  },
+  {
+    key: "notProcessed",
+    label: APPLICATION_GROUPS.notProcessed.short,
+    fmt: "count",
+    get: (s) => groupTotal(s, "notProcessed"),
+  },
+  {
+    key: "otherHandling",
+    label: APPLICATION_GROUPS.otherHandling.short,
+    fmt: "count",
+    get: (s) => s.applications.otherHandlingTotal.total,
+  },
 ];
 
-const RATE_KEYS: MetricKey[] = ["disclosureRate", "notHeldShare", "reconsiderationRate", "litigationRate", "reconsiderationCorrectionClosed", "carryForwardRate"];
+const RATE_KEYS: MetricKey[] = [
+  "disclosureRate",
+  "notHeldShare",
+  "reconsiderationRate",
+  "litigationRate",
+  "reconsiderationCorrectionClosed",
+  "carryForwardRate",
+];
 export const RATE_SERIES: SeriesDef[] = RATE_KEYS.map((key) => ({
   key,
   label: computeMetrics(ZERO_SUMS()).find((m) => m.key === key)!.label,
@@ -76,7 +117,10 @@ function ZERO_SUMS(): ReportSums {
   const o = { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 };
   const grp = new Proxy({}, { get: () => cols });
   return {
-    applications: new Proxy({}, { get: (_t, k) => (k === "denied" || k === "unavailable" || k === "notProcessed" ? grp : cols) }),
+    applications: new Proxy(
+      {},
+      { get: (_t, k) => (k === "denied" || k === "unavailable" || k === "notProcessed" ? grp : cols) },
+    ),
     review: { reconsideration: o, litigationDirect: o, litigationAfterReconsideration: o },
   } as unknown as ReportSums;
 }
@@ -86,7 +130,11 @@ export const DECISION_SERIES: SeriesDef[] = (["licensing", "penalty", "coercion"
   key: `decisions-${row}`,
   label: `${PROACTIVE_BLOCKS["2021"].flatMap((b) => b.rows).find((r) => r.key === row)!.label}处理决定数量`,
   fmt: "count",
-  get: (s) => (s.coverage.reports ? ((getCell(s.proactive["2019"], `${row}.decisions`) ?? 0) + (getCell(s.proactive["2021"], `${row}.decisions`) ?? 0)) : null),
+  get: (s) =>
+    s.coverage.reports
+      ? (getCell(s.proactive["2019"], `${row}.decisions`) ?? 0) +
+        (getCell(s.proactive["2021"], `${row}.decisions`) ?? 0)
+      : null,
 }));
 
 /** Section 二 quantities of one template: values only for reports printed in that template. */
@@ -99,13 +147,18 @@ export function templateOnlySeries(t: TemplateId): SeriesDef[] {
           key: `${t}-${r.key}-${c.key}`,
           label: `${r.label}·${c.label.replace(/（单位：万元）/, "（元）")}`,
           fmt: c.kind === "money" ? ("money" as const) : ("count" as const),
-          get: (s: ReportSums) => (s.coverage.byTemplate[t] ? (getCell(s.proactive[t], `${r.key}.${c.key}`) ?? 0) : null),
+          get: (s: ReportSums) =>
+            s.coverage.byTemplate[t] ? (getCell(s.proactive[t], `${r.key}.${c.key}`) ?? 0) : null,
         })),
     ),
   );
 }
 
-export function seriesData(byYear: Map<number, ReportSums>, series: SeriesDef[], incomplete: Map<number, Coverage> = new Map()): Record<string, string | number | null>[] {
+export function seriesData(
+  byYear: Map<number, ReportSums>,
+  series: SeriesDef[],
+  incomplete: Map<number, Coverage> = new Map(),
+): Record<string, string | number | null>[] {
   return [...byYear.entries()].map(([year, s]) => {
     const d: Record<string, string | number | null> = { label: String(year), href: `/stats/${year}` };
     const c = incomplete.get(year);
@@ -115,22 +168,47 @@ export function seriesData(byYear: Map<number, ReportSums>, series: SeriesDef[],
   });
 }
 
-export function seriesGrid(id: string, title: string, byYear: Map<number, ReportSums>, series: SeriesDef[], note?: string, incomplete: Map<number, Coverage> = new Map()): Grid {
+export function seriesGrid(
+  id: string,
+  title: string,
+  byYear: Map<number, ReportSums>,
+  series: SeriesDef[],
+  note?: string,
+  incomplete: Map<number, Coverage> = new Map(),
+): Grid {
   const years = [...byYear.keys()];
   const mark = (y: number) => {
     const c = incomplete.get(y);
     return c ? `（${incompleteLabel(c)}）` : "";
   };
-  const head: GCell[] = [{ v: "指标", th: true }, ...years.map((y) => ({ v: `${y}年度${y === BREAK_YEAR ? "（新格式）" : ""}${mark(y)}`, th: true, note: incomplete.has(y) ? "应报机关的年报未报齐，合计偏小，不能与其他年度直接比较" : undefined }))];
+  const head: GCell[] = [
+    { v: "指标", th: true },
+    ...years.map((y) => ({
+      v: `${y}年度${y === BREAK_YEAR ? "（新格式）" : ""}${mark(y)}`,
+      th: true,
+      note: incomplete.has(y) ? "应报机关的年报未报齐，合计偏小，不能与其他年度直接比较" : undefined,
+    })),
+  ];
   const shown = years.filter((y) => incomplete.has(y));
-  if (shown.length) note = `${note ?? ""}${shown.map((y) => `${y}年度年报未报齐（${incomplete.get(y)!.reports}/${incomplete.get(y)!.expected} 份），合计偏小，不能与其他年度直接比较`).join("；")}。`;
-  const cover: GCell[] = [{ v: "统计年报份数", th: true }, ...years.map((y) => ({ v: byYear.get(y)!.coverage.reports, fmt: "count" as const }))];
+  if (shown.length)
+    note = `${note ?? ""}${shown.map((y) => `${y}年度年报未报齐（${incomplete.get(y)!.reports}/${incomplete.get(y)!.expected} 份），合计偏小，不能与其他年度直接比较`).join("；")}。`;
+  const cover: GCell[] = [
+    { v: "统计年报份数", th: true },
+    ...years.map((y) => ({ v: byYear.get(y)!.coverage.reports, fmt: "count" as const })),
+  ];
   return {
     id,
     title,
     note,
     headRows: 1,
-    rows: [head, cover, ...series.map((x) => [{ v: x.label, th: true } as GCell, ...years.map((y) => ({ v: byYear.get(y)!.coverage.reports ? x.get(byYear.get(y)!) : null, fmt: x.fmt }))])],
+    rows: [
+      head,
+      cover,
+      ...series.map((x) => [
+        { v: x.label, th: true } as GCell,
+        ...years.map((y) => ({ v: byYear.get(y)!.coverage.reports ? x.get(byYear.get(y)!) : null, fmt: x.fmt })),
+      ]),
+    ],
   };
 }
 
@@ -138,11 +216,61 @@ export function trendGrids(byYear: Map<number, ReportSums>, incomplete: Map<numb
   const pre = new Map([...byYear].filter(([y]) => y < BREAK_YEAR));
   const post = new Map([...byYear].filter(([y]) => y >= BREAK_YEAR));
   return [
-    seriesGrid("trends-counts", "申请和复议诉讼件数", byYear, COUNT_SERIES, "两种格式含义相同，可跨年比较。", incomplete),
-    seriesGrid("trends-rates", "主要比率", byYear, RATE_SERIES, "分母见统计概览“全部指标”；两种格式含义相同。", incomplete),
-    seriesGrid("trends-outcomes", "办理结果构成", byYear, OUTCOME_SERIES, "（六）其他处理：2021年版分三项，合计后与2019年版一行可比。", incomplete),
-    seriesGrid("trends-decisions", "主动公开：处理决定数量", byYear, DECISION_SERIES, "两种格式中唯一含义相同的主动公开指标。", incomplete),
-    ...(pre.size ? [seriesGrid("trends-2019", `主动公开：${TEMPLATE_INFO["2019"].name}特有指标（${TEMPLATE_INFO["2019"].years}）`, pre, templateOnlySeries("2019"), "仅统计按2019年版格式填报的年报；与2021年版指标含义不同，不连续比较。", incomplete)] : []),
-    ...(post.size ? [seriesGrid("trends-2021", `主动公开：${TEMPLATE_INFO["2021"].name}特有指标（${TEMPLATE_INFO["2021"].years}）`, post, templateOnlySeries("2021"), "仅统计按2021年版格式填报的年报。", incomplete)] : []),
+    seriesGrid(
+      "trends-counts",
+      "申请和复议诉讼件数",
+      byYear,
+      COUNT_SERIES,
+      "两种格式含义相同，可跨年比较。",
+      incomplete,
+    ),
+    seriesGrid(
+      "trends-rates",
+      "主要比率",
+      byYear,
+      RATE_SERIES,
+      "分母见统计概览“全部指标”；两种格式含义相同。",
+      incomplete,
+    ),
+    seriesGrid(
+      "trends-outcomes",
+      "办理结果构成",
+      byYear,
+      OUTCOME_SERIES,
+      "（六）其他处理：2021年版分三项，合计后与2019年版一行可比。",
+      incomplete,
+    ),
+    seriesGrid(
+      "trends-decisions",
+      "主动公开：处理决定数量",
+      byYear,
+      DECISION_SERIES,
+      "两种格式中唯一含义相同的主动公开指标。",
+      incomplete,
+    ),
+    ...(pre.size
+      ? [
+          seriesGrid(
+            "trends-2019",
+            `主动公开：${TEMPLATE_INFO["2019"].name}特有指标（${TEMPLATE_INFO["2019"].years}）`,
+            pre,
+            templateOnlySeries("2019"),
+            "仅统计按2019年版格式填报的年报；与2021年版指标含义不同，不连续比较。",
+            incomplete,
+          ),
+        ]
+      : []),
+    ...(post.size
+      ? [
+          seriesGrid(
+            "trends-2021",
+            `主动公开：${TEMPLATE_INFO["2021"].name}特有指标（${TEMPLATE_INFO["2021"].years}）`,
+            post,
+            templateOnlySeries("2021"),
+            "仅统计按2021年版格式填报的年报。",
+            incomplete,
+          ),
+        ]
+      : []),
   ];
 }

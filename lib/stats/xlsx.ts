@@ -2,7 +2,12 @@
 import ExcelJS from "exceljs";
 import { layoutGrid, type Grid } from "./grid";
 
-const NUM_FMT: Record<string, string> = { count: "#,##0", signed: "+#,##0;-#,##0;0", money: "#,##0.00", percent: "0.0%" };
+const NUM_FMT: Record<string, string> = {
+  count: "#,##0",
+  signed: "+#,##0;-#,##0;0",
+  money: "#,##0.00",
+  percent: "0.0%",
+};
 
 export async function gridsToXlsx(sheets: { name: string; grids: Grid[] }[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -26,8 +31,17 @@ export async function gridsToXlsx(sheets: { name: string; grids: Grid[] }[]): Pr
         const cell = ws.getCell(r, c);
         cell.value = p.cell.v;
         if (p.cell.fmt && NUM_FMT[p.cell.fmt]) cell.numFmt = NUM_FMT[p.cell.fmt];
-        cell.border = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
-        cell.alignment = { vertical: "middle", horizontal: typeof p.cell.v === "number" ? "right" : p.cell.th ? "center" : "left", wrapText: true };
+        cell.border = {
+          top: { style: "thin" },
+          left: { style: "thin" },
+          bottom: { style: "thin" },
+          right: { style: "thin" },
+        };
+        cell.alignment = {
+          vertical: "middle",
+          horizontal: typeof p.cell.v === "number" ? "right" : p.cell.th ? "center" : "left",
+          wrapText: true,
+        };
         if (p.cell.th) cell.font = { bold: true };
         if (p.cell.flag) {
           // a value that does not add up: red fill, the reason as the cell's note

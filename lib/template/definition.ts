@@ -322,7 +322,15 @@ export const PROACTIVE_BLOCKS: Record<TemplateId, ProactiveBlockDef[]> = {
     },
     {
       item: "八",
-      columns: [{ key: "amountYuan", label: "本年收费金额（单位：万元）", variants: ["本年收费金额"], kind: "money", unit: "万元" }],
+      columns: [
+        {
+          key: "amountYuan",
+          label: "本年收费金额（单位：万元）",
+          variants: ["本年收费金额"],
+          kind: "money",
+          unit: "万元",
+        },
+      ],
       rows: [{ key: "fees", label: "行政事业性收费" }],
     },
   ],

@@ -26,7 +26,14 @@ import {
 
 export type LayoutCell =
   /** printed text: a heading, a column header (with its column) or a row label (with its row) */
-  | { kind: "label"; text: string; rowspan: number; colspan: number; column?: ColumnDef; row?: RowDef | ApplicationRowDef }
+  | {
+      kind: "label";
+      text: string;
+      rowspan: number;
+      colspan: number;
+      column?: ColumnDef;
+      row?: RowDef | ApplicationRowDef;
+    }
   /** a number: the RIF path of the cell (null for a consolidated detail row), its row and column */
   | { kind: "value"; path: string | null; column: ColumnDef; colspan: number; row?: RowDef | ApplicationRowDef };
 
@@ -38,7 +45,12 @@ export interface PrintedTable {
   rows: LayoutCell[][];
 }
 
-const label = (text: string, colspan = 1, rowspan = 1, extra: { column?: ColumnDef; row?: RowDef | ApplicationRowDef } = {}): LayoutCell => ({ kind: "label", text, rowspan, colspan, ...extra });
+const label = (
+  text: string,
+  colspan = 1,
+  rowspan = 1,
+  extra: { column?: ColumnDef; row?: RowDef | ApplicationRowDef } = {},
+): LayoutCell => ({ kind: "label", text, rowspan, colspan, ...extra });
 
 // Header texts the template prints but the definition does not model as rows or columns.
 export const SECTION3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
@@ -71,7 +83,13 @@ export function proactiveLayout(t: TemplateId): ProactiveBlockLayout[] {
         [label(CONTENT_HEADER), ...block.columns.map((c, i) => label(c.label, span(i), 1, { column: c }))],
         ...block.rows.map((row): LayoutCell[] => [
           label(row.label, 1, 1, { row }),
-          ...block.columns.map((c, i): LayoutCell => ({ kind: "value", path: `proactive.${row.key}.${c.key}`, column: c, colspan: span(i), row })),
+          ...block.columns.map((c, i): LayoutCell => ({
+            kind: "value",
+            path: `proactive.${row.key}.${c.key}`,
+            column: c,
+            colspan: span(i),
+            row,
+          })),
         ]),
       ],
     };
@@ -83,12 +101,19 @@ export function proactiveLayout(t: TemplateId): ProactiveBlockLayout[] {
  * 三、本年度办理结果 and grouped rows under their group's label. `detail` adds printed rows after （六）
  * (the consolidated table's split of （六） over the reports that printed three rows).
  */
-export function applicationsLayout(opts: { splitOther: boolean; detail?: { rows: ApplicationRowDef[]; label: (d: ApplicationRowDef) => string } }): PrintedTable {
+export function applicationsLayout(opts: {
+  splitOther: boolean;
+  detail?: { rows: ApplicationRowDef[]; label: (d: ApplicationRowDef) => string };
+}): PrintedTable {
   const parts = APPLICANT_COLUMNS.slice(1, -1);
   const last = APPLICANT_COLUMNS[APPLICANT_COLUMNS.length - 1];
   const rows: LayoutCell[][] = [
     [label(SECTION3_NOTE, 3, 3), label(APPLICANT_HEADER, APPLICANT_COLUMNS.length)],
-    [label(APPLICANT_COLUMNS[0].label, 1, 2, { column: APPLICANT_COLUMNS[0] }), label(ORG_HEADER, parts.length), label(last.label, 1, 2, { column: last })],
+    [
+      label(APPLICANT_COLUMNS[0].label, 1, 2, { column: APPLICANT_COLUMNS[0] }),
+      label(ORG_HEADER, parts.length),
+      label(last.label, 1, 2, { column: last }),
+    ],
     parts.map((c) => label(c.label, 1, 1, { column: c })),
   ];
   const defs = applicationRows(opts.splitOther);
@@ -106,14 +131,20 @@ export function applicationsLayout(opts: { splitOther: boolean; detail?: { rows:
     if (!isResult(d)) cells.push(label(printedLabel(d), 3, 1, { row: d }));
     else if (!d.group) cells.push(label(printedLabel(d), 2, 1, { row: d }));
     else {
-      if (d.group !== lastGroup) cells.push(label(APPLICATION_GROUPS[d.group].label, 1, defs.filter((x) => x.group === d.group).length));
+      if (d.group !== lastGroup)
+        cells.push(label(APPLICATION_GROUPS[d.group].label, 1, defs.filter((x) => x.group === d.group).length));
       cells.push(label(printedLabel(d), 1, 1, { row: d }));
     }
     lastGroup = d.group;
-    for (const c of APPLICANT_COLUMNS) cells.push({ kind: "value", path: `applications.${d.path}.${c.key}`, column: c, colspan: 1, row: d });
+    for (const c of APPLICANT_COLUMNS)
+      cells.push({ kind: "value", path: `applications.${d.path}.${c.key}`, column: c, colspan: 1, row: d });
     rows.push(cells);
     if (d.key === "otherHandling") {
-      for (const x of detail) rows.push([label(opts.detail!.label(x), 2, 1, { row: x }), ...APPLICANT_COLUMNS.map((c): LayoutCell => ({ kind: "value", path: null, column: c, colspan: 1, row: x }))]);
+      for (const x of detail)
+        rows.push([
+          label(opts.detail!.label(x), 2, 1, { row: x }),
+          ...APPLICANT_COLUMNS.map((c): LayoutCell => ({ kind: "value", path: null, column: c, colspan: 1, row: x })),
+        ]);
     }
   }
   return { width: 3 + APPLICANT_COLUMNS.length, headRows: 3, rows };
@@ -138,6 +169,13 @@ export function reviewLayout(): PrintedTable {
     second.push(label(m[2], n));
     third.push(...OUTCOME_COLUMNS.map((c) => label(c.label, 1, 1, { column: c })));
   });
-  const values = REVIEW_GROUPS.flatMap((g) => OUTCOME_COLUMNS.map((c): LayoutCell => ({ kind: "value", path: `review.${g.key}.${c.key}`, column: c, colspan: 1 })));
+  const values = REVIEW_GROUPS.flatMap((g) =>
+    OUTCOME_COLUMNS.map((c): LayoutCell => ({
+      kind: "value",
+      path: `review.${g.key}.${c.key}`,
+      column: c,
+      colspan: 1,
+    })),
+  );
   return { width: n * REVIEW_GROUPS.length, headRows: 3, rows: [top, second, third, values] };
 }

@@ -143,11 +143,24 @@ export type Report = z.infer<typeof reportSchema>;
  * - no-tables: no table at all, only figures stated in the text.
  * Absent in warnings stored before kinds existed: the confidence then goes by the message.
  */
-export const WARNING_KINDS = ["note", "unread", "unchecked", "source-total", "uncertain", "arithmetic", "missing", "no-tables"] as const;
+export const WARNING_KINDS = [
+  "note",
+  "unread",
+  "unchecked",
+  "source-total",
+  "uncertain",
+  "arithmetic",
+  "missing",
+  "no-tables",
+] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 
 /** A parser or check message tied to RIF cell paths. */
-export const warningSchema = z.object({ cells: z.array(z.string()), message: z.string(), kind: z.enum(WARNING_KINDS).optional() });
+export const warningSchema = z.object({
+  cells: z.array(z.string()),
+  message: z.string(),
+  kind: z.enum(WARNING_KINDS).optional(),
+});
 export type ParseWarning = z.infer<typeof warningSchema>;
 
 export const findingSchema = z.object({

@@ -30,7 +30,10 @@ function same(a: string, b: string): boolean {
  * The name the report states when it is plainly another agency than the chosen one, else null
  * (no name read, or a name that fits the agency's full or short name).
  */
-export function otherAgencyNamed(named: string | null | undefined, agency: { name: string; shortName?: string | null }): string | null {
+export function otherAgencyNamed(
+  named: string | null | undefined,
+  agency: { name: string; shortName?: string | null },
+): string | null {
   if (!named) return null;
   const n = norm(named);
   if (!n) return null;

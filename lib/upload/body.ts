@@ -21,7 +21,12 @@ export async function readLimitedForm(req: Request, limit: number): Promise<Limi
       },
     }),
   );
-  const limited = new Request(req.url, { method: req.method, headers: req.headers, body: counted, duplex: "half" } as RequestInit);
+  const limited = new Request(req.url, {
+    method: req.method,
+    headers: req.headers,
+    body: counted,
+    duplex: "half",
+  } as RequestInit);
   try {
     return { ok: true, form: await limited.formData() };
   } catch {

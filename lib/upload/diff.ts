@@ -18,6 +18,13 @@ export function diffReports(a: Report, b: Report): CellDiff[] {
     // undefined: the cell does not exist in that version's layout; null: it exists and is blank
     const va = getCell(a, d.path);
     const vb = getCell(b, d.path);
-    return { path: d.path, section: d.section, label: `${d.rowLabel} · ${d.colLabel}`, a: va, b: vb, changed: (va ?? "∅") !== (vb ?? "∅") || (va === undefined) !== (vb === undefined) };
+    return {
+      path: d.path,
+      section: d.section,
+      label: `${d.rowLabel} · ${d.colLabel}`,
+      a: va,
+      b: vb,
+      changed: (va ?? "∅") !== (vb ?? "∅") || (va === undefined) !== (vb === undefined),
+    };
   });
 }

@@ -5,14 +5,24 @@
 /** control (Cc), format (Cf: bidi controls, zero-width, BOM, soft hyphen) and line/paragraph separators */
 export const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 
-const EXT: Record<string, string> = { text: "txt", html: "html", docx: "docx", xlsx: "xlsx", pdf: "pdf", doc: "doc", xls: "xls" };
+const EXT: Record<string, string> = {
+  text: "txt",
+  html: "html",
+  docx: "docx",
+  xlsx: "xlsx",
+  pdf: "pdf",
+  doc: "doc",
+  xls: "xls",
+};
 
 export function downloadName(stored: string | null, format: string | null, fallbackStem: string): string {
   const ext = EXT[format ?? ""] ?? "bin";
   // names stored before cleanFileName removed invisible characters are cleaned here too
   const name = (stored ?? "").split(/[\\/]/).pop()?.replace(INVISIBLE, "").replace(/"/g, "").trim();
   if (!name) return `${fallbackStem}.${ext}`;
-  return name.toLowerCase().endsWith(`.${ext}`) || (ext === "html" && name.toLowerCase().endsWith(".htm")) ? name : `${name}.${ext}`;
+  return name.toLowerCase().endsWith(`.${ext}`) || (ext === "html" && name.toLowerCase().endsWith(".htm"))
+    ? name
+    : `${name}.${ext}`;
 }
 
 function encodeRfc5987(s: string): string {

@@ -22,11 +22,18 @@ export interface ReadReport {
 export { MAX_PASTE_CHARS };
 
 /** Ties the parsed report to the agency and year it is filed under; a report of another year is refused. */
-export function bindToTarget(outcome: ParseOutcome, target: { year: number | null; agencyName: string | null }): Result<{ report: Report }> {
+export function bindToTarget(
+  outcome: ParseOutcome,
+  target: { year: number | null; agencyName: string | null },
+): Result<{ report: Report }> {
   if (!outcome.ok) return fail(outcome.error, undefined, "unreadable");
   const report = { ...outcome.report };
   if (target.year !== null && report.year !== null && report.year !== target.year) {
-    return fail(`所选年度为${target.year}年，但该文件是${report.year}年度的年报，请核对年度或文件`, undefined, "wrong_year");
+    return fail(
+      `所选年度为${target.year}年，但该文件是${report.year}年度的年报，请核对年度或文件`,
+      undefined,
+      "wrong_year",
+    );
   }
   report.year = report.year ?? target.year;
   report.agency = report.agency ?? target.agencyName;
@@ -49,14 +56,32 @@ export async function readUploadedFile(input: {
   const bound = bindToTarget(outcome, input);
   if (!bound.ok || !outcome.ok) return bound.ok ? fail("无法读取该文件", undefined, "unreadable") : bound;
   const file = { name: cleanFileName(input.fileName), type: checked.format, bytes: input.bytes };
-  return { ok: true, report: bound.report, warnings: outcome.warnings, provenance: outcome.provenance, text: outcome.text, file };
+  return {
+    ok: true,
+    report: bound.report,
+    warnings: outcome.warnings,
+    provenance: outcome.provenance,
+    text: outcome.text,
+    file,
+  };
 }
 
-export async function readPastedText(input: { text: string; year: number | null; agencyName: string | null }): Promise<Result<ReadReport>> {
+export async function readPastedText(input: {
+  text: string;
+  year: number | null;
+  agencyName: string | null;
+}): Promise<Result<ReadReport>> {
   const admitted = admitText(input.text);
   if (!admitted.ok) return fail(admitted.message);
   const outcome = await readTextInWorker(input.text);
   const bound = bindToTarget(outcome, input);
   if (!bound.ok || !outcome.ok) return bound.ok ? fail("无法读取粘贴的文字", undefined, "unreadable") : bound;
-  return { ok: true, report: bound.report, warnings: outcome.warnings, provenance: outcome.provenance, text: outcome.text, file: null };
+  return {
+    ok: true,
+    report: bound.report,
+    warnings: outcome.warnings,
+    provenance: outcome.provenance,
+    text: outcome.text,
+    file: null,
+  };
 }

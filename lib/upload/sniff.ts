@@ -29,7 +29,15 @@ export function checkUploadBytes(bytes: Uint8Array, maxBytes = maxUploadBytes())
  * name like "年报\u202Excod.exe" would otherwise display as "年报exe.docx") and cap the length.
  */
 export function cleanFileName(raw: string | null | undefined): string {
-  const base = String(raw ?? "").split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(INVISIBLE, "").replace(/["<>|*?:]/g, "").replace(/^\.+/, "").trim().slice(0, 150);
+  const base =
+    String(raw ?? "")
+      .split(/[\\/]/)
+      .pop() ?? "";
+  const cleaned = base
+    .replace(INVISIBLE, "")
+    .replace(/["<>|*?:]/g, "")
+    .replace(/^\.+/, "")
+    .trim()
+    .slice(0, 150);
   return cleaned || "年报文件";
 }

@@ -29,7 +29,11 @@ function contexts(reports: DemoReport[], withPeers: boolean): CheckContext[] {
     for (const r of reports) {
       const list = byYear.get(r.year) ?? [];
       const p = r.report.prose;
-      if (list.length < PEERS && p) list.push({ agency: r.report.agency ?? r.agencyKey, prose: [p.overview, p.problems, p.other].filter(Boolean).join("\n") });
+      if (list.length < PEERS && p)
+        list.push({
+          agency: r.report.agency ?? r.agencyKey,
+          prose: [p.overview, p.problems, p.other].filter(Boolean).join("\n"),
+        });
       byYear.set(r.year, list);
     }
   }

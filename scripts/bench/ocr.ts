@@ -13,7 +13,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 async function files(): Promise<string[]> {
   const dir = resolve(root, "..", "shared", "corpus-scanned", "reports");
-  if (existsSync(dir)) return readdirSync(dir).filter((f) => f.endsWith(".pdf")).sort().map((f) => join(dir, f));
+  if (existsSync(dir))
+    return readdirSync(dir)
+      .filter((f) => f.endsWith(".pdf"))
+      .sort()
+      .map((f) => join(dir, f));
   const { scanPdf, LIGHT } = await import("../../tests/fixtures/scan/scanify");
   const tmp = mkdtempSync(join(tmpdir(), "bench-ocr-"));
   const out = join(tmp, "report-2021-scan.pdf");
@@ -38,7 +42,11 @@ export async function benchOcr(): Promise<void> {
     const s = (performance.now() - t0) / 1000;
     pages += n;
     total += s;
-    console.log(`${file.split("/").pop()}: ${n} pages, ${s.toFixed(1)} s (${(s / Math.max(1, n)).toFixed(1)} s a page)${res.ok ? "" : `, failed: ${res.error}`}`);
+    console.log(
+      `${file.split("/").pop()}: ${n} pages, ${s.toFixed(1)} s (${(s / Math.max(1, n)).toFixed(1)} s a page)${res.ok ? "" : `, failed: ${res.error}`}`,
+    );
   }
-  console.log(`scanned pages: ${(total / Math.max(1, pages)).toFixed(1)} s a page (${pages} pages, tesseract ≤ 2 processes)`);
+  console.log(
+    `scanned pages: ${(total / Math.max(1, pages)).toFixed(1)} s a page (${pages} pages, tesseract ≤ 2 processes)`,
+  );
 }

@@ -44,7 +44,9 @@ export function cityDb(n: number): { file: string; loadMs: number | null; report
 function recheckAll(db: Db): { ms: number; reports: number } {
   const t0 = performance.now();
   const rows = db.$client
-    .prepare("select r.agency_id a, r.year y, v.rif rif from reports r join report_versions v on v.id = r.current_version_id order by r.agency_id, r.year")
+    .prepare(
+      "select r.agency_id a, r.year y, v.rif rif from reports r join report_versions v on v.id = r.current_version_id order by r.agency_id, r.year",
+    )
     .iterate() as IterableIterator<{ a: number; y: number; rif: string }>;
   let prev: { a: number; y: number; rep: Report } | null = null;
   let n = 0;
@@ -61,7 +63,15 @@ function interactiveImport(db: Db, count: number): number {
   const agencyId = (db.$client.prepare("select id from agencies order by id desc limit 1").get() as { id: number }).id;
   const sample = [...generateReports({ agencies: 3, years: YEARS, seed: 9 })].slice(0, count);
   const t0 = performance.now();
-  for (const r of sample) saveReportVersion(db, { agencyId, year: r.year, report: r.report, source: "import", actor: SYSTEM, status: "published" });
+  for (const r of sample)
+    saveReportVersion(db, {
+      agencyId,
+      year: r.year,
+      report: r.report,
+      source: "import",
+      actor: SYSTEM,
+      status: "published",
+    });
   return (performance.now() - t0) / sample.length;
 }
 
@@ -70,25 +80,33 @@ export async function benchScale(sizes: number[], statsBench?: (dbPath: string) 
     console.log(`\n## scale: ${n.toLocaleString("en")} agencies × ${YEARS[1] - YEARS[0] + 1} years`);
     const { file, loadMs, reports } = cityDb(n);
     const size = fs.statSync(file).size;
-    console.log(`database: ${(size / 1024 / 1024).toFixed(1)} MiB, ${reports} reports${loadMs !== null ? `, bulk load ${(loadMs / 1000).toFixed(1)} s = ${(loadMs / reports).toFixed(2)} ms/report` : " (reused)"}`);
+    console.log(
+      `database: ${(size / 1024 / 1024).toFixed(1)} MiB, ${reports} reports${loadMs !== null ? `, bulk load ${(loadMs / 1000).toFixed(1)} s = ${(loadMs / reports).toFixed(2)} ms/report` : " (reused)"}`,
+    );
     const db = openDb(file);
     const stale = (db.$client.prepare("select count(*) n from stats_dirty").get() as { n: number }).n;
     if (stale) {
       const t0 = performance.now();
       flushRollup(db.$client);
-      console.log(`stats rollup built for ${stale} agency groups in ${((performance.now() - t0) / 1000).toFixed(1)} s (database made before the rollup existed)`);
+      console.log(
+        `stats rollup built for ${stale} agency groups in ${((performance.now() - t0) / 1000).toFixed(1)} s (database made before the rollup existed)`,
+      );
     }
     const counts = ["agencies", "reports", "report_versions", "report_cells", "findings", "stats_rollup"].map(
       (t) => `${t} ${(db.$client.prepare(`select count(*) c from ${t}`).get() as { c: number }).c}`,
     );
     console.log(`rows: ${counts.join(", ")}`);
     const rc = recheckAll(db);
-    console.log(`recompute all checks: ${(rc.ms / 1000).toFixed(2)} s for ${rc.reports} reports (${((rc.ms * 1000) / rc.reports).toFixed(0)} µs/report)`);
+    console.log(
+      `recompute all checks: ${(rc.ms / 1000).toFixed(2)} s for ${rc.reports} reports (${((rc.ms * 1000) / rc.reports).toFixed(0)} µs/report)`,
+    );
     const copy = `${file}.import-test.db`;
     db.$client.close();
     fs.copyFileSync(file, copy);
     const cdb = openDb(copy);
-    console.log(`interactive import (saveReportVersion, checks + neighbour re-check + audit): ${interactiveImport(cdb, 20).toFixed(2)} ms/report`);
+    console.log(
+      `interactive import (saveReportVersion, checks + neighbour re-check + audit): ${interactiveImport(cdb, 20).toFixed(2)} ms/report`,
+    );
     cdb.$client.close();
     for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) fs.rmSync(f, { force: true });
     if (statsBench) await statsBench(file);

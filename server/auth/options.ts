@@ -51,19 +51,36 @@ export const authOptions: NextAuthOptions = {
         const ok = bcrypt.compareSync(password, user?.passwordHash ?? dummy());
         if (!user || !ok || user.disabled) {
           loginThrottle.failed(login, address);
-          audit(db, { id: user?.id ?? null, login }, { action: "auth.login.failed", entityType: "user", entityId: user?.id ?? null });
+          audit(
+            db,
+            { id: user?.id ?? null, login },
+            { action: "auth.login.failed", entityType: "user", entityId: user?.id ?? null },
+          );
           return null;
         }
         loginThrottle.succeeded(login, address);
         audit(db, { id: user.id, login: user.login }, { action: "auth.login", entityType: "user", entityId: user.id });
-        return { id: String(user.id), name: user.name, login: user.login, role: user.role, agencyId: user.agencyId, sessionVersion: user.sessionVersion } as never;
+        return {
+          id: String(user.id),
+          name: user.name,
+          login: user.login,
+          role: user.role,
+          agencyId: user.agencyId,
+          sessionVersion: user.sessionVersion,
+        } as never;
       },
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
-        const u = user as unknown as { id: string; login: string; role: Role; agencyId: number | null; sessionVersion: number };
+        const u = user as unknown as {
+          id: string;
+          login: string;
+          role: Role;
+          agencyId: number | null;
+          sessionVersion: number;
+        };
         token.uid = Number(u.id);
         token.login = u.login;
         token.role = u.role;

@@ -41,7 +41,9 @@ export function statsPayload(db: Db, year: number, f: Omit<StatsFilter, "drafts"
 
 function consistencyPayload(db: Db, year: number, f: Omit<StatsFilter, "drafts">, sums: ReturnType<typeof citySums>) {
   const pub = { ...f, drafts: false };
-  const excluded = f.excludeErrors ? citySums(db, year, { ...pub, excludeErrors: false }).coverage.reports - sums.coverage.reports : 0;
+  const excluded = f.excludeErrors
+    ? citySums(db, year, { ...pub, excludeErrors: false }).coverage.reports - sums.coverage.reports
+    : 0;
   return {
     excludeErrors: !!f.excludeErrors,
     excludedReports: excluded,
@@ -51,7 +53,12 @@ function consistencyPayload(db: Db, year: number, f: Omit<StatsFilter, "drafts">
       message: issueText(i),
       expected: i.expected,
       actual: i.actual,
-      agencies: i.reports.map((r) => ({ id: r.agencyId, name: r.name, url: `/agencies/${r.agencyId}?year=${year}`, findings: r.findings })),
+      agencies: i.reports.map((r) => ({
+        id: r.agencyId,
+        name: r.name,
+        url: `/agencies/${r.agencyId}?year=${year}`,
+        findings: r.findings,
+      })),
     })),
   };
 }

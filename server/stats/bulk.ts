@@ -8,7 +8,11 @@ import type { GCell, Grid } from "@/lib/stats/grid";
 
 const META = ["机关编号", "机关名称", "机关类型", "所属", "年度", "表格格式", "版本号", "发布时间（北京时间）"];
 
-const PROACTIVE_2019 = new Set(cellDefs(defaultShape("2019")).filter((d) => d.section === "proactive").map((d) => d.path));
+const PROACTIVE_2019 = new Set(
+  cellDefs(defaultShape("2019"))
+    .filter((d) => d.section === "proactive")
+    .map((d) => d.path),
+);
 
 /** Column label: section 二 cells exist in one template only, so say which. */
 function columnLabel(c: (typeof CELL_COLUMNS)[number]): string {
@@ -20,7 +24,10 @@ function columnLabel(c: (typeof CELL_COLUMNS)[number]): string {
 export function bulkGrid(year: number, rows: BulkRow[]): Grid {
   const head1: GCell[] = [...META, ...CELL_COLUMNS.map(columnLabel)].map((v) => ({ v, th: true }));
   // second header row: the RIF path, so programs can map columns without parsing Chinese labels
-  const head2: GCell[] = [...["agencyId", "agency", "kind", "parent", "year", "template", "versionNo", "publishedAt"], ...CELL_COLUMNS.map((c) => c.path)].map((v) => ({ v, th: true }));
+  const head2: GCell[] = [
+    ...["agencyId", "agency", "kind", "parent", "year", "template", "versionNo", "publishedAt"],
+    ...CELL_COLUMNS.map((c) => c.path),
+  ].map((v) => ({ v, th: true }));
   return {
     id: `reports-${year}`,
     title: `${year}年度已发布年度报告（每行一个机关，每列一个单元格）`,
@@ -38,7 +45,10 @@ export function bulkGrid(year: number, rows: BulkRow[]): Grid {
         { v: r.template },
         { v: r.versionNo },
         { v: beijingTime(r.publishedAt) || null },
-        ...r.cells.map((v, i) => ({ v, fmt: CELL_COLUMNS[i].def.kind === "money" ? ("money" as const) : ("count" as const) })),
+        ...r.cells.map((v, i) => ({
+          v,
+          fmt: CELL_COLUMNS[i].def.kind === "money" ? ("money" as const) : ("count" as const),
+        })),
       ]),
     ],
   };

@@ -42,10 +42,15 @@ export function buildExport(db: Db, name: string, sp: URLSearchParams, viewer: V
     case "overview": {
       const sums = citySums(db, y, f);
       const prev = citySums(db, y - 1, f);
-      const grids: Record<string, Grid> = Object.fromEntries(overviewPanels({ year: y, cur: sums, prev, scopeSuffix: "" }).map((p) => [p.key, p.grid]));
+      const grids: Record<string, Grid> = Object.fromEntries(
+        overviewPanels({ year: y, cur: sums, prev, scopeSuffix: "" }).map((p) => [p.key, p.grid]),
+      );
       const table = sp.get("table");
       const chosen = table && grids[table] ? { [table]: grids[table] } : grids;
-      return { file: `${y}年度统计概览${scope}${table ? `-${table}` : ""}`, sheets: Object.entries(chosen).map(([k, g]) => ({ name: g.title.slice(0, 28) || k, grids: [g] })) };
+      return {
+        file: `${y}年度统计概览${scope}${table ? `-${table}` : ""}`,
+        sheets: Object.entries(chosen).map(([k, g]) => ({ name: g.title.slice(0, 28) || k, grids: [g] })),
+      };
     }
     case "consolidated": {
       // errors=exclude: without the reports that have errors (the page's filter, carried into the download)
@@ -53,22 +58,43 @@ export function buildExport(db: Db, name: string, sp: URLSearchParams, viewer: V
       const sums = citySums(db, y, cf);
       const issues = consolidatedIssues(db, y, cf, sums);
       const sheets = [{ name: `${y}年度汇总表`, grids: markGrids(consolidatedGrids(sums), issues) }];
-      if (issues.length) sheets.push({ name: "核对提示", grids: [issuesGrid(issues, `${y}年度汇总表中不平衡或为负的数字（${issues.length} 处）`)] });
-      return { file: `${y}年度政府信息公开工作年度报告汇总表${scope}${cf.excludeErrors ? "-不含有错误的年报" : ""}`, sheets };
+      if (issues.length)
+        sheets.push({
+          name: "核对提示",
+          grids: [issuesGrid(issues, `${y}年度汇总表中不平衡或为负的数字（${issues.length} 处）`)],
+        });
+      return {
+        file: `${y}年度政府信息公开工作年度报告汇总表${scope}${cf.excludeErrors ? "-不含有错误的年报" : ""}`,
+        sheets,
+      };
     }
     case "rankings": {
       const defs = rankMetrics();
       const def = defs.find((d) => d.key === sp.get("metric")) ?? defs.find((d) => d.key === "disclosureRate")!;
-      const rows = rank(agencyCells(db, y, f), def.key, sp.get("order") === "asc" ? "asc" : "desc", sp.get("small") === "1");
-      return { file: `${y}年度机关排名-${def.label}${scope}`, sheets: [{ name: def.label, grids: [rankingGrid(rows, def, `${y}年度 ${def.label} 排名`)] }] };
+      const rows = rank(
+        agencyCells(db, y, f),
+        def.key,
+        sp.get("order") === "asc" ? "asc" : "desc",
+        sp.get("small") === "1",
+      );
+      return {
+        file: `${y}年度机关排名-${def.label}${scope}`,
+        sheets: [{ name: def.label, grids: [rankingGrid(rows, def, `${y}年度 ${def.label} 排名`)] }],
+      };
     }
     case "reports": {
       if (filter.drafts) throw new AppError("bad_request", "批量下载仅含已发布年报");
-      return { file: `${y}年度已发布年度报告-全部单元格`, sheets: [{ name: `${y}年度`, grids: [bulkGrid(y, bulkReports(db, y))] }] };
+      return {
+        file: `${y}年度已发布年度报告-全部单元格`,
+        sheets: [{ name: `${y}年度`, grids: [bulkGrid(y, bulkReports(db, y))] }],
+      };
     }
     case "trends": {
       const byYear = citySumsByYear(db, f);
-      const grids = trendGrids(byYear, incompleteYears(byYear, new Map(yearCounts(db, f).map((c) => [c.year, c.expected]))));
+      const grids = trendGrids(
+        byYear,
+        incompleteYears(byYear, new Map(yearCounts(db, f).map((c) => [c.year, c.expected]))),
+      );
       return { file: `历年趋势${scope}`, sheets: grids.map((g) => ({ name: g.title.slice(0, 28), grids: [g] })) };
     }
     case "compare": {
@@ -94,7 +120,10 @@ export function buildExport(db: Db, name: string, sp: URLSearchParams, viewer: V
           ]),
         );
       }
-      return { file: `${agency.name}-${y}年度`, sheets: grids.map((g) => ({ name: g.title.slice(0, 28), grids: [g] })) };
+      return {
+        file: `${agency.name}-${y}年度`,
+        sheets: grids.map((g) => ({ name: g.title.slice(0, 28), grids: [g] })),
+      };
     }
     case "quality": {
       if (!can(viewer, "tracking.read")) throw new AppError("forbidden", "数据质量清单仅限审核人员下载");

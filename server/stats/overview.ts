@@ -23,7 +23,10 @@ export interface OverviewData {
   parents: ParentOption[];
 }
 
-export function loadOverview(db: Db, { year, filter, staff }: { year: number; filter: FilterParams; staff: boolean }): OverviewData {
+export function loadOverview(
+  db: Db,
+  { year, filter, staff }: { year: number; filter: FilterParams; staff: boolean },
+): OverviewData {
   const f = { kind: filter.kind, parentId: filter.parent, drafts: staff && filter.drafts };
   const sumsByYear = citySumsByYear(db, { ...f, years: [year, year - 1] });
   const counts = yearCounts(db, f);

@@ -95,7 +95,8 @@ function listUser(dir: string): { id: string; createdAt: number; bytes: number }
     }
   }
   // originals whose preview is gone (a crash between the two writes)
-  for (const n of names) if (n.endsWith(".bin") && !names.includes(`${n.slice(0, -4)}.json`)) fs.rmSync(path.join(dir, n), { force: true });
+  for (const n of names)
+    if (n.endsWith(".bin") && !names.includes(`${n.slice(0, -4)}.json`)) fs.rmSync(path.join(dir, n), { force: true });
   return out.sort((a, b) => a.createdAt - b.createdAt);
 }
 
@@ -136,7 +137,10 @@ export function stage(item: Omit<Staged, "id" | "createdAt">, now = Date.now()):
   const staged: Staged = { ...item, id: randomBytes(12).toString("base64url"), createdAt: now };
   const dir = userDir(item.userId);
   privateDir(dir);
-  const meta: Meta = { ...staged, file: staged.file ? { name: staged.file.name, type: staged.file.type, size: staged.file.bytes.length } : null };
+  const meta: Meta = {
+    ...staged,
+    file: staged.file ? { name: staged.file.name, type: staged.file.type, size: staged.file.bytes.length } : null,
+  };
   const json = JSON.stringify(meta);
   makeRoom(dir, Buffer.byteLength(json) + (staged.file?.bytes.length ?? 0), now);
   if (staged.file) writeAtomic(bytesFile(dir, staged.id), staged.file.bytes, now);
@@ -190,7 +194,10 @@ function ownerDir(id: string): string | null {
   return null;
 }
 
-export function updateStaged(id: string, patch: Partial<Pick<Staged, "report" | "warnings" | "provenance" | "cellImages">>): void {
+export function updateStaged(
+  id: string,
+  patch: Partial<Pick<Staged, "report" | "warnings" | "provenance" | "cellImages">>,
+): void {
   const dir = ownerDir(id);
   const meta = dir ? readMeta(dir, id) : null;
   if (!dir || !meta) return;

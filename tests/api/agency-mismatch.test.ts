@@ -42,7 +42,12 @@ async function run<T>(p: Promise<T>): Promise<T | { redirect: string }> {
   }
 }
 const post = (agencyId: number, year = "2025", text = TEXT) =>
-  upload.POST(new Request("http://x/api/upload", { method: "POST", body: formData({ agencyId: String(agencyId), year, file: new File([text], "r.txt") }) }));
+  upload.POST(
+    new Request("http://x/api/upload", {
+      method: "POST",
+      body: formData({ agencyId: String(agencyId), year, file: new File([text], "r.txt") }),
+    }),
+  );
 const previewId = async (res: Response) => ((await res.json()) as { previewUrl: string }).previewUrl.split("/").pop()!;
 
 beforeAll(() => {

@@ -29,9 +29,23 @@ beforeAll(async () => {
   const { getDb } = await import("@/db/client");
   const { seedDemo } = await import("@/db/seed");
   const db = getDb();
-  seedDemo(db, { agencies: 24, years: [2019, 2024], seed: 7, adminPassword: "snapshot-admin-pw", reviewerPassword: "snapshot-reviewer-pw", agencyPassword: "snapshot-agency-pw", production: false });
+  seedDemo(db, {
+    agencies: 24,
+    years: [2019, 2024],
+    seed: 7,
+    adminPassword: "snapshot-admin-pw",
+    reviewerPassword: "snapshot-reviewer-pw",
+    agencyPassword: "snapshot-agency-pw",
+    production: false,
+  });
   agencyIds = (db.$client.prepare("select id from agencies order by id").all() as { id: number }[]).map((r) => r.id);
-  parentId = (db.$client.prepare("select parent_id p from agencies where parent_id is not null group by parent_id order by count(*) desc, parent_id limit 1").get() as { p: number }).p;
+  parentId = (
+    db.$client
+      .prepare(
+        "select parent_id p from agencies where parent_id is not null group by parent_id order by count(*) desc, parent_id limit 1",
+      )
+      .get() as { p: number }
+  ).p;
   close = () => db.$client.close();
 });
 afterAll(() => {
@@ -46,7 +60,11 @@ async function body(res: Response): Promise<string> {
     await wb.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
     const sheets = wb.worksheets.map((ws) => ({
       name: ws.name,
-      rows: ws.getSheetValues().map((r) => (Array.isArray(r) ? r.map((v) => (v && typeof v === "object" ? JSON.stringify(v) : v ?? null)) : r)),
+      rows: ws
+        .getSheetValues()
+        .map((r) =>
+          Array.isArray(r) ? r.map((v) => (v && typeof v === "object" ? JSON.stringify(v) : (v ?? null))) : r,
+        ),
       merges: (ws.model as { merges?: string[] }).merges ?? [],
     }));
     return JSON.stringify(sheets);
@@ -70,11 +88,24 @@ describe("API answers on the demo city", () => {
     const out: string[] = [];
     out.push(await record("years", await years.GET()));
     out.push(await record("agencies", await agencies.GET()));
-    const queries = ["", "year=1999", "year=abc", ...YEARS.flatMap((y) => [`year=${y}`, `year=${y}&kind=县区部门`, `year=${y}&parent=${parentId}`, `year=${y}&errors=exclude`])];
-    for (const q of queries) out.push(await record(`stats?${q}`, await stats.GET(new Request(`http://x/api/v1/stats?${q}`))));
+    const queries = [
+      "",
+      "year=1999",
+      "year=abc",
+      ...YEARS.flatMap((y) => [
+        `year=${y}`,
+        `year=${y}&kind=县区部门`,
+        `year=${y}&parent=${parentId}`,
+        `year=${y}&errors=exclude`,
+      ]),
+    ];
+    for (const q of queries)
+      out.push(await record(`stats?${q}`, await stats.GET(new Request(`http://x/api/v1/stats?${q}`))));
     for (const id of [...agencyIds.slice(0, 6), 99999]) {
       for (const y of [...YEARS, 2019]) {
-        const res = await report.GET(new Request(`http://x/api/v1/agencies/${id}/reports/${y}`), { params: Promise.resolve({ id: String(id), year: String(y) }) });
+        const res = await report.GET(new Request(`http://x/api/v1/agencies/${id}/reports/${y}`), {
+          params: Promise.resolve({ id: String(id), year: String(y) }),
+        });
         out.push(await record(`report ${id}/${y}`, res));
       }
     }
@@ -107,7 +138,9 @@ describe("API answers on the demo city", () => {
       for (const a of asks) {
         const [name, q] = a.split("?");
         for (const format of ["csv", "xlsx"]) {
-          const res = await exp.GET(new Request(`http://x/api/export/${name}?${q}&format=${format}`), { params: Promise.resolve({ name }) });
+          const res = await exp.GET(new Request(`http://x/api/export/${name}?${q}&format=${format}`), {
+            params: Promise.resolve({ name }),
+          });
           out.push(await record(`${who} ${name}?${q} ${format}`, res));
         }
       }
@@ -122,7 +155,9 @@ async function viewers() {
   const db = getDb();
   return {
     makeViewer(login: string) {
-      return db.$client.prepare("select id, login, name, role, agency_id agencyId from users where login = ?").get(login) as NonNullable<typeof session.viewer>;
+      return db.$client
+        .prepare("select id, login, name, role, agency_id agencyId from users where login = ?")
+        .get(login) as NonNullable<typeof session.viewer>;
     },
   };
 }

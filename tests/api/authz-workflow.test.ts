@@ -25,7 +25,8 @@ vi.mock("next/navigation", async () => {
   };
 });
 
-const { ackAction, savePreviewAction, stageFormAction, stagePasteAction, transitionAction } = await import("@/app/workspace/actions");
+const { ackAction, savePreviewAction, stageFormAction, stagePasteAction, transitionAction } =
+  await import("@/app/workspace/actions");
 const upload = await import("@/app/api/upload/route");
 const files = await import("@/app/api/files/[versionId]/route");
 const { getReport, listReports, fileForDownload } = await import("@/server/workflow");
@@ -51,7 +52,13 @@ beforeAll(() => {
   // the other agency's draft gets the fixture's two T4-SUM findings
   const parsed = parseText(TEXT);
   if (!parsed.ok) throw new Error(parsed.error);
-  saveReportVersion(w.db, { agencyId: w.otherAgencyId, year: 2025, report: parsed.report, source: "paste", actor: SYSTEM });
+  saveReportVersion(w.db, {
+    agencyId: w.otherAgencyId,
+    year: 2025,
+    report: parsed.report,
+    source: "paste",
+    actor: SYSTEM,
+  });
 });
 beforeEach(() => {
   session.viewer = null;
@@ -74,13 +81,20 @@ describe("stage actions (paste, form)", () => {
   const paste = (agencyId: number) => formData({ agencyId: String(agencyId), year: "2025", text: TEXT });
   it("the public is asked to sign in", async () => {
     expect(await run(stagePasteAction(null, paste(w.ownAgencyId)))).toMatchObject({ ok: false, message: "请先登录" });
-    expect(await run(stageFormAction(null, formData({ agencyId: String(w.ownAgencyId), year: "2025", template: "2021" })))).toMatchObject({ ok: false, message: "请先登录" });
+    expect(
+      await run(stageFormAction(null, formData({ agencyId: String(w.ownAgencyId), year: "2025", template: "2021" }))),
+    ).toMatchObject({ ok: false, message: "请先登录" });
   });
   it("an agency user cannot file for another agency", async () => {
     session.viewer = w.agency;
     const before = counts(w.db);
-    expect(await run(stagePasteAction(null, paste(w.otherAgencyId)))).toMatchObject({ ok: false, message: "没有权限执行此操作" });
-    expect(await run(stageFormAction(null, formData({ agencyId: String(w.otherAgencyId), year: "2025", template: "2021" })))).toMatchObject({ ok: false, message: "没有权限执行此操作" });
+    expect(await run(stagePasteAction(null, paste(w.otherAgencyId)))).toMatchObject({
+      ok: false,
+      message: "没有权限执行此操作",
+    });
+    expect(
+      await run(stageFormAction(null, formData({ agencyId: String(w.otherAgencyId), year: "2025", template: "2021" }))),
+    ).toMatchObject({ ok: false, message: "没有权限执行此操作" });
     expect(counts(w.db)).toEqual(before);
   });
   it("the agency itself and staff may file; the preview is bound to the user who uploaded", async () => {
@@ -90,25 +104,39 @@ describe("stage actions (paste, form)", () => {
     const id = (r as { redirect: string }).redirect.split("/").pop()!;
     // another user cannot save someone else's parked upload
     session.viewer = w.stranger;
-    expect(await run(savePreviewAction(null, formData({ stagedId: id, intent: "draft" })))).toMatchObject({ ok: false, message: "预览已过期或不存在，请重新上传" });
+    expect(await run(savePreviewAction(null, formData({ stagedId: id, intent: "draft" })))).toMatchObject({
+      ok: false,
+      message: "预览已过期或不存在，请重新上传",
+    });
     session.viewer = w.reviewer;
-    expect(await run(stagePasteAction(null, paste(w.otherAgencyId)))).toMatchObject({ redirect: expect.stringMatching(/^\/workspace\/preview\//) });
+    expect(await run(stagePasteAction(null, paste(w.otherAgencyId)))).toMatchObject({
+      redirect: expect.stringMatching(/^\/workspace\/preview\//),
+    });
   });
   it("a bad year or template is refused by the schema", async () => {
     session.viewer = w.admin;
-    expect(await run(stageFormAction(null, formData({ agencyId: String(w.ownAgencyId), year: "2025", template: "2030" })))).toMatchObject({ ok: false, fieldErrors: { template: expect.any(String) } });
-    expect(await run(stagePasteAction(null, formData({ agencyId: String(w.ownAgencyId), year: "1999", text: TEXT })))).toMatchObject({ ok: false, fieldErrors: { year: expect.any(String) } });
+    expect(
+      await run(stageFormAction(null, formData({ agencyId: String(w.ownAgencyId), year: "2025", template: "2030" }))),
+    ).toMatchObject({ ok: false, fieldErrors: { template: expect.any(String) } });
+    expect(
+      await run(stagePasteAction(null, formData({ agencyId: String(w.ownAgencyId), year: "1999", text: TEXT }))),
+    ).toMatchObject({ ok: false, fieldErrors: { year: expect.any(String) } });
   });
 });
 
 describe("transitions", () => {
   // the form carries the version shown on the page, here the current one
-  const current = (reportId: number) => String((w.db.$client.prepare("select current_version_id c from reports where id = ?").get(reportId) as { c: number }).c);
-  const act = (reportId: number, action: string, comment?: string) => transitionAction(null, formData({ reportId: String(reportId), action, comment, versionId: current(reportId) }));
+  const current = (reportId: number) =>
+    String(
+      (w.db.$client.prepare("select current_version_id c from reports where id = ?").get(reportId) as { c: number }).c,
+    );
+  const act = (reportId: number, action: string, comment?: string) =>
+    transitionAction(null, formData({ reportId: String(reportId), action, comment, versionId: current(reportId) }));
   it("an agency user cannot submit, review or publish another agency's draft", async () => {
     session.viewer = w.agency;
     const before = counts(w.db);
-    for (const a of ["submit", "return", "accept", "publish"]) expect(await act(w.otherDraftId, a, "意见")).toMatchObject({ ok: false, message: "未找到该年报，或您无权查看" });
+    for (const a of ["submit", "return", "accept", "publish"])
+      expect(await act(w.otherDraftId, a, "意见")).toMatchObject({ ok: false, message: "未找到该年报，或您无权查看" });
     expect(counts(w.db)).toEqual(before);
   });
   it("an agency user submits their own report but cannot accept or publish it", async () => {
@@ -119,32 +147,56 @@ describe("transitions", () => {
     expect(await act(w.ownReportId, "return", "退回")).toMatchObject({ ok: false, message: "没有权限执行此操作" });
   });
   it("the public cannot make any transition", async () => {
-    for (const a of ["submit", "return", "accept", "publish"]) expect(await act(w.ownReportId, a, "意见")).toMatchObject({ ok: false, message: "请先登录" });
+    for (const a of ["submit", "return", "accept", "publish"])
+      expect(await act(w.ownReportId, a, "意见")).toMatchObject({ ok: false, message: "请先登录" });
   });
   it("reviewers return with a comment, accept and publish; wrong order is refused", async () => {
     session.viewer = w.reviewer;
-    expect(await act(w.ownReportId, "publish")).toMatchObject({ ok: false, message: expect.stringContaining("不能发布") });
-    expect(await act(w.ownReportId, "return")).toMatchObject({ ok: false, fieldErrors: { comment: expect.any(String) } });
+    expect(await act(w.ownReportId, "publish")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("不能发布"),
+    });
+    expect(await act(w.ownReportId, "return")).toMatchObject({
+      ok: false,
+      fieldErrors: { comment: expect.any(String) },
+    });
     expect(await act(w.ownReportId, "return", "请核对")).toMatchObject({ ok: true, message: "已退回" });
     session.viewer = w.agency;
     expect(await act(w.ownReportId, "submit")).toMatchObject({ ok: true, message: "已提交，等待审核" });
     session.viewer = w.reviewer;
     expect(await act(w.ownReportId, "accept")).toMatchObject({ ok: true, message: "已审核通过" });
     expect(await act(w.ownReportId, "publish")).toMatchObject({ ok: true, message: "已发布" });
-    const row = w.db.$client.prepare("select status, published_version_id p, current_version_id c from reports where id = ?").get(w.ownReportId) as { status: string; p: number; c: number };
+    const row = w.db.$client
+      .prepare("select status, published_version_id p, current_version_id c from reports where id = ?")
+      .get(w.ownReportId) as { status: string; p: number; c: number };
     expect(row).toMatchObject({ status: "published" });
     expect(row.p).toBe(row.c);
-    const audits = w.db.$client.prepare("select action from audit_log where entity_type = 'report' and entity_id = ? order by id").all(String(w.ownReportId)) as { action: string }[];
-    expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(["report.submit", "report.return", "report.accept", "report.publish"]));
+    const audits = w.db.$client
+      .prepare("select action from audit_log where entity_type = 'report' and entity_id = ? order by id")
+      .all(String(w.ownReportId)) as { action: string }[];
+    expect(audits.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["report.submit", "report.return", "report.accept", "report.publish"]),
+    );
   });
 });
 
 describe("finding acknowledgements", () => {
   const findingOf = (reportId: number) =>
-    (w.db.$client.prepare("select f.id from findings f join reports r on r.current_version_id = f.version_id where r.id = ? limit 1").get(reportId) as { id: number } | undefined)?.id;
+    (
+      w.db.$client
+        .prepare(
+          "select f.id from findings f join reports r on r.current_version_id = f.version_id where r.id = ? limit 1",
+        )
+        .get(reportId) as { id: number } | undefined
+    )?.id;
   it("agency users explain their own findings only; only reviewers accept", async () => {
-    const f = w.db.$client.prepare("select f.id from findings f join reports r on r.current_version_id = f.version_id where r.id = ? and f.code = 'T4-SUM' limit 1").get(w.otherDraftId) as { id: number };
-    const fd = (kind: string) => formData({ reportId: String(w.otherDraftId), findingId: String(f.id), kind, comment: "该数据经核实无误" });
+    const f = w.db.$client
+      .prepare(
+        "select f.id from findings f join reports r on r.current_version_id = f.version_id where r.id = ? and f.code = 'T4-SUM' limit 1",
+      )
+      .get(w.otherDraftId) as { id: number };
+    const fd = (kind: string) =>
+      formData({ reportId: String(w.otherDraftId), findingId: String(f.id), kind, comment: "该数据经核实无误" });
     const before = counts(w.db);
     session.viewer = w.agency;
     expect(await ackAction(null, fd("explained"))).toMatchObject({ ok: false, message: "未找到该年报，或您无权查看" });
@@ -163,7 +215,12 @@ describe("finding acknowledgements", () => {
 
 describe("route handlers", () => {
   const post = (agencyId: number, bytes: string | Uint8Array = TEXT) =>
-    upload.POST(new Request("http://x/api/upload", { method: "POST", body: formData({ agencyId: String(agencyId), year: "2025", file: new File([bytes as BlobPart], "r.txt") }) }));
+    upload.POST(
+      new Request("http://x/api/upload", {
+        method: "POST",
+        body: formData({ agencyId: String(agencyId), year: "2025", file: new File([bytes as BlobPart], "r.txt") }),
+      }),
+    );
   it("POST /api/upload: 401 signed out, 403 for another agency, 200 for the own agency and staff", async () => {
     const before = counts(w.db);
     expect((await post(w.ownAgencyId)).status).toBe(401);
@@ -182,16 +239,30 @@ describe("route handlers", () => {
 
   it("GET /api/files/:id — drafts only for staff and the agency; published versions for anyone", async () => {
     session.viewer = w.admin;
-    const r = await run(stagePasteAction(null, formData({ agencyId: String(w.otherAgencyId), year: "2024", text: TEXT.replace(/2025/g, "2024") })));
+    const r = await run(
+      stagePasteAction(
+        null,
+        formData({ agencyId: String(w.otherAgencyId), year: "2024", text: TEXT.replace(/2025/g, "2024") }),
+      ),
+    );
     expect(r).toHaveProperty("redirect");
     // a stored file: import one through the upload route + save
     const res = await post(w.otherAgencyId);
     const previewId = ((await res.json()) as { previewUrl: string }).previewUrl.split("/").pop()!;
     // the fixture names another agency: confirmed (issue 11 item 4)
-    const saved = await run(savePreviewAction(null, formData({ stagedId: previewId, intent: "draft", confirmAgency: "1" })));
+    const saved = await run(
+      savePreviewAction(null, formData({ stagedId: previewId, intent: "draft", confirmAgency: "1" })),
+    );
     expect(saved).toMatchObject({ redirect: expect.stringMatching(/^\/workspace\/reports\/\d+/) });
-    const versionId = (w.db.$client.prepare("select current_version_id v from reports where agency_id = ? and year = 2025").get(w.otherAgencyId) as { v: number }).v;
-    const get = () => files.GET(new Request(`http://x/api/files/${versionId}`), { params: Promise.resolve({ versionId: String(versionId) }) });
+    const versionId = (
+      w.db.$client
+        .prepare("select current_version_id v from reports where agency_id = ? and year = 2025")
+        .get(w.otherAgencyId) as { v: number }
+    ).v;
+    const get = () =>
+      files.GET(new Request(`http://x/api/files/${versionId}`), {
+        params: Promise.resolve({ versionId: String(versionId) }),
+      });
     session.viewer = null;
     expect((await get()).status).toBe(404);
     session.viewer = w.agency;
@@ -204,10 +275,14 @@ describe("route handlers", () => {
     session.viewer = w.reviewer;
     expect((await get()).status).toBe(200);
     // once published, the public may download it
-    w.db.$client.prepare("update reports set published_version_id = ? where agency_id = ? and year = 2025").run(versionId, w.otherAgencyId);
+    w.db.$client
+      .prepare("update reports set published_version_id = ? where agency_id = ? and year = 2025")
+      .run(versionId, w.otherAgencyId);
     session.viewer = null;
     expect((await get()).status).toBe(200);
-    const bad = await files.GET(new Request("http://x/api/files/..%2Fetc"), { params: Promise.resolve({ versionId: "../etc" }) });
+    const bad = await files.GET(new Request("http://x/api/files/..%2Fetc"), {
+      params: Promise.resolve({ versionId: "../etc" }),
+    });
     expect(bad.status).toBe(400);
   });
 });

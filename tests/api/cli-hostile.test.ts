@@ -30,18 +30,31 @@ beforeAll(async () => {
 
 describe("CLI on hostile files", () => {
   it("parse refuses each hostile file on its own line and still reads the next one", () => {
-    const r = cli("scripts/parse.ts", [path.join(dir, "cells.docx"), path.join(dir, "understated.docx"), path.join(dir, "zjj.txt")]);
+    const r = cli("scripts/parse.ts", [
+      path.join(dir, "cells.docx"),
+      path.join(dir, "understated.docx"),
+      path.join(dir, "zjj.txt"),
+    ]);
     expect(r.code).toBe(1);
     const lines = r.lines.map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toEqual({ file: path.join(dir, "cells.docx"), error: expect.stringMatching(/^文件过大或过于复杂（.+），已拒绝读取$/) });
+    expect(lines[0]).toEqual({
+      file: path.join(dir, "cells.docx"),
+      error: expect.stringMatching(/^文件过大或过于复杂（.+），已拒绝读取$/),
+    });
     expect(lines[1]).toEqual({ file: path.join(dir, "understated.docx"), error: expect.stringMatching(/已拒绝读取/) });
     expect(Object.keys(lines[2])).toEqual(["file", "report", "findings", "warnings", "confidence"]);
   });
 
   it("import refuses the hostile file and stores the honest one", () => {
-    fs.writeFileSync(path.join(dir, "manifest.csv"), "file,agency,year\ncells.docx,示例市测试局,2025\nzjj.txt,示例市测试局,2025\n");
-    const r = cli("scripts/import.ts", ["--manifest", path.join(dir, "manifest.csv")], { DATABASE_PATH: path.join(dir, "data", "cli.db"), SEED_DEMO: "0" });
+    fs.writeFileSync(
+      path.join(dir, "manifest.csv"),
+      "file,agency,year\ncells.docx,示例市测试局,2025\nzjj.txt,示例市测试局,2025\n",
+    );
+    const r = cli("scripts/import.ts", ["--manifest", path.join(dir, "manifest.csv")], {
+      DATABASE_PATH: path.join(dir, "data", "cli.db"),
+      SEED_DEMO: "0",
+    });
     expect(r.code).toBe(1);
     expect(r.lines[0]).toMatch(/^failed .*cells\.docx.*已拒绝读取/);
     expect(r.lines[1]).toMatch(/^imported .*zjj\.txt/);

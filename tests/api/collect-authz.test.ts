@@ -44,7 +44,12 @@ const count = (t: string) => (w.db.$client.prepare(`select count(*) n from ${t}`
 
 describe("import by address and collection permissions", () => {
   const post = (agencyId: number, url: string) =>
-    address.POST(new Request("http://x/api/upload/address", { method: "POST", body: formData({ agencyId: String(agencyId), year: String(YEAR), url }) }));
+    address.POST(
+      new Request("http://x/api/upload/address", {
+        method: "POST",
+        body: formData({ agencyId: String(agencyId), year: String(YEAR), url }),
+      }),
+    );
 
   it("POST /api/upload/address: 401 signed out, 403 for another agency, the allowlist refuses, then the own agency reaches the preview", async () => {
     const url = `${site.base}/a/report.html`;
@@ -54,9 +59,14 @@ describe("import by address and collection permissions", () => {
     const refused = await post(w.ownAgencyId, url);
     expect(refused.status).toBe(422);
     expect(await refused.json()).toMatchObject({ ok: false, message: expect.stringMatching(/不在允许访问的范围内/) });
-    expect(await (await post(w.ownAgencyId, "file:///etc/passwd")).json()).toMatchObject({ ok: false, message: expect.stringMatching(/只支持 http 或 https/) });
+    expect(await (await post(w.ownAgencyId, "file:///etc/passwd")).json()).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/只支持 http 或 https/),
+    });
     session.viewer = w.admin;
-    expect(await saveAllowHostsAction(null, formData({ allowHosts: "*.gov.cn\n127.0.0.1" }))).toMatchObject({ ok: true });
+    expect(await saveAllowHostsAction(null, formData({ allowHosts: "*.gov.cn\n127.0.0.1" }))).toMatchObject({
+      ok: true,
+    });
     session.viewer = w.agency;
     const versions = count("report_versions");
     const ok = await post(w.ownAgencyId, url);
@@ -66,13 +76,19 @@ describe("import by address and collection permissions", () => {
 
   it("only the admin sets the allowlist; agencies cannot start runs or read the offline list", async () => {
     session.viewer = w.reviewer;
-    expect(await saveAllowHostsAction(null, formData({ allowHosts: "*" }))).toMatchObject({ ok: false, message: "没有权限执行此操作" });
+    expect(await saveAllowHostsAction(null, formData({ allowHosts: "*" }))).toMatchObject({
+      ok: false,
+      message: "没有权限执行此操作",
+    });
     session.viewer = w.admin;
     expect(await saveAllowHostsAction(null, formData({ allowHosts: "*" }))).toMatchObject({ ok: false });
     expect(getAllowHosts(w.db)).toEqual(["*.gov.cn", "127.0.0.1"]);
     session.viewer = w.agency;
     const runs = count("collect_runs");
-    expect(await startRunAction(null, formData({ year: String(YEAR) }))).toMatchObject({ ok: false, message: "没有权限执行此操作" });
+    expect(await startRunAction(null, formData({ year: String(YEAR) }))).toMatchObject({
+      ok: false,
+      message: "没有权限执行此操作",
+    });
     expect(count("collect_runs")).toBe(runs);
     expect((await offline.GET(new Request(`http://x/admin/collect/offline?year=${YEAR}`))).status).toBe(403);
     session.viewer = w.reviewer;

@@ -50,11 +50,25 @@ beforeAll(() => {
   bad.applications.totalHandled.naturalPerson = (bad.applications.totalHandled.naturalPerson ?? 0) + 7; // T3-RESULTS etc.
   cleanIds = clean.map((r, i) => {
     const id = createAgency(db, SYSTEM, { name: `示例市甲${i}局`, kind: "市直部门" });
-    saveReportVersion(db, { agencyId: id, year: YEAR, report: r, source: "import", actor: SYSTEM, status: "published" });
+    saveReportVersion(db, {
+      agencyId: id,
+      year: YEAR,
+      report: r,
+      source: "import",
+      actor: SYSTEM,
+      status: "published",
+    });
     return id;
   });
   badId = createAgency(db, SYSTEM, { name: "示例市有错局", kind: "市直部门" });
-  saveReportVersion(db, { agencyId: badId, year: YEAR, report: bad, source: "import", actor: SYSTEM, status: "published" });
+  saveReportVersion(db, {
+    agencyId: badId,
+    year: YEAR,
+    report: bad,
+    source: "import",
+    actor: SYSTEM,
+    status: "published",
+  });
   // a draft with errors of another agency: never in the public table, nor among its causes
   const draftId = createAgency(db, SYSTEM, { name: "示例市草稿局", kind: "市直部门" });
   const d = structuredClone(clean[1]);
@@ -83,7 +97,10 @@ describe("consolidatedIssues: which reports cause it", () => {
   it("names the agency with its findings of the same rule on the same cells, and no other", () => {
     const issues = consolidatedIssues(db, YEAR, {}, citySums(db, YEAR));
     for (const i of issues) {
-      expect(i.reports.map((r) => r.agencyId), i.message).toEqual([badId]);
+      expect(
+        i.reports.map((r) => r.agencyId),
+        i.message,
+      ).toEqual([badId]);
       expect(i.reports[0].findings.every((f) => f.code === i.code)).toBe(true);
     }
     const neg = issues.find((i) => i.code === "TYPE")!;
@@ -124,17 +141,31 @@ describe("the consolidated grids, XLSX, CSV and API", () => {
     const cells = spec.sheets[0].grids.flatMap((g) => g.rows.flat());
     expect(cells.some((c) => c.flag)).toBe(false);
     const want = sumReports(clean);
-    expect(cells.find((c) => c.key === "applications.totalHandled.total")!.v).toBe(want.applications.totalHandled.total);
+    expect(cells.find((c) => c.key === "applications.totalHandled.total")!.v).toBe(
+      want.applications.totalHandled.total,
+    );
   });
 
   it("/api/v1/stats keeps its fields and adds `consistency`; errors=exclude leaves the reports with errors out", () => {
     const all = statsPayload(db, YEAR, {});
     expect(all.applications).toEqual(citySums(db, YEAR).applications);
     expect(all.coverage.agencies).toBe(4);
-    expect(Object.keys(all)).toEqual(["formatVersion", "year", "filter", "applications", "review", "proactive", "coverage", "metrics", "consistency"]);
+    expect(Object.keys(all)).toEqual([
+      "formatVersion",
+      "year",
+      "filter",
+      "applications",
+      "review",
+      "proactive",
+      "coverage",
+      "metrics",
+      "consistency",
+    ]);
     expect(all.consistency.excludeErrors).toBe(false);
     const neg = all.consistency.issues.find((i) => i.code === "TYPE")!;
-    expect(neg.agencies).toEqual([expect.objectContaining({ id: badId, name: "示例市有错局", url: `/agencies/${badId}?year=${YEAR}` })]);
+    expect(neg.agencies).toEqual([
+      expect.objectContaining({ id: badId, name: "示例市有错局", url: `/agencies/${badId}?year=${YEAR}` }),
+    ]);
     const ex = statsPayload(db, YEAR, { excludeErrors: true });
     expect(ex.coverage.agencies).toBe(3);
     expect(ex.consistency).toMatchObject({ excludeErrors: true, excludedReports: 1, issues: [] });

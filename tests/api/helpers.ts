@@ -25,14 +25,29 @@ export interface World {
   ownReportId: number;
 }
 
-const TABLES = ["agencies", "users", "reports", "report_versions", "report_cells", "findings", "finding_acks", "review_events", "audit_log", "reporting_years"] as const;
+const TABLES = [
+  "agencies",
+  "users",
+  "reports",
+  "report_versions",
+  "report_cells",
+  "findings",
+  "finding_acks",
+  "review_events",
+  "audit_log",
+  "reporting_years",
+] as const;
 
 export function counts(db: Db): Record<string, number> {
-  return Object.fromEntries(TABLES.map((t) => [t, (db.$client.prepare(`select count(*) n from ${t}`).get() as { n: number }).n]));
+  return Object.fromEntries(
+    TABLES.map((t) => [t, (db.$client.prepare(`select count(*) n from ${t}`).get() as { n: number }).n]),
+  );
 }
 
 function viewerOf(db: Db, login: string): NonNullable<Viewer> {
-  const u = db.$client.prepare("select id, login, name, role, agency_id agencyId from users where login = ?").get(login) as NonNullable<Viewer>;
+  const u = db.$client
+    .prepare("select id, login, name, role, agency_id agencyId from users where login = ?")
+    .get(login) as NonNullable<Viewer>;
   return u;
 }
 
@@ -40,15 +55,45 @@ export function makeWorld(tag: string): World {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `xxgk-${tag}-`));
   process.env.DATABASE_PATH = path.join(dir, "test.db");
   const db = getDb();
-  seedDemo(db, { agencies: 8, years: [2023, 2025], seed: 11, adminPassword: "test-admin-password", reviewerPassword: "test-reviewer-password", agencyPassword: "test-agency-password", production: false });
+  seedDemo(db, {
+    agencies: 8,
+    years: [2023, 2025],
+    seed: 11,
+    adminPassword: "test-admin-password",
+    reviewerPassword: "test-reviewer-password",
+    agencyPassword: "test-agency-password",
+    production: false,
+  });
   const own = viewerOf(db, "agency").agencyId!;
-  const other = (db.$client.prepare("select id from agencies where id != ? and kind = '市直部门' order by id limit 1").get(own) as { id: number }).id;
-  createUser(db, SYSTEM, { login: "stranger", name: "别的机关", password: "stranger-password", role: "agency", agencyId: other });
+  const other = (
+    db.$client.prepare("select id from agencies where id != ? and kind = '市直部门' order by id limit 1").get(own) as {
+      id: number;
+    }
+  ).id;
+  createUser(db, SYSTEM, {
+    login: "stranger",
+    name: "别的机关",
+    password: "stranger-password",
+    role: "agency",
+    agencyId: other,
+  });
   // make sure the other agency has a draft (never visible to the first agency user)
-  const otherReport = db.$client.prepare("select id from reports where agency_id = ? and year = 2025").get(other) as { id: number };
-  db.$client.prepare("update reports set status = 'draft', published_version_id = null, published_at = null, submitted_at = null where id = ?").run(otherReport.id);
-  const ownReport = db.$client.prepare("select id from reports where agency_id = ? and year = 2025").get(own) as { id: number };
-  db.$client.prepare("update reports set status = 'draft', published_version_id = null, published_at = null, submitted_at = null where id = ?").run(ownReport.id);
+  const otherReport = db.$client.prepare("select id from reports where agency_id = ? and year = 2025").get(other) as {
+    id: number;
+  };
+  db.$client
+    .prepare(
+      "update reports set status = 'draft', published_version_id = null, published_at = null, submitted_at = null where id = ?",
+    )
+    .run(otherReport.id);
+  const ownReport = db.$client.prepare("select id from reports where agency_id = ? and year = 2025").get(own) as {
+    id: number;
+  };
+  db.$client
+    .prepare(
+      "update reports set status = 'draft', published_version_id = null, published_at = null, submitted_at = null where id = ?",
+    )
+    .run(ownReport.id);
   return {
     db,
     admin: viewerOf(db, "admin"),

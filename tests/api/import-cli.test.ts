@@ -32,18 +32,39 @@ beforeAll(() => {
   fs.mkdirSync(path.join(dir, "files"));
   fs.copyFileSync(FIXTURE, path.join(dir, "files", "zjj.txt"));
   fs.writeFileSync(path.join(dir, "files", "junk.txt"), "这不是年报。");
-  fs.writeFileSync(path.join(dir, "manifest.csv"), "file,agency,year\nfiles/zjj.txt,示例市清单局,2025\nfiles/junk.txt,示例市清单局,2024\nfiles/none.txt,示例市清单局,2023\n");
+  fs.writeFileSync(
+    path.join(dir, "manifest.csv"),
+    "file,agency,year\nfiles/zjj.txt,示例市清单局,2025\nfiles/junk.txt,示例市清单局,2024\nfiles/none.txt,示例市清单局,2023\n",
+  );
 });
 
 describe("npm run import", () => {
   it("--agency/--year FILE imports once, creates the agency, and prints unchanged on a re-run", () => {
-    const first = cli(["--agency", "示例市住房和城乡建设局", "--year", "2025", "--publish", path.join(dir, "files", "zjj.txt")]);
+    const first = cli([
+      "--agency",
+      "示例市住房和城乡建设局",
+      "--year",
+      "2025",
+      "--publish",
+      path.join(dir, "files", "zjj.txt"),
+    ]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.lines).toHaveLength(1);
-    expect(first.lines[0]).toMatch(/^imported\s.*zjj\.txt\s+示例市住房和城乡建设局 2025\s+第1版（新建机关，已发布，读取：部分单元格需核对（[^）]+合计不符[^）]*），2 处错误需核对，\d+ 条识别提示）/);
+    expect(first.lines[0]).toMatch(
+      /^imported\s.*zjj\.txt\s+示例市住房和城乡建设局 2025\s+第1版（新建机关，已发布，读取：部分单元格需核对（[^）]+合计不符[^）]*），2 处错误需核对，\d+ 条识别提示）/,
+    );
     expect(count("select count(*) n from report_versions")).toBe(1);
-    expect(count("select count(*) n from reports where published_version_id is not null and submitted_at is null")).toBe(1);
-    const again = cli(["--agency", "示例市住房和城乡建设局", "--year", "2025", "--publish", path.join(dir, "files", "zjj.txt")]);
+    expect(
+      count("select count(*) n from reports where published_version_id is not null and submitted_at is null"),
+    ).toBe(1);
+    const again = cli([
+      "--agency",
+      "示例市住房和城乡建设局",
+      "--year",
+      "2025",
+      "--publish",
+      path.join(dir, "files", "zjj.txt"),
+    ]);
     expect(again.code).toBe(0);
     expect(again.lines[0]).toMatch(/^unchanged\s/);
     expect(count("select count(*) n from report_versions")).toBe(1);

@@ -30,7 +30,11 @@ it("an empty file beside others: its row fails with that reason, the others are 
   expect(r.ok).toBe(true);
   expect(r.results).toEqual(
     expect.arrayContaining([
-      expect.objectContaining({ fileName: "空的年报.txt", status: "failed", message: expect.stringContaining("空文件") }),
+      expect.objectContaining({
+        fileName: "空的年报.txt",
+        status: "failed",
+        message: expect.stringContaining("空文件"),
+      }),
       expect.objectContaining({ fileName: "junk.txt", status: "failed" }),
     ]),
   );

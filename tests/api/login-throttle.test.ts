@@ -8,7 +8,9 @@ beforeAll(() => {
   makeWorld("login-throttle");
 });
 
-const provider = authOptions.providers[0] as unknown as { options: { authorize: (c: unknown, r: unknown) => Promise<unknown> } };
+const provider = authOptions.providers[0] as unknown as {
+  options: { authorize: (c: unknown, r: unknown) => Promise<unknown> };
+};
 const attempt = (login: string, password: string, address: string) =>
   provider.options.authorize({ login, password }, { headers: { "x-forwarded-for": address } }).then(
     (u) => (u ? "ok" : "wrong"),
@@ -17,8 +19,11 @@ const attempt = (login: string, password: string, address: string) =>
 
 describe("sign-in throttle", () => {
   it("parallel guesses from one address during an attack get one try, not one each", async () => {
-    for (let a = 0; a < RULES.account.threshold; a++) expect(await attempt("reviewer", `wrong-${a}`, `192.0.2.${a + 1}`)).toBe("wrong");
-    const burst = await Promise.all(Array.from({ length: 6 }, (_, i) => attempt("reviewer", `burst-${i}`, "198.51.100.77")));
+    for (let a = 0; a < RULES.account.threshold; a++)
+      expect(await attempt("reviewer", `wrong-${a}`, `192.0.2.${a + 1}`)).toBe("wrong");
+    const burst = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => attempt("reviewer", `burst-${i}`, "198.51.100.77")),
+    );
     expect(burst.filter((r) => r === "wrong")).toHaveLength(1);
     expect(burst.filter((r) => r === "limited")).toHaveLength(5);
     // the owner, from an address without failures, still signs in

@@ -10,7 +10,20 @@ import { passwordProblem } from "../../lib/auth/password-policy";
 import { env, resetEnv } from "../../lib/env";
 import { makeWorld, type World } from "./helpers";
 
-const WEAK = ["aaaaaaaaaa", "1111111111", "ababababab", "abcabcabcabc", "1234567890", "0987654321", "abcdefghijk", "qwertyuiop", "password123", "Password2024!", "admin123456", "12345678910"];
+const WEAK = [
+  "aaaaaaaaaa",
+  "1111111111",
+  "ababababab",
+  "abcabcabcabc",
+  "1234567890",
+  "0987654321",
+  "abcdefghijk",
+  "qwertyuiop",
+  "password123",
+  "Password2024!",
+  "admin123456",
+  "12345678910",
+];
 
 let w: World;
 beforeAll(() => {
@@ -23,18 +36,36 @@ describe("password policy", () => {
     expect(passwordProblem("zhangsan2024", "zhangsan")).toMatch(/用户名/);
     expect(passwordProblem("zhangsan-zhangsan", "zhangsan")).toMatch(/用户名/);
     expect(passwordProblem("short1")).toMatch(/至少10个字符/);
-    for (const p of ["e2e-admin-password", "tester1-password", "Lantern-47-river", "春风又绿江南岸2024"]) expect(passwordProblem(p, "tester1"), p).toBeNull();
+    for (const p of ["e2e-admin-password", "tester1-password", "Lantern-47-river", "春风又绿江南岸2024"])
+      expect(passwordProblem(p, "tester1"), p).toBeNull();
   });
 
   it("the admin's user form refuses a password of ten identical characters", () => {
-    const r = createUserCmd(w.db, w.admin, { login: "weakling", name: "弱密码", role: "reviewer", password: "aaaaaaaaaa" });
+    const r = createUserCmd(w.db, w.admin, {
+      login: "weakling",
+      name: "弱密码",
+      role: "reviewer",
+      password: "aaaaaaaaaa",
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.fieldErrors?.password).toMatch(/过于简单/);
-    const r2 = createUserCmd(w.db, w.admin, { login: "weakling", name: "弱密码", role: "reviewer", password: "weakling2025" });
+    const r2 = createUserCmd(w.db, w.admin, {
+      login: "weakling",
+      name: "弱密码",
+      role: "reviewer",
+      password: "weakling2025",
+    });
     expect(r2.ok).toBe(false);
     if (!r2.ok) expect(r2.fieldErrors?.password).toMatch(/用户名/);
     expect(w.db.$client.prepare("select count(*) n from users where login = 'weakling'").get()).toEqual({ n: 0 });
-    expect(createUserCmd(w.db, w.admin, { login: "weakling", name: "强密码", role: "reviewer", password: "Lantern-47-river" }).ok).toBe(true);
+    expect(
+      createUserCmd(w.db, w.admin, {
+        login: "weakling",
+        name: "强密码",
+        role: "reviewer",
+        password: "Lantern-47-river",
+      }).ok,
+    ).toBe(true);
   });
 
   it("the password reset refuses a common password and a keyboard run", () => {
@@ -49,9 +80,15 @@ describe("password policy", () => {
 
   it("seeding refuses weak passwords from the environment with a message naming the variable", () => {
     const db = openDb(":memory:");
-    expect(() => seedDemo(db, { agencies: 2, years: [2024, 2024], seed: 1, adminPassword: "1234567890", production: true })).toThrow(/ADMIN_PASSWORD.*连续/);
-    expect(() => seedDemo(db, { agencies: 2, years: [2024, 2024], seed: 1, agencyPassword: "agency12345", production: true })).toThrow(/AGENCY_PASSWORD/);
-    expect(() => seedDemo(db, { agencies: 2, years: [2024, 2024], seed: 1, reviewerPassword: "zzzzzzzzzzzz", production: true })).toThrow(/REVIEWER_PASSWORD/);
+    expect(() =>
+      seedDemo(db, { agencies: 2, years: [2024, 2024], seed: 1, adminPassword: "1234567890", production: true }),
+    ).toThrow(/ADMIN_PASSWORD.*连续/);
+    expect(() =>
+      seedDemo(db, { agencies: 2, years: [2024, 2024], seed: 1, agencyPassword: "agency12345", production: true }),
+    ).toThrow(/AGENCY_PASSWORD/);
+    expect(() =>
+      seedDemo(db, { agencies: 2, years: [2024, 2024], seed: 1, reviewerPassword: "zzzzzzzzzzzz", production: true }),
+    ).toThrow(/REVIEWER_PASSWORD/);
   });
 
   it("npm start stops on a weak password variable, naming it without echoing the value", () => {

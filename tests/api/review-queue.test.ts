@@ -10,14 +10,19 @@ beforeAll(() => {
 
 it("a resubmitted report moves behind reports submitted after its first submission; the first time is kept", () => {
   // each action names the version it was taken on, as the report page's forms do
-  const versionOf = (reportId: number) => (w.db.$client.prepare("select current_version_id v from reports where id = ?").get(reportId) as { v: number }).v;
+  const versionOf = (reportId: number) =>
+    (w.db.$client.prepare("select current_version_id v from reports where id = ?").get(reportId) as { v: number }).v;
   const t = (viewer: World["agency"], reportId: number, action: string, at: string, comment?: string) =>
-    expect(transitionReport(w.db, viewer, { reportId, action, comment, versionId: versionOf(reportId) }, at)).toMatchObject({ ok: true });
+    expect(
+      transitionReport(w.db, viewer, { reportId, action, comment, versionId: versionOf(reportId) }, at),
+    ).toMatchObject({ ok: true });
   const own = w.ownReportId;
   const other = w.otherDraftId;
   t(w.agency, own, "submit", "2026-01-05T02:00:00.000Z");
   t(w.stranger, other, "submit", "2026-01-06T02:00:00.000Z");
-  const before = reviewQueue(w.db, w.reviewer).filter((r) => r.id === own || r.id === other).map((r) => r.id);
+  const before = reviewQueue(w.db, w.reviewer)
+    .filter((r) => r.id === own || r.id === other)
+    .map((r) => r.id);
   expect(before).toEqual([own, other]);
 
   t(w.reviewer, own, "return", "2026-01-07T02:00:00.000Z", "请核对第三部分");

@@ -30,11 +30,25 @@ const SCAN = blob(imagePdf([blankPage(), blankPage()]));
 const PAGE = blob(grayPng(blankPage(300, 200)));
 
 const postUpload = (bytes: Uint8Array, name = "scan.pdf") =>
-  upload.POST(new Request("http://x/api/upload", { method: "POST", body: formData({ agencyId: String(w.ownAgencyId), year: "2025", file: new File([blob(bytes)], name) }) }));
-const getJob = (id: number) => jobRoute.GET(new Request(`http://x/api/scan-jobs/${id}`), { params: Promise.resolve({ id: String(id) }) });
+  upload.POST(
+    new Request("http://x/api/upload", {
+      method: "POST",
+      body: formData({ agencyId: String(w.ownAgencyId), year: "2025", file: new File([blob(bytes)], name) }),
+    }),
+  );
+const getJob = (id: number) =>
+  jobRoute.GET(new Request(`http://x/api/scan-jobs/${id}`), { params: Promise.resolve({ id: String(id) }) });
 async function settle(id: number) {
-  await expect.poll(() => getScanJob(w.db, id)?.status, { timeout: 30_000, interval: 200 }).toMatch(/done|failed|cancelled/);
-  return (await (await getJob(id)).json()) as { status: string; message: string | null; previewUrl: string | null; page: number; pages: number };
+  await expect
+    .poll(() => getScanJob(w.db, id)?.status, { timeout: 30_000, interval: 200 })
+    .toMatch(/done|failed|cancelled/);
+  return (await (await getJob(id)).json()) as {
+    status: string;
+    message: string | null;
+    previewUrl: string | null;
+    page: number;
+    pages: number;
+  };
 }
 
 beforeAll(() => {
@@ -65,9 +79,17 @@ describe("scanned upload", () => {
     const { jobId } = (await (await postUpload(SCAN)).json()) as { jobId: number };
     session.viewer = w.stranger;
     expect((await getJob(jobId)).status).toBe(404);
-    expect((await jobRoute.DELETE(new Request(`http://x/api/scan-jobs/${jobId}`, { method: "DELETE" }), { params: Promise.resolve({ id: String(jobId) }) })).status).toBe(404);
+    expect(
+      (
+        await jobRoute.DELETE(new Request(`http://x/api/scan-jobs/${jobId}`, { method: "DELETE" }), {
+          params: Promise.resolve({ id: String(jobId) }),
+        })
+      ).status,
+    ).toBe(404);
     session.viewer = w.agency;
-    const del = await jobRoute.DELETE(new Request(`http://x/api/scan-jobs/${jobId}`, { method: "DELETE" }), { params: Promise.resolve({ id: String(jobId) }) });
+    const del = await jobRoute.DELETE(new Request(`http://x/api/scan-jobs/${jobId}`, { method: "DELETE" }), {
+      params: Promise.resolve({ id: String(jobId) }),
+    });
     expect(del.status).toBe(200);
     expect((await settle(jobId)).status).toBe("cancelled");
   });
@@ -75,7 +97,9 @@ describe("scanned upload", () => {
   it("refuses a scan over the page limit, naming both numbers", async () => {
     configureScanRunner({ maxPages: 2 });
     session.viewer = w.agency;
-    const { jobId } = (await (await postUpload(imagePdf([blankPage(40, 40), blankPage(40, 40), blankPage(40, 40)]))).json()) as { jobId: number };
+    const { jobId } = (await (
+      await postUpload(imagePdf([blankPage(40, 40), blankPage(40, 40), blankPage(40, 40)]))
+    ).json()) as { jobId: number };
     const end = await settle(jobId);
     configureScanRunner({});
     expect(end.status).toBe("failed");
@@ -97,11 +121,18 @@ describe("an image page added to the report being edited", () => {
   it("replaces the cells it yields in the preview, with their images and warnings, not a new report", async () => {
     session.viewer = w.agency;
     // the report being edited: the agency's own 2025 report (a text upload in the preview)
-    const text = await import("node:fs").then((fs) => fs.readFileSync("tests/fixtures/upload/zjj-2025-cell-per-line.txt", "utf8").replace(/350/g, "351"));
+    const text = await import("node:fs").then((fs) =>
+      fs.readFileSync("tests/fixtures/upload/zjj-2025-cell-per-line.txt", "utf8").replace(/350/g, "351"),
+    );
     const first = (await (await postUpload(new TextEncoder().encode(text), "r.txt")).json()) as { previewUrl: string };
     const stagedId = first.previewUrl.split("/").pop()!;
     const before = getStaged(stagedId, w.agency.id)!;
-    const res = await jobs.POST(new Request("http://x/api/scan-jobs", { method: "POST", body: formData({ stagedId, file: new File([PAGE], "table3.png") }) }));
+    const res = await jobs.POST(
+      new Request("http://x/api/scan-jobs", {
+        method: "POST",
+        body: formData({ stagedId, file: new File([PAGE], "table3.png") }),
+      }),
+    );
     expect(res.status).toBe(202);
     const end = await settle(((await res.json()) as { jobId: number }).jobId);
     expect(end.status).toBe("done");
@@ -119,19 +150,38 @@ describe("an image page added to the report being edited", () => {
 
   it("takes only a PNG or JPEG, and only for a report the user may edit", async () => {
     session.viewer = w.agency;
-    const pdf = await jobs.POST(new Request("http://x/api/scan-jobs", { method: "POST", body: formData({ reportId: String(w.ownReportId), versionId: "1", file: new File([SCAN], "x.pdf") }) }));
+    const pdf = await jobs.POST(
+      new Request("http://x/api/scan-jobs", {
+        method: "POST",
+        body: formData({ reportId: String(w.ownReportId), versionId: "1", file: new File([SCAN], "x.pdf") }),
+      }),
+    );
     expect(pdf.status).toBe(422);
     expect(((await pdf.json()) as { message: string }).message).toContain("PNG 或 JPEG");
     session.viewer = w.stranger;
-    const v = w.db.$client.prepare("select current_version_id v from reports where id = ?").get(w.ownReportId) as { v: number };
-    const other = await jobs.POST(new Request("http://x/api/scan-jobs", { method: "POST", body: formData({ reportId: String(w.ownReportId), versionId: String(v.v), file: new File([PAGE], "p.png") }) }));
+    const v = w.db.$client.prepare("select current_version_id v from reports where id = ?").get(w.ownReportId) as {
+      v: number;
+    };
+    const other = await jobs.POST(
+      new Request("http://x/api/scan-jobs", {
+        method: "POST",
+        body: formData({ reportId: String(w.ownReportId), versionId: String(v.v), file: new File([PAGE], "p.png") }),
+      }),
+    );
     expect(other.status).toBe(404);
   });
 
   it("from a saved report, opens a new preview of its current version with the page's cells", async () => {
     session.viewer = w.agency;
-    const v = w.db.$client.prepare("select current_version_id v from reports where id = ?").get(w.ownReportId) as { v: number };
-    const res = await jobs.POST(new Request("http://x/api/scan-jobs", { method: "POST", body: formData({ reportId: String(w.ownReportId), versionId: String(v.v), file: new File([PAGE], "p.png") }) }));
+    const v = w.db.$client.prepare("select current_version_id v from reports where id = ?").get(w.ownReportId) as {
+      v: number;
+    };
+    const res = await jobs.POST(
+      new Request("http://x/api/scan-jobs", {
+        method: "POST",
+        body: formData({ reportId: String(w.ownReportId), versionId: String(v.v), file: new File([PAGE], "p.png") }),
+      }),
+    );
     const end = await settle(((await res.json()) as { jobId: number }).jobId);
     expect(end.status).toBe("done");
     const staged = getStaged(end.previewUrl!.split("/").pop()!, w.agency.id)!;
@@ -143,12 +193,22 @@ describe("an image page added to the report being edited", () => {
 describe("bulk import of a scan", () => {
   it("queues it in the admin UI and imports it when read; the CLI waits for the same job", async () => {
     const opts = { publish: false, createAgencies: false };
-    const queued = await importFile(w.db, w.admin, { fileName: "scan.pdf", bytes: SCAN, agency: null, year: null }, { ...opts, scan: (it) => importScanned(w.db, w.admin, it, opts, "queue") });
+    const queued = await importFile(
+      w.db,
+      w.admin,
+      { fileName: "scan.pdf", bytes: SCAN, agency: null, year: null },
+      { ...opts, scan: (it) => importScanned(w.db, w.admin, it, opts, "queue") },
+    );
     expect(queued.status).toBe("queued");
     await settle(queued.scanJobId!);
     expect(getScanJob(w.db, queued.scanJobId!)!.result).toMatchObject({ status: "imported", year: 2025 });
     await kickScanJobs(w.db);
-    const waited = await importFile(w.db, w.admin, { fileName: "scan2.pdf", bytes: blob(imagePdf([blankPage(60, 60)])), agency: null, year: null }, { ...opts, scan: (it) => importScanned(w.db, w.admin, it, opts, "wait") });
+    const waited = await importFile(
+      w.db,
+      w.admin,
+      { fileName: "scan2.pdf", bytes: blob(imagePdf([blankPage(60, 60)])), agency: null, year: null },
+      { ...opts, scan: (it) => importScanned(w.db, w.admin, it, opts, "wait") },
+    );
     expect(waited.status).toBe("imported");
     expect(waited.scanJobId).toBeGreaterThan(queued.scanJobId!);
   });

@@ -19,7 +19,9 @@ const jwtCb = authOptions.callbacks!.jwt! as (p: { token: JWT; user?: unknown })
 
 /** What next-auth does at sign-in: authorize → jwt callback with the user → encode. */
 async function signIn(login: string, password: string): Promise<{ cookie: string; token: JWT }> {
-  const provider = authOptions.providers[0] as unknown as { options: { authorize: (c: unknown, r: unknown) => Promise<unknown> } };
+  const provider = authOptions.providers[0] as unknown as {
+    options: { authorize: (c: unknown, r: unknown) => Promise<unknown> };
+  };
   const user = await provider.options.authorize({ login, password }, { headers: { "x-forwarded-for": "192.0.2.50" } });
   expect(user, "signed in").toBeTruthy();
   const token = await jwtCb({ token: { name: login }, user });
@@ -62,9 +64,18 @@ describe("sessions", () => {
     const sql = w.db.$client;
     const reviewerId = w.reviewer.id;
     const changes: [string, () => void][] = [
-      ["password reset", () => expect(resetPasswordCmd(w.db, w.admin, reviewerId, { password: "another-strong-Passw0rd!" })).toMatchObject({ ok: true })],
+      [
+        "password reset",
+        () =>
+          expect(resetPasswordCmd(w.db, w.admin, reviewerId, { password: "another-strong-Passw0rd!" })).toMatchObject({
+            ok: true,
+          }),
+      ],
       ["role change", () => sql.prepare("update users set role = 'admin' where id = ?").run(reviewerId)],
-      ["agency change", () => sql.prepare("update users set agency_id = ? where id = ?").run(w.ownAgencyId, reviewerId)],
+      [
+        "agency change",
+        () => sql.prepare("update users set agency_id = ? where id = ?").run(w.ownAgencyId, reviewerId),
+      ],
       ["deactivation", () => sql.prepare("update users set disabled = 1 where id = ?").run(reviewerId)],
     ];
     let password = "test-reviewer-password";

@@ -24,13 +24,25 @@ beforeAll(() => {
 });
 
 const state = () =>
-  w.db.$client.prepare("select status, current_version_id c, published_version_id p from reports where id = ?").get(w.ownReportId) as { status: string; c: number; p: number | null };
+  w.db.$client
+    .prepare("select status, current_version_id c, published_version_id p from reports where id = ?")
+    .get(w.ownReportId) as { status: string; c: number; p: number | null };
 
 /** The agency saves a version whose reconsideration total is `n` and submits it. */
 function agencySubmits(n: number): number {
   const rep = structuredClone(getVersionDetail(w.db, { reportId: w.ownReportId, versionId: state().c })!.report);
   rep.review.reconsideration.total = n;
-  const r = saveUploadedVersion(w.db, w.agency, { agencyId: w.ownAgencyId, year: 2025, report: rep, source: "form", file: null, extractedText: null, warnings: [], provenance: {}, submit: true });
+  const r = saveUploadedVersion(w.db, w.agency, {
+    agencyId: w.ownAgencyId,
+    year: 2025,
+    report: rep,
+    source: "form",
+    file: null,
+    extractedText: null,
+    warnings: [],
+    provenance: {},
+    submit: true,
+  });
   if (!r.ok) throw new Error(r.message);
   return r.versionId;
 }
@@ -38,11 +50,16 @@ function agencySubmits(n: number): number {
 /** The reviewer presses a button on the page that showed `shown`. */
 function reviewer(action: string, shown: number, comment?: string) {
   session.viewer = w.reviewer;
-  return transitionAction(null, formData({ reportId: String(w.ownReportId), action, versionId: String(shown), comment }));
+  return transitionAction(
+    null,
+    formData({ reportId: String(w.ownReportId), action, versionId: String(shown), comment }),
+  );
 }
 
 async function publicTotal(): Promise<number | null> {
-  const res = await api.GET(new Request("http://x"), { params: Promise.resolve({ id: String(w.ownAgencyId), year: "2025" }) });
+  const res = await api.GET(new Request("http://x"), {
+    params: Promise.resolve({ id: String(w.ownAgencyId), year: "2025" }),
+  });
   if (res.status !== 200) return null;
   return ((await res.json()) as { review: { reconsideration: { total: number } } }).review.reconsideration.total;
 }
@@ -60,8 +77,13 @@ describe("review actions carry the version they were shown", () => {
     const newer = agencySubmits(999999); // … while the agency submits another
     const accept = await reviewer("accept", shown);
     expect(accept).toMatchObject({ ok: false });
-    expect((accept as { message: string }).message).toMatch(/您看到的是第 \d+ 版，该年报现已更新为第 \d+ 版，未审核通过。请刷新页面/);
-    expect(await reviewer("return", shown, "请核对")).toMatchObject({ ok: false, message: expect.stringContaining("未退回") });
+    expect((accept as { message: string }).message).toMatch(
+      /您看到的是第 \d+ 版，该年报现已更新为第 \d+ 版，未审核通过。请刷新页面/,
+    );
+    expect(await reviewer("return", shown, "请核对")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("未退回"),
+    });
     expect(state()).toMatchObject({ status: "submitted", c: newer });
     expect(await publicTotal()).toBe(143);
   });
@@ -72,7 +94,10 @@ describe("review actions carry the version they were shown", () => {
     // reviewer A keeps the publish button of `accepted`; the agency corrects, reviewer B accepts the correction
     const newer = agencySubmits(888888);
     expect(await reviewer("accept", newer)).toMatchObject({ ok: true });
-    expect(await reviewer("publish", accepted)).toMatchObject({ ok: false, message: expect.stringContaining("未发布") });
+    expect(await reviewer("publish", accepted)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("未发布"),
+    });
     expect(state()).toMatchObject({ status: "accepted", c: newer });
     expect(await publicTotal()).toBe(143);
     expect(await reviewer("publish", newer)).toMatchObject({ ok: true });
@@ -82,7 +107,9 @@ describe("review actions carry the version they were shown", () => {
   it("refuses an action that names no version", async () => {
     agencySubmits(5);
     session.viewer = w.reviewer;
-    expect(await transitionAction(null, formData({ reportId: String(w.ownReportId), action: "accept" }))).toMatchObject({ ok: false, message: expect.stringContaining("刷新页面") });
+    expect(await transitionAction(null, formData({ reportId: String(w.ownReportId), action: "accept" }))).toMatchObject(
+      { ok: false, message: expect.stringContaining("刷新页面") },
+    );
     expect(state().status).toBe("submitted");
   });
 });

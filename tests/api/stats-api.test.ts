@@ -27,7 +27,9 @@ describe("city sums in SQL", () => {
     const year = 2021;
     const list = fx.published.get(year)!;
     const kind = "县区部门";
-    expect(citySums(fx.db, year, { kind })).toEqual(sumReports(list.filter((p) => p.kind === kind).map((p) => p.report)));
+    expect(citySums(fx.db, year, { kind })).toEqual(
+      sumReports(list.filter((p) => p.kind === kind).map((p) => p.report)),
+    );
     const county = list.find((p) => p.kind === "县区政府")!;
     const under = list.filter((p) => p.agencyId === county.agencyId || p.parentId === county.agencyId);
     expect(under.length).toBeGreaterThan(1);
@@ -37,7 +39,8 @@ describe("city sums in SQL", () => {
   it("with drafts, counts the current versions instead", () => {
     const all = citySumsByYear(fx.db, { drafts: true });
     const pub = citySumsByYear(fx.db, {});
-    for (const y of all.keys()) expect(all.get(y)!.coverage.reports).toBeGreaterThanOrEqual(pub.get(y)!.coverage.reports);
+    for (const y of all.keys())
+      expect(all.get(y)!.coverage.reports).toBeGreaterThanOrEqual(pub.get(y)!.coverage.reports);
     expect([...all.values()].some((s, i) => s.coverage.reports > [...pub.values()][i].coverage.reports)).toBe(true);
   });
 });
@@ -52,13 +55,27 @@ describe("cache", () => {
     const p = fx.published.get(year)![0];
     const next = structuredClone(p.report);
     next.applications.newReceived.total = (next.applications.newReceived.total ?? 0) + 1000;
-    saveReportVersion(fx.db, { agencyId: p.agencyId, year, report: next, source: "form", actor: SYSTEM, status: "published" });
+    saveReportVersion(fx.db, {
+      agencyId: p.agencyId,
+      year,
+      report: next,
+      source: "form",
+      actor: SYSTEM,
+      status: "published",
+    });
     expect(citySums(fx.db, year).applications.newReceived.total).toBe(before + 1000);
     // another process (CLI import) writes through its own connection
     const other = openDb(fx.file);
     const again = structuredClone(next);
     again.applications.newReceived.total = (again.applications.newReceived.total ?? 0) - 1000;
-    saveReportVersion(other, { agencyId: p.agencyId, year, report: again, source: "import", actor: SYSTEM, status: "published" });
+    saveReportVersion(other, {
+      agencyId: p.agencyId,
+      year,
+      report: again,
+      source: "import",
+      actor: SYSTEM,
+      status: "published",
+    });
     other.$client.close();
     expect(citySums(fx.db, year).applications.newReceived.total).toBe(before);
   });
@@ -100,7 +117,9 @@ describe("GET /api/v1/agencies/{id}/reports/{year}", () => {
   it("returns the published RIF, 404 otherwise", async () => {
     const { GET } = await import("@/app/api/v1/agencies/[id]/reports/[year]/route");
     const p = fx.published.get(2021)![0];
-    const ok = await GET(new Request("http://x"), { params: Promise.resolve({ id: String(p.agencyId), year: "2021" }) });
+    const ok = await GET(new Request("http://x"), {
+      params: Promise.resolve({ id: String(p.agencyId), year: "2021" }),
+    });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual(JSON.parse(JSON.stringify(p.report)));
     const missing = await GET(new Request("http://x"), { params: Promise.resolve({ id: "999999", year: "2021" }) });

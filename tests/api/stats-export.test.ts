@@ -48,9 +48,18 @@ describe("consolidated XLSX", () => {
     const ws = wb.worksheets[0];
     // section 三 starts after the proactive block; search from its title
     let start = 1;
-    for (let r = 1; r <= ws.rowCount; r++) if (String(ws.getRow(r).getCell(1).value).startsWith("三、收到和处理")) start = r;
+    for (let r = 1; r <= ws.rowCount; r++)
+      if (String(ws.getRow(r).getCell(1).value).startsWith("三、收到和处理")) start = r;
     for (const row of applicationRows(false).filter((r) => r.key !== "otherHandling")) {
-      const nums = rowNumbers(ws, row.group ? `${row.number}${row.label}` : row.result || row.key === "totalHandled" ? `${row.number}${row.label}` : `${row.number}、${row.label}`, start);
+      const nums = rowNumbers(
+        ws,
+        row.group
+          ? `${row.number}${row.label}`
+          : row.result || row.key === "totalHandled"
+            ? `${row.number}${row.label}`
+            : `${row.number}、${row.label}`,
+        start,
+      );
       const want = APPLICANT_COLUMNS.map((c) => getCell(expected.applications, `${row.path}.${c.key}`) ?? 0);
       expect(nums, row.label).toEqual(want);
     }
@@ -80,7 +89,8 @@ describe("bulk XLSX of a year", () => {
     const col = new Map<string, number>();
     pathRow.eachCell((cell, c) => col.set(String(cell.value), c));
     const dataRows: ExcelJS.Row[] = [];
-    for (let r = 4; r <= ws.rowCount; r++) if (typeof ws.getRow(r).getCell(1).value === "number") dataRows.push(ws.getRow(r));
+    for (let r = 4; r <= ws.rowCount; r++)
+      if (typeof ws.getRow(r).getCell(1).value === "number") dataRows.push(ws.getRow(r));
     expect(dataRows.length).toBe(list.length);
     for (const c of CELL_COLUMNS.filter((x) => x.path.startsWith("applications.") || x.path.startsWith("review."))) {
       const fromSheet = dataRows.reduce((s, row) => s + (Number(row.getCell(col.get(c.path)!).value) || 0), 0);
@@ -91,7 +101,16 @@ describe("bulk XLSX of a year", () => {
 
   it("compare and agency downloads carry the same metrics as the pages", async () => {
     const [a, b] = fx.published.get(2022)!;
-    const cmp = buildExport(fx.db, "compare", new URLSearchParams([["a", String(a.agencyId)], ["a", String(b.agencyId)], ["year", "2022"]]), null);
+    const cmp = buildExport(
+      fx.db,
+      "compare",
+      new URLSearchParams([
+        ["a", String(a.agencyId)],
+        ["a", String(b.agencyId)],
+        ["year", "2022"],
+      ]),
+      null,
+    );
     const wb = await readBack(cmp);
     const ws = wb.worksheets[0];
     let found = false;
@@ -111,6 +130,8 @@ describe("bulk XLSX of a year", () => {
     expect(() => buildExport(fx.db, "reports", new URLSearchParams({ year: "2021", drafts: "1" }), null)).toThrow();
     expect(() => buildExport(fx.db, "quality", new URLSearchParams({ year: "2021" }), null)).toThrow();
     const admin = { id: 1, login: "a", name: "a", role: "admin" as const, agencyId: null };
-    expect(buildExport(fx.db, "quality", new URLSearchParams({ year: "2021" }), admin).sheets[0].grids[0].rows.length).toBeGreaterThan(0);
+    expect(
+      buildExport(fx.db, "quality", new URLSearchParams({ year: "2021" }), admin).sheets[0].grids[0].rows.length,
+    ).toBeGreaterThan(0);
   });
 });

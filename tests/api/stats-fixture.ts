@@ -38,20 +38,42 @@ export function buildFixture(agencies = 70, years: [number, number] = [2020, 202
       const agencyId = ids.get(r.agencyKey)!;
       // every 5th report stays a draft: it must not enter the public sums
       const status = i % 5 === 4 ? "draft" : "published";
-      saveReportVersion(db, { agencyId, year: r.year, report: r.report, source: "import", actor: SYSTEM, status, at: r.submittedAt });
+      saveReportVersion(db, {
+        agencyId,
+        year: r.year,
+        report: r.report,
+        source: "import",
+        actor: SYSTEM,
+        status,
+        at: r.submittedAt,
+      });
       let final = r.report;
       if (status === "published" && i % 7 === 0) {
         // a revised report: a second published version replaces the first in the sums
         final = structuredClone(r.report);
         final.applications.newReceived.naturalPerson = (final.applications.newReceived.naturalPerson ?? 0) + 3;
         final.applications.newReceived.total = (final.applications.newReceived.total ?? 0) + 3;
-        saveReportVersion(db, { agencyId, year: r.year, report: final, source: "form", actor: SYSTEM, status: "published" });
+        saveReportVersion(db, {
+          agencyId,
+          year: r.year,
+          report: final,
+          source: "form",
+          actor: SYSTEM,
+          status: "published",
+        });
       }
       if (status === "published" && i % 11 === 0) {
         // a newer draft over a published version: the public still sees the published one
         const draft = structuredClone(final);
         draft.applications.granted.total = 99999;
-        saveReportVersion(db, { agencyId, year: r.year, report: draft, source: "form", actor: SYSTEM, status: "draft" });
+        saveReportVersion(db, {
+          agencyId,
+          year: r.year,
+          report: draft,
+          source: "form",
+          actor: SYSTEM,
+          status: "draft",
+        });
       }
       if (status === "published") {
         const list = published.get(r.year) ?? [];

@@ -58,7 +58,10 @@ describe("POST /api/upload without Content-Length", () => {
     expect(req.headers.get("content-length")).toBeNull();
     const res = await upload.POST(req);
     expect(res.status).toBe(413);
-    expect(await res.json()).toMatchObject({ ok: false, message: expect.stringMatching(/^文件过大（.+ MB），上限为 20 MB$/) });
+    expect(await res.json()).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^文件过大（.+ MB），上限为 20 MB$/),
+    });
     expect(pulled.bytes).toBeLessThan(requestMaxBytes() + 2 * 1024 * 1024);
     expect(pulled.cancelled).toBe(true);
   });

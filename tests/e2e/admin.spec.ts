@@ -4,7 +4,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { login } from "./helpers";
 
-test("admin creates an agency and a user bound to it; the new user signs in and only sees that agency", async ({ page, browser }) => {
+test("admin creates an agency and a user bound to it; the new user signs in and only sees that agency", async ({
+  page,
+  browser,
+}) => {
   await login(page, "admin", "/admin/agencies");
   const form = page.getByTestId("agency-create");
   await form.getByLabel("机关全称").fill("示例市测试管理局");
@@ -71,7 +74,9 @@ test("tracking lists missing and late agencies, exports CSV and shows contacts i
   await expect(page.getByTestId("tracking")).not.toContainText("示例市住房和城乡建设局");
 });
 
-test("admin bulk-imports a zip with a manifest; re-import is unchanged; a junk file fails with its reason", async ({ page }) => {
+test("admin bulk-imports a zip with a manifest; re-import is unchanged; a junk file fails with its reason", async ({
+  page,
+}) => {
   const fixture = fs.readFileSync(path.resolve("tests/fixtures/upload/zjj-2025-cell-per-line.txt"));
   const zip = Buffer.from(
     zipSync({
@@ -84,7 +89,9 @@ test("admin bulk-imports a zip with a manifest; re-import is unchanged; a junk f
   // as drafts, so nothing public changes for the other journeys
   await page.getByLabel(/导入后直接发布/).uncheck();
   await page.getByLabel("自动创建机关列表中没有的机关").check();
-  await page.getByLabel("年报文件或压缩包").setInputFiles({ name: "batch.zip", mimeType: "application/zip", buffer: zip });
+  await page
+    .getByLabel("年报文件或压缩包")
+    .setInputFiles({ name: "batch.zip", mimeType: "application/zip", buffer: zip });
   await page.getByRole("button", { name: "开始导入" }).click();
   const results = page.getByTestId("import-results");
   await expect(results.getByRole("row", { name: /zjj\.txt/ })).toContainText("已导入");
@@ -98,18 +105,33 @@ test("admin bulk-imports a zip with a manifest; re-import is unchanged; a junk f
 test("admin changes a reporting year's deadline", async ({ page }) => {
   await login(page, "admin", "/admin/years");
   await page.getByLabel("2019年度截止日期").fill("2020-02-15");
-  await page.getByRole("row", { name: /2019年度/ }).getByRole("button", { name: "保存" }).click();
+  await page
+    .getByRole("row", { name: /2019年度/ })
+    .getByRole("button", { name: "保存" })
+    .click();
   await expect(page.getByRole("row", { name: /2019年度/ }).getByTestId("form-message")).toContainText("2020-02-15");
   await page.reload();
   await expect(page.getByTestId("year-table").getByRole("row", { name: /2019年度/ })).toContainText("2020-02-15");
   // and back, leaving the seeded deadlines for the other journeys
   await page.getByLabel("2019年度截止日期").fill("2020-01-31");
-  await page.getByRole("row", { name: /2019年度/ }).getByRole("button", { name: "保存" }).click();
+  await page
+    .getByRole("row", { name: /2019年度/ })
+    .getByRole("button", { name: "保存" })
+    .click();
   await expect(page.getByRole("row", { name: /2019年度/ }).getByTestId("form-message")).toContainText("2020-01-31");
 });
 
 test("every staff page checks the role on the server", async ({ browser }) => {
-  const pages = ["/admin", "/admin/tracking", "/admin/agencies", "/admin/users", "/admin/years", "/admin/import", "/admin/audit", "/workspace/queue"];
+  const pages = [
+    "/admin",
+    "/admin/tracking",
+    "/admin/agencies",
+    "/admin/users",
+    "/admin/years",
+    "/admin/import",
+    "/admin/audit",
+    "/workspace/queue",
+  ];
   const allowed: Record<string, string[]> = {
     admin: pages,
     reviewer: ["/admin", "/admin/tracking", "/workspace/queue"],
@@ -132,5 +154,15 @@ test("every staff page checks the role on the server", async ({ browser }) => {
     expect(new URL(anon.url()).pathname, p).toBe("/login");
   }
   expect((await anon.request.get("/admin/tracking/export?year=2025", { maxRedirects: 0 })).status()).not.toBe(200);
-  expect((await anon.request.post("/api/upload", { multipart: { agencyId: "1", year: "2025", file: { name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("x") } } })).status()).toBe(401);
+  expect(
+    (
+      await anon.request.post("/api/upload", {
+        multipart: {
+          agencyId: "1",
+          year: "2025",
+          file: { name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("x") },
+        },
+      })
+    ).status(),
+  ).toBe(401);
 });

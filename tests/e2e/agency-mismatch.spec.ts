@@ -3,12 +3,18 @@ import { expect, test } from "@playwright/test";
 import fs from "node:fs";
 import { login } from "./helpers";
 
-test("the upload preview warns when the report names another agency and saves only once confirmed", async ({ page }) => {
-  const text = fs.readFileSync("tests/fixtures/upload/zjj-2025-cell-per-line.txt", "utf8").replace("示例市住房和城乡建设局2025年", "示例县人民政府2025年");
+test("the upload preview warns when the report names another agency and saves only once confirmed", async ({
+  page,
+}) => {
+  const text = fs
+    .readFileSync("tests/fixtures/upload/zjj-2025-cell-per-line.txt", "utf8")
+    .replace("示例市住房和城乡建设局2025年", "示例县人民政府2025年");
   await login(page, "agency", "/workspace/new");
   await page.locator("#year").selectOption("2025");
   await page.getByRole("button", { name: "确定" }).click();
-  await page.getByLabel("年报文件").setInputFiles({ name: "other.txt", mimeType: "text/plain", buffer: Buffer.from(text) });
+  await page
+    .getByLabel("年报文件")
+    .setInputFiles({ name: "other.txt", mimeType: "text/plain", buffer: Buffer.from(text) });
   await page.getByRole("button", { name: "上传并预览" }).click();
   await page.waitForURL(/\/workspace\/preview\//);
   const warning = page.getByTestId("agency-mismatch");

@@ -4,7 +4,11 @@ import { login } from "./helpers";
 
 test("a new agency with first report year 2024 is expected and tracked from 2024 only", async ({ page, request }) => {
   const expectedOf = async () =>
-    new Map(((await (await request.get("/api/v1/years")).json()) as { years: { year: number; expectedAgencies: number }[] }).years.map((y) => [y.year, y.expectedAgencies]));
+    new Map(
+      (
+        (await (await request.get("/api/v1/years")).json()) as { years: { year: number; expectedAgencies: number }[] }
+      ).years.map((y) => [y.year, y.expectedAgencies]),
+    );
   const before = await expectedOf();
   await login(page, "admin", "/admin/agencies");
   const form = page.getByTestId("agency-create");

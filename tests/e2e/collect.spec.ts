@@ -37,7 +37,10 @@ async function archive(page: Page, name: string) {
   await expect(page.getByTestId("form-message").last()).toContainText("已归档");
 }
 
-test("admin sets column addresses and runs a collection; reviewer sees the found report; tracking flags late and not found", async ({ page, browser }) => {
+test("admin sets column addresses and runs a collection; reviewer sees the found report; tracking flags late and not found", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await login(page, "admin", "/admin/collect");
   const allow = page.getByTestId("collect-allow");

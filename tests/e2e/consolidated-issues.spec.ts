@@ -18,7 +18,9 @@ function yearWithErrors(): { year: number; agency: string } {
   }
 }
 
-test("the consolidated table marks the sums that do not add up, links the causing agency, and can leave its report out", async ({ page }) => {
+test("the consolidated table marks the sums that do not add up, links the causing agency, and can leave its report out", async ({
+  page,
+}) => {
   const { year, agency } = yearWithErrors();
   await page.goto(`/consolidated?year=${year}`);
   const flagged = page.locator("td[data-flag]");

@@ -33,15 +33,28 @@ export function corpusFiles(): CorpusFile[] {
     .map((f) => ({ f, id: path.basename(f, path.extname(f)) }))
     .filter(({ id }) => fs.existsSync(path.join(CORPUS, "truth", `${id}.json`)))
     .map(({ f, id }) => {
-      const truth = JSON.parse(fs.readFileSync(path.join(CORPUS, "truth", `${id}.json`), "utf8")) as CorpusFile["truth"];
-      return { id, file: path.join(CORPUS, "reports", f), ext: path.extname(f).slice(1), truth, year: truth.year ?? (truth.template === "2019" ? 2020 : 2024), named: null as string | null };
+      const truth = JSON.parse(
+        fs.readFileSync(path.join(CORPUS, "truth", `${id}.json`), "utf8"),
+      ) as CorpusFile["truth"];
+      return {
+        id,
+        file: path.join(CORPUS, "reports", f),
+        ext: path.extname(f).slice(1),
+        truth,
+        year: truth.year ?? (truth.template === "2019" ? 2020 : 2024),
+        named: null as string | null,
+      };
     });
   return list;
 }
 
 /** Fills in which agency each report names, from the `parse` command (one JSON line per file). */
 export function readNames(list: CorpusFile[]): void {
-  const out = execFileSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/parse.ts", ...list.map((c) => c.file)], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const out = execFileSync(
+    process.execPath,
+    [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/parse.ts", ...list.map((c) => c.file)],
+    { encoding: "utf8", maxBuffer: 1 << 26 },
+  );
   const named = new Map<string, string | null>();
   for (const line of out.split("\n")) {
     if (!line.startsWith("{")) continue;
@@ -90,7 +103,9 @@ export async function expectServedAsTruth(api: APIRequestContext, agencyId: numb
   const res = await api.get(`/api/v1/agencies/${agencyId}/reports/${c.year}`);
   expect(res.status(), `${c.id}: GET /api/v1/agencies/${agencyId}/reports/${c.year}`).toBe(200);
   const served = await res.json();
-  expect(diffTruth({ ...c.truth, year: c.year }, served), `${c.id}: cells that differ from truth/${c.id}.json`).toEqual([]);
+  expect(diffTruth({ ...c.truth, year: c.year }, served), `${c.id}: cells that differ from truth/${c.id}.json`).toEqual(
+    [],
+  );
 }
 
 /** Agencies by name, from the public JSON API. */
@@ -102,7 +117,11 @@ export async function agencyIds(api: APIRequestContext): Promise<Map<string, num
 }
 
 /** Signs in through next-auth's credentials handler, as the login form does (CSRF token first). */
-export async function signIn(api: APIRequestContext, login: string, password = PASSWORDS[login as keyof typeof PASSWORDS] ?? CORPUS_PASSWORD): Promise<void> {
+export async function signIn(
+  api: APIRequestContext,
+  login: string,
+  password = PASSWORDS[login as keyof typeof PASSWORDS] ?? CORPUS_PASSWORD,
+): Promise<void> {
   const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const res = await api.post("/api/auth/callback/credentials", { form: { csrfToken, login, password, json: "true" } });
   expect(res.status(), `sign in as ${login}`).toBeLessThan(400);
@@ -135,13 +154,17 @@ export async function submitForm(
     const e = $(el);
     const name = e.attr("name")!;
     const type = (e.attr("type") ?? "text").toLowerCase();
-    if (el.tagName === "select") values.set(name, e.find("option[selected]").attr("value") ?? e.find("option").first().attr("value") ?? "");
+    if (el.tagName === "select")
+      values.set(name, e.find("option[selected]").attr("value") ?? e.find("option").first().attr("value") ?? "");
     else if (el.tagName === "textarea") values.set(name, e.text());
     else if (type === "checkbox" || type === "radio") {
       if (e.attr("checked") !== undefined) values.set(name, e.attr("value") ?? "on");
     } else if (type !== "file" && type !== "submit" && type !== "button") values.set(name, e.attr("value") ?? "");
   });
-  const b = f.find("button").filter((_, el) => $(el).text().trim() === button).first();
+  const b = f
+    .find("button")
+    .filter((_, el) => $(el).text().trim() === button)
+    .first();
   expect(b.length, `button ${button} in ${form}`).toBe(1);
   if (b.attr("name")) values.set(b.attr("name")!, b.attr("value") ?? "");
   for (const [k, v] of values) if (!(k in fields)) fd.append(k, v);
@@ -149,7 +172,13 @@ export async function submitForm(
     if (typeof v === "string") fd.append(k, v);
     else fd.append(k, new Blob([new Uint8Array(v.buffer)], { type: v.mimeType }), v.name);
   }
-  const target = new URL(f.attr("action") || pageUrl, new URL(pageUrl, "http://x")).pathname + (f.attr("action") ? "" : new URL(pageUrl, "http://x").search);
-  const res = await api.post(target, { multipart: fd, maxRedirects: 0, headers: { origin: new URL(page.url()).origin } });
+  const target =
+    new URL(f.attr("action") || pageUrl, new URL(pageUrl, "http://x")).pathname +
+    (f.attr("action") ? "" : new URL(pageUrl, "http://x").search);
+  const res = await api.post(target, {
+    multipart: fd,
+    maxRedirects: 0,
+    headers: { origin: new URL(page.url()).origin },
+  });
   return { status: res.status(), location: res.headers()["location"] ?? null, html: await res.text() };
 }

@@ -1,6 +1,10 @@
 import { expect, type Page } from "@playwright/test";
 
-export const PASSWORDS = { admin: "e2e-admin-password", reviewer: "e2e-reviewer-password", agency: "e2e-agency-password" } as const;
+export const PASSWORDS = {
+  admin: "e2e-admin-password",
+  reviewer: "e2e-reviewer-password",
+  agency: "e2e-agency-password",
+} as const;
 
 /** Signs in through the real login form and waits for the full page load that follows. */
 export async function login(page: Page, who: keyof typeof PASSWORDS, to = "/workspace") {

@@ -23,7 +23,12 @@ async function openUpload(page: Page) {
 
 test("real txt, docx, xlsx and PDF files are read in the production server's reader worker", async ({ page }) => {
   await login(page, "agency", "/workspace/new");
-  for (const file of [path.resolve("tests/fixtures/upload/zjj-2025-cell-per-line.txt"), `${BIN}/report-table.docx`, `${BIN}/merged.xlsx`, `${BIN}/report-table.pdf`]) {
+  for (const file of [
+    path.resolve("tests/fixtures/upload/zjj-2025-cell-per-line.txt"),
+    `${BIN}/report-table.docx`,
+    `${BIN}/merged.xlsx`,
+    `${BIN}/report-table.pdf`,
+  ]) {
     await openUpload(page);
     await page.getByLabel("年报文件").setInputFiles(file);
     await page.getByRole("button", { name: "上传并预览" }).click();
@@ -54,7 +59,9 @@ test("the server stays responsive while hostile files are uploaded and refused",
   await login(page, "agency", "/workspace/new");
   const agencyId = await page.evaluate(async () => {
     const r = await fetch("/api/v1/agencies");
-    return ((await r.json()) as { agencies: { id: number; name: string }[] }).agencies.find((a) => a.name === "示例市住房和城乡建设局")!.id;
+    return ((await r.json()) as { agencies: { id: number; name: string }[] }).agencies.find(
+      (a) => a.name === "示例市住房和城乡建设局",
+    )!.id;
   });
   const other = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   const files: [string, () => Buffer | Promise<Buffer>][] = [
@@ -66,14 +73,20 @@ test("the server stays responsive while hostile files are uploaded and refused",
   for (const [name, make] of files) {
     const buffer = await make();
     const upload = page.request.post("/api/upload", {
-      multipart: { agencyId: String(agencyId), year: "2025", file: { name, mimeType: "application/octet-stream", buffer } },
+      multipart: {
+        agencyId: String(agencyId),
+        year: "2025",
+        file: { name, mimeType: "application/octet-stream", buffer },
+      },
       timeout: 120_000,
     });
     const t0 = Date.now();
     const times = await pollWhile(other, upload);
     const res = await upload;
     const body = await res.json();
-    console.log(`${name}: ${(buffer.length / 1048576).toFixed(1)} MB refused in ${Date.now() - t0} ms (${res.status()} ${body.message}); ${times.length} GETs meanwhile, slowest ${Math.max(...times)} ms`);
+    console.log(
+      `${name}: ${(buffer.length / 1048576).toFixed(1)} MB refused in ${Date.now() - t0} ms (${res.status()} ${body.message}); ${times.length} GETs meanwhile, slowest ${Math.max(...times)} ms`,
+    );
     expect(res.status()).toBe(422);
     expect(body.message).toMatch(/已拒绝/);
     expect(Math.max(...times)).toBeLessThan(LIVENESS_MS);
@@ -97,7 +110,13 @@ test("a chunked upload without Content-Length is refused at the limit, not read 
   const result = await new Promise<{ status: number; body: string; sent: number }>((resolve, reject) => {
     let sent = 0;
     let answered = false;
-    const req = http.request({ host: base.hostname, port: base.port, path: "/api/upload", method: "POST", headers: { cookie, "content-type": `multipart/form-data; boundary=${boundary}`, "transfer-encoding": "chunked" } });
+    const req = http.request({
+      host: base.hostname,
+      port: base.port,
+      path: "/api/upload",
+      method: "POST",
+      headers: { cookie, "content-type": `multipart/form-data; boundary=${boundary}`, "transfer-encoding": "chunked" },
+    });
     req.on("response", (res) => {
       answered = true;
       let body = "";
@@ -127,12 +146,16 @@ test("a 12 MB bulk import reaches the server action (one upload limit for handle
   // a report with a 12 MB photo, as scanned seals and pictures make them; the picture is never inflated
   const photo = new Uint8Array(12 * 1024 * 1024);
   for (let i = 0; i < photo.length; i++) photo[i] = (i * 2654435761) >>> 24;
-  const docx = Buffer.from(zipSync({ ...unzipSync(readFileSync(`${BIN}/report-table.docx`)), "word/media/image1.png": photo }, { level: 0 }));
+  const docx = Buffer.from(
+    zipSync({ ...unzipSync(readFileSync(`${BIN}/report-table.docx`)), "word/media/image1.png": photo }, { level: 0 }),
+  );
   expect(docx.length).toBeGreaterThan(12 * 1024 * 1024);
   await login(page, "admin", "/admin/import");
   await page.getByLabel(/导入后直接发布/).uncheck();
   // the fixture's agency is not in the demo city and is not created: the row says so and nothing is stored
-  await page.getByLabel("年报文件或压缩包").setInputFiles({ name: "big-photo.docx", mimeType: "application/octet-stream", buffer: docx });
+  await page
+    .getByLabel("年报文件或压缩包")
+    .setInputFiles({ name: "big-photo.docx", mimeType: "application/octet-stream", buffer: docx });
   await page.getByRole("button", { name: "开始导入" }).click();
   const row = page.getByTestId("import-results").getByRole("row", { name: /big-photo\.docx/ });
   await expect(row).toContainText("需处理", { timeout: 60_000 });

@@ -5,7 +5,9 @@
 import { expect, test } from "@playwright/test";
 import { login, PASSWORDS } from "./helpers";
 
-test("the user form and the password reset refuse weak passwords with a message naming the problem", async ({ page }) => {
+test("the user form and the password reset refuse weak passwords with a message naming the problem", async ({
+  page,
+}) => {
   await login(page, "admin", "/admin/users");
   const uf = page.getByTestId("user-create");
   await expect(uf.getByText(/不能用重复或连续的字符、常见密码或账号名/)).toBeVisible();
@@ -13,7 +15,12 @@ test("the user form and the password reset refuse weak passwords with a message 
   await uf.getByLabel("用户名").fill("weakling");
   await uf.getByLabel("姓名").fill("弱密码测试");
   await uf.getByLabel("角色").selectOption("reviewer");
-  for (const [pw, why] of [["aaaaaaaaaa", "重复"], ["1234567890", "连续"], ["password2025", "常见"], ["weakling2025", "用户名"]]) {
+  for (const [pw, why] of [
+    ["aaaaaaaaaa", "重复"],
+    ["1234567890", "连续"],
+    ["password2025", "常见"],
+    ["weakling2025", "用户名"],
+  ]) {
     await uf.getByLabel(/初始密码/).fill(pw);
     await uf.getByRole("button", { name: "创建用户" }).click();
     await expect(uf.getByTestId("form-message")).toContainText(why);

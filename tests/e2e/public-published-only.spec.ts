@@ -25,7 +25,14 @@ test("a 2019 draft never published does not change the public 2020 page or the A
     await page.goto(`/agencies/${row.id}?year=2020`, { waitUntil: "networkidle" });
     const tables = await page.locator("main").innerText();
     const api = await Promise.all(
-      [`/api/v1/agencies/${row.id}/reports/2020`, `/api/v1/agencies/${row.id}/reports/2019`, "/api/v1/stats?year=2020", "/api/v1/stats?year=2019", "/api/v1/years", "/api/v1/agencies"].map(async (u) => (await request.get(u)).text()),
+      [
+        `/api/v1/agencies/${row.id}/reports/2020`,
+        `/api/v1/agencies/${row.id}/reports/2019`,
+        "/api/v1/stats?year=2020",
+        "/api/v1/stats?year=2019",
+        "/api/v1/years",
+        "/api/v1/agencies",
+      ].map(async (u) => (await request.get(u)).text()),
     );
     return { tables, api };
   };
@@ -35,7 +42,14 @@ test("a 2019 draft never published does not change the public 2020 page or the A
   const cf = draft.applications.carriedForward as unknown as Record<string, number | null>;
   for (const k of Object.keys(cf)) cf[k] = 0;
   draft.applications.newReceived.total = (draft.applications.newReceived.total ?? 0) + 777;
-  saveReportVersion(db, { agencyId: row.id, year: 2019, report: draft, source: "form", actor: SYSTEM, status: "draft" });
+  saveReportVersion(db, {
+    agencyId: row.id,
+    year: 2019,
+    report: draft,
+    source: "form",
+    actor: SYSTEM,
+    status: "draft",
+  });
   db.$client.close();
 
   const after = await snapshot();

@@ -13,9 +13,17 @@ test("admin: problems per agency and per rule, a rule's list and its export", as
   const db = new Database(DB_PATH, { readonly: true });
   const year = (db.prepare("select max(year) y from reports").get() as { y: number }).y;
   const byRule = db
-    .prepare("select f.code, count(*) n from reports r join findings f on f.version_id = r.current_version_id where r.year = ? group by f.code order by n desc")
+    .prepare(
+      "select f.code, count(*) n from reports r join findings f on f.version_id = r.current_version_id where r.year = ? group by f.code order by n desc",
+    )
     .all(year) as { code: string; n: number }[];
-  const agencies = (db.prepare("select count(distinct f.agency_id) n from reports r join findings f on f.version_id = r.current_version_id where r.year = ?").get(year) as { n: number }).n;
+  const agencies = (
+    db
+      .prepare(
+        "select count(distinct f.agency_id) n from reports r join findings f on f.version_id = r.current_version_id where r.year = ?",
+      )
+      .get(year) as { n: number }
+  ).n;
   db.close();
 
   await login(page, "admin", "/admin/quality");

@@ -29,7 +29,11 @@ const STYLE = `<style>
 export async function makeScans(browser: Browser, dir: string): Promise<{ pdf: string; png: string; pages: number }> {
   fs.mkdirSync(dir, { recursive: true });
   const page = await browser.newPage({ viewport: { width: 810, height: 1100 } });
-  await page.setContent(`<!doctype html><meta charset="utf-8">${STYLE}${renderHtml({ report: truth() }).replace(/^[\s\S]*?<body[^>]*>/i, "").replace(/<\/body>[\s\S]*$/i, "")}`);
+  await page.setContent(
+    `<!doctype html><meta charset="utf-8">${STYLE}${renderHtml({ report: truth() })
+      .replace(/^[\s\S]*?<body[^>]*>/i, "")
+      .replace(/<\/body>[\s\S]*$/i, "")}`,
+  );
   const shot = readPng(await page.screenshot({ fullPage: true }));
   // A4-like pages of the long screenshot
   const h = 1100;

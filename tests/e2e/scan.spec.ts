@@ -18,7 +18,9 @@ test.beforeAll(async ({ browser }) => {
   scans = await makeScans(browser, dir);
 });
 
-test("agency uploads a scanned PDF, watches the progress, checks the cell images, corrects a doubtful cell and saves", async ({ page }) => {
+test("agency uploads a scanned PDF, watches the progress, checks the cell images, corrects a doubtful cell and saves", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await login(page, "agency", "/workspace/new?year=2025");
   await expect(page.getByTestId("target-agency")).toHaveText("示例市住房和城乡建设局");
@@ -27,7 +29,9 @@ test("agency uploads a scanned PDF, watches the progress, checks the cell images
 
   // progress, page by page
   await expect(page.getByTestId("scan-progress")).toBeVisible();
-  await expect(page.getByTestId("scan-page")).toHaveText(new RegExp(`第 \\d+ / ${scans.pages} 页`), { timeout: 60_000 });
+  await expect(page.getByTestId("scan-page")).toHaveText(new RegExp(`第 \\d+ / ${scans.pages} 页`), {
+    timeout: 60_000,
+  });
   await page.screenshot({ path: path.join("test-results", "scan-progress.png") });
   await page.waitForURL(/\/workspace\/preview\//, { timeout: 200_000 });
 

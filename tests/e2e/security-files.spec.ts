@@ -6,16 +6,28 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { login } from "./helpers";
 
-test("the internal render header and curl's Accept are served from the cache; RSC navigation still works", async ({ page, request }) => {
+test("the internal render header and curl's Accept are served from the cache; RSC navigation still works", async ({
+  page,
+  request,
+}) => {
   await request.get("/rankings");
-  const variants: Record<string, string>[] = [{ "x-xxgk-render": "1" }, { accept: "*/*" }, { accept: "application/json" }, {}];
+  const variants: Record<string, string>[] = [
+    { "x-xxgk-render": "1" },
+    { accept: "*/*" },
+    { accept: "application/json" },
+    {},
+  ];
   for (const headers of variants) {
     const res = await request.get("/rankings", { headers });
     expect(res.headers()["x-xxgk-cache"], JSON.stringify(headers)).toBe("hit");
     expect(res.headers()["content-type"]).toContain("text/html");
   }
   await request.get("/api/v1/agencies");
-  expect((await request.get("/api/v1/agencies", { headers: { "x-xxgk-render": "1", accept: "*/*" } })).headers()["x-xxgk-cache"]).toBe("hit");
+  expect(
+    (await request.get("/api/v1/agencies", { headers: { "x-xxgk-render": "1", accept: "*/*" } })).headers()[
+      "x-xxgk-cache"
+    ],
+  ).toBe("hit");
   // a client-side navigation asks for the RSC payload and gets it, not the cached HTML
   const rsc = await request.get("/agencies", { headers: { rsc: "1" } });
   expect(rsc.headers()["content-type"]).toContain("text/x-component");
@@ -29,7 +41,9 @@ test("the internal render header and curl's Accept are served from the cache; RS
   expect(await page.evaluate(() => (window as unknown as { __stay?: number }).__stay)).toBe(1);
 });
 
-test("a stored original downloads with a sandbox CSP and without the right-to-left override in its name", async ({ page }) => {
+test("a stored original downloads with a sandbox CSP and without the right-to-left override in its name", async ({
+  page,
+}) => {
   const text = fs.readFileSync("tests/fixtures/upload/zjj-2025-cell-per-line.txt");
   await login(page, "agency", "/workspace/new");
   await page.locator("#year").selectOption("2025");
@@ -54,14 +68,20 @@ test("a stored original downloads with a sandbox CSP and without the right-to-le
 
 /** the script nonce of a page's policy header; fails the test when scripts may run inline without one */
 function nonceOf(csp: string | undefined): string {
-  const script = (csp ?? "").split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+  const script =
+    (csp ?? "")
+      .split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith("script-src")) ?? "";
   expect(script).not.toContain("'unsafe-inline'");
   const m = script.match(/'nonce-([A-Za-z0-9+/_=-]+)'/);
   expect(m, script).not.toBeNull();
   return m![1];
 }
 
-test("pages allow no inline script without the nonce of their own policy, cached pages included", async ({ request }) => {
+test("pages allow no inline script without the nonce of their own policy, cached pages included", async ({
+  request,
+}) => {
   const nonces = new Set<string>();
   for (const path of ["/", "/", "/agencies", "/login", "/no-such-page"]) {
     const res = await request.get(path);
@@ -84,7 +104,9 @@ test("pages allow no inline script without the nonce of their own policy, cached
   }
 });
 
-test("with the nonce policy the app runs: charts, client-side navigation, sign-in, staff pages, no violations", async ({ page }) => {
+test("with the nonce policy the app runs: charts, client-side navigation, sign-in, staff pages, no violations", async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on("console", (m) => {
     if (/Content Security Policy|Refused to/.test(m.text())) violations.push(m.text());

@@ -55,7 +55,12 @@ test("the sign-in endpoint refuses a POST without the CSRF token", async ({ requ
 });
 
 test("downloads never follow paths from the URL", async ({ request }) => {
-  for (const path of ["/api/files/..%2F..%2Fpackage.json", "/api/files/1%2F..%2F..%2Fetc%2Fpasswd", "/api/export/..%2F..%2Fpackage.json", "/api/v1/agencies/..%2F..%2Fpackage.json/reports/2024"]) {
+  for (const path of [
+    "/api/files/..%2F..%2Fpackage.json",
+    "/api/files/1%2F..%2F..%2Fetc%2Fpasswd",
+    "/api/export/..%2F..%2Fpackage.json",
+    "/api/v1/agencies/..%2F..%2Fpackage.json/reports/2024",
+  ]) {
     const res = await request.get(path);
     expect([400, 401, 403, 404]).toContain(res.status());
     const body = await res.text();
@@ -75,7 +80,12 @@ test("stored XSS through an agency name is rendered as text on every page showin
   await assertInert(page, "/");
   await assertInert(page, "/agencies");
   await assertInert(page, "/admin/audit");
-  const href = await page.goto("/agencies").then(() => page.getByRole("link", { name: /示例市XSS测试局/ }).first().getAttribute("href"));
+  const href = await page.goto("/agencies").then(() =>
+    page
+      .getByRole("link", { name: /示例市XSS测试局/ })
+      .first()
+      .getAttribute("href"),
+  );
   expect(href).toMatch(/^\/agencies\/\d+$/);
   await assertInert(page, href!);
   // the user list and the audit log show a user's display name as text too
@@ -100,8 +110,12 @@ test("a cross-site POST to the upload handler is refused even with a valid sessi
   expect((await res.json()).message).toContain("跨站请求");
 });
 
-test("signed-out visitors get cached public pages and API answers until the data changes; signed-in users never do", async ({ page, request }) => {
-  const get = (path: string, headers: Record<string, string> = {}) => request.get(path, { headers: { accept: "text/html", ...headers } });
+test("signed-out visitors get cached public pages and API answers until the data changes; signed-in users never do", async ({
+  page,
+  request,
+}) => {
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    request.get(path, { headers: { accept: "text/html", ...headers } });
   await get("/agencies");
   const second = await get("/agencies");
   expect(second.headers()["x-xxgk-cache"]).toBe("hit");
@@ -141,7 +155,13 @@ test("stored XSS through a file name, report prose and a review comment is rende
   await login(agency, "agency", "/workspace/new");
   await agency.locator("#year").selectOption("2025");
   await agency.getByRole("button", { name: "确定" }).click();
-  await agency.getByLabel("年报文件").setInputFiles({ name: `<img src=x onerror="window.__xss=1">示例市XSS测试局.txt`, mimeType: "text/plain", buffer: Buffer.from(text) });
+  await agency
+    .getByLabel("年报文件")
+    .setInputFiles({
+      name: `<img src=x onerror="window.__xss=1">示例市XSS测试局.txt`,
+      mimeType: "text/plain",
+      buffer: Buffer.from(text),
+    });
   await agency.getByRole("button", { name: "上传并预览" }).click();
   await agency.waitForURL(/\/workspace\/preview\//);
   await expect(agency.locator("body")).toContainText("示例市XSS测试局");

@@ -19,7 +19,10 @@ const COOKIE = "next-auth.session-token";
 /** A browser context whose requests claim to come from `address`; evil.test never resolves. */
 async function contextFrom(browser: Browser, address?: string): Promise<BrowserContext> {
   const ctx = await browser.newContext(address ? { extraHTTPHeaders: { "x-forwarded-for": address } } : {});
-  await ctx.route((u) => u.hostname === "evil.test", (r) => r.fulfill({ status: 200, contentType: "text/html", body: "<p>phished</p>" }));
+  await ctx.route(
+    (u) => u.hostname === "evil.test",
+    (r) => r.fulfill({ status: 200, contentType: "text/html", body: "<p>phished</p>" }),
+  );
   return ctx;
 }
 
@@ -118,7 +121,9 @@ test("an admin's password reset ends the user's sessions, copies included", asyn
   await copy.close();
 });
 
-test("the throttle limits one address across accounts, yet the owner signs in from another address", async ({ browser }) => {
+test("the throttle limits one address across accounts, yet the owner signs in from another address", async ({
+  browser,
+}) => {
   // one client tries 20 different accounts: the 21st attempt is refused whatever the account
   const attacker = await (await contextFrom(browser, "198.51.100.23")).newPage();
   await attacker.goto("/login");
@@ -153,9 +158,14 @@ test("the throttle limits one address across accounts, yet the owner signs in fr
   await expect(owner.getByRole("button", { name: "退出" })).toBeVisible();
 });
 
-test("a client on another machine cannot dodge the per-address limit by forging X-Forwarded-For", async ({ playwright, baseURL }) => {
+test("a client on another machine cannot dodge the per-address limit by forging X-Forwarded-For", async ({
+  playwright,
+  baseURL,
+}) => {
   // reach the server through this machine's network address, so the server sees a non-loopback peer
-  const ip = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === "IPv4" && !i.internal)?.address;
+  const ip = Object.values(os.networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === "IPv4" && !i.internal)?.address;
   test.skip(!ip, "no non-loopback IPv4 address on this machine");
   const api = await playwright.request.newContext({ baseURL: `http://${ip}:${new URL(baseURL!).port}` });
   async function attempt(login: string, password: string, forged: string): Promise<string | null> {
@@ -168,7 +178,8 @@ test("a client on another machine cannot dodge the per-address limit by forging 
     const { url } = (await res.json()) as { url: string };
     return new URL(url).searchParams.get("error");
   }
-  for (let i = 0; i < 20; i++) expect(await attempt(`remote-${i}`, `guess-${i}`, `203.0.113.${100 + i}`)).toBe("CredentialsSignin");
+  for (let i = 0; i < 20; i++)
+    expect(await attempt(`remote-${i}`, `guess-${i}`, `203.0.113.${100 + i}`)).toBe("CredentialsSignin");
   expect(await attempt("reviewer", PASSWORDS.reviewer, "203.0.113.250")).toMatch(/^RATE_LIMITED:\d+$/);
   await api.dispose();
 });

@@ -10,17 +10,32 @@ import { latestYear, storedReports } from "./stats-db";
 
 const published = () => storedReports("published");
 
-test("trends: an incomplete year is marked in chart and table; 复议/诉讼 have their own axis", async ({ page, request }) => {
-  const years = (await (await request.get("/api/v1/years")).json()).years as { year: number; expectedAgencies: number; publishedReports: number }[];
+test("trends: an incomplete year is marked in chart and table; 复议/诉讼 have their own axis", async ({
+  page,
+  request,
+}) => {
+  const years = (await (await request.get("/api/v1/years")).json()).years as {
+    year: number;
+    expectedAgencies: number;
+    publishedReports: number;
+  }[];
   const incomplete = years.filter((y) => y.publishedReports > 0 && y.publishedReports < 0.9 * y.expectedAgencies);
   expect(incomplete.length, "the demo city's latest year is only partly in").toBeGreaterThan(0);
   await page.goto("/trends");
   const note = page.getByTestId("trends-incomplete");
-  for (const y of incomplete) await expect(note).toContainText(`${y.year}年度只统计到 ${y.publishedReports} 份年报（应报机关 ${y.expectedAgencies} 个）`);
+  for (const y of incomplete)
+    await expect(note).toContainText(
+      `${y.year}年度只统计到 ${y.publishedReports} 份年报（应报机关 ${y.expectedAgencies} 个）`,
+    );
   const card = page.getByTestId("chart-card-trends-counts");
   for (const y of incomplete) {
-    await expect(card.getByTestId("chart")).toHaveAttribute("data-partial", new RegExp(`${y.year} 未报齐 ${y.publishedReports}/${y.expectedAgencies}`));
-    await expect(page.getByTestId("grid-trends-counts").last().locator("thead")).toContainText(`${y.year}年度（未报齐 ${y.publishedReports}/${y.expectedAgencies}）`);
+    await expect(card.getByTestId("chart")).toHaveAttribute(
+      "data-partial",
+      new RegExp(`${y.year} 未报齐 ${y.publishedReports}/${y.expectedAgencies}`),
+    );
+    await expect(page.getByTestId("grid-trends-counts").last().locator("thead")).toContainText(
+      `${y.year}年度（未报齐 ${y.publishedReports}/${y.expectedAgencies}）`,
+    );
   }
   // hollow dots at the incomplete year, dashed lines to them, and a second (right) axis for 复议/诉讼
   await expect(card.locator("circle.partial-dot").first()).toBeVisible();
@@ -47,7 +62,9 @@ test("rankings drill down to the agency page of the ranked year", async ({ page 
   const link = page.getByTestId("grid-rankings").locator("tbody tr").first().getByRole("link");
   await link.click();
   await expect(page).toHaveURL(new RegExp(`/agencies/\\d+\\?year=${year}$`));
-  await expect(page.getByRole("navigation", { name: "报告年度" }).locator("[aria-current=page]")).toHaveText(`${year}年度`);
+  await expect(page.getByRole("navigation", { name: "报告年度" }).locator("[aria-current=page]")).toHaveText(
+    `${year}年度`,
+  );
 });
 
 test("agency page: a bar of the yearly chart opens that year", async ({ page }) => {
@@ -62,7 +79,9 @@ test("agency page: a bar of the yearly chart opens that year", async ({ page }) 
   await expect(card.locator(".recharts-bar-rectangle").first()).toBeVisible();
   await card.locator(".recharts-bar-rectangle path").first().click();
   await expect(page).toHaveURL(new RegExp(`/agencies/${id}\\?year=${first}$`));
-  await expect(page.getByRole("navigation", { name: "报告年度" }).locator("[aria-current=page]")).toHaveText(`${first}年度`);
+  await expect(page.getByRole("navigation", { name: "报告年度" }).locator("[aria-current=page]")).toHaveText(
+    `${first}年度`,
+  );
 });
 
 test("agency page: 逐年并排比较 includes the latest year", async ({ page }) => {
@@ -85,11 +104,16 @@ test("agency page: 逐年并排比较 includes the latest year", async ({ page }
 test("downloads use Beijing time and Chinese status words", async ({ page }) => {
   await login(page, "reviewer", "/admin/tracking?year=2025");
   const year = latestYear(published()) - 1;
-  const reports = (await (await page.request.get(`/api/export/reports?year=${year}&format=csv`)).body()).toString("utf8");
+  const reports = (await (await page.request.get(`/api/export/reports?year=${year}&format=csv`)).body()).toString(
+    "utf8",
+  );
   const lines = reports.split("\r\n");
   expect(lines[0]).toContain("发布时间（北京时间）");
   const col = lines[0].split(",").findIndex((h) => h.startsWith("发布时间"));
-  const times = lines.slice(2).filter((l) => /^\d+,/.test(l)).map((l) => l.split(",")[col]);
+  const times = lines
+    .slice(2)
+    .filter((l) => /^\d+,/.test(l))
+    .map((l) => l.split(",")[col]);
   expect(times.length).toBeGreaterThan(0);
   for (const t of times) expect(t).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
 
@@ -97,7 +121,9 @@ test("downloads use Beijing time and Chinese status words", async ({ page }) => 
   expect(tracking).toContain("提交时间（北京时间）");
   expect(tracking).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
 
-  const quality = (await (await page.request.get(`/api/export/quality?year=${year}&format=csv`)).body()).toString("utf8");
+  const quality = (await (await page.request.get(`/api/export/quality?year=${year}&format=csv`)).body()).toString(
+    "utf8",
+  );
   expect(quality).toContain("年报状态");
   expect(quality).not.toMatch(/,(published|draft|submitted|accepted|returned),/);
 });
@@ -140,5 +166,7 @@ test("the home page stays light: the agency list loads when opened", async ({ pa
   await expect(page.getByTestId("agency-list")).toHaveCount(0);
   await page.getByTestId("agency-directory").locator("summary").click();
   await expect(page.getByTestId("agency-list").first()).toContainText("示例市");
-  await expect(page.getByTestId("agency-directory").getByRole("link", { name: "示例市人民政府", exact: true })).toBeVisible();
+  await expect(
+    page.getByTestId("agency-directory").getByRole("link", { name: "示例市人民政府", exact: true }),
+  ).toBeVisible();
 });

@@ -33,15 +33,25 @@ async function agencySubmits(agency: Page, reportPath: string, value: number) {
   await expect(agency.getByTestId("status")).toHaveText("已提交待审核");
 }
 
-test("a reviewer's accept or publish of a version replaced meanwhile is refused; the public keeps the published figures", async ({ browser, request }) => {
+test("a reviewer's accept or publish of a version replaced meanwhile is refused; the public keeps the published figures", async ({
+  browser,
+  request,
+}) => {
   const db = new Database(DB_PATH, { readonly: true, fileMustExist: true });
   const rep = db
-    .prepare("select r.id, r.agency_id agencyId from reports r join users u on u.agency_id = r.agency_id where u.login = 'agency' and r.year = 2024 and r.status = 'published'")
+    .prepare(
+      "select r.id, r.agency_id agencyId from reports r join users u on u.agency_id = r.agency_id where u.login = 'agency' and r.year = 2024 and r.status = 'published'",
+    )
     .get() as { id: number; agencyId: number };
   db.close();
   expect(rep, "the demo agency has a published 2024 report").toBeTruthy();
   const reportPath = `/workspace/reports/${rep.id}`;
-  const publicTotal = async () => ((await (await request.get(`/api/v1/agencies/${rep.agencyId}/reports/2024`)).json()) as { review: { reconsideration: { total: number } } }).review.reconsideration.total;
+  const publicTotal = async () =>
+    (
+      (await (await request.get(`/api/v1/agencies/${rep.agencyId}/reports/2024`)).json()) as {
+        review: { reconsideration: { total: number } };
+      }
+    ).review.reconsideration.total;
   const published = await publicTotal();
 
   const agency = await as(browser, "agency", "/workspace");
@@ -53,7 +63,9 @@ test("a reviewer's accept or publish of a version replaced meanwhile is refused;
   // … while the agency submits yet another version
   await agencySubmits(agency, reportPath, 999999);
   await reviewer.getByRole("button", { name: "审核通过" }).click();
-  await expect(reviewer.getByTestId("review-form").getByTestId("form-message")).toContainText(/您看到的是第 \d+ 版，该年报现已更新为第 \d+ 版，未审核通过。请刷新页面/);
+  await expect(reviewer.getByTestId("review-form").getByTestId("form-message")).toContainText(
+    /您看到的是第 \d+ 版，该年报现已更新为第 \d+ 版，未审核通过。请刷新页面/,
+  );
   await reviewer.reload();
   await expect(reviewer.getByTestId("status")).toHaveText("已提交待审核");
   expect(await publicTotal()).toBe(published);

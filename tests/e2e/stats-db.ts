@@ -11,7 +11,10 @@ export interface StoredReport {
   agencyId: number;
   kind: string;
   year: number;
-  rif: { applications: Record<string, Record<string, number | null>>; review: Record<string, Record<string, number | null>> };
+  rif: {
+    applications: Record<string, Record<string, number | null>>;
+    review: Record<string, Record<string, number | null>>;
+  };
 }
 
 export function storedReports(which: "published" | "current"): StoredReport[] {
@@ -19,7 +22,9 @@ export function storedReports(which: "published" | "current"): StoredReport[] {
   try {
     const col = which === "published" ? "published_version_id" : "current_version_id";
     const rows = db
-      .prepare(`select r.agency_id agencyId, a.kind, r.year, v.rif from reports r join report_versions v on v.id = r.${col} join agencies a on a.id = r.agency_id`)
+      .prepare(
+        `select r.agency_id agencyId, a.kind, r.year, v.rif from reports r join report_versions v on v.id = r.${col} join agencies a on a.id = r.agency_id`,
+      )
       .all() as { agencyId: number; kind: string; year: number; rif: string }[];
     return rows.map((r) => ({ ...r, rif: JSON.parse(r.rif) }));
   } finally {
@@ -28,7 +33,11 @@ export function storedReports(which: "published" | "current"): StoredReport[] {
 }
 
 /** Σ of one RIF cell (blank as 0) over the reports that pass the filter. */
-export function sumCell(list: StoredReport[], get: (r: StoredReport["rif"]) => number | null | undefined, filter: (r: StoredReport) => boolean = () => true): number {
+export function sumCell(
+  list: StoredReport[],
+  get: (r: StoredReport["rif"]) => number | null | undefined,
+  filter: (r: StoredReport) => boolean = () => true,
+): number {
   return list.filter(filter).reduce((s, r) => s + (get(r.rif) ?? 0), 0);
 }
 

@@ -22,14 +22,31 @@ test("home: overview of the latest year equals the published reports", async ({ 
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`${year}年度`);
   await chartsRendered(page, 4);
   const inYear = (r: { year: number }) => r.year === year;
-  await expect(page.getByTestId("kpi-newReceived").locator(".value")).toHaveAttribute("data-value", String(sumCell(list, (r) => r.applications.newReceived.total, inYear)));
-  await expect(page.getByTestId("kpi-carriedOver").locator(".value")).toHaveAttribute("data-value", String(sumCell(list, (r) => r.applications.carriedOver.total, inYear)));
-  await expect(page.getByTestId("kpi-reports").locator(".value")).toHaveAttribute("data-value", String(list.filter(inYear).length));
+  await expect(page.getByTestId("kpi-newReceived").locator(".value")).toHaveAttribute(
+    "data-value",
+    String(sumCell(list, (r) => r.applications.newReceived.total, inYear)),
+  );
+  await expect(page.getByTestId("kpi-carriedOver").locator(".value")).toHaveAttribute(
+    "data-value",
+    String(sumCell(list, (r) => r.applications.carriedOver.total, inYear)),
+  );
+  await expect(page.getByTestId("kpi-reports").locator(".value")).toHaveAttribute(
+    "data-value",
+    String(list.filter(inYear).length),
+  );
   // 实质公开率 with its denominator: ((一)+(二)) / (七)总计
   const handled = sumCell(list, (r) => r.applications.totalHandled.total, inYear);
-  const disclosed = sumCell(list, (r) => (r.applications.granted.total ?? 0) + (r.applications.partial.total ?? 0), inYear);
-  await expect(page.getByTestId("kpi-disclosureRate")).toContainText(`${disclosed.toLocaleString("en-US")} / ${handled.toLocaleString("en-US")}`);
-  await expect(page.getByTestId("kpi-disclosureRate").locator(".value")).toHaveText(`${((disclosed / handled) * 100).toFixed(1)}%`);
+  const disclosed = sumCell(
+    list,
+    (r) => (r.applications.granted.total ?? 0) + (r.applications.partial.total ?? 0),
+    inYear,
+  );
+  await expect(page.getByTestId("kpi-disclosureRate")).toContainText(
+    `${disclosed.toLocaleString("en-US")} / ${handled.toLocaleString("en-US")}`,
+  );
+  await expect(page.getByTestId("kpi-disclosureRate").locator(".value")).toHaveText(
+    `${((disclosed / handled) * 100).toFixed(1)}%`,
+  );
   await expect(page.getByTestId("years-table")).toContainText(`${year}年度`);
   await page.screenshot({ path: "/tmp/xxgk-stats-overview.png", fullPage: true });
 });
@@ -41,7 +58,11 @@ test("overview filtered by kind, in the URL", async ({ page }) => {
   await page.getByLabel("机关类型").selectOption("市直部门");
   await page.getByRole("button", { name: "应用筛选" }).click();
   await expect(page).toHaveURL(/kind=%E5%B8%82%E7%9B%B4%E9%83%A8%E9%97%A8/);
-  const want = sumCell(list, (r) => r.applications.newReceived.total, (r) => r.year === year && r.kind === "市直部门");
+  const want = sumCell(
+    list,
+    (r) => r.applications.newReceived.total,
+    (r) => r.year === year && r.kind === "市直部门",
+  );
   await expect(page.getByTestId("kpi-newReceived").locator(".value")).toHaveAttribute("data-value", String(want));
   await chartsRendered(page, 3);
 });
@@ -53,14 +74,25 @@ test("consolidated table sums every published report, per cell", async ({ page }
   const table = page.getByTestId("grid-consolidated-applications");
   const cells = (label: string) => table.locator("tr", { hasText: label }).first().locator("td");
   const inYear = (r: { year: number }) => r.year === year;
-  for (const [label, row] of [["一、本年新收政府信息公开申请数量", "newReceived"], ["（七）总计", "totalHandled"], ["四、结转下年度继续办理", "carriedForward"]] as const) {
+  for (const [label, row] of [
+    ["一、本年新收政府信息公开申请数量", "newReceived"],
+    ["（七）总计", "totalHandled"],
+    ["四、结转下年度继续办理", "carriedForward"],
+  ] as const) {
     const texts = await cells(label).allTextContents();
     const cols = ["naturalPerson", "commercial", "research", "social", "legal", "otherOrg", "total"];
     expect(texts.map(parseShown), label).toEqual(cols.map((c) => sumCell(list, (r) => r.applications[row][c], inYear)));
   }
-  const review = await page.getByTestId("grid-consolidated-review").locator("tbody tr").last().locator("td").allTextContents();
+  const review = await page
+    .getByTestId("grid-consolidated-review")
+    .locator("tbody tr")
+    .last()
+    .locator("td")
+    .allTextContents();
   expect(parseShown(review[4])).toBe(sumCell(list, (r) => r.review.reconsideration.total, inYear));
-  await expect(page.getByTestId("consolidated-coverage")).toContainText(`由 ${list.filter(inYear).length} 份已发布年度报告`);
+  await expect(page.getByTestId("consolidated-coverage")).toContainText(
+    `由 ${list.filter(inYear).length} 份已发布年度报告`,
+  );
 });
 
 test("trends mark the 2021 template break and match the yearly sums", async ({ page }) => {
@@ -71,7 +103,15 @@ test("trends mark the 2021 template break and match the yearly sums", async ({ p
   const row = page.getByTestId("grid-trends-counts").locator("tr", { hasText: "本年新收申请" }).first();
   const shown = (await row.locator("td").allTextContents()).map(parseShown);
   const years = [...new Set(list.map((r) => r.year))].sort();
-  expect(shown).toEqual(years.map((y) => sumCell(list, (r) => r.applications.newReceived.total, (r) => r.year === y)));
+  expect(shown).toEqual(
+    years.map((y) =>
+      sumCell(
+        list,
+        (r) => r.applications.newReceived.total,
+        (r) => r.year === y,
+      ),
+    ),
+  );
 });
 
 test("rankings: small denominators are flagged and not ranked first", async ({ page }) => {
@@ -101,7 +141,10 @@ test("agency page: tables as published, charts, comparison; compare two agencies
   await expect(page.getByTestId("grid-compare")).toContainText("实质公开率");
 });
 
-test("API and downloads: /api/v1/stats and the consolidated XLSX equal the published sums", async ({ page, request }) => {
+test("API and downloads: /api/v1/stats and the consolidated XLSX equal the published sums", async ({
+  page,
+  request,
+}) => {
   const list = published();
   const year = latestYear(list) - 1;
   const inYear = (r: { year: number }) => r.year === year;
@@ -131,8 +174,20 @@ test("staff may include drafts; versions are listed on the agency page", async (
   const current = storedReports("current");
   const year = latestYear(current);
   await page.goto(`/?year=${year}&drafts=1`);
-  await expect(page.getByTestId("kpi-reports").locator(".value")).toHaveAttribute("data-value", String(current.filter((r) => r.year === year).length));
-  await expect(page.getByTestId("kpi-newReceived").locator(".value")).toHaveAttribute("data-value", String(sumCell(current, (r) => r.applications.newReceived.total, (r) => r.year === year)));
+  await expect(page.getByTestId("kpi-reports").locator(".value")).toHaveAttribute(
+    "data-value",
+    String(current.filter((r) => r.year === year).length),
+  );
+  await expect(page.getByTestId("kpi-newReceived").locator(".value")).toHaveAttribute(
+    "data-value",
+    String(
+      sumCell(
+        current,
+        (r) => r.applications.newReceived.total,
+        (r) => r.year === year,
+      ),
+    ),
+  );
   await chartsRendered(page, 4);
   const r = current.find((x) => x.year === year)!;
   await page.goto(`/agencies/${r.agencyId}?year=${year}`);

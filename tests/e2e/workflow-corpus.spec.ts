@@ -8,7 +8,18 @@
  */
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import fs from "node:fs";
-import { agencyIds, agencyNames, corpusFiles, CORPUS_PASSWORD, expectServedAsTruth, hasCorpus, readNames, signIn, submitForm, type CorpusFile } from "./corpus";
+import {
+  agencyIds,
+  agencyNames,
+  corpusFiles,
+  CORPUS_PASSWORD,
+  expectServedAsTruth,
+  hasCorpus,
+  readNames,
+  signIn,
+  submitForm,
+  type CorpusFile,
+} from "./corpus";
 import { login } from "./helpers";
 
 test.skip(!hasCorpus, "../shared/corpus is not beside the project");
@@ -16,7 +27,9 @@ test.skip(!hasCorpus, "../shared/corpus is not beside the project");
 const files = corpusFiles();
 let names = new Map<string, string>();
 /** the first file of each format goes through Chromium */
-const clicked = new Set(["txt", "pdf", "docx", "xlsx"].map((ext) => files.find((c) => c.ext === ext)?.id).filter(Boolean));
+const clicked = new Set(
+  ["txt", "pdf", "docx", "xlsx"].map((ext) => files.find((c) => c.ext === ext)?.id).filter(Boolean),
+);
 const loginOf = (c: CorpusFile) => `corpus-${c.id}`;
 let ids = new Map<string, number>();
 let admin: APIRequestContext;
@@ -34,7 +47,10 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   // restarted after a failed test finds them made).
   const existing = await agencyIds(admin);
   for (const c of files.filter((f) => !existing.has(names.get(f.id)!))) {
-    const r = await submitForm(admin, "/admin/agencies", '[data-testid="agency-create"]', "创建", { name: names.get(c.id)!, kind: "其他" });
+    const r = await submitForm(admin, "/admin/agencies", '[data-testid="agency-create"]', "创建", {
+      name: names.get(c.id)!,
+      kind: "其他",
+    });
     expect(r.html, `create agency for ${c.id}`).toContain("已创建机关");
   }
   ids = await agencyIds(admin);
@@ -43,7 +59,11 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     const agencyId = ids.get(names.get(c.id)!);
     expect(agencyId, names.get(c.id)).toBeTruthy();
     const r = await submitForm(admin, "/admin/users", '[data-testid="user-create"]', "创建用户", {
-      login: loginOf(c), name: `${c.id}填报员`, role: "agency", agencyId: String(agencyId), password: CORPUS_PASSWORD,
+      login: loginOf(c),
+      name: `${c.id}填报员`,
+      role: "agency",
+      agencyId: String(agencyId),
+      password: CORPUS_PASSWORD,
     });
     expect(r.html, `create user for ${c.id}`).toContain("已创建用户");
   }
@@ -62,18 +82,28 @@ async function acceptAndPublish(reportPath: string) {
   expect(published.status, `publish ${reportPath}`).toBeLessThan(400);
 }
 
-async function throughHttp(c: CorpusFile, playwright: { request: { newContext: (o: { baseURL?: string }) => Promise<APIRequestContext> } }, baseURL: string) {
+async function throughHttp(
+  c: CorpusFile,
+  playwright: { request: { newContext: (o: { baseURL?: string }) => Promise<APIRequestContext> } },
+  baseURL: string,
+) {
   const agency = await playwright.request.newContext({ baseURL });
   try {
     await signIn(agency, loginOf(c));
     const agencyId = ids.get(names.get(c.id)!)!;
     const up = await agency.post("/api/upload", {
       headers: { origin: baseURL },
-      multipart: { agencyId: String(agencyId), year: String(c.year), file: { name: c.file.split("/").pop()!, mimeType: "application/octet-stream", buffer: fs.readFileSync(c.file) } },
+      multipart: {
+        agencyId: String(agencyId),
+        year: String(c.year),
+        file: { name: c.file.split("/").pop()!, mimeType: "application/octet-stream", buffer: fs.readFileSync(c.file) },
+      },
     });
     const body = (await up.json()) as { ok: boolean; message?: string; previewUrl?: string };
     expect(body, `${c.id}: upload`).toMatchObject({ ok: true });
-    const saved = await submitForm(agency, body.previewUrl!, '[data-testid="preview-form"]', "保存并提交审核", { confirmAgency: "1" });
+    const saved = await submitForm(agency, body.previewUrl!, '[data-testid="preview-form"]', "保存并提交审核", {
+      confirmAgency: "1",
+    });
     expect(saved.status, `${c.id}: save and submit → ${saved.html.slice(0, 200)}`).toBe(303);
     const reportPath = new URL(saved.location!, baseURL).pathname;
     expect(reportPath).toMatch(/^\/workspace\/reports\/\d+$/);
@@ -119,7 +149,11 @@ async function throughChromium(c: CorpusFile, browser: Browser) {
 
 for (const c of files) {
   const how = clicked.has(c.id) ? "clicked in Chromium" : "over HTTP";
-  test(`corpus ${c.id}.${c.ext} (${c.year}) through the door, ${how}: the API serves truth/${c.id}.json`, async ({ browser, playwright, baseURL }) => {
+  test(`corpus ${c.id}.${c.ext} (${c.year}) through the door, ${how}: the API serves truth/${c.id}.json`, async ({
+    browser,
+    playwright,
+    baseURL,
+  }) => {
     if (clicked.has(c.id)) await throughChromium(c, browser);
     else await throughHttp(c, playwright, baseURL!);
   });

@@ -7,7 +7,8 @@ import { login } from "./helpers";
 
 // The same city the e2e server seeds (DEMO_AGENCIES=40, DEMO_SEED=7), so neighbouring years agree.
 const city = generateCity({ agencies: 40, years: [2019, 2025], seed: 7 });
-const host = city.agencies.find((a) => a.name === "示例市住房和城乡建设局") ?? city.agencies.find((a) => a.kind === "市直部门")!;
+const host =
+  city.agencies.find((a) => a.name === "示例市住房和城乡建设局") ?? city.agencies.find((a) => a.kind === "市直部门")!;
 const reportOf = (year: number) => city.reports.find((r) => r.agencyKey === host.key && r.year === year)!;
 
 test("form entry of a whole 2021-template report: every cell, blank kept apart from 0", async ({ page }) => {
@@ -32,7 +33,9 @@ test("form entry of a whole 2021-template report: every cell, blank kept apart f
   await page.waitForURL(/\/workspace\/reports\/\d+/);
   await expect(page.getByTestId("status")).toHaveText("草稿");
   await expect(page.getByTestId(`cell-${blankPath}`)).toHaveClass(/blank/);
-  await expect(page.getByTestId("cell-applications.totalHandled.total")).toHaveText(Number(getCell(demo, "applications.totalHandled.total")).toLocaleString("zh-CN"));
+  await expect(page.getByTestId("cell-applications.totalHandled.total")).toHaveText(
+    Number(getCell(demo, "applications.totalHandled.total")).toLocaleString("zh-CN"),
+  );
   await expect(page.getByTestId("versions")).toContainText("表格填写");
 });
 
@@ -45,7 +48,9 @@ test("a docx upload is read from its content and saved with the original file", 
   await page.getByRole("button", { name: "上传并预览" }).click();
   await page.waitForURL(/\/workspace\/preview\//);
   await expect(page.getByTestId("preview-meta")).toContainText("DOCX");
-  await expect(page.getByTestId("cell-applications.newReceived.total")).toHaveValue(String(getCell(demo.report, "applications.newReceived.total")));
+  await expect(page.getByTestId("cell-applications.newReceived.total")).toHaveValue(
+    String(getCell(demo.report, "applications.newReceived.total")),
+  );
   await page.getByRole("button", { name: "保存为草稿" }).click();
   await page.waitForURL(/\/workspace\/reports\/\d+/);
   const link = page.getByTestId("versions").getByRole("link", { name: /下载/ }).first();
@@ -59,7 +64,9 @@ test("an uploaded file for the wrong year is refused and nothing is parked", asy
   const demo = reportOf(2022);
   const bytes = Buffer.from(renderDocx({ report: demo.report, submittedAt: demo.submittedAt }));
   await login(page, "agency", "/workspace/new?year=2024");
-  await page.getByLabel("年报文件").setInputFiles({ name: "a.docx", mimeType: "application/octet-stream", buffer: bytes });
+  await page
+    .getByLabel("年报文件")
+    .setInputFiles({ name: "a.docx", mimeType: "application/octet-stream", buffer: bytes });
   await page.getByRole("button", { name: "上传并预览" }).click();
   await expect(page.getByTestId("upload-message")).toContainText("所选年度为2024年，但该文件是2022年度的年报");
 });

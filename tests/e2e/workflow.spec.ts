@@ -10,7 +10,9 @@ async function as(browser: Browser, who: "admin" | "reviewer" | "agency", to: st
   return page;
 }
 
-test("agency uploads, corrects and submits; reviewer returns; agency resubmits; reviewer accepts and publishes; the public sees it", async ({ browser }) => {
+test("agency uploads, corrects and submits; reviewer returns; agency resubmits; reviewer accepts and publishes; the public sees it", async ({
+  browser,
+}) => {
   const agency = await as(browser, "agency", "/workspace/new");
   await expect(agency.getByTestId("target-agency")).toHaveText("示例市住房和城乡建设局");
   await agency.locator("#year").selectOption("2025");
@@ -23,7 +25,11 @@ test("agency uploads, corrects and submits; reviewer returns; agency resubmits; 
   await expect(agency.locator('[data-testid="finding"][data-code="T4-SUM"]')).toHaveCount(2);
   await expect(agency.locator('td.flag-error[data-path="review.reconsideration.total"]')).toBeVisible();
   await expect(agency.getByTestId("provenance")).toContainText("行政复议");
-  const parts = await Promise.all(["upheld", "corrected", "other", "pending"].map((k) => agency.getByTestId(`cell-review.reconsideration.${k}`).inputValue()));
+  const parts = await Promise.all(
+    ["upheld", "corrected", "other", "pending"].map((k) =>
+      agency.getByTestId(`cell-review.reconsideration.${k}`).inputValue(),
+    ),
+  );
   const fixed = parts.reduce((s, v) => s + Number(v || 0), 0);
   await agency.getByTestId("cell-review.reconsideration.total").fill(String(fixed));
   await agency.getByRole("button", { name: "保存并提交审核" }).click();
@@ -59,7 +65,9 @@ test("agency uploads, corrects and submits; reviewer returns; agency resubmits; 
 
   // the public page of the agency shows the published numbers
   const pub = await (await browser.newContext()).newPage();
-  const agencyId = await agency.evaluate(() => document.querySelector<HTMLAnchorElement>('a[href*="agencyId="]')?.href.match(/agencyId=(\d+)/)?.[1]);
+  const agencyId = await agency.evaluate(
+    () => document.querySelector<HTMLAnchorElement>('a[href*="agencyId="]')?.href.match(/agencyId=(\d+)/)?.[1],
+  );
   await pub.goto(`/agencies/${agencyId}?year=2025`);
   await expect(pub.getByText("示例市住房和城乡建设局").first()).toBeVisible();
   await expect(pub.locator('[data-path="review.reconsideration.total"]').first()).toHaveText(String(fixed));
@@ -67,7 +75,13 @@ test("agency uploads, corrects and submits; reviewer returns; agency resubmits; 
 
 test("a corrupt file is refused with a reason and nothing is saved", async ({ page }) => {
   await login(page, "agency", "/workspace/new");
-  await page.getByLabel("年报文件").setInputFiles({ name: "年报.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(300, 7)]) });
+  await page
+    .getByLabel("年报文件")
+    .setInputFiles({
+      name: "年报.docx",
+      mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      buffer: Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(300, 7)]),
+    });
   await page.getByRole("button", { name: "上传并预览" }).click();
   await expect(page.getByTestId("upload-message")).toContainText(/无法读取|损坏|不是/);
   expect(new URL(page.url()).pathname).toBe("/workspace/new");
@@ -75,7 +89,11 @@ test("a corrupt file is refused with a reason and nothing is saved", async ({ pa
 
 test("an agency user cannot open another agency's draft, nor its original file", async ({ browser }) => {
   const reviewer = await as(browser, "reviewer", "/workspace?status=draft");
-  const link = reviewer.getByTestId("report-list").getByRole("link").filter({ hasNotText: "示例市住房和城乡建设局" }).first();
+  const link = reviewer
+    .getByTestId("report-list")
+    .getByRole("link")
+    .filter({ hasNotText: "示例市住房和城乡建设局" })
+    .first();
   const href = (await link.getAttribute("href"))!;
   await reviewer.goto(href);
   const download = reviewer.getByTestId("versions").getByRole("link", { name: /下载/ }).first();

@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { newNonce, pageCsp } from "../../lib/csp";
 import type { NextConfig } from "next";
 
-const scriptSrc = (csp: string) => csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+const scriptSrc = (csp: string) =>
+  csp
+    .split(";")
+    .map((d) => d.trim())
+    .find((d) => d.startsWith("script-src")) ?? "";
 
 describe("content security policy", () => {
   it("pages: scripts need the nonce, never 'unsafe-inline'", () => {

@@ -8,7 +8,7 @@ describe("the CSV writer (OWASP formula-injection rule)", () => {
     expect(csvCell("+SUM(1)")).toBe("'+SUM(1)");
     expect(csvCell("@SUM(1)")).toBe("'@SUM(1)");
     expect(csvCell("\t=1")).toBe("'\t=1");
-    expect(csvCell("\r=1")).toBe("\"'\r=1\"");
+    expect(csvCell("\r=1")).toBe('"\'\r=1"');
     expect(csvCell("-")).toBe("'-");
   });
   it("keeps real numbers numeric, negative ones included", () => {

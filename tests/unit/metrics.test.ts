@@ -47,7 +47,8 @@ describe("computeMetrics on one report", () => {
 
   it("names the denominator of every rate in Chinese", () => {
     expect(values.grantRate).toMatchObject({ label: "予以公开率", denominatorLabel: "三、本年度办理结果（七）总计" });
-    for (const m of Object.values(values)) if (m.denominator !== null) expect(m.denominatorLabel).toMatch(/[\u4e00-\u9fff]/);
+    for (const m of Object.values(values))
+      if (m.denominator !== null) expect(m.denominatorLabel).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it("returns null rates, not NaN, when the denominator is 0 (blank report)", () => {

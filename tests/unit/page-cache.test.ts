@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { cacheable, isInternalRender, RENDER_HEADER } from "../../server/page-cache";
 
-const get = (path: string, headers: Record<string, string> = {}) => new Request(`http://127.0.0.1:3000${path}`, { headers });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  new Request(`http://127.0.0.1:3000${path}`, { headers });
 
 describe("page cache: who is served from it", () => {
   it("ignores the internal render header when a client sends it", () => {

@@ -3,7 +3,23 @@ import { AGENCY_KINDS } from "@/lib/enums";
 type Option = { id: number; name: string };
 
 /** The fields of an agency, shared by the create and edit forms. */
-export function AgencyFields({ value, parents }: { value?: { name: string; shortName: string | null; kind: string; parentId: number | null; contact?: string | null; firstYear?: number | null; lastYear?: number | null; website?: string | null; reportColumnUrl?: string | null }; parents: Option[] }) {
+export function AgencyFields({
+  value,
+  parents,
+}: {
+  value?: {
+    name: string;
+    shortName: string | null;
+    kind: string;
+    parentId: number | null;
+    contact?: string | null;
+    firstYear?: number | null;
+    lastYear?: number | null;
+    website?: string | null;
+    reportColumnUrl?: string | null;
+  };
+  parents: Option[];
+}) {
   return (
     <>
       <div>
@@ -35,7 +51,14 @@ export function AgencyFields({ value, parents }: { value?: { name: string; short
       </div>
       <div>
         <label htmlFor="firstYear">首个报告年度（{value ? "留空表示不限" : "留空为当前报告年度"}）</label>
-        <input id="firstYear" name="firstYear" type="number" min={2008} max={2100} defaultValue={value?.firstYear ?? ""} />
+        <input
+          id="firstYear"
+          name="firstYear"
+          type="number"
+          min={2008}
+          max={2100}
+          defaultValue={value?.firstYear ?? ""}
+        />
       </div>
       <div>
         <label htmlFor="lastYear">最后报告年度（合并或撤销时填写，可选）</label>
@@ -47,11 +70,23 @@ export function AgencyFields({ value, parents }: { value?: { name: string; short
       </div>
       <div>
         <label htmlFor="website">网站（可选）</label>
-        <input id="website" name="website" type="url" placeholder="https://www.example.gov.cn/" defaultValue={value?.website ?? ""} />
+        <input
+          id="website"
+          name="website"
+          type="url"
+          placeholder="https://www.example.gov.cn/"
+          defaultValue={value?.website ?? ""}
+        />
       </div>
       <div>
         <label htmlFor="reportColumnUrl">年报栏目网址（可选，网站采集从这里查找年报）</label>
-        <input id="reportColumnUrl" name="reportColumnUrl" type="url" placeholder="https://www.example.gov.cn/xxgk/ndbg/" defaultValue={value?.reportColumnUrl ?? ""} />
+        <input
+          id="reportColumnUrl"
+          name="reportColumnUrl"
+          type="url"
+          placeholder="https://www.example.gov.cn/xxgk/ndbg/"
+          defaultValue={value?.reportColumnUrl ?? ""}
+        />
       </div>
     </>
   );

@@ -12,7 +12,11 @@ import { AgencyFields } from "./agency-fields";
 export const metadata: Metadata = { title: "机关管理" };
 export const dynamic = "force-dynamic";
 
-export default async function AgenciesAdmin({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AgenciesAdmin({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const viewer = await requirePage("agency.manage", "/admin/agencies");
   const sp = await searchParams;
   const db = getDb();
@@ -35,7 +39,10 @@ export default async function AgenciesAdmin({ searchParams }: { searchParams: Pr
         </section>
         <section className="card">
           <h2>从列表批量创建</h2>
-          <p className="small muted">CSV 或 XLSX，第一行为表头：名称、类型、上级机关、简称，可选首个报告年度、最后报告年度（留空为当前报告年度起、不设终止），可加网站、年报栏目（已存在的机关只更新这两个网址）。类型留空时按名称推断；上级机关须已存在或在列表中更靠前。全部成功才会保存。</p>
+          <p className="small muted">
+            CSV 或
+            XLSX，第一行为表头：名称、类型、上级机关、简称，可选首个报告年度、最后报告年度（留空为当前报告年度起、不设终止），可加网站、年报栏目（已存在的机关只更新这两个网址）。类型留空时按名称推断；上级机关须已存在或在列表中更靠前。全部成功才会保存。
+          </p>
           <ActionForm action={bulkAgenciesAction} className="stack" testId="agency-bulk">
             <label htmlFor="list-file">机关列表文件</label>
             <input id="list-file" name="file" type="file" accept=".csv,.xlsx,.txt" />

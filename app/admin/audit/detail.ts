@@ -28,7 +28,13 @@ export const ACTION_LABELS: Record<string, string> = {
   "finding.explain": "说明核查问题",
 };
 
-const SOURCES: Record<string, string> = { upload: "上传文件", form: "在线填报", paste: "粘贴文本", import: "批量导入", demo: "演示数据" };
+const SOURCES: Record<string, string> = {
+  upload: "上传文件",
+  form: "在线填报",
+  paste: "粘贴文本",
+  import: "批量导入",
+  demo: "演示数据",
+};
 
 const FIELDS: Record<string, string> = {
   name: "名称",

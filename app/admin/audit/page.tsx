@@ -20,15 +20,32 @@ const params = z.object({
   page: z.coerce.number().int().min(1).max(100000).optional().catch(undefined),
 });
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const viewer = await requirePage("audit.read", "/admin/audit");
   const f = params.parse(await searchParams);
   const page = f.page ?? 1;
   const rows = listAuditLog(getDb(), f, { limit: PAGE + 1, offset: (page - 1) * PAGE });
   const more = rows.length > PAGE;
-  const link = (p: number) => `?${new URLSearchParams(Object.entries({ ...f, page: p }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]))}`;
+  const link = (p: number) =>
+    `?${new URLSearchParams(
+      Object.entries({ ...f, page: p })
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, String(v)]),
+    )}`;
   const target = (t: string, id: string | null) =>
-    id && t === "report" ? <Link href={`/workspace/reports/${id}`}>年报 {id}</Link> : id && t === "agency" ? <Link href={`/admin/agencies/${id}`}>机关 {id}</Link> : id && t === "user" ? <Link href={`/admin/users/${id}`}>用户 {id}</Link> : `${t} ${id ?? ""}`;
+    id && t === "report" ? (
+      <Link href={`/workspace/reports/${id}`}>年报 {id}</Link>
+    ) : id && t === "agency" ? (
+      <Link href={`/admin/agencies/${id}`}>机关 {id}</Link>
+    ) : id && t === "user" ? (
+      <Link href={`/admin/users/${id}`}>用户 {id}</Link>
+    ) : (
+      `${t} ${id ?? ""}`
+    );
   return (
     <div>
       <h1>操作日志</h1>

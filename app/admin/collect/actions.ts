@@ -28,9 +28,15 @@ const runInput = z.object({
 });
 
 export const startRunAction = action({ input: runInput, permission: "collect.run" }, ({ input, viewer }): FormState => {
-  const names = (input.agencies ?? "").split(/[\n,，、;；]+/).map((s) => s.trim()).filter(Boolean);
+  const names = (input.agencies ?? "")
+    .split(/[\n,，、;；]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const db = getDb();
-  const r = startRun(db, viewer, input.year, { ...(input.kind ? { kind: input.kind } : {}), ...(names.length ? { agencies: names } : {}) });
+  const r = startRun(db, viewer, input.year, {
+    ...(input.kind ? { kind: input.kind } : {}),
+    ...(names.length ? { agencies: names } : {}),
+  });
   if (!r.ok) return fail(r.message);
   // worked by this server process in the background; the page shows its progress from the database
   void workRun(db, r.runId, { actor: viewer });

@@ -18,9 +18,20 @@ import { AutoRefresh } from "./auto-refresh";
 export const metadata: Metadata = { title: "网站采集" };
 export const dynamic = "force-dynamic";
 
-const TONE: Record<ItemStatus, string> = { pending: "info", found: "ok", unchanged: "ok", not_found: "warning", failed: "error", no_address: "warning" };
+const TONE: Record<ItemStatus, string> = {
+  pending: "info",
+  found: "ok",
+  unchanged: "ok",
+  not_found: "warning",
+  failed: "error",
+  no_address: "warning",
+};
 
-export default async function CollectPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function CollectPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const viewer = await requirePage("collect.run", "/admin/collect");
   const sp = await searchParams;
   const db = getDb();
@@ -38,7 +49,10 @@ export default async function CollectPage({ searchParams }: { searchParams: Prom
     <div>
       <h1>网站采集</h1>
       <AdminNav viewer={viewer} />
-      <p className="muted">从各机关登记的年报栏目查找某一年度的政府信息公开工作年度报告，读取后存为“网站采集”草稿供审核；机关已自行报送的不会被覆盖，网站版本不同时列在报告旁。命令行：<code>npm run -s collect -- --year {year}</code></p>
+      <p className="muted">
+        从各机关登记的年报栏目查找某一年度的政府信息公开工作年度报告，读取后存为“网站采集”草稿供审核；机关已自行报送的不会被覆盖，网站版本不同时列在报告旁。命令行：
+        <code>npm run -s collect -- --year {year}</code>
+      </p>
       <div className="grid cols-2">
         <section className="card">
           <h2>开始采集</h2>
@@ -84,17 +98,22 @@ export default async function CollectPage({ searchParams }: { searchParams: Prom
           ) : (
             <p>{getAllowHosts(db).join("、")}</p>
           )}
-          <p className="small muted">无论如何设置，都不会访问内网、本机或云服务器元数据地址；每个网站一次只发一个请求，遵守 robots.txt。</p>
+          <p className="small muted">
+            无论如何设置，都不会访问内网、本机或云服务器元数据地址；每个网站一次只发一个请求，遵守 robots.txt。
+          </p>
         </section>
       </div>
       {run ? (
         <section className="card" style={{ marginTop: 16 }} data-testid="collect-run">
           <AutoRefresh active={run.status === "running"} />
           <h2>
-            第 {run.id} 次采集：{run.year}年度 · {scopeLabel(run.scope)} · {run.status === "running" ? (isActive(run.id) ? "进行中" : "等待继续") : "已完成"}
+            第 {run.id} 次采集：{run.year}年度 · {scopeLabel(run.scope)} ·{" "}
+            {run.status === "running" ? (isActive(run.id) ? "进行中" : "等待继续") : "已完成"}
           </h2>
           <p data-testid="collect-progress">
-            已处理 {done} / {run.total} 个机关：已找到 {run.counts.found + run.counts.unchanged}（其中未变化 {run.counts.unchanged}），未找到 {run.counts.not_found}，失败 {run.counts.failed}，未登记栏目 {run.counts.no_address}
+            已处理 {done} / {run.total} 个机关：已找到 {run.counts.found + run.counts.unchanged}（其中未变化{" "}
+            {run.counts.unchanged}），未找到 {run.counts.not_found}，失败 {run.counts.failed}，未登记栏目{" "}
+            {run.counts.no_address}
           </p>
           <progress max={run.total} value={done} style={{ width: "100%" }} />
           <table className="data" data-testid="collect-items">
@@ -143,7 +162,9 @@ export default async function CollectPage({ searchParams }: { searchParams: Prom
         </p>
       ) : null}
       <section className="card" style={{ marginTop: 16 }}>
-        <h2>{year}年度网站上没有年报的机关（{offline.length}）</h2>
+        <h2>
+          {year}年度网站上没有年报的机关（{offline.length}）
+        </h2>
         <p>
           <a className="btn secondary" href={`/admin/collect/offline?year=${year}`} data-testid="offline-csv">
             下载名单 CSV

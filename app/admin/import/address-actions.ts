@@ -15,9 +15,16 @@ export async function importAddressesAction(_p: ImportState | null, fd: FormData
   if (!can(viewer, "import.bulk")) return fail(FORBIDDEN);
   const parsed = parseAddressLines(String(fd.get("addresses") ?? "").slice(0, 200_000));
   if (!parsed.ok) return fail(parsed.message, { addresses: parsed.message });
-  const results = await importAddresses(getDb(), viewer, parsed.lines, { publish: fd.get("publish") === "1", createAgencies: fd.get("create") === "1" });
+  const results = await importAddresses(getDb(), viewer, parsed.lines, {
+    publish: fd.get("publish") === "1",
+    createAgencies: fd.get("create") === "1",
+  });
   refreshStats(getDb());
   revalidatePath("/", "layout");
   const n = (s: string) => results.filter((r) => r.status === s).length;
-  return { ok: true, message: `共 ${results.length} 个网址：导入 ${n("imported")}，未变化 ${n("unchanged")}，需处理 ${n("attention")}，失败 ${n("failed")}`, results };
+  return {
+    ok: true,
+    message: `共 ${results.length} 个网址：导入 ${n("imported")}，未变化 ${n("unchanged")}，需处理 ${n("attention")}，失败 ${n("failed")}`,
+    results,
+  };
 }

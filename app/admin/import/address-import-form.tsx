@@ -4,17 +4,34 @@ import { startTransition, useActionState } from "react";
 import type { ImportState } from "../actions";
 import { importAddressesAction } from "./address-actions";
 
-const LABEL = { imported: "已导入", unchanged: "未变化", attention: "需处理", failed: "失败", queued: "识别中" } as const;
+const LABEL = {
+  imported: "已导入",
+  unchanged: "未变化",
+  attention: "需处理",
+  failed: "失败",
+  queued: "识别中",
+} as const;
 const TONE = { imported: "ok", unchanged: "info", attention: "warning", failed: "error", queued: "info" } as const;
 
 export function AddressImportForm() {
   const [state, action, pending] = useActionState<ImportState | null, FormData>(importAddressesAction, null);
   return (
     <>
-      <form className="stack card" data-testid="address-import-form" onSubmit={(e) => (e.preventDefault(), startTransition(() => action(new FormData(e.currentTarget))))}>
+      <form
+        className="stack card"
+        data-testid="address-import-form"
+        onSubmit={(e) => (e.preventDefault(), startTransition(() => action(new FormData(e.currentTarget))))}
+      >
         <div>
-          <label htmlFor="addresses">年报网页网址（每行一个：网址,机关名称,年度；机关和年度可省略，按报告中写明的确定）</label>
-          <textarea id="addresses" name="addresses" rows={5} placeholder="https://www.example.gov.cn/xxgk/ndbg/2025.html,示例市某某局,2025" />
+          <label htmlFor="addresses">
+            年报网页网址（每行一个：网址,机关名称,年度；机关和年度可省略，按报告中写明的确定）
+          </label>
+          <textarea
+            id="addresses"
+            name="addresses"
+            rows={5}
+            placeholder="https://www.example.gov.cn/xxgk/ndbg/2025.html,示例市某某局,2025"
+          />
         </div>
         <label>
           <input type="checkbox" name="publish" value="1" /> 读取成功的直接发布

@@ -23,14 +23,17 @@ function entryName(raw: string): string {
   return strictUtf8(bytes) ?? decodeGb18030(bytes);
 }
 
-export async function expandUploads(files: File[]): Promise<Result<{ items: ImportItem[]; manifest: Uint8Array | null; rejected: ImportResult[] }>> {
+export async function expandUploads(
+  files: File[],
+): Promise<Result<{ items: ImportItem[]; manifest: Uint8Array | null; rejected: ImportResult[] }>> {
   const items: ImportItem[] = [];
   const rejected: ImportResult[] = [];
   let manifest: Uint8Array | null = null;
   let total = 0;
   for (const f of files) {
     total += f.size;
-    if (total > maxUploadBytes()) return fail(`一次上传的文件总计超过 ${Math.round(maxUploadBytes() / 1048576)} MB，请分批导入`);
+    if (total > maxUploadBytes())
+      return fail(`一次上传的文件总计超过 ${Math.round(maxUploadBytes() / 1048576)} MB，请分批导入`);
     const bytes = new Uint8Array(await f.arrayBuffer());
     const name = cleanFileName(f.name);
     if (!isPlainZip(bytes)) {
@@ -40,9 +43,20 @@ export async function expandUploads(files: File[]): Promise<Result<{ items: Impo
     }
     let entries: Record<string, Uint8Array>;
     try {
-      entries = unzipGuarded(bytes, "压缩包已损坏，无法打开", (n) => !n.endsWith("/") && !n.startsWith("__MACOSX/") && !/(^|\/)\./.test(n));
+      entries = unzipGuarded(
+        bytes,
+        "压缩包已损坏，无法打开",
+        (n) => !n.endsWith("/") && !n.startsWith("__MACOSX/") && !/(^|\/)\./.test(n),
+      );
     } catch (e) {
-      rejected.push({ fileName: name, status: "failed", message: (e as Error).message, stored: false, agency: null, year: null });
+      rejected.push({
+        fileName: name,
+        status: "failed",
+        message: (e as Error).message,
+        stored: false,
+        agency: null,
+        year: null,
+      });
       continue;
     }
     for (const [entry, data] of Object.entries(entries)) {

@@ -2,7 +2,13 @@
 import { startTransition, useActionState, useState } from "react";
 import { importAction, type ImportState } from "../actions";
 
-const LABEL = { imported: "已导入", unchanged: "未变化", attention: "需处理", failed: "失败", queued: "识别中" } as const;
+const LABEL = {
+  imported: "已导入",
+  unchanged: "未变化",
+  attention: "需处理",
+  failed: "失败",
+  queued: "识别中",
+} as const;
 const TONE = { imported: "ok", unchanged: "info", attention: "warning", failed: "error", queued: "info" } as const;
 
 export function ImportForm({ maxMb }: { maxMb: number }) {
@@ -18,13 +24,23 @@ export function ImportForm({ maxMb }: { maxMb: number }) {
           const fd = new FormData(e.currentTarget);
           // one request carries every file: refuse here rather than have the server drop the body
           const total = [...fd.values()].reduce((n, v) => n + (v instanceof File ? v.size : 0), 0);
-          setTooBig(total > maxMb * 1048576 ? `所选文件总计 ${(total / 1048576).toFixed(1)} MB，一次最多 ${maxMb} MB，请分批导入` : null);
+          setTooBig(
+            total > maxMb * 1048576
+              ? `所选文件总计 ${(total / 1048576).toFixed(1)} MB，一次最多 ${maxMb} MB，请分批导入`
+              : null,
+          );
           if (total <= maxMb * 1048576) startTransition(() => action(fd));
         }}
       >
         <div>
           <label htmlFor="files">年报文件或压缩包</label>
-          <input id="files" name="files" type="file" multiple accept=".txt,.html,.htm,.docx,.doc,.wps,.xlsx,.xls,.et,.pdf,.zip,.csv" />
+          <input
+            id="files"
+            name="files"
+            type="file"
+            multiple
+            accept=".txt,.html,.htm,.docx,.doc,.wps,.xlsx,.xls,.et,.pdf,.zip,.csv"
+          />
         </div>
         <div>
           <label htmlFor="manifest">清单 manifest.csv（可选）</label>
@@ -41,7 +57,11 @@ export function ImportForm({ maxMb }: { maxMb: number }) {
         </button>
       </form>
       <div aria-live="polite" data-testid="form-message">
-        {tooBig ? <p className="notice error">{tooBig}</p> : state?.message ? <p className={`notice ${state.ok ? "ok" : "error"}`}>{state.message}</p> : null}
+        {tooBig ? (
+          <p className="notice error">{tooBig}</p>
+        ) : state?.message ? (
+          <p className={`notice ${state.ok ? "ok" : "error"}`}>{state.message}</p>
+        ) : null}
       </div>
       {state?.results?.length ? (
         <table className="data" data-testid="import-results">

@@ -22,7 +22,9 @@ export default async function ImportPage() {
       <h1>批量导入年报</h1>
       <AdminNav viewer={viewer} />
       <p className="muted">
-        可一次选择多个年报文件或 .zip 压缩包。机关和年度按清单（manifest.csv，列 file,agency,year，可放在压缩包中）确定，没有清单时按报告中写明的机关和年度。同一文件重复导入不会产生重复版本。一次上传的文件总计不超过 {Math.round(maxUploadBytes() / 1048576)} MB。命令行：
+        可一次选择多个年报文件或 .zip 压缩包。机关和年度按清单（manifest.csv，列
+        file,agency,year，可放在压缩包中）确定，没有清单时按报告中写明的机关和年度。同一文件重复导入不会产生重复版本。一次上传的文件总计不超过{" "}
+        {Math.round(maxUploadBytes() / 1048576)} MB。命令行：
         <code>npm run -s import -- --manifest manifest.csv --publish</code>
       </p>
       <ImportForm maxMb={Math.round(maxUploadBytes() / 1048576)} />

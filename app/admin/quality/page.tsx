@@ -7,7 +7,15 @@ import { StatLineChart } from "@/components/charts/line-chart";
 import { ChartCard } from "@/components/stats/chart-card";
 import { DownloadLinks } from "@/components/stats/grid-table";
 import { getDb } from "@/server/db";
-import { ACK_LABELS, ackOf, ackedFindings, countsByRule, findingList, problemRatesByYear, problemsByAgency } from "@/server/quality";
+import {
+  ACK_LABELS,
+  ackOf,
+  ackedFindings,
+  countsByRule,
+  findingList,
+  problemRatesByYear,
+  problemsByAgency,
+} from "@/server/quality";
 import { latestYearWithData } from "@/server/stats";
 import { getViewer } from "@/server/auth/viewer";
 import { SEVERITY_LABELS } from "@/lib/checks";
@@ -55,7 +63,11 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
     "quality-rules",
     `${year}年度各规则发现的问题`,
     [
-      { label: "规则", get: (r: (typeof rules)[number]) => r.code, href: (r) => `/admin/quality?year=${year}&code=${r.code}#list` },
+      {
+        label: "规则",
+        get: (r: (typeof rules)[number]) => r.code,
+        href: (r) => `/admin/quality?year=${year}&code=${r.code}#list`,
+      },
       { label: "名称", get: (r) => r.title },
       { label: "级别", get: (r) => SEVERITY_LABELS[r.severity as "error"] ?? r.severity },
       { label: "问题数", fmt: "count", get: (r) => r.findings },
@@ -81,21 +93,46 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
         </ul>
       </nav>
       <p data-testid="quality-summary">
-        {yr ? `本年度 ${yr.reports} 份年报（当前版本，含未发布）中，${yr.withError} 份有错误、${yr.withWarning} 份有警告；` : ""}
-        共 {agencies.length} 个机关有核查发现的问题{acks.size ? `，其中 ${acks.size} 处已认可或已说明（仍列出并标注）` : ""}。
+        {yr
+          ? `本年度 ${yr.reports} 份年报（当前版本，含未发布）中，${yr.withError} 份有错误、${yr.withWarning} 份有警告；`
+          : ""}
+        共 {agencies.length} 个机关有核查发现的问题
+        {acks.size ? `，其中 ${acks.size} 处已认可或已说明（仍列出并标注）` : ""}。
       </p>
       <div className="grid charts">
         <ChartCard
           id="quality-rules"
           title="各规则问题数"
-          chart={<StatBarChart data={rules.filter((r) => r.findings > 0).map((r) => ({ label: r.code, value: r.findings }))} series={[{ key: "value", label: "问题数" }]} label={`${year}年度各规则问题数`} height={Math.max(200, rules.filter((r) => r.findings > 0).length * 30)} categoryWidth={110} />}
+          chart={
+            <StatBarChart
+              data={rules.filter((r) => r.findings > 0).map((r) => ({ label: r.code, value: r.findings }))}
+              series={[{ key: "value", label: "问题数" }]}
+              label={`${year}年度各规则问题数`}
+              height={Math.max(200, rules.filter((r) => r.findings > 0).length * 30)}
+              categoryWidth={110}
+            />
+          }
           table={ruleGrid}
           open
         />
         <ChartCard
           id="quality-rates"
           title="历年问题率"
-          chart={<StatLineChart data={rates.map((r) => ({ label: String(r.year), error: r.reports ? r.withError / r.reports : null, warning: r.reports ? r.withWarning / r.reports : null }))} series={[{ key: "error", label: "有错误的年报占比", color: "#b3261e" }, { key: "warning", label: "有警告的年报占比", color: "#d9822b" }]} percent label="历年有错误、有警告的年报占比" />}
+          chart={
+            <StatLineChart
+              data={rates.map((r) => ({
+                label: String(r.year),
+                error: r.reports ? r.withError / r.reports : null,
+                warning: r.reports ? r.withWarning / r.reports : null,
+              }))}
+              series={[
+                { key: "error", label: "有错误的年报占比", color: "#b3261e" },
+                { key: "warning", label: "有警告的年报占比", color: "#d9822b" },
+              ]}
+              percent
+              label="历年有错误、有警告的年报占比"
+            />
+          }
           table={rateGrid}
         />
       </div>
@@ -116,9 +153,15 @@ function AgencyProblems({ agencies, year }: { agencies: ReturnType<typeof proble
             <th scope="col">机关</th>
             <th scope="col">类型</th>
             <th scope="col">年报状态</th>
-            <th scope="col" className="num">错误</th>
-            <th scope="col" className="num">警告</th>
-            <th scope="col" className="num">提示</th>
+            <th scope="col" className="num">
+              错误
+            </th>
+            <th scope="col" className="num">
+              警告
+            </th>
+            <th scope="col" className="num">
+              提示
+            </th>
             <th scope="col">规则</th>
           </tr>
         </thead>
@@ -149,7 +192,17 @@ function AgencyProblems({ agencies, year }: { agencies: ReturnType<typeof proble
 }
 
 /** Every finding of one rule this year, marked when staff accepted or the agency explained it. */
-function FindingList({ code, list, acks, year }: { code: string; list: ReturnType<typeof findingList>; acks: ReturnType<typeof ackedFindings>; year: number }) {
+function FindingList({
+  code,
+  list,
+  acks,
+  year,
+}: {
+  code: string;
+  list: ReturnType<typeof findingList>;
+  acks: ReturnType<typeof ackedFindings>;
+  year: number;
+}) {
   return (
     <section id="list" aria-labelledby="list-title">
       <h2 id="list-title">
@@ -158,9 +211,17 @@ function FindingList({ code, list, acks, year }: { code: string; list: ReturnTyp
       <ul data-testid="quality-list">
         {list.map((f, i) => (
           <li key={i}>
-            <Link href={`/agencies/${f.agencyId}?year=${year}`}>{f.name}</Link>：<span className={`badge ${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span> {f.message}
+            <Link href={`/agencies/${f.agencyId}?year=${year}`}>{f.name}</Link>：
+            <span className={`badge ${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span> {f.message}
             {ackOf(acks, f) ? <span className="badge ok"> {ACK_LABELS[ackOf(acks, f)!]}</span> : null}
-            <span className="muted small"> — {(JSON.parse(f.cells) as string[]).slice(0, 2).map((c) => cellLabel(c)).join("；")}</span>
+            <span className="muted small">
+              {" "}
+              —{" "}
+              {(JSON.parse(f.cells) as string[])
+                .slice(0, 2)
+                .map((c) => cellLabel(c))
+                .join("；")}
+            </span>
           </li>
         ))}
       </ul>

@@ -15,20 +15,41 @@ import { WebCell } from "@/components/collect/web-cell";
 export const metadata: Metadata = { title: "报送跟踪" };
 export const dynamic = "force-dynamic";
 
-const TONE: Record<TrackState, string> = { on_time: "ok", late: "warning", unknown: "info", draft: "warning", missing: "error" };
+const TONE: Record<TrackState, string> = {
+  on_time: "ok",
+  late: "warning",
+  unknown: "info",
+  draft: "warning",
+  missing: "error",
+};
 
-export default async function TrackingPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function TrackingPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const viewer = await requirePage("tracking.read", "/admin/tracking");
   const f = trackingParams.parse(await searchParams);
   const db = getDb();
   const years = listYears(db);
   const year = f.year ?? years[0]?.year ?? new Date().getFullYear() - 1;
   const { rows, deadline, counts } = trackingList(db, viewer, { ...f, year });
-  const contacts = contactsOf(db, viewer, rows.map((r) => r.agencyId));
-  const notes = agencyContactNote(db, rows.map((r) => r.agencyId));
+  const contacts = contactsOf(
+    db,
+    viewer,
+    rows.map((r) => r.agencyId),
+  );
+  const notes = agencyContactNote(
+    db,
+    rows.map((r) => r.agencyId),
+  );
   const web = webStatusByAgency(db, year);
   const parents = listAgencies(db).filter((a) => a.kind === "县区政府");
-  const qs = new URLSearchParams(Object.entries({ ...f, year }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  const qs = new URLSearchParams(
+    Object.entries({ ...f, year })
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
   return (
     <div>
       <h1>{year}年度报送跟踪</h1>
@@ -122,7 +143,9 @@ export default async function TrackingPage({ searchParams }: { searchParams: Pro
                 <td>
                   <details data-testid="contacts">
                     <summary>联系人（{people.length}）</summary>
-                    {people.length === 0 && !notes.get(r.agencyId) ? <span className="muted small">该机关没有账号</span> : null}
+                    {people.length === 0 && !notes.get(r.agencyId) ? (
+                      <span className="muted small">该机关没有账号</span>
+                    ) : null}
                     {notes.get(r.agencyId) ? <div className="small">{notes.get(r.agencyId)}</div> : null}
                     <ul className="small">
                       {people.map((c) => (
@@ -130,7 +153,8 @@ export default async function TrackingPage({ searchParams }: { searchParams: Pro
                           {c.name}（{c.login}）{c.phone ? ` · ${c.phone}` : ""}
                           {c.email ? (
                             <>
-                              {" "}· <a href={`mailto:${c.email}`}>{c.email}</a>
+                              {" "}
+                              · <a href={`mailto:${c.email}`}>{c.email}</a>
                             </>
                           ) : null}
                         </li>

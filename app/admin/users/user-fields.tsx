@@ -3,7 +3,13 @@ import { ROLE_LABELS, ROLES } from "@/lib/permissions";
 type Option = { id: number; name: string };
 
 /** Role, agency and contact fields shared by the create and edit forms. */
-export function UserFields({ value, agencies }: { value?: { name: string; role: string; agencyId: number | null; email: string | null; phone: string | null }; agencies: Option[] }) {
+export function UserFields({
+  value,
+  agencies,
+}: {
+  value?: { name: string; role: string; agencyId: number | null; email: string | null; phone: string | null };
+  agencies: Option[];
+}) {
   return (
     <>
       <div>

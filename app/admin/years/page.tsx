@@ -16,7 +16,9 @@ export default async function YearsAdmin() {
     <div>
       <h1>报送年度和截止日期</h1>
       <AdminNav viewer={viewer} />
-      <p className="muted">各部门应于次年1月31日前报送年度报告（条例第四十九条）；截止日期可按需调整，逾期判断以北京时间当日24时为准。</p>
+      <p className="muted">
+        各部门应于次年1月31日前报送年度报告（条例第四十九条）；截止日期可按需调整，逾期判断以北京时间当日24时为准。
+      </p>
       <table className="data" data-testid="year-table">
         <thead>
           <tr>

@@ -28,7 +28,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: a?.name ?? "机关" };
 }
 
-
 export default async function AgencyPage({ params, searchParams }: Props) {
   await connection();
   const { id } = await params;
@@ -45,12 +44,20 @@ export default async function AgencyPage({ params, searchParams }: Props) {
   const sel = years.find((y) => y.year === want) ?? years[0];
   const wantVersion = Number(typeof sp.version === "string" ? sp.version : NaN);
   const versions = sel && staff ? listReportVersions(db, sel.reportId) : [];
-  const versionId = sel ? (staff ? (versions.find((v) => v.id === wantVersion)?.id ?? sel.currentVersionId!) : sel.publishedVersionId!) : null;
+  const versionId = sel
+    ? staff
+      ? (versions.find((v) => v.id === wantVersion)?.id ?? sel.currentVersionId!)
+      : sel.publishedVersionId!
+    : null;
   const version = versionId ? getVersionView(db, versionId) : null;
   // the public sees findings computed from published versions only (never against a neighbour's draft)
   const findings = !versionId ? [] : staff ? liveFindings(db, versionId) : publishedFindings(db, agency.id, sel!.year);
   const isPublished = !!sel && versionId === sel.publishedVersionId;
-  const own = agencyCells(db, years.map((y) => y.year), { agencyIds: [agency.id], drafts: staff }).sort((a, b) => a.year - b.year);
+  const own = agencyCells(
+    db,
+    years.map((y) => y.year),
+    { agencyIds: [agency.id], drafts: staff },
+  ).sort((a, b) => a.year - b.year);
   const ownYear = own.find((o) => o.year === sel?.year);
   const kindSums = sel ? citySums(db, sel.year, { kind: agency.kind }) : null;
   const city = sel ? citySums(db, sel.year) : null;
@@ -63,7 +70,8 @@ export default async function AgencyPage({ params, searchParams }: Props) {
           {agency.kind}
           {agency.parentName ? (
             <>
-              {" "}· 上级：<Link href={`/agencies/${agency.parentId}`}>{agency.parentName}</Link>
+              {" "}
+              · 上级：<Link href={`/agencies/${agency.parentId}`}>{agency.parentName}</Link>
             </>
           ) : null}
         </span>
@@ -76,7 +84,10 @@ export default async function AgencyPage({ params, searchParams }: Props) {
             <ul className="tabs">
               {years.map((y) => (
                 <li key={y.year}>
-                  <Link href={`/agencies/${agency.id}?year=${y.year}`} aria-current={y.year === sel.year ? "page" : undefined}>
+                  <Link
+                    href={`/agencies/${agency.id}?year=${y.year}`}
+                    aria-current={y.year === sel.year ? "page" : undefined}
+                  >
                     {y.year}年度{staff && !y.publishedVersionId ? "（未发布）" : ""}
                   </Link>
                 </li>
@@ -84,19 +95,26 @@ export default async function AgencyPage({ params, searchParams }: Props) {
             </ul>
           </nav>
           <p data-testid="report-meta">
-            <span className={`badge ${isPublished ? "ok" : "warning"}`}>{isPublished ? "已发布" : `当前版本：${statusLabel(sel.status)}`}</span> 第{version.versionNo}版 ·{" "}
-            {TEMPLATE_INFO[version.rif.template].name}
+            <span className={`badge ${isPublished ? "ok" : "warning"}`}>
+              {isPublished ? "已发布" : `当前版本：${statusLabel(sel.status)}`}
+            </span>{" "}
+            第{version.versionNo}版 · {TEMPLATE_INFO[version.rif.template].name}
             {sel.publishedAt ? ` · 发布于 ${beijingDate(sel.publishedAt)}` : ""}
-            {sel.revisedAt ? <strong className="caveat"> · 已于 {beijingDate(sel.revisedAt)} 更正（现为更正后的版本）</strong> : null}
+            {sel.revisedAt ? (
+              <strong className="caveat"> · 已于 {beijingDate(sel.revisedAt)} 更正（现为更正后的版本）</strong>
+            ) : null}
             {version.hasFile && (staff || isPublished) ? (
               <>
-                {" "}· <a href={`/api/files/${version.id}`}>下载原始文件{version.fileName ? `（${version.fileName}）` : ""}</a>
+                {" "}
+                ·{" "}
+                <a href={`/api/files/${version.id}`}>下载原始文件{version.fileName ? `（${version.fileName}）` : ""}</a>
               </>
             ) : null}{" "}
             · <a href={`/api/v1/agencies/${agency.id}/reports/${sel.year}`}>JSON</a>
           </p>
           <h2>
-            {sel.year}年度报告表格（{findings.length ? `核查发现 ${findings.length} 处问题，已在表中标出` : "未发现勾稽问题"}）
+            {sel.year}年度报告表格（
+            {findings.length ? `核查发现 ${findings.length} 处问题，已在表中标出` : "未发现勾稽问题"}）
           </h2>
           <ReportTables report={version.rif} findings={findings} />
           <FindingsList findings={findings} />
@@ -104,7 +122,9 @@ export default async function AgencyPage({ params, searchParams }: Props) {
             <>
               <h2>与同类机关和全市比较（{sel.year}年度）</h2>
               <p className="small no-print">
-                <Link href={`/rankings?year=${sel.year}&kind=${encodeURIComponent(agency.kind)}`}>查看{agency.kind}排名</Link>
+                <Link href={`/rankings?year=${sel.year}&kind=${encodeURIComponent(agency.kind)}`}>
+                  查看{agency.kind}排名
+                </Link>
               </p>
               <ChartCard
                 id="agency-compare"
@@ -114,7 +134,12 @@ export default async function AgencyPage({ params, searchParams }: Props) {
                     layout="vertical"
                     data={pick(ownYear.input)
                       .slice(1)
-                      .map((m, i) => ({ label: m.label.replace(/（.*）/, ""), agency: m.value === null ? null : +(m.value * 100).toFixed(1), kind: pickValue(kindSums, i + 1), city: pickValue(city, i + 1) }))}
+                      .map((m, i) => ({
+                        label: m.label.replace(/（.*）/, ""),
+                        agency: m.value === null ? null : +(m.value * 100).toFixed(1),
+                        kind: pickValue(kindSums, i + 1),
+                        city: pickValue(city, i + 1),
+                      }))}
                     series={[
                       { key: "agency", label: "本机关（%）" },
                       { key: "kind", label: `${agency.kind}合计（%）` },
@@ -139,16 +164,49 @@ export default async function AgencyPage({ params, searchParams }: Props) {
               <ChartCard
                 id="agency-years"
                 title="历年新收申请与办理结果"
-                chart={<StatBarChart layout="vertical" linkKey="href" data={own.map((o) => ({ label: String(o.year), href: `/agencies/${agency.id}?year=${o.year}`, newReceived: o.input.applications.newReceived.total ?? 0, totalHandled: o.input.applications.totalHandled.total ?? 0 }))} series={[{ key: "newReceived", label: "本年新收" }, { key: "totalHandled", label: "办理结果总计" }]} label="历年新收申请与办理结果（点击柱形查看该年度）" height={260} />}
+                chart={
+                  <StatBarChart
+                    layout="vertical"
+                    linkKey="href"
+                    data={own.map((o) => ({
+                      label: String(o.year),
+                      href: `/agencies/${agency.id}?year=${o.year}`,
+                      newReceived: o.input.applications.newReceived.total ?? 0,
+                      totalHandled: o.input.applications.totalHandled.total ?? 0,
+                    }))}
+                    series={[
+                      { key: "newReceived", label: "本年新收" },
+                      { key: "totalHandled", label: "办理结果总计" },
+                    ]}
+                    label="历年新收申请与办理结果（点击柱形查看该年度）"
+                    height={260}
+                  />
+                }
                 table={yearsGrid("agency-years", "历年指标", own)}
                 download={`/api/export/agency?id=${agency.id}&year=${sel.year}`}
               />
               <p>
-                <Link href={`/compare?a=${agency.id}&years=${own.slice(-6).map((o) => o.year).join(",")}`} data-testid="compare-years">逐年并排比较{own.length > 6 ? `（最近 6 个年度）` : ""}</Link>
+                <Link
+                  href={`/compare?a=${agency.id}&years=${own
+                    .slice(-6)
+                    .map((o) => o.year)
+                    .join(",")}`}
+                  data-testid="compare-years"
+                >
+                  逐年并排比较{own.length > 6 ? `（最近 6 个年度）` : ""}
+                </Link>
               </p>
             </>
           ) : null}
-          {staff && versions.length ? <VersionsTable agencyId={agency.id} year={sel.year} versions={versions} current={versionId!} published={sel.publishedVersionId} /> : null}
+          {staff && versions.length ? (
+            <VersionsTable
+              agencyId={agency.id}
+              year={sel.year}
+              versions={versions}
+              current={versionId!}
+              published={sel.publishedVersionId}
+            />
+          ) : null}
         </>
       )}
     </>

@@ -13,8 +13,18 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
       <ul data-testid="findings">
         {findings.map((f, i) => (
           <li key={i}>
-            <span className={`badge ${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span> <strong>{ruleByCode(f.code)?.title ?? f.code}</strong>（{f.code}）：{f.message}
-            {f.cells.length ? <span className="muted small"> — {f.cells.slice(0, 3).map((c) => cellLabel(c)).join("；")}</span> : null}
+            <span className={`badge ${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span>{" "}
+            <strong>{ruleByCode(f.code)?.title ?? f.code}</strong>（{f.code}）：{f.message}
+            {f.cells.length ? (
+              <span className="muted small">
+                {" "}
+                —{" "}
+                {f.cells
+                  .slice(0, 3)
+                  .map((c) => cellLabel(c))
+                  .join("；")}
+              </span>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -23,8 +33,26 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
   );
 }
 
-export function VersionsTable({ agencyId, year, versions, current, published }: { agencyId: number; year: number; versions: VersionMeta[]; current: number; published: number | null }) {
-  const SOURCE: Record<string, string> = { upload: "上传文件", form: "在线填报", paste: "粘贴", import: "批量导入", demo: "示例数据" };
+export function VersionsTable({
+  agencyId,
+  year,
+  versions,
+  current,
+  published,
+}: {
+  agencyId: number;
+  year: number;
+  versions: VersionMeta[];
+  current: number;
+  published: number | null;
+}) {
+  const SOURCE: Record<string, string> = {
+    upload: "上传文件",
+    form: "在线填报",
+    paste: "粘贴",
+    import: "批量导入",
+    demo: "示例数据",
+  };
   return (
     <section aria-labelledby="versions-title" className="no-print">
       <h2 id="versions-title">版本记录（仅工作人员可见）</h2>
@@ -35,8 +63,12 @@ export function VersionsTable({ agencyId, year, versions, current, published }: 
               <th scope="col">版本</th>
               <th scope="col">来源</th>
               <th scope="col">时间</th>
-              <th scope="col" className="num">错误</th>
-              <th scope="col" className="num">警告</th>
+              <th scope="col" className="num">
+                错误
+              </th>
+              <th scope="col" className="num">
+                警告
+              </th>
               <th scope="col">原始文件</th>
               <th scope="col">说明</th>
             </tr>
@@ -45,7 +77,10 @@ export function VersionsTable({ agencyId, year, versions, current, published }: 
             {versions.map((v) => (
               <tr key={v.id}>
                 <td>
-                  <Link href={`/agencies/${agencyId}?year=${year}&version=${v.id}`} aria-current={v.id === current ? "true" : undefined}>
+                  <Link
+                    href={`/agencies/${agencyId}?year=${year}&version=${v.id}`}
+                    aria-current={v.id === current ? "true" : undefined}
+                  >
                     第{v.versionNo}版
                   </Link>
                   {v.id === published ? <span className="badge ok"> 已发布</span> : null}

@@ -21,7 +21,8 @@ import { getStaged, STAGING_EXPIRED } from "@/server/upload/staging";
 export const dynamic = "force-dynamic";
 
 const json = (body: unknown, status = 200) => Response.json(body, { status });
-export const NOT_AN_IMAGE = "只能添加一页图片（PNG 或 JPEG，如拍摄或扫描的表三）；整份扫描的 PDF 请在“上传或填写年报”页上传";
+export const NOT_AN_IMAGE =
+  "只能添加一页图片（PNG 或 JPEG，如拍摄或扫描的表三）；整份扫描的 PDF 请在“上传或填写年报”页上传";
 
 const input = z.union([
   z.object({ stagedId: z.string().regex(/^[\w-]{16}$/) }),
@@ -36,10 +37,15 @@ export async function POST(req: Request) {
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > max + FORM_OVERHEAD_BYTES) return json(fail(oversizeMessage(declared, max)), 413);
   const body = await readLimitedForm(req, max + FORM_OVERHEAD_BYTES);
-  if (!body.ok) return json(fail(body.tooLarge ? oversizeMessage(body.seen, max) : "上传内容无法读取，请重新选择文件"), body.tooLarge ? 413 : 400);
+  if (!body.ok)
+    return json(
+      fail(body.tooLarge ? oversizeMessage(body.seen, max) : "上传内容无法读取，请重新选择文件"),
+      body.tooLarge ? 413 : 400,
+    );
   const form = body.form;
   const file = form.get("file");
-  if (!(file instanceof File) || (file.size === 0 && !file.name)) return json(fail(NO_FILE, { file: "请选择图片" }), 400);
+  if (!(file instanceof File) || (file.size === 0 && !file.name))
+    return json(fail(NO_FILE, { file: "请选择图片" }), 400);
   if (file.size === 0) return json(fail(emptyFileMessage(file.name)), 400);
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (!isImagePage(bytes)) return json(fail(NOT_AN_IMAGE, { file: "不是 PNG 或 JPEG 图片" }), 422);
@@ -53,13 +59,20 @@ export async function POST(req: Request) {
     target = { agencyId: staged.agencyId, year: staged.year, params: { stagedId: staged.id } };
   } else {
     const rep = getReport(db, viewer, parsed.data.reportId);
-    if (!rep || !getVersionDetail(db, { reportId: rep.id, versionId: parsed.data.versionId })) return json(fail(NOT_FOUND), 404);
+    if (!rep || !getVersionDetail(db, { reportId: rep.id, versionId: parsed.data.versionId }))
+      return json(fail(NOT_FOUND), 404);
     target = { agencyId: rep.agencyId, year: rep.year, params: { reportId: rep.id, versionId: parsed.data.versionId } };
   }
   if (!canWriteFor(viewer, target.agencyId)) return json(fail(FORBIDDEN), 403);
   const job = queueScanJob(db, {
-    kind: "page", userId: viewer.id, agencyId: target.agencyId, year: target.year, fileName: cleanFileName(file.name),
-    fileType: isPng(bytes) ? "png" : "jpeg", bytes, params: target.params,
+    kind: "page",
+    userId: viewer.id,
+    agencyId: target.agencyId,
+    year: target.year,
+    fileName: cleanFileName(file.name),
+    fileType: isPng(bytes) ? "png" : "jpeg",
+    bytes,
+    params: target.params,
   });
   return json({ ok: true, jobId: job.id, jobUrl: `/api/scan-jobs/${job.id}` }, 202);
 }

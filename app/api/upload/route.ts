@@ -21,7 +21,8 @@ import { resolveTarget, targetInput } from "@/app/workspace/target";
 export const dynamic = "force-dynamic";
 
 /** 413, and the connection closed: the rest of an oversized body is not worth receiving. */
-const tooLarge = (size: number, max: number) => errorResponse(fail(oversizeMessage(size, max), undefined, "too_large"), { connection: "close" });
+const tooLarge = (size: number, max: number) =>
+  errorResponse(fail(oversizeMessage(size, max), undefined, "too_large"), { connection: "close" });
 
 export async function POST(req: Request) {
   if (!isSameOrigin(req)) return errorResponse(forbidden("请求来源不合法（跨站请求已拒绝）"));
@@ -41,23 +42,46 @@ export async function POST(req: Request) {
   const target = resolveTarget(getDb(), viewer, parsed.data);
   if (!target.ok) return errorResponse(target);
   const file = form.get("file");
-  if (!(file instanceof File) || (file.size === 0 && !file.name)) return errorResponse(fail(NO_FILE, { file: "请选择文件" }));
+  if (!(file instanceof File) || (file.size === 0 && !file.name))
+    return errorResponse(fail(NO_FILE, { file: "请选择文件" }));
   if (file.size === 0) return errorResponse(fail(emptyFileMessage(file.name), { file: "文件为空" }));
   if (file.size > max) return tooLarge(file.size, max);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const read = await readUploadedFile({ bytes, fileName: file.name, year: target.year, agencyName: target.agencyName, maxBytes: max });
+  const read = await readUploadedFile({
+    bytes,
+    fileName: file.name,
+    year: target.year,
+    agencyName: target.agencyName,
+    maxBytes: max,
+  });
   if (!read.ok && "needsOcr" in read) {
     // a scan: read by OCR in the background; the page follows the job and opens the preview when it ends
     const job = queueScanJob(getDb(), {
-      kind: "upload", userId: viewer.id, agencyId: target.agencyId, year: target.year, fileName: cleanFileName(file.name), fileType: "pdf", bytes,
+      kind: "upload",
+      userId: viewer.id,
+      agencyId: target.agencyId,
+      year: target.year,
+      fileName: cleanFileName(file.name),
+      fileType: "pdf",
+      bytes,
       params: { agencyName: target.agencyName },
     });
-    return Response.json({ ok: true, jobId: job.id, jobUrl: `/api/scan-jobs/${job.id}` }, { status: 202, headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { ok: true, jobId: job.id, jobUrl: `/api/scan-jobs/${job.id}` },
+      { status: 202, headers: { "Cache-Control": "no-store" } },
+    );
   }
   if (!read.ok) return errorResponse(read);
   const s = stage({
-    userId: viewer.id, agencyId: target.agencyId, year: target.year, source: "upload", file: read.file,
-    extractedText: read.text, report: read.report, warnings: read.warnings, provenance: read.provenance,
+    userId: viewer.id,
+    agencyId: target.agencyId,
+    year: target.year,
+    source: "upload",
+    file: read.file,
+    extractedText: read.text,
+    report: read.report,
+    warnings: read.warnings,
+    provenance: read.provenance,
   });
   return Response.json({ ok: true, previewUrl: `/workspace/preview/${s.id}` });
 }

@@ -12,7 +12,13 @@ export async function generateMetadata({ params }: { params: Promise<{ year: str
   return { title: `${(await params).year}年度统计概览` };
 }
 
-export default async function YearStatsPage({ params, searchParams }: { params: Promise<{ year: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function YearStatsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ year: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await connection();
   const { year } = await params;
   if (!/^\d{4}$/.test(year)) notFound();
@@ -20,5 +26,12 @@ export default async function YearStatsPage({ params, searchParams }: { params: 
   const filter = parseFilter(await searchParams);
   const staff = can(viewer, "report.readAll");
   const f = { ...filter, year: Number(year) };
-  return <Overview data={loadOverview(getDb(), { year: Number(year), filter: f, staff })} filter={f} staff={staff} action="/" />;
+  return (
+    <Overview
+      data={loadOverview(getDb(), { year: Number(year), filter: f, staff })}
+      filter={f}
+      staff={staff}
+      action="/"
+    />
+  );
 }

@@ -7,7 +7,13 @@ import { useCallback, useState } from "react";
 import { emptyFileMessage, NO_FILE } from "@/lib/upload/result";
 import { ScanProgress } from "./scan-progress";
 
-export function AddPageForm({ target, maxMb }: { target: { stagedId: string } | { reportId: number; versionId: number }; maxMb: number }) {
+export function AddPageForm({
+  target,
+  maxMb,
+}: {
+  target: { stagedId: string } | { reportId: number; versionId: number };
+  maxMb: number;
+}) {
   const [message, setMessage] = useState<string | null>(null);
   const [jobUrl, setJobUrl] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -22,7 +28,8 @@ export function AddPageForm({ target, maxMb }: { target: { stagedId: string } | 
     const file = fd.get("file");
     if (!(file instanceof File) || (file.size === 0 && !file.name)) return setMessage(NO_FILE);
     if (file.size === 0) return setMessage(emptyFileMessage(file.name));
-    if (file.size > maxMb * 1048576) return setMessage(`文件过大（${(file.size / 1048576).toFixed(1)} MB），上限为 ${maxMb} MB`);
+    if (file.size > maxMb * 1048576)
+      return setMessage(`文件过大（${(file.size / 1048576).toFixed(1)} MB），上限为 ${maxMb} MB`);
     setBusy(true);
     setMessage(null);
     try {
@@ -39,7 +46,8 @@ export function AddPageForm({ target, maxMb }: { target: { stagedId: string } | 
     <form className="card stack" onSubmit={onSubmit} data-testid="add-page-form" style={{ marginTop: 16 }}>
       <h2>添加扫描页（图片）</h2>
       <p className="small muted">
-        只有某一页的照片或扫描图（如表三）？选择该页的 PNG 或 JPEG 图片，识别出的单元格会填入本年报的对应单元格（附原件图像和识别提示），其余单元格不变。
+        只有某一页的照片或扫描图（如表三）？选择该页的 PNG 或 JPEG
+        图片，识别出的单元格会填入本年报的对应单元格（附原件图像和识别提示），其余单元格不变。
       </p>
       {"stagedId" in target ? (
         <input type="hidden" name="stagedId" value={target.stagedId} />

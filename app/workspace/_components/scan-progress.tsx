@@ -37,7 +37,8 @@ export function ScanProgress({ jobUrl, onEnd }: { jobUrl: string; onEnd: (messag
           window.location.assign(body.previewUrl);
           return;
         }
-        if (body.status === "failed" || body.status === "cancelled" || body.status === "done") return end(body.message ?? "识别未完成");
+        if (body.status === "failed" || body.status === "cancelled" || body.status === "done")
+          return end(body.message ?? "识别未完成");
       } catch {
         if (++misses > 30) return end("无法获取识别进度，请刷新页面");
       }
@@ -62,17 +63,22 @@ export function ScanProgress({ jobUrl, onEnd }: { jobUrl: string; onEnd: (messag
   return (
     <div className="notice info scan-progress" data-testid="scan-progress" aria-live="polite">
       {!job || job.status === "queued" ? (
-        <p>
-          扫描件已上传，正在排队等待识别{job?.ahead ? `（前面还有 ${job.ahead} 个文件）` : ""}……
-        </p>
+        <p>扫描件已上传，正在排队等待识别{job?.ahead ? `（前面还有 ${job.ahead} 个文件）` : ""}……</p>
       ) : (
         <p>
-          正在识别扫描件：<strong data-testid="scan-page">{pages ? `第 ${Math.max(page, 1)} / ${pages} 页` : "正在打开文件"}</strong>
+          正在识别扫描件：
+          <strong data-testid="scan-page">{pages ? `第 ${Math.max(page, 1)} / ${pages} 页` : "正在打开文件"}</strong>
           {job.stage ? `（${STAGE[job.stage]}）` : ""}
         </p>
       )}
-      <progress max={Math.max(pages, 1)} value={pages ? Math.max(job?.stage === "match" ? page : page - 0.5, 0) : 0} style={{ width: "100%" }} />
-      <p className="small muted">扫描件每页需要几秒到几十秒。识别完成后自动打开预览，识别出的每个数字旁都附有原件图像，请逐格核对。</p>
+      <progress
+        max={Math.max(pages, 1)}
+        value={pages ? Math.max(job?.stage === "match" ? page : page - 0.5, 0) : 0}
+        style={{ width: "100%" }}
+      />
+      <p className="small muted">
+        扫描件每页需要几秒到几十秒。识别完成后自动打开预览，识别出的每个数字旁都附有原件图像，请逐格核对。
+      </p>
       <button className="btn secondary" type="button" onClick={cancel} disabled={cancelling}>
         {cancelling ? "正在取消…" : "取消识别"}
       </button>

@@ -15,7 +15,11 @@ import { maxUploadBytes } from "@/lib/upload/sniff";
 export const metadata: Metadata = { title: "按模板填写年报" };
 export const dynamic = "force-dynamic";
 
-export default async function FormPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function FormPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const viewer = await getViewer();
   if (!viewer) redirect("/login?callbackUrl=/workspace/new");
   const sp = await searchParams;
@@ -29,7 +33,8 @@ export default async function FormPage({ searchParams }: { searchParams: Promise
   let editing: { reportId: number; versionId: number } | null = null;
   if (sp.report && sp.version) {
     const rep = getReport(db, viewer, Number(sp.report));
-    if (rep && rep.agencyId === agency.id) base = getVersionDetail(db, { reportId: rep.id, versionId: Number(sp.version) })?.report ?? null;
+    if (rep && rep.agencyId === agency.id)
+      base = getVersionDetail(db, { reportId: rep.id, versionId: Number(sp.version) })?.report ?? null;
     if (rep && base) editing = { reportId: rep.id, versionId: Number(sp.version) };
   }
   const template = base?.template ?? (sp.template === "2019" ? "2019" : "2021");
@@ -41,7 +46,8 @@ export default async function FormPage({ searchParams }: { searchParams: Promise
         按模板填写：{agency.name} {year}年度
       </h1>
       <p className="muted">
-        {TEMPLATE_INFO[template].name}（{TEMPLATE_INFO[template].issuedBy}）。留空表示空白（未填写），填 0 表示零；金额按表头所示单位填写。
+        {TEMPLATE_INFO[template].name}（{TEMPLATE_INFO[template].issuedBy}）。留空表示空白（未填写），填 0
+        表示零；金额按表头所示单位填写。
       </p>
       <ActionForm action={stageFormAction} testId="template-form">
         <input type="hidden" name="agencyId" value={agency.id} />

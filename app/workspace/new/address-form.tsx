@@ -13,7 +13,11 @@ export function AddressForm({ agencyId, year }: { agencyId: number; year: number
     setMessage(null);
     try {
       const res = await fetch("/api/upload/address", { method: "POST", body: fd });
-      const body = (await res.json().catch(() => null)) as { ok: boolean; message?: string; previewUrl?: string } | null;
+      const body = (await res.json().catch(() => null)) as {
+        ok: boolean;
+        message?: string;
+        previewUrl?: string;
+      } | null;
       if (body?.ok && body.previewUrl) return window.location.assign(body.previewUrl);
       setMessage(body?.message ?? "读取失败，请稍后再试");
     } catch {
@@ -28,7 +32,9 @@ export function AddressForm({ agencyId, year }: { agencyId: number; year: number
       <div>
         <label htmlFor="url">年报网页的网址</label>
         <input id="url" name="url" type="url" placeholder="https://www.example.gov.cn/xxgk/ndbg/2025/report.html" />
-        <p className="muted small">系统读取网页中的年报表格；表格在附件中时读取附件（.pdf .docx .xlsx 等）。只能读取管理员允许的网站。</p>
+        <p className="muted small">
+          系统读取网页中的年报表格；表格在附件中时读取附件（.pdf .docx .xlsx 等）。只能读取管理员允许的网站。
+        </p>
       </div>
       <div aria-live="polite" data-testid="address-message">
         {message ? <p className="notice error">{message}</p> : null}

@@ -16,7 +16,11 @@ import { AddressForm } from "./address-form";
 export const metadata: Metadata = { title: "上传或填写年报" };
 export const dynamic = "force-dynamic";
 
-export default async function NewReportPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function NewReportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const viewer = await getViewer();
   if (!viewer) redirect("/login?callbackUrl=/workspace/new");
   const sp = await searchParams;
@@ -58,11 +62,14 @@ export default async function NewReportPage({ searchParams }: { searchParams: Pr
         </button>
       </form>
       {!ready ? (
-        <p className="notice info">{agencies.length ? "请先选择机关和年度。" : "您的账号没有绑定机关，请联系管理员。"}</p>
+        <p className="notice info">
+          {agencies.length ? "请先选择机关和年度。" : "您的账号没有绑定机关，请联系管理员。"}
+        </p>
       ) : (
         <>
           <p>
-            为 <strong data-testid="target-agency">{agency.name}</strong> 提交 <strong>{year}年度</strong> 年报。保存前会显示识别结果和检查发现，可逐格更正。
+            为 <strong data-testid="target-agency">{agency.name}</strong> 提交 <strong>{year}年度</strong>{" "}
+            年报。保存前会显示识别结果和检查发现，可逐格更正。
           </p>
           <div className="grid cols-2">
             <section className="card">
@@ -86,10 +93,16 @@ export default async function NewReportPage({ searchParams }: { searchParams: Pr
           </div>
           <section className="card" style={{ marginTop: 16 }}>
             <h2>按模板填写</h2>
-            <p className="muted">逐格填写表格；留空表示空白，填 0 表示零。{year}年度应使用{TEMPLATE_INFO[expectedTemplate(year)].name}。</p>
+            <p className="muted">
+              逐格填写表格；留空表示空白，填 0 表示零。{year}年度应使用{TEMPLATE_INFO[expectedTemplate(year)].name}。
+            </p>
             <div className="toolbar">
               {(["2021", "2019"] as const).map((t) => (
-                <Link key={t} className={`btn ${t === expectedTemplate(year) ? "" : "secondary"}`} href={`/workspace/form?agencyId=${agency.id}&year=${year}&template=${t}`}>
+                <Link
+                  key={t}
+                  className={`btn ${t === expectedTemplate(year) ? "" : "secondary"}`}
+                  href={`/workspace/form?agencyId=${agency.id}&year=${year}&template=${t}`}
+                >
                   {TEMPLATE_INFO[t].name}（{TEMPLATE_INFO[t].issuedBy}）
                 </Link>
               ))}

@@ -25,12 +25,18 @@ export function UploadForm({ agencyId, year, maxMb }: { agencyId: number; year: 
     if (!(file instanceof File) || (file.size === 0 && !file.name)) return setMessage(NO_FILE);
     if (file.size === 0) return setMessage(emptyFileMessage(file.name));
     // The server checks again; this only spares a long upload that would be refused anyway.
-    if (file.size > maxMb * 1048576) return setMessage(`文件过大（${(file.size / 1048576).toFixed(1)} MB），上限为 ${maxMb} MB`);
+    if (file.size > maxMb * 1048576)
+      return setMessage(`文件过大（${(file.size / 1048576).toFixed(1)} MB），上限为 ${maxMb} MB`);
     setBusy(true);
     setMessage(null);
     try {
       const res = await fetch("/api/upload", { method: "POST", body: fd });
-      const body = (await res.json().catch(() => null)) as { ok: boolean; message?: string; previewUrl?: string; jobUrl?: string } | null;
+      const body = (await res.json().catch(() => null)) as {
+        ok: boolean;
+        message?: string;
+        previewUrl?: string;
+        jobUrl?: string;
+      } | null;
       if (body?.ok && body.previewUrl) {
         window.location.assign(body.previewUrl);
         return;
@@ -49,7 +55,10 @@ export function UploadForm({ agencyId, year, maxMb }: { agencyId: number; year: 
       <div>
         <label htmlFor="file">年报文件</label>
         <input id="file" name="file" type="file" accept=".txt,.html,.htm,.docx,.doc,.wps,.xlsx,.xls,.et,.pdf" />
-        <p className="muted small">支持 .txt、.html/.htm、.docx/.doc、.xlsx/.xls、WPS（.wps/.et）、.pdf（含扫描件，在后台逐页识别），不超过 {maxMb} MB。文件类型按内容识别。</p>
+        <p className="muted small">
+          支持 .txt、.html/.htm、.docx/.doc、.xlsx/.xls、WPS（.wps/.et）、.pdf（含扫描件，在后台逐页识别），不超过{" "}
+          {maxMb} MB。文件类型按内容识别。
+        </p>
       </div>
       {jobUrl ? <ScanProgress jobUrl={jobUrl} onEnd={onScanEnd} /> : null}
       <div aria-live="polite" data-testid="upload-message">

@@ -49,7 +49,9 @@ export default async function QueuePage() {
                 <td className="num">{r.warnings}</td>
                 <td data-testid="submitted-at">
                   {when(r.lastSubmittedAt)}
-                  {r.submittedAt && r.lastSubmittedAt !== r.submittedAt ? <span className="muted small">（重新提交；首次 {when(r.submittedAt)}）</span> : null}
+                  {r.submittedAt && r.lastSubmittedAt !== r.submittedAt ? (
+                    <span className="muted small">（重新提交；首次 {when(r.submittedAt)}）</span>
+                  ) : null}
                 </td>
               </tr>
             ))}

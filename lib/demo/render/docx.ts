@@ -11,14 +11,19 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 
 function paragraph(text: string, opts: { bold?: boolean; align?: "center" | "right"; size?: number } = {}): string {
   const ppr = opts.align ? `<w:pPr><w:jc w:val="${opts.align}"/></w:pPr>` : "";
-  const rpr = opts.bold || opts.size ? `<w:rPr>${opts.bold ? "<w:b/>" : ""}${opts.size ? `<w:sz w:val="${opts.size}"/>` : ""}</w:rPr>` : "";
+  const rpr =
+    opts.bold || opts.size
+      ? `<w:rPr>${opts.bold ? "<w:b/>" : ""}${opts.size ? `<w:sz w:val="${opts.size}"/>` : ""}</w:rPr>`
+      : "";
   if (text === "") return `<w:p>${ppr}</w:p>`;
   return `<w:p>${ppr}<w:r>${rpr}<w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p>`;
 }
 
 function table(grid: Grid): string {
   const colWidth = Math.floor(9000 / grid.width);
-  const borders = ["top", "left", "bottom", "right", "insideH", "insideV"].map((b) => `<w:${b} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`).join("");
+  const borders = ["top", "left", "bottom", "right", "insideH", "insideV"]
+    .map((b) => `<w:${b} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
+    .join("");
   const out = [`<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders>${borders}</w:tblBorders></w:tblPr>`];
   out.push(`<w:tblGrid>${`<w:gridCol w:w="${colWidth}"/>`.repeat(grid.width)}</w:tblGrid>`);
   for (const slots of layoutGrid(grid)) {

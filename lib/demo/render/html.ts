@@ -12,7 +12,10 @@ export interface HtmlOptions {
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 function spans(c: GridCell, quote: string): string {
-  return (c.rowspan > 1 ? ` rowspan=${quote}${c.rowspan}${quote}` : "") + (c.colspan > 1 ? ` colspan=${quote}${c.colspan}${quote}` : "");
+  return (
+    (c.rowspan > 1 ? ` rowspan=${quote}${c.rowspan}${quote}` : "") +
+    (c.colspan > 1 ? ` colspan=${quote}${c.colspan}${quote}` : "")
+  );
 }
 
 function plainCell(c: GridCell): string {
@@ -22,9 +25,12 @@ function plainCell(c: GridCell): string {
 function wordCell(c: GridCell): string {
   const style = ` valign=middle style='border:solid windowtext 1.0pt;padding:0cm 5.4pt 0cm 5.4pt'`;
   let inner: string;
-  if (c.text === "") inner = `<p class=MsoNormal align=center style='text-align:center'><span lang=EN-US><o:p>&nbsp;</o:p></span></p>`;
-  else if (c.header) inner = `<p class=MsoNormal align=center style='text-align:center'><span style='font-family:宋体'>${esc(c.text)}</span><span lang=EN-US><o:p></o:p></span></p>`;
-  else inner = `<p class=MsoNormal align=center style='text-align:center'><span lang=EN-US>${esc(c.text)}<o:p></o:p></span></p>`;
+  if (c.text === "")
+    inner = `<p class=MsoNormal align=center style='text-align:center'><span lang=EN-US><o:p>&nbsp;</o:p></span></p>`;
+  else if (c.header)
+    inner = `<p class=MsoNormal align=center style='text-align:center'><span style='font-family:宋体'>${esc(c.text)}</span><span lang=EN-US><o:p></o:p></span></p>`;
+  else
+    inner = `<p class=MsoNormal align=center style='text-align:center'><span lang=EN-US>${esc(c.text)}<o:p></o:p></span></p>`;
   return `<td${spans(c, "")}${style}>${inner}</td>`;
 }
 
@@ -42,9 +48,12 @@ function para(text: string, word: boolean, kind: "title" | "heading" | "para" | 
     if (kind === "heading") return `<h2>${esc(text)}</h2>`;
     return kind === "right" ? `<p style="text-align:right">${esc(text)}</p>` : `<p>${esc(text)}</p>`;
   }
-  if (kind === "title") return `<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:22.0pt;font-family:方正小标宋简体'>${esc(text)}</span></b></p>`;
-  if (kind === "heading") return `<p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:黑体'>${esc(text)}</span><span lang=EN-US><o:p></o:p></span></p>`;
-  if (kind === "right") return `<p class=MsoNormal align=right style='text-align:right'><span style='font-family:仿宋_GB2312'>${esc(text)}</span></p>`;
+  if (kind === "title")
+    return `<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:22.0pt;font-family:方正小标宋简体'>${esc(text)}</span></b></p>`;
+  if (kind === "heading")
+    return `<p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:黑体'>${esc(text)}</span><span lang=EN-US><o:p></o:p></span></p>`;
+  if (kind === "right")
+    return `<p class=MsoNormal align=right style='text-align:right'><span style='font-family:仿宋_GB2312'>${esc(text)}</span></p>`;
   return `<p class=MsoNormal style='text-indent:32.0pt'><span lang=EN-US>&nbsp;&nbsp;</span><span style='font-family:仿宋_GB2312'>${esc(text)}</span><span lang=EN-US><o:p></o:p></span></p>`;
 }
 
@@ -60,7 +69,9 @@ export function renderHtml(input: RenderInput, opts: HtmlOptions = {}): string {
   const html = word
     ? `<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">`
     : `<!DOCTYPE html>\n<html lang="zh-CN">`;
-  const meta = word ? `<meta http-equiv=Content-Type content="text/html; charset=utf-8">\n<meta name=Generator content="Microsoft Word 15">` : `<meta charset="utf-8">`;
+  const meta = word
+    ? `<meta http-equiv=Content-Type content="text/html; charset=utf-8">\n<meta name=Generator content="Microsoft Word 15">`
+    : `<meta charset="utf-8">`;
   const main = word ? `<div class=WordSection1>\n${body.join("\n")}\n</div>` : `<main>\n${body.join("\n")}\n</main>`;
   return `${html}\n<head>\n${meta}\n<title>${esc(model.title)}</title>\n</head>\n<body>\n${main}\n</body>\n</html>\n`;
 }

@@ -3,7 +3,13 @@
  * one printed layout of the template (lib/template/layout.ts). The text, HTML and docx renderers only differ in how they print this model.
  */
 import { SECTION_TITLES, getCell, shapeOf, type ColumnDef, type Report } from "../../template";
-import { applicationsLayout, proactiveLayout, proactiveWidth, reviewLayout, type LayoutCell } from "../../template/layout";
+import {
+  applicationsLayout,
+  proactiveLayout,
+  proactiveWidth,
+  reviewLayout,
+  type LayoutCell,
+} from "../../template/layout";
 
 export interface GridCell {
   text: string;
@@ -52,7 +58,13 @@ export function formatValue(v: number | null | undefined, col: ColumnDef): strin
 
 /** The printed layout (lib/template/layout.ts) with the report's values in it. */
 function printed(r: Report, rows: LayoutCell[][]): GridCell[][] {
-  return rows.map((cells) => cells.map((c) => (c.kind === "label" ? head(c.text, c.colspan, c.rowspan) : val(formatValue(c.path ? getCell(r, c.path) : null, c.column), c.colspan))));
+  return rows.map((cells) =>
+    cells.map((c) =>
+      c.kind === "label"
+        ? head(c.text, c.colspan, c.rowspan)
+        : val(formatValue(c.path ? getCell(r, c.path) : null, c.column), c.colspan),
+    ),
+  );
 }
 
 function proactiveGrid(r: Report): Grid {

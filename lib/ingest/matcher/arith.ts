@@ -61,7 +61,12 @@ export function arithmeticWarnings(report: Report, unread: readonly string[] = [
   const partial = all.filter((f) => takesUnread(report, f, unread));
   for (const f of partial) {
     const cells = f.cells.filter((c) => getCell(report, c) != null);
-    if (cells.length > 0) out.push({ cells, message: `${f.message}：该组有未读到的单元格，无法用合计核对读出的数字，请核对`, kind: "unchecked" });
+    if (cells.length > 0)
+      out.push({
+        cells,
+        message: `${f.message}：该组有未读到的单元格，无法用合计核对读出的数字，请核对`,
+        kind: "unchecked",
+      });
   }
   const found = all.filter((f) => !partial.includes(f));
   const explained = found.length > 0 ? explainedByTotal(report, found, new Set(partial.map(key))) : new Set<string>();
@@ -74,7 +79,9 @@ export function arithmeticWarnings(report: Report, unread: readonly string[] = [
       cells = [...f.cells, ...column.filter((c) => !f.cells.includes(c))];
     }
     if (!sourceTotal && f.code === "T4-SUM") {
-      const review = REVIEW_ROWS.flatMap((g) => ["total", ...OUTCOME_PARTS_DEF.map((p) => p.key)].map((k) => `${g.path}.${k}`));
+      const review = REVIEW_ROWS.flatMap((g) =>
+        ["total", ...OUTCOME_PARTS_DEF.map((p) => p.key)].map((k) => `${g.path}.${k}`),
+      );
       cells = [...f.cells, ...review.filter((c) => !f.cells.includes(c))];
     }
     out.push({

@@ -17,7 +17,9 @@ export function resolveColumns(out: RowOutput, specs: RowSpec[]): void {
   if (rows.length === 0) return;
   if (rows.reduce((p, r) => p * r.candidates.length, 1) > MAX_COMBINATIONS) return;
   const dataRows = specs.filter((s) => s.section === "applications" && !s.groupOf);
-  const results = dataRows.filter((s) => ![`${A}newReceived`, `${A}carriedOver`, `${A}totalHandled`, `${A}carriedForward`].includes(s.path));
+  const results = dataRows.filter(
+    (s) => ![`${A}newReceived`, `${A}carriedOver`, `${A}totalHandled`, `${A}carriedForward`].includes(s.path),
+  );
   const cols = dataRows[0].cols;
   // Current values of every row, as numbers per column; null when the row was never read.
   const base = new Map<string, number[] | null>();
@@ -33,7 +35,13 @@ export function resolveColumns(out: RowOutput, specs: RowSpec[]): void {
   const resultsOk = has("totalHandled") && results.every((s) => base.get(s.path) != null);
   const coef = (path: string): [number, number] => {
     const k = path.slice(A.length);
-    const a = balanceOk ? (k === "newReceived" || k === "carriedOver" ? 1 : k === "totalHandled" || k === "carriedForward" ? -1 : 0) : 0;
+    const a = balanceOk
+      ? k === "newReceived" || k === "carriedOver"
+        ? 1
+        : k === "totalHandled" || k === "carriedForward"
+          ? -1
+          : 0
+      : 0;
     const b = resultsOk ? (k === "totalHandled" ? 1 : results.some((s) => s.path === path) ? -1 : 0) : 0;
     return [a, b];
   };
@@ -48,28 +56,38 @@ export function resolveColumns(out: RowOutput, specs: RowSpec[]): void {
   }
   const vecs = rows.map((r) => {
     const [a, b] = coef(r.input.spec.path);
-    return r.candidates.map((cand) => ({ a: valuesOf(r, cand).map((v) => a * v), b: valuesOf(r, cand).map((v) => b * v) }));
+    return r.candidates.map((cand) => ({
+      a: valuesOf(r, cand).map((v) => a * v),
+      b: valuesOf(r, cand).map((v) => b * v),
+    }));
   });
   const solutions: number[][] = [];
   const choice: number[] = [];
   const walk = (k: number) => {
     if (solutions.length > 1) return;
     if (k === rows.length) {
-      if (sumA.every((v) => Math.abs(v) < 1e-9) && sumB.every((v) => Math.abs(v) < 1e-9)) solutions.push(choice.slice());
+      if (sumA.every((v) => Math.abs(v) < 1e-9) && sumB.every((v) => Math.abs(v) < 1e-9))
+        solutions.push(choice.slice());
       return;
     }
     for (let ci = 0; ci < vecs[k].length; ci++) {
       const v = vecs[k][ci];
       choice[k] = ci;
-      for (let c = 0; c < cols.length; c++) (sumA[c] += v.a[c]), (sumB[c] += v.b[c]);
+      for (let c = 0; c < cols.length; c++) ((sumA[c] += v.a[c]), (sumB[c] += v.b[c]));
       walk(k + 1);
-      for (let c = 0; c < cols.length; c++) (sumA[c] -= v.a[c]), (sumB[c] -= v.b[c]);
+      for (let c = 0; c < cols.length; c++) ((sumA[c] -= v.a[c]), (sumB[c] -= v.b[c]));
     }
   };
   walk(0);
   if (solutions.length === 0) return;
   const sol = solutions[0];
-  rows.forEach((r, k) => writeCells(r.input, r.candidates[sol[k]].map((vi) => (vi >= 0 ? r.cells[vi] : null)), out));
+  rows.forEach((r, k) =>
+    writeCells(
+      r.input,
+      r.candidates[sol[k]].map((vi) => (vi >= 0 ? r.cells[vi] : null)),
+      out,
+    ),
+  );
   if (solutions.length === 1) {
     const drop = new Set(rows.map((r) => r.warning));
     out.warnings = out.warnings.filter((w) => !drop.has(w));

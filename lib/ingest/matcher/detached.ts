@@ -105,7 +105,8 @@ export function chunkRows(cells: Token[], run: LabelRun): { chunks: Token[][]; e
   }
   // rows padded with empty cells to the sheet's width (a spreadsheet): the figures alone fill the rows
   const filled = cells.filter((c) => c.kind !== "blank");
-  if (cells.length !== n * k && filled.length === n * k) return { chunks: run.specs.map((_, r) => filled.slice(r * n, (r + 1) * n)), exact: true };
+  if (cells.length !== n * k && filled.length === n * k)
+    return { chunks: run.specs.map((_, r) => filled.slice(r * n, (r + 1) * n)), exact: true };
   const chunks = run.specs.map((_, r) => cells.slice(r * n, (r + 1) * n));
   return { chunks, exact: cells.length === n * k };
 }
@@ -130,7 +131,14 @@ export function trimEdge(cells: Token[], tokens: Token[], next: number, specs: R
 }
 
 /** Figures printed apart from a run of row labels, attached to the rows in order. */
-export function attachRun(run: LabelRun, cells: Token[], valuesFirst: boolean, out: RowOutput, docUnit: "万元" | "元" | null, done: Set<string>): void {
+export function attachRun(
+  run: LabelRun,
+  cells: Token[],
+  valuesFirst: boolean,
+  out: RowOutput,
+  docUnit: "万元" | "元" | null,
+  done: Set<string>,
+): void {
   const { chunks, exact } = chunkRows(cells, run);
   run.specs.forEach((spec, k) => {
     interpretRow({ spec, label: run.labels[k], cells: chunks[k], atEnd: false, docUnit }, out);

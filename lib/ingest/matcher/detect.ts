@@ -35,10 +35,16 @@ function evidence() {
 function hits(core: string, labels: string[]): boolean {
   // Truncated headers (本年新 for 本年新制作数量) count when at least three characters survive.
   // A header row flattened into one cell (PDF text) still names its columns inside it.
-  return labels.some((l) => core === l || (core.length >= 3 && l.startsWith(core)) || (l.length >= 4 && core.includes(l)));
+  return labels.some(
+    (l) => core === l || (core.length >= 3 && l.startsWith(core)) || (l.length >= 4 && core.includes(l)),
+  );
 }
 
-export function detectShape(tokens: Token[], year: number | null, forceSplit?: boolean): { template: TemplateId; splitOther: boolean; byYear: boolean } {
+export function detectShape(
+  tokens: Token[],
+  year: number | null,
+  forceSplit?: boolean,
+): { template: TemplateId; splitOther: boolean; byYear: boolean } {
   const ev = evidence();
   let s2019 = 0;
   let s2021 = 0;

@@ -22,7 +22,14 @@ export interface Detached {
  * The label at `i` (ending at `labelEnd`) has no figures of its own: the figures of the run of labels it
  * opens, or null. `orphans` are the figures no label took since the last text.
  */
-export function figuresForLabels(tokens: Token[], i: number, labelEnd: number, spec: RowSpec, specs: RowSpec[], orphans: Token[]): Detached | null {
+export function figuresForLabels(
+  tokens: Token[],
+  i: number,
+  labelEnd: number,
+  spec: RowSpec,
+  specs: RowSpec[],
+  orphans: Token[],
+): Detached | null {
   const run = labelRun(tokens, i, spec, (t, c) => findSpec(t, specs, c), labelEnd);
   const n = spec.cols.length;
   const k = run.specs.length;
@@ -36,7 +43,8 @@ export function figuresForLabels(tokens: Token[], i: number, labelEnd: number, s
   // labels of a stretch of rows first, their figure rows after (PDF-to-text, OCR)
   const fig = k >= 2 ? figureRun(tokens, run.end) : null;
   // no more figures than one row holds: the rows above had their blank cells dropped
-  if (fig && hasValue(fig.cells) && fig.cells.length > n + 1) return { run, cells: fig.cells, valuesFirst: false, next: fig.next };
+  if (fig && hasValue(fig.cells) && fig.cells.length > n + 1)
+    return { run, cells: fig.cells, valuesFirst: false, next: fig.next };
   return null;
 }
 
@@ -44,17 +52,28 @@ export function figuresForLabels(tokens: Token[], i: number, labelEnd: number, s
  * An unknown label at `i` and the figures after it. When a run of labels without figures follows, and
  * the figures fill those rows, they are the run's (printed before their labels): `detached` says so.
  */
-export function unknownLabelFigures(tokens: Token[], i: number, specs: RowSpec[], cursor: number): { cells: Token[]; next: number; detached: Detached | null } {
+export function unknownLabelFigures(
+  tokens: Token[],
+  i: number,
+  specs: RowSpec[],
+  cursor: number,
+): { cells: Token[]; next: number; detached: Detached | null } {
   const { cells: found, next } = cellsFrom(tokens, i + 1);
   // …unless labels without figures follow: the figures were printed before their labels.
-  const cells = found.length > 1 && found[0].kind === "blank" && tokens[next]?.kind === "text" ? trimEdge(found, tokens, next, specs, cursor) : found;
-  const first = cursor >= 0 && hasValue(cells) && tokens[next]?.kind === "text" ? findSpec(tokens[next], specs, cursor) : null;
+  const cells =
+    found.length > 1 && found[0].kind === "blank" && tokens[next]?.kind === "text"
+      ? trimEdge(found, tokens, next, specs, cursor)
+      : found;
+  const first =
+    cursor >= 0 && hasValue(cells) && tokens[next]?.kind === "text" ? findSpec(tokens[next], specs, cursor) : null;
   if (!first || first.groupOf || first.section === "review") return { cells, next, detached: null };
   const run = labelRun(tokens, next, first, (t, c) => findSpec(t, specs, c));
   const after = figureRun(tokens, run.end);
   const want = run.specs.length * first.cols.length;
   // markdown: an empty cell opening each row; a sheet: rows padded with empty cells
-  const edged = cells.length === want + run.specs.length || (cells.length > want && cells.filter((c) => c.kind !== "blank").length === want);
+  const edged =
+    cells.length === want + run.specs.length ||
+    (cells.length > want && cells.filter((c) => c.kind !== "blank").length === want);
   const fits = cells.length === want || edged || (!hasValue(after.cells) && cells.length > want);
   const detached = run.specs.length >= 2 && fits ? { run, cells, valuesFirst: true, next: run.end } : null;
   return { cells, next, detached };

@@ -44,7 +44,8 @@ function mergedRanges(header: TableCell[]): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
   for (let c = 1; c <= header.length; c++) {
-    const joined = c < header.length && header[c].spanned && header[c].text !== "" && header[c].text === header[c - 1].text;
+    const joined =
+      c < header.length && header[c].spanned && header[c].text !== "" && header[c].text === header[c - 1].text;
     if (joined) continue;
     if (c - 1 > start) out.push([start, c - 1]);
     start = c;

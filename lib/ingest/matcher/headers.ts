@@ -19,7 +19,8 @@ const HEADERS: string[] = (() => {
   const add = (label: string, variants: string[] = []) => {
     for (const l of [label, ...variants]) out.add(stripNotes(normText(l)));
   };
-  for (const t of TEMPLATE_IDS) for (const b of PROACTIVE_BLOCKS[t]) for (const c of b.columns) add(c.label, c.variants);
+  for (const t of TEMPLATE_IDS)
+    for (const b of PROACTIVE_BLOCKS[t]) for (const c of b.columns) add(c.label, c.variants);
   for (const c of APPLICANT_COLUMNS) add(c.label, c.variants);
   // longest first, so 本年新公开数量 is taken whole rather than as 本年新公开 + a stray 数量
   return [...out].filter(Boolean).sort((a, b) => b.length - a.length);
@@ -50,7 +51,12 @@ export function isColumnHeader(text: string): boolean {
  * the header are taken only when the label that follows them has figures of its own (else they are
  * that label's, printed before it).
  */
-export function cellsAfterLabel(tokens: Token[], labelEnd: number, spec: RowSpec, specs: RowSpec[]): { cells: Token[]; next: number } {
+export function cellsAfterLabel(
+  tokens: Token[],
+  labelEnd: number,
+  spec: RowSpec,
+  specs: RowSpec[],
+): { cells: Token[]; next: number } {
   const own = cellsFrom(tokens, labelEnd);
   const header = tokens[own.next];
   if (own.cells.length > 0 || !header || header.kind !== "text" || !isColumnHeader(header.text)) return own;

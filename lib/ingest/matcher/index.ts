@@ -13,7 +13,18 @@ import { finishMatch, type ExtraRow } from "./outcome";
 import { interpretRow, type RowOutput } from "./rows";
 import { buildSpecs, compareLabel, labelKey } from "./specs";
 import { tokenize, type Token } from "./tokens";
-import { REVIEW_HEADING, TABLES_START, TAIL_HEADING, extraNumber, findSpec, hasValue, moneyHeaderUnit, readGroup, readReview, readSubRows } from "./walk";
+import {
+  REVIEW_HEADING,
+  TABLES_START,
+  TAIL_HEADING,
+  extraNumber,
+  findSpec,
+  hasValue,
+  moneyHeaderUnit,
+  readGroup,
+  readReview,
+  readSubRows,
+} from "./walk";
 
 export { NO_TABLE_ERROR, NO_TABLES_STORED } from "./outcome";
 
@@ -111,7 +122,12 @@ function matchTokens(
         // (some reports print one); without labelled rows they are the rows themselves.
         const after = next < N ? findSpec(tokens[next], specs, spec.index) : null;
         const subtotal = after !== null && spec.groupOf.includes(after.path);
-        if (hasValue(cells) && !subtotal && spec.path === "applications.otherHandling" && cells.length === spec.cols.length) {
+        if (
+          hasValue(cells) &&
+          !subtotal &&
+          spec.path === "applications.otherHandling" &&
+          cells.length === spec.cols.length
+        ) {
           oneRowOther = true;
         }
         if (hasValue(cells) && !subtotal) {
@@ -130,7 +146,11 @@ function matchTokens(
         const sub = readSubRows(tokens, next, spec, specs, cursor);
         if (sub) {
           interpretRow({ spec, label: tok, cells: sub.cells, atEnd: false, docUnit }, out);
-          out.warnings.push({ cells: [spec.path], message: `该行分为子项（${sub.labels.join("、")}），已按子项合计，请核对`, kind: "uncertain" });
+          out.warnings.push({
+            cells: [spec.path],
+            message: `该行分为子项（${sub.labels.join("、")}），已按子项合计，请核对`,
+            kind: "uncertain",
+          });
           done.add(spec.path);
           lastRow = spec.path;
           i = sub.next;
@@ -139,7 +159,11 @@ function matchTokens(
       }
       interpretRow({ spec, label: tok, cells, atEnd: next >= N, docUnit }, out);
       if (cells.length === 0 && next < N && spec.section !== "review") {
-        out.warnings.push({ cells: [spec.path], message: "该行行名后没有读到任何数字，留空，请核对原文", kind: "unread" });
+        out.warnings.push({
+          cells: [spec.path],
+          message: "该行行名后没有读到任何数字，留空，请核对原文",
+          kind: "unread",
+        });
       }
       done.add(spec.path);
       lastRow = spec.path;
@@ -161,7 +185,11 @@ function matchTokens(
     if (cursor >= 0 && !reviewDone && hasValue(cells) && tok.text.length <= 40 && !/^第二十条/.test(norm)) {
       const section = specs[cursor].section === "proactive" ? "proactive" : "applications";
       extras.push({ section, label: tok.text, values: cells.filter((c) => c.kind === "value").map(extraNumber) });
-      out.warnings.push({ cells: [`${section}.extra`], message: `未识别的行“${tok.text.slice(0, 40)}”，已另存，不计入合计`, kind: "note" });
+      out.warnings.push({
+        cells: [`${section}.extra`],
+        message: `未识别的行“${tok.text.slice(0, 40)}”，已另存，不计入合计`,
+        kind: "note",
+      });
     }
     i = next;
   }
@@ -181,4 +209,3 @@ function matchTokens(
   const outcome = finishMatch({ doc, shape, meta, specs, out, done, extras, cutOff: !reviewDone && !sawTail, lastRow });
   return { outcome, oneRowOther };
 }
-

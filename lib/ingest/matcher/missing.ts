@@ -12,7 +12,12 @@ export const CUT_OFF = "表格在此处中断，以下行未读到或不完整";
 export const NOT_FOUND = "以下行在表格中未找到，留空";
 export const SECTION_ABSENT = "原文中没有以下行（缺少这一部分，或从表格中途开始），留空";
 
-export function missingRowWarnings(specs: RowSpec[], done: ReadonlySet<string>, truncated: boolean, lastRow: string | null): ParseWarning[] {
+export function missingRowWarnings(
+  specs: RowSpec[],
+  done: ReadonlySet<string>,
+  truncated: boolean,
+  lastRow: string | null,
+): ParseWarning[] {
   const rows = specs.filter((s) => !s.groupOf);
   const missing = rows.filter((s) => !done.has(s.path));
   const lastAt = lastRow ? rows.findIndex((s) => s.path === lastRow) : -1;

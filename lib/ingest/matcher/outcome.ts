@@ -14,7 +14,8 @@ import type { RowOutput } from "./rows";
 import { proactiveSentences, proactiveText, statedProvenance, statedWarning, totalsInProse } from "./sentences";
 import type { RowSpec } from "./specs";
 
-export const NO_TABLES_STORED = "未找到年报表格（二、三、四部分）：只读取了正文中写明的数字，其余单元格留空，请按原文核对或补填";
+export const NO_TABLES_STORED =
+  "未找到年报表格（二、三、四部分）：只读取了正文中写明的数字，其余单元格留空，请按原文核对或补填";
 export const NO_TABLE_ERROR = "未找到年报表格（二、三、四部分），请确认上传的是政府信息公开工作年度报告";
 
 /** A row the template does not have (a provincial addition), kept apart from the sums. */
@@ -53,13 +54,20 @@ export function finishMatch({ doc, shape, meta, specs, out, done, extras, cutOff
     out.warnings.push(statedWarning(f));
   }
   if (noTables) {
-    out.warnings.push({ cells: ["proactive", "applications", "review"], message: `${NO_TABLES_STORED}（读到 ${stated.length} 个数字）`, kind: "no-tables" });
+    out.warnings.push({
+      cells: ["proactive", "applications", "review"],
+      message: `${NO_TABLES_STORED}（读到 ${stated.length} 个数字）`,
+      kind: "no-tables",
+    });
   }
   resolveColumns(out, specs);
 
   if (!noTables) out.warnings.push(...missingRowWarnings(specs, done, cutOff, lastRow));
 
-  const report = emptyReport({ template: shape.template, splitOther: shape.splitOther }, meta) as unknown as Record<string, unknown>;
+  const report = emptyReport({ template: shape.template, splitOther: shape.splitOther }, meta) as unknown as Record<
+    string,
+    unknown
+  >;
   for (const [path, v] of out.values) setCell(report, path, v);
   for (const e of extras) {
     const sec = report[e.section] as Record<string, unknown>;
@@ -67,7 +75,11 @@ export function finishMatch({ doc, shape, meta, specs, out, done, extras, cutOff
   }
   if (meta.prose.overview || meta.prose.problems || meta.prose.other) report.prose = meta.prose;
   if (shape.byYear) {
-    out.warnings.push({ cells: [], message: `表格中未见版式特征，按年份推定为${shape.template}年版格式`, kind: "note" });
+    out.warnings.push({
+      cells: [],
+      message: `表格中未见版式特征，按年份推定为${shape.template}年版格式`,
+      kind: "note",
+    });
   }
   const parsed = reportSchema.safeParse(report);
   if (!parsed.success) {

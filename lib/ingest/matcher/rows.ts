@@ -55,29 +55,49 @@ export function interpretRow(input: RowInput, out: RowOutput): void {
     while (cells.length > n && cells[0].kind === "blank") cells.shift();
   }
   const at: (Token | null)[] = new Array(n).fill(null);
-  if (cells.length > n && cells.slice(n).some((c) => c.kind === "value") && cells.slice(0, cells.length - n).every((c) => c.kind === "blank")) {
+  if (
+    cells.length > n &&
+    cells.slice(n).some((c) => c.kind === "value") &&
+    cells.slice(0, cells.length - n).every((c) => c.kind === "blank")
+  ) {
     // Table rows put label-column padding before the figures: the data are the last n cells.
     cells = cells.slice(cells.length - n);
   }
   if (cells.length >= n) {
     for (let i = 0; i < n; i++) at[i] = cells[i];
     if (input.atEnd && cells.length === n) {
-      out.warnings.push({ cells: [paths[n - 1]], message: "表格在此处中断：该格可能不完整，请核对", kind: "uncertain" });
+      out.warnings.push({
+        cells: [paths[n - 1]],
+        message: "表格在此处中断：该格可能不完整，请核对",
+        kind: "uncertain",
+      });
     }
     const extra = cells.slice(n).filter((c) => c.kind === "value");
     if (extra.length > 0) {
-      out.warnings.push({ cells: [spec.path], message: `该行数字多于${n}格（多出${extra.length}个），已按前${n}格读取，请核对`, kind: "uncertain" });
+      out.warnings.push({
+        cells: [spec.path],
+        message: `该行数字多于${n}格（多出${extra.length}个），已按前${n}格读取，请核对`,
+        kind: "uncertain",
+      });
     }
   } else if (input.atEnd) {
     // The document stops inside this row: later cells are unread and the last one may be cut short
     // (10 printed, 1 left), so the whole row is named.
     cells.forEach((c, i) => (at[i] = c));
-    out.warnings.push({ cells: [spec.path], message: "表格在此处中断：该行最后一格可能不完整，其后的单元格未读到，留空", kind: "uncertain" });
+    out.warnings.push({
+      cells: [spec.path],
+      message: "表格在此处中断：该行最后一格可能不完整，其后的单元格未读到，留空",
+      kind: "uncertain",
+    });
   } else if (cells.some((c) => c.kind === "blank")) {
     // The layout keeps blank cells, yet the row is short: read left to right, flag what is missing.
     cells.forEach((c, i) => (at[i] = c));
     if (cells.some((c) => c.kind === "value" && numberOf(c) !== 0)) {
-      out.warnings.push({ cells: paths.slice(cells.length), message: `该行只有${cells.length}格（应为${n}格），缺少的单元格留空，请核对`, kind: "uncertain" });
+      out.warnings.push({
+        cells: paths.slice(cells.length),
+        message: `该行只有${cells.length}格（应为${n}格），缺少的单元格留空，请核对`,
+        kind: "uncertain",
+      });
     }
   } else {
     // Blank cells were dropped: place the figures with the table's own sums.
@@ -85,7 +105,11 @@ export function interpretRow(input: RowInput, out: RowOutput): void {
     const p = placeValues(nums, n, rulesFor(spec));
     p.at.forEach((vi, col) => (at[col] = vi >= 0 ? cells[vi] : null));
     if (!p.certain) {
-      const warning = { cells: [spec.path], message: `空白单元格被省略，${cells.length}个数字无法确定所在列（应为${n}列），请核对该行`, kind: "uncertain" as const };
+      const warning = {
+        cells: [spec.path],
+        message: `空白单元格被省略，${cells.length}个数字无法确定所在列（应为${n}列），请核对该行`,
+        kind: "uncertain" as const,
+      };
       out.warnings.push(warning);
       if (p.candidates.length > 1) out.ambiguous.push({ input, cells, candidates: p.candidates, warning });
     }
@@ -111,7 +135,8 @@ export function writeCells(input: RowInput, at: (Token | null)[], out: RowOutput
     } else if (spec.kinds[i] === "money") {
       const m = moneyYuan(v, spec.headerUnits[i] ?? input.docUnit);
       out.values.set(path, m.yuan);
-      if (m.assumed && v.value !== 0) out.warnings.push({ cells: [path], message: `金额“${tok.text}”未注明单位，按元计`, kind: "uncertain" });
+      if (m.assumed && v.value !== 0)
+        out.warnings.push({ cells: [path], message: `金额“${tok.text}”未注明单位，按元计`, kind: "uncertain" });
     } else if (!Number.isInteger(v.value)) {
       out.values.set(path, null);
       out.warnings.push({ cells: [path], message: `“${tok.text}”不是整数，未读取`, kind: "uncertain" });

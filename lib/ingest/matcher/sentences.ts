@@ -27,24 +27,67 @@ interface Pattern {
   money?: boolean;
 }
 
-const P = (re: string, path: Partial<Record<TemplateId, string>>, extra: Partial<Pattern> = {}): Pattern => ({ re: new RegExp(re, "g"), path, ...extra });
+const P = (re: string, path: Partial<Record<TemplateId, string>>, extra: Partial<Pattern> = {}): Pattern => ({
+  re: new RegExp(re, "g"),
+  path,
+  ...extra,
+});
 
 const PATTERNS: Pattern[] = [
-  P(`未${MAKE}(?:部门)?规章`, { "2021": "proactive.regulations.issued", "2019": "proactive.regulations.newlyMade" }, { zero: true }),
-  P(`${MAKE}(?:部门)?规章${GAP}{0,4}?${NUM}${COUNT}`, { "2021": "proactive.regulations.issued", "2019": "proactive.regulations.newlyMade" }),
+  P(
+    `未${MAKE}(?:部门)?规章`,
+    { "2021": "proactive.regulations.issued", "2019": "proactive.regulations.newlyMade" },
+    { zero: true },
+  ),
+  P(`${MAKE}(?:部门)?规章${GAP}{0,4}?${NUM}${COUNT}`, {
+    "2021": "proactive.regulations.issued",
+    "2019": "proactive.regulations.newlyMade",
+  }),
   P(`废止(?:部门)?规章${GAP}{0,4}?${NUM}${COUNT}`, { "2021": "proactive.regulations.repealed" }),
   P(`现行有效(?:的)?(?:部门)?规章${GAP}{0,4}?${NUM}${COUNT}`, { "2021": "proactive.regulations.inForce" }),
-  P(`未${MAKE}(?:行政)?规范性文件`, { "2021": "proactive.normativeDocuments.issued", "2019": "proactive.normativeDocuments.newlyMade" }, { zero: true }),
-  P(`${MAKE}(?:行政)?规范性文件${GAP}{0,4}?${NUM}${COUNT}`, { "2021": "proactive.normativeDocuments.issued", "2019": "proactive.normativeDocuments.newlyMade" }),
+  P(
+    `未${MAKE}(?:行政)?规范性文件`,
+    { "2021": "proactive.normativeDocuments.issued", "2019": "proactive.normativeDocuments.newlyMade" },
+    { zero: true },
+  ),
+  P(`${MAKE}(?:行政)?规范性文件${GAP}{0,4}?${NUM}${COUNT}`, {
+    "2021": "proactive.normativeDocuments.issued",
+    "2019": "proactive.normativeDocuments.newlyMade",
+  }),
   P(`废止(?:行政)?规范性文件${GAP}{0,4}?${NUM}${COUNT}`, { "2021": "proactive.normativeDocuments.repealed" }),
   P(`现行有效(?:的)?(?:行政)?规范性文件${GAP}{0,4}?${NUM}${COUNT}`, { "2021": "proactive.normativeDocuments.inForce" }),
-  P(`(?:未|没有)(?:发生|作出|办理|实施)(?:任何)?行政许可`, { "2021": "proactive.licensing.decisions", "2019": "proactive.licensing.decisions" }, { zero: true }),
-  P(`行政许可(?:事项|决定|案件|申请)?${GAP}{0,6}?${NUM}${COUNT}`, { "2021": "proactive.licensing.decisions", "2019": "proactive.licensing.decisions" }),
-  P(`(?:未|没有)(?:发生|作出|办理|实施)(?:任何)?行政处罚`, { "2021": "proactive.penalty.decisions", "2019": "proactive.penalty.decisions" }, { zero: true }),
-  P(`行政处罚(?:事项|决定|案件)?${GAP}{0,6}?${NUM}${COUNT}`, { "2021": "proactive.penalty.decisions", "2019": "proactive.penalty.decisions" }),
-  P(`(?:未|没有)(?:发生|作出|办理|实施|采取)(?:任何)?行政强制`, { "2021": "proactive.coercion.decisions", "2019": "proactive.coercion.decisions" }, { zero: true }),
-  P(`行政强制(?:措施|事项|决定|案件)?${GAP}{0,6}?${NUM}${COUNT}`, { "2021": "proactive.coercion.decisions", "2019": "proactive.coercion.decisions" }),
-  P(`(?:行政事业性)?收费(?:金额|总额)?${GAP}{0,8}?(\\d[\\d,]*(?:\\.\\d+)?)\\s*(万元|元)`, { "2021": "proactive.fees.amountYuan" }, { money: true }),
+  P(
+    `(?:未|没有)(?:发生|作出|办理|实施)(?:任何)?行政许可`,
+    { "2021": "proactive.licensing.decisions", "2019": "proactive.licensing.decisions" },
+    { zero: true },
+  ),
+  P(`行政许可(?:事项|决定|案件|申请)?${GAP}{0,6}?${NUM}${COUNT}`, {
+    "2021": "proactive.licensing.decisions",
+    "2019": "proactive.licensing.decisions",
+  }),
+  P(
+    `(?:未|没有)(?:发生|作出|办理|实施)(?:任何)?行政处罚`,
+    { "2021": "proactive.penalty.decisions", "2019": "proactive.penalty.decisions" },
+    { zero: true },
+  ),
+  P(`行政处罚(?:事项|决定|案件)?${GAP}{0,6}?${NUM}${COUNT}`, {
+    "2021": "proactive.penalty.decisions",
+    "2019": "proactive.penalty.decisions",
+  }),
+  P(
+    `(?:未|没有)(?:发生|作出|办理|实施|采取)(?:任何)?行政强制`,
+    { "2021": "proactive.coercion.decisions", "2019": "proactive.coercion.decisions" },
+    { zero: true },
+  ),
+  P(`行政强制(?:措施|事项|决定|案件)?${GAP}{0,6}?${NUM}${COUNT}`, {
+    "2021": "proactive.coercion.decisions",
+    "2019": "proactive.coercion.decisions",
+  }),
+  P(
+    `(?:行政事业性)?收费(?:金额|总额)?${GAP}{0,8}?(\\d[\\d,]*(?:\\.\\d+)?)\\s*(万元|元)`,
+    { "2021": "proactive.fees.amountYuan" },
+    { money: true },
+  ),
 ];
 
 // words that make a count something else: 行政许可事项清单, 上一年项目数量, 纠错, 复议
@@ -95,7 +138,11 @@ export function proactiveText(text: string): string | null {
 }
 
 export function statedWarning(f: StatedFigure): ParseWarning {
-  return { cells: [f.path], message: `表格中没有此项，按正文“${f.quote.slice(0, 40)}”读作 ${f.value}，请核对`, kind: "uncertain" };
+  return {
+    cells: [f.path],
+    message: `表格中没有此项，按正文“${f.quote.slice(0, 40)}”读作 ${f.value}，请核对`,
+    kind: "uncertain",
+  };
 }
 
 export function statedProvenance(f: StatedFigure): Provenance {

@@ -69,7 +69,11 @@ function buildSpecsUncached(template: TemplateId, splitOther: boolean): RowSpec[
     }
   }
   const rows = applicationRows(splitOther);
-  const cols7 = { cols: [...APPLICANT_KEYS], kinds: APPLICANT_KEYS.map(() => "count" as const), headerUnits: APPLICANT_KEYS.map(() => null) };
+  const cols7 = {
+    cols: [...APPLICANT_KEYS],
+    kinds: APPLICANT_KEYS.map(() => "count" as const),
+    headerUnits: APPLICANT_KEYS.map(() => null),
+  };
   let lastGroup: string | undefined;
   for (const row of rows) {
     if (row.group && row.group !== lastGroup && !(row.group === "otherHandling" && !splitOther)) {
@@ -171,7 +175,8 @@ export function compareLabel(tok: { text: string }, spec: RowSpec, allowFuzzy = 
   }
   // Text extraction sometimes loses characters (其他法律行政止公开): accept a close, numbered label,
   // and only for the next rows expected (the caller checks position).
-  if (allowFuzzy && number && spec.number && c.length >= 4 && c.length <= 60 && similarity(c, spec.labels[0]) >= 0.75) return { quality: 0.5, short: false, fuzzy: true };
+  if (allowFuzzy && number && spec.number && c.length >= 4 && c.length <= 60 && similarity(c, spec.labels[0]) >= 0.75)
+    return { quality: 0.5, short: false, fuzzy: true };
   return null;
 }
 

@@ -27,7 +27,8 @@ const TRAILING_NUMS = new RegExp(`^(.*?)((?:(?:^|\\s+)${NUM_ATOM})+)$`);
  * Page furniture that text extracted from a paged file prints between the lines of a table (`-2-`,
  * `— 3 —`, `第 2 页 共 5 页`, `Page 2`): not a cell, and as a text token it would end the row it falls in.
  */
-const PAGE_FURNITURE = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，\/]?\s*共\s*\d{1,4}\s*页)?|page\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?)$/i;
+const PAGE_FURNITURE =
+  /^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，\/]?\s*共\s*\d{1,4}\s*页)?|page\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?)$/i;
 
 function pushCell(out: Token[], text: string, loc: SourceLoc): void {
   const t = text.replace(/\f/g, "").trim();

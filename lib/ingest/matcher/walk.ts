@@ -11,7 +11,8 @@ import { OUTCOME_COLUMNS, REVIEW_GROUPS } from "../../template";
 
 export const REVIEW_HEADING = /^四、?(?:.*(?:行政复议|行政诉讼)|因政府信息公开)/;
 export const TABLES_START = /^(?:二、主动公开|第二十条第|三、收到和处理|收到和处理政府信息公开申请)/;
-export const TAIL_HEADING = /^(?:五、.*(?:问题|改进)|六、.*其他|(?:\(五\)|五\.)存在的?主要问题|(?:\(六\)|六\.)其他需要报告)/;
+export const TAIL_HEADING =
+  /^(?:五、.*(?:问题|改进)|六、.*其他|(?:\(五\)|五\.)存在的?主要问题|(?:\(六\)|六\.)其他需要报告)/;
 
 export function findSpec(tok: Token, specs: RowSpec[], cursor: number): RowSpec | null {
   let best: { s: RowSpec; q: number } | null = null;
@@ -56,7 +57,13 @@ export function extraNumber(t: Token): number | null {
 }
 
 /** Table 四: header cells, then the 15 figures of its one data row. */
-export function readReview(tokens: Token[], j: number, spec: RowSpec, out: RowOutput, docUnit: "万元" | "元" | null): number {
+export function readReview(
+  tokens: Token[],
+  j: number,
+  spec: RowSpec,
+  out: RowOutput,
+  docUnit: "万元" | "元" | null,
+): number {
   const transposed = readReviewByGroup(tokens, j);
   if (transposed) {
     interpretRow({ spec, label: transposed.label, cells: transposed.cells, atEnd: false, docUnit }, out);
@@ -77,7 +84,11 @@ export function readReview(tokens: Token[], j: number, spec: RowSpec, out: RowOu
   const values = cells.filter((c) => c.kind === "value").length;
   if (values > 0 && values < spec.cols.length && cells.length < spec.cols.length) {
     // fewer figures than columns and nothing to say where the rest went (a group printed elsewhere)
-    out.warnings.push({ cells: ["review"], message: `四、行政复议、行政诉讼只读到 ${cells.length} 格（应为 ${spec.cols.length} 格），其余留空，请核对`, kind: "uncertain" });
+    out.warnings.push({
+      cells: ["review"],
+      message: `四、行政复议、行政诉讼只读到 ${cells.length} 格（应为 ${spec.cols.length} 格），其余留空，请核对`,
+      kind: "uncertain",
+    });
   }
   return j;
 }
@@ -117,7 +128,8 @@ export function readSubRows(tokens: Token[], j: number, spec: RowSpec, specs: Ro
   let k = j;
   while (k < tokens.length && labels.length < 8) {
     const t = tokens[k];
-    if (t.kind !== "text" || t.text.length > 30 || findSpec(t, specs, cursor) || REVIEW_HEADING.test(normText(t.text))) break;
+    if (t.kind !== "text" || t.text.length > 30 || findSpec(t, specs, cursor) || REVIEW_HEADING.test(normText(t.text)))
+      break;
     const { cells, next } = cellsFrom(tokens, k + 1);
     if (!hasValue(cells)) break;
     labels.push(t.text);
@@ -145,14 +157,23 @@ const REVIEW_LABELS = REVIEW_GROUPS.map((g, i) => ({
   forms: [g.label, ...(g.variants ?? [])].map((l) => normText(l).replace(/[()]/g, "")),
 }));
 
-const OUTCOME_LABELS = new Set(OUTCOME_COLUMNS.flatMap((c) => [c.label, ...(c.variants ?? [])]).map((l) => normText(l)));
+const OUTCOME_LABELS = new Set(
+  OUTCOME_COLUMNS.flatMap((c) => [c.label, ...(c.variants ?? [])]).map((l) => normText(l)),
+);
 const GROUP_NUMBER = /^(?:\([一二三四五六]\)|[一二三四五六]、|\d[.、])/;
 
 /** The cells after a group label, past a header row of outcome labels (三张小表: heading, header, figures). */
 function groupCells(tokens: Token[], k: number): { cells: Token[]; next: number } {
   let m = k + 1;
   const start = m;
-  while (m < tokens.length && m < start + 60 && (tokens[m].kind === "break" || tokens[m].kind === "blank" || (tokens[m].kind === "text" && OUTCOME_LABELS.has(normText(tokens[m].text))))) m++;
+  while (
+    m < tokens.length &&
+    m < start + 60 &&
+    (tokens[m].kind === "break" ||
+      tokens[m].kind === "blank" ||
+      (tokens[m].kind === "text" && OUTCOME_LABELS.has(normText(tokens[m].text))))
+  )
+    m++;
   // no header row after the label: the figures follow it directly
   if (!tokens.slice(start, m).some((t) => t.kind === "text")) m = start;
   const got = cellsFrom(tokens, m);
@@ -175,12 +196,16 @@ function readReviewByGroup(tokens: Token[], j: number): { cells: Token[]; label:
     if (t.kind !== "text") continue;
     const full = labelKey(t).norm;
     if (TAIL_HEADING.test(full)) break;
-    const norm = full.replace(GROUP_NUMBER, "").replace(/[()]/g, "").replace(/(?:情况|的情况|案件)$/, "");
+    const norm = full
+      .replace(GROUP_NUMBER, "")
+      .replace(/[()]/g, "")
+      .replace(/(?:情况|的情况|案件)$/, "");
     const hit = [...REVIEW_LABELS].reverse().find((g) => g.forms.some((f) => norm === f || norm.endsWith(f)));
     if (!hit) continue;
     const { cells, next: after } = groupCells(tokens, k);
     // the last cell of a row printed blank may be lost at the line end (`0 | 0 | 0 | 0 | `)
-    if (cells.length === OUTCOME_COLUMNS.length - 1) cells.push({ kind: "blank", text: "", loc: cells[cells.length - 1].loc });
+    if (cells.length === OUTCOME_COLUMNS.length - 1)
+      cells.push({ kind: "blank", text: "", loc: cells[cells.length - 1].loc });
     if (cells.length !== OUTCOME_COLUMNS.length || !hasValue(cells) || found[hit.i]) continue;
     found[hit.i] = cells;
     label ??= t;

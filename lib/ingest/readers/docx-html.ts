@@ -46,7 +46,10 @@ function renderTable(t: Table): string {
     .map((cells) => {
       const tds = cells
         .filter((c) => c.merge !== "continue")
-        .map((c) => `<td${c.span > 1 ? ` colspan="${c.span}"` : ""}${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ""}>${c.html}</td>`);
+        .map(
+          (c) =>
+            `<td${c.span > 1 ? ` colspan="${c.span}"` : ""}${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ""}>${c.html}</td>`,
+        );
       return `<tr>${tds.join("")}</tr>`;
     })
     .join("");

@@ -24,11 +24,24 @@ interface DomNode {
 }
 
 const BLOCK = new Set(
-  "p div br h1 h2 h3 h4 h5 h6 li ul ol dl dt dd tr td th caption section article header footer blockquote pre hr center form address nav aside main figure figcaption".split(" "),
+  "p div br h1 h2 h3 h4 h5 h6 li ul ol dl dt dd tr td th caption section article header footer blockquote pre hr center form address nav aside main figure figcaption".split(
+    " ",
+  ),
 );
 // <head> is walked (CMSs put table payload scripts there); <title> only repeats the page heading;
 // <xml> is Word's settings island (Print, Clean, 7.8 磅 …), never report text.
-const SKIP = new Set(["style", "title", "xml", "noscript", "template", "iframe", "object", "svg", "select", "textarea"]);
+const SKIP = new Set([
+  "style",
+  "title",
+  "xml",
+  "noscript",
+  "template",
+  "iframe",
+  "object",
+  "svg",
+  "select",
+  "textarea",
+]);
 const CJK = "\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f";
 const WRAP_BETWEEN_CJK = new RegExp(`([${CJK}])[ \\t]*[\\r\\n]+\\s*(?=[${CJK}])`, "g");
 
@@ -47,7 +60,9 @@ export function decodeHtmlBytes(bytes: Uint8Array): string {
 }
 
 const VOID_OR_OPTIONAL_END = new Set(
-  "area base br col embed hr img input link meta source track wbr p li td th tr dt dd option optgroup thead tbody tfoot colgroup caption rp rt".split(" "),
+  "area base br col embed hr img input link meta source track wbr p li td th tr dt dd option optgroup thead tbody tfoot colgroup caption rp rt".split(
+    " ",
+  ),
 );
 
 /**
@@ -58,30 +73,36 @@ const VOID_OR_OPTIONAL_END = new Set(
 export function flattenDeepNesting(html: string): string {
   let depth = 0;
   const dropped = new Map<string, number>();
-  return html.replace(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g, (tag, close: string, rawName: string, selfClose: string) => {
-    const name = rawName.toLowerCase();
-    if (selfClose || VOID_OR_OPTIONAL_END.has(name)) return tag;
-    if (close) {
-      const d = dropped.get(name) ?? 0;
-      if (d > 0) {
-        dropped.set(name, d - 1);
+  return html.replace(
+    /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g,
+    (tag, close: string, rawName: string, selfClose: string) => {
+      const name = rawName.toLowerCase();
+      if (selfClose || VOID_OR_OPTIONAL_END.has(name)) return tag;
+      if (close) {
+        const d = dropped.get(name) ?? 0;
+        if (d > 0) {
+          dropped.set(name, d - 1);
+          return "";
+        }
+        depth = Math.max(0, depth - 1);
+        return tag;
+      }
+      if (depth >= MAX_DEPTH && name !== "script" && name !== "style") {
+        dropped.set(name, (dropped.get(name) ?? 0) + 1);
         return "";
       }
-      depth = Math.max(0, depth - 1);
+      depth++;
       return tag;
-    }
-    if (depth >= MAX_DEPTH && name !== "script" && name !== "style") {
-      dropped.set(name, (dropped.get(name) ?? 0) + 1);
-      return "";
-    }
-    depth++;
-    return tag;
-  });
+    },
+  );
 }
 
 /** Whitespace as a reader sees it: nbsp is a space; a line break between two CJK characters is source wrapping. */
 function cleanText(raw: string): string {
-  return raw.replace(/[\u00a0\u2002\u2003\u2009\u200b\ufeff]/g, " ").replace(WRAP_BETWEEN_CJK, "$1").replace(/\s+/g, " ");
+  return raw
+    .replace(/[\u00a0\u2002\u2003\u2009\u200b\ufeff]/g, " ")
+    .replace(WRAP_BETWEEN_CJK, "$1")
+    .replace(/\s+/g, " ");
 }
 
 /** Join the visual lines of one cell: never invent a separator, except between two Latin words. */
@@ -110,7 +131,13 @@ export function tableHtmlInScript(code: string): string | null {
   // JSON payloads escape "<" as \u003c (or \x3c); some templates carry entity-escaped markup.
   if (!/<table|\\u003ctable|\\x3ctable|&lt;table/i.test(code)) return null;
   let s = unescapeJs(code);
-  if (!/<table/i.test(s)) s = s.replace(/&lt;/gi, "<").replace(/&gt;/gi, ">").replace(/&quot;/gi, '"').replace(/&#39;/g, "'").replace(/&amp;/gi, "&");
+  if (!/<table/i.test(s))
+    s = s
+      .replace(/&lt;/gi, "<")
+      .replace(/&gt;/gi, ">")
+      .replace(/&quot;/gi, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/gi, "&");
   // the title and paragraphs stored with the table (the year, the agency, the prose) start earlier
   const table = s.search(/<table/i);
   const first = s.search(/<(?:h[1-6]|p|div)[\s>]/i);
@@ -248,7 +275,14 @@ class DocBuilder {
       .map((b) =>
         b.kind === "text"
           ? b.lines.map((l) => l.text).join("\n")
-          : b.rows.map((row) => row.filter((c) => !c.spanned).map((c) => c.text).join(" | ")).join("\n"),
+          : b.rows
+              .map((row) =>
+                row
+                  .filter((c) => !c.spanned)
+                  .map((c) => c.text)
+                  .join(" | "),
+              )
+              .join("\n"),
       )
       .join("\n");
     return { format, blocks: this.blocks, text };

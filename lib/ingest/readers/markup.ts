@@ -24,7 +24,12 @@ export function markupInText(text: string): string | null {
   let s = text;
   if (ESCAPED.test(s) && !TABLE_TAG.test(s)) {
     s = unescapeJs(s);
-    if (!TABLE_TAG.test(s)) s = s.replace(/&lt;/gi, "<").replace(/&gt;/gi, ">").replace(/&quot;/gi, '"').replace(/&amp;/gi, "&");
+    if (!TABLE_TAG.test(s))
+      s = s
+        .replace(/&lt;/gi, "<")
+        .replace(/&gt;/gi, ">")
+        .replace(/&quot;/gi, '"')
+        .replace(/&amp;/gi, "&");
   }
   if (!TABLE_TAG.test(s) || countTags(s, MIN_TAGS) < MIN_TAGS) return null;
   // markup in a JS string: attributes with escaped quotes, line breaks as \n

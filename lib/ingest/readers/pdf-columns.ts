@@ -89,7 +89,12 @@ function bands(lines: Line[]): [number, number][] {
 
 /** A lone figure just under a table line: the rest of a number that wrapped inside its narrow cell. */
 function isWrapTail(line: Line, prev: Line | undefined): boolean {
-  return !!prev && line.segments.length === 1 && FIGURE.test(line.segments[0].text) && prev.y - line.y < Math.max(prev.fs, line.fs) * 1.6;
+  return (
+    !!prev &&
+    line.segments.length === 1 &&
+    FIGURE.test(line.segments[0].text) &&
+    prev.y - line.y < Math.max(prev.fs, line.fs) * 1.6
+  );
 }
 
 function toRows(lines: Line[], page: number): TableCell[][] {
@@ -111,7 +116,10 @@ function toRows(lines: Line[], page: number): TableCell[][] {
         return;
       }
     }
-    const row: TableCell[] = bs.map((b) => ({ text: "", loc: { page, x: Math.round(b[0] * 10) / 10, y: Math.round(line.y * 10) / 10 } }));
+    const row: TableCell[] = bs.map((b) => ({
+      text: "",
+      loc: { page, x: Math.round(b[0] * 10) / 10, y: Math.round(line.y * 10) / 10 },
+    }));
     for (const s of line.segments) {
       bandsOf(s).forEach((i, k) => {
         const cell = row[i];
@@ -129,7 +137,10 @@ function toRows(lines: Line[], page: number): TableCell[][] {
  * Cut the page's leftover lines into prose lines and borderless tables (≥ 3 consecutive lines with ≥ 2
  * segments, at least one with ≥ 3; wrapped figure tails may sit between them). Top-to-bottom order.
  */
-export function borderlessTables(lines: Line[], page: number): ({ kind: "line"; line: Line } | { kind: "table"; top: number; rows: TableCell[][] })[] {
+export function borderlessTables(
+  lines: Line[],
+  page: number,
+): ({ kind: "line"; line: Line } | { kind: "table"; top: number; rows: TableCell[][] })[] {
   const out: ({ kind: "line"; line: Line } | { kind: "table"; top: number; rows: TableCell[][] })[] = [];
   let i = 0;
   while (i < lines.length) {

@@ -60,7 +60,8 @@ export function framesFromRules({ h, v }: Rules): Frame[] {
   const near = (a1: number, a2: number, b1: number, b2: number) => a1 <= b2 + TOL && b1 <= a2 + TOL;
   for (let i = 0; i < h.length; i++) {
     for (let j = 0; j < v.length; j++) {
-      if (near(h[i].x1, h[i].x2, v[j].x, v[j].x) && near(v[j].y1, v[j].y2, h[i].y, h[i].y)) union(parent, i, h.length + j);
+      if (near(h[i].x1, h[i].x2, v[j].x, v[j].x) && near(v[j].y1, v[j].y2, h[i].y, h[i].y))
+        union(parent, i, h.length + j);
     }
     for (let j = i + 1; j < h.length; j++) {
       if (Math.abs(h[i].y - h[j].y) < TOL && near(h[i].x1, h[i].x2, h[j].x1, h[j].x2)) union(parent, i, j);
@@ -68,7 +69,8 @@ export function framesFromRules({ h, v }: Rules): Frame[] {
   }
   for (let i = 0; i < v.length; i++) {
     for (let j = i + 1; j < v.length; j++) {
-      if (Math.abs(v[i].x - v[j].x) < TOL && near(v[i].y1, v[i].y2, v[j].y1, v[j].y2)) union(parent, h.length + i, h.length + j);
+      if (Math.abs(v[i].x - v[j].x) < TOL && near(v[i].y1, v[i].y2, v[j].y1, v[j].y2))
+        union(parent, h.length + i, h.length + j);
     }
   }
   const groups = new Map<number, number[]>();
@@ -79,7 +81,11 @@ export function framesFromRules({ h, v }: Rules): Frame[] {
     const vs = idx.filter((i) => i >= h.length).map((i) => v[i - h.length]);
     if (hs.length < 2 || vs.length < 2) continue;
     const xs = cluster([...vs.map((s) => s.x), Math.min(...hs.map((s) => s.x1)), Math.max(...hs.map((s) => s.x2))]);
-    const ys = cluster([...hs.map((s) => s.y), Math.min(...vs.map((s) => s.y1)), Math.max(...vs.map((s) => s.y2))]).reverse();
+    const ys = cluster([
+      ...hs.map((s) => s.y),
+      Math.min(...vs.map((s) => s.y1)),
+      Math.max(...vs.map((s) => s.y2)),
+    ]).reverse();
     if (xs.length < 2 || ys.length < 2 || (xs.length - 1) * (ys.length - 1) < 2) continue;
     const rows = ys.length - 1;
     const cols = xs.length - 1;
@@ -100,7 +106,9 @@ export function framesFromRules({ h, v }: Rules): Frame[] {
         if (!border) union(cellParent, r * cols + c, (r + 1) * cols + c);
       }
     }
-    const origin = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => find(cellParent, r * cols + c)));
+    const origin = Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: cols }, (_, c) => find(cellParent, r * cols + c)),
+    );
     frames.push({ xs, ys, origin });
   }
   return frames.sort((a, b) => b.ys[0] - a.ys[0]);

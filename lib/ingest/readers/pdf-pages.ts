@@ -60,7 +60,13 @@ export function assemble(pages: Placed[][]): Block[] {
       const prev = out[out.length - 1];
       if (p.block.kind === "text" && prev?.block.kind === "text") {
         prev.block.lines.push(...p.block.lines);
-      } else if (p.block.kind === "table" && prev?.block.kind === "table" && i === 0 && pageIndex > 0 && continues(prev, p)) {
+      } else if (
+        p.block.kind === "table" &&
+        prev?.block.kind === "table" &&
+        i === 0 &&
+        pageIndex > 0 &&
+        continues(prev, p)
+      ) {
         const bounds = unionBounds(prev.xs!, p.xs!);
         const top = regrid(prev.block.rows, prev.xs!, bounds);
         const rest = regrid(p.block.rows, p.xs!, bounds);
@@ -77,7 +83,9 @@ export function assemble(pages: Placed[][]): Block[] {
   for (const b of blocks) {
     if (b.kind === "table") {
       tableNo++;
-      b.rows = b.rows.map((row, r) => row.map((c, col) => ({ ...c, loc: { ...c.loc, table: tableNo, row: r + 1, col: col + 1 } })));
+      b.rows = b.rows.map((row, r) =>
+        row.map((c, col) => ({ ...c, loc: { ...c.loc, table: tableNo, row: r + 1, col: col + 1 } })),
+      );
     } else b.lines.forEach((l) => (l.loc.line = ++lineNo));
   }
   return blocks;

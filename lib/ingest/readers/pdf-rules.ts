@@ -42,7 +42,14 @@ function apply(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
-const STROKES = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+const STROKES = new Set<number>([
+  OPS.stroke,
+  OPS.closeStroke,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
 const FILLS = new Set<number>([OPS.fill, OPS.eoFill]);
 // DrawOPS codes inside constructPath's path data (pdfjs ≥ 5)
 const MOVE = 0,
@@ -55,7 +62,7 @@ const MOVE = 0,
 function subpaths(data: ArrayLike<number>, ctm: Matrix): [number, number][][] {
   const out: [number, number][][] = [];
   let cur: [number, number][] = [];
-  for (let i = 0; i < data.length; ) {
+  for (let i = 0; i < data.length;) {
     const op = data[i++];
     if (op === MOVE) {
       if (cur.length) out.push(cur);
@@ -89,7 +96,10 @@ function addEdge(rules: Rules, a: [number, number], b: [number, number]) {
 }
 
 /** `base` maps PDF user space to the reader's page space (the page as displayed, /Rotate applied, y up). */
-export function rulesFromOperatorList(ops: { fnArray: number[]; argsArray: unknown[] }, base: Matrix = IDENTITY): Rules {
+export function rulesFromOperatorList(
+  ops: { fnArray: number[]; argsArray: unknown[] },
+  base: Matrix = IDENTITY,
+): Rules {
   const rules: Rules = { h: [], v: [] };
   let ctm: Matrix = base;
   const stack: Matrix[] = [];

@@ -22,7 +22,8 @@ const CORRUPT = "无法读取PDF文件：文件已损坏或不是PDF格式";
 const UNREADABLE = /[\ue000-\uf8ff\ufffd\u0000-\u0008]/g;
 const ENCRYPTED = "该PDF已加密（设有打开密码），无法读取，请上传未加密的文件";
 /** page furniture such as "- 3 -" or "第 3 页" would split a table that continues on the next page */
-const PAGE_NUMBER = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，\/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*共?\s*\d{1,4}\s*页?|\d{1,4})$/;
+const PAGE_NUMBER =
+  /^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，\/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*共?\s*\d{1,4}\s*页?|\d{1,4})$/;
 /**
  * A bare number is a page number only as the page's first or last line, in its top or bottom margin
  * (this share of the page's height): elsewhere it is a cell, and so is -1 always.
@@ -61,13 +62,15 @@ function moduleDir(): string | null {
   }
 }
 
-
 function tableBlock(t: GridTable, page: number): { rows: TableCell[][]; xs: number[] } {
   const { xs, ys, origin } = t.frame;
   const cols = xs.length - 1;
   let rows: TableCell[][] = origin.map((line, r) =>
     line.map((o, c) => {
-      const cell: TableCell = { text: cellText(t.cells.get(o)), loc: { page, row: r + 1, col: c + 1, x: round(xs[c]), y: round(ys[r]) } };
+      const cell: TableCell = {
+        text: cellText(t.cells.get(o)),
+        loc: { page, row: r + 1, col: c + 1, x: round(xs[c]), y: round(ys[r]) },
+      };
       if (o !== r * cols + c) cell.spanned = true;
       return cell;
     }),
@@ -79,7 +82,10 @@ function tableBlock(t: GridTable, page: number): { rows: TableCell[][]; xs: numb
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
-async function readPage(doc: PDFDocumentProxy, pageNo: number): Promise<{ placed: Placed[]; chars: number; unreadable: number }> {
+async function readPage(
+  doc: PDFDocumentProxy,
+  pageNo: number,
+): Promise<{ placed: Placed[]; chars: number; unreadable: number }> {
   const page = await doc.getPage(pageNo);
   const [content, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
   // Work in the page as displayed (/Rotate and the MediaBox origin applied), y upwards: a landscape table
@@ -105,11 +111,13 @@ async function readPage(doc: PDFDocumentProxy, pageNo: number): Promise<{ placed
   const placed: Placed[] = [];
   for (const t of tables) {
     const { rows, xs } = tableBlock(t, pageNo);
-    if (rows.some((row) => row.some((c) => c.text))) placed.push({ top: t.frame.ys[0], block: { kind: "table", rows }, xs });
+    if (rows.some((row) => row.some((c) => c.text)))
+      placed.push({ top: t.frame.ys[0], block: { kind: "table", rows }, xs });
   }
   const margin = vp.height * MARGIN_SHARE;
   const inMargin = (y: number) => y < margin || y > vp.height - margin;
-  const furniture = (text: string, y: number) => PAGE_NUMBER.test(text) && (!BARE_NUMBER.test(text) || (inMargin(y) && apart(runs, y)));
+  const furniture = (text: string, y: number) =>
+    PAGE_NUMBER.test(text) && (!BARE_NUMBER.test(text) || (inMargin(y) && apart(runs, y)));
   for (const piece of borderlessTables(segmentLines(rest), pageNo)) {
     if (piece.kind === "table") {
       const xs = piece.rows[0].map((c) => c.loc.x ?? 0);
@@ -117,7 +125,10 @@ async function readPage(doc: PDFDocumentProxy, pageNo: number): Promise<{ placed
       continue;
     }
     const { line } = piece;
-    const text = line.segments.map((s) => s.text).join(" ").trim();
+    const text = line.segments
+      .map((s) => s.text)
+      .join(" ")
+      .trim();
     if (!text || furniture(text, line.y)) continue;
     const tl: TextLine = { text, loc: { page: pageNo, x: round(line.segments[0].x1), y: round(line.y) } };
     placed.push({ top: line.y, block: { kind: "text", lines: [tl] } });
@@ -197,7 +208,14 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
       .map((b) =>
         b.kind === "text"
           ? b.lines.map((l) => l.text).join("\n")
-          : b.rows.map((r) => r.filter((c) => !c.spanned).map((c) => c.text).join(" | ")).join("\n"),
+          : b.rows
+              .map((r) =>
+                r
+                  .filter((c) => !c.spanned)
+                  .map((c) => c.text)
+                  .join(" | "),
+              )
+              .join("\n"),
       )
       .join("\n");
     return { format: "pdf", blocks, text };

@@ -13,8 +13,13 @@ const CORRUPT = "无法读取Excel文件：文件已损坏或不是.xls格式";
 
 function cellText(c: XLSX.CellObject | undefined): string {
   if (!c || c.v === undefined || c.v === null) return "";
-  const t = typeof c.v === "number" ? plainNumber(c.v) : c.v instanceof Date ? c.v.toISOString().slice(0, 10) : String(c.v);
-  return t.replace(/\u00a0/g, " ").replace(/\s*[\r\n]+\s*/g, "").replace(/[ \t]+/g, " ").trim();
+  const t =
+    typeof c.v === "number" ? plainNumber(c.v) : c.v instanceof Date ? c.v.toISOString().slice(0, 10) : String(c.v);
+  return t
+    .replace(/\u00a0/g, " ")
+    .replace(/\s*[\r\n]+\s*/g, "")
+    .replace(/[ \t]+/g, " ")
+    .trim();
 }
 
 function sheetRows(ws: XLSX.WorkSheet, tableNo: number): TableCell[][] {
@@ -26,7 +31,8 @@ function sheetRows(ws: XLSX.WorkSheet, tableNo: number): TableCell[][] {
   // the master cell of every position covered by a merged range
   const master = new Map<number, { r: number; c: number }>();
   for (const m of ws["!merges"] ?? []) {
-    for (let r = m.s.r; r <= m.e.r; r++) for (let c = m.s.c; c <= m.e.c; c++) if (r !== m.s.r || c !== m.s.c) master.set(r * width + c, m.s);
+    for (let r = m.s.r; r <= m.e.r; r++)
+      for (let c = m.s.c; c <= m.e.c; c++) if (r !== m.s.r || c !== m.s.c) master.set(r * width + c, m.s);
   }
   const rows: TableCell[][] = [];
   for (let r = 0; r < height; r++) {
@@ -34,7 +40,10 @@ function sheetRows(ws: XLSX.WorkSheet, tableNo: number): TableCell[][] {
     for (let c = 0; c < width; c++) {
       const from = master.get(r * width + c);
       const src = from ?? { r, c };
-      const out: TableCell = { text: cellText(ws[XLSX.utils.encode_cell(src)]), loc: { table: tableNo, row: r + 1, col: c + 1 } };
+      const out: TableCell = {
+        text: cellText(ws[XLSX.utils.encode_cell(src)]),
+        loc: { table: tableNo, row: r + 1, col: c + 1 },
+      };
       if (from) out.spanned = true;
       row.push(out);
     }
@@ -49,7 +58,14 @@ export async function readXls(bytes: Uint8Array): Promise<SourceDocument> {
   if (bytes.byteLength > MAX_BYTES) throw new Error("Excel文件过大（超过50MB），已拒绝读取");
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: "array", cellDates: true, cellFormula: false, cellHTML: false, cellStyles: false, bookVBA: false });
+    wb = XLSX.read(bytes, {
+      type: "array",
+      cellDates: true,
+      cellFormula: false,
+      cellHTML: false,
+      cellStyles: false,
+      bookVBA: false,
+    });
   } catch {
     throw new Error(CORRUPT);
   }
@@ -60,7 +76,18 @@ export async function readXls(bytes: Uint8Array): Promise<SourceDocument> {
   }
   if (!blocks.length) throw new Error("Excel文件中没有任何内容");
   const text = blocks
-    .map((b) => (b.kind === "table" ? b.rows.map((r) => r.filter((c) => !c.spanned).map((c) => c.text).join(" | ")).join("\n") : ""))
+    .map((b) =>
+      b.kind === "table"
+        ? b.rows
+            .map((r) =>
+              r
+                .filter((c) => !c.spanned)
+                .map((c) => c.text)
+                .join(" | "),
+            )
+            .join("\n")
+        : "",
+    )
     .join("\n");
   return { format: "xls", blocks, text };
 }

@@ -28,7 +28,8 @@ function valueText(v: ExcelJS.CellValue): string {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === "object") {
     if ("richText" in v) return v.richText.map((r) => r.text).join("");
-    if ("formula" in v || "sharedFormula" in v) return valueText((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ("formula" in v || "sharedFormula" in v)
+      return valueText((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ("text" in v && typeof v.text === "string") return v.text; // hyperlink
     if ("error" in v) return String(v.error);
   }
@@ -38,7 +39,10 @@ function valueText(v: ExcelJS.CellValue): string {
 /** Cell text as a reader sees it: line breaks inside a cell are wrapping, not separators. */
 function cellText(cell: ExcelJS.Cell): string {
   const t = valueText(cell.value).replace(/\u00a0/g, " ");
-  return t.replace(/\s*[\r\n]+\s*/g, "").replace(/[ \t]+/g, " ").trim();
+  return t
+    .replace(/\s*[\r\n]+\s*/g, "")
+    .replace(/[ \t]+/g, " ")
+    .trim();
 }
 
 /**
@@ -79,7 +83,8 @@ function sheetRows(ws: ExcelJS.Worksheet, tableNo: number): TableCell[][] {
 }
 
 const SHEET_CAP = {
-  entryMax: (name: string) => (/^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/.test(name) ? READ_LIMITS.xlsxXmlBytes : undefined),
+  entryMax: (name: string) =>
+    /^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/.test(name) ? READ_LIMITS.xlsxXmlBytes : undefined,
   entryLabel: () => "Excel 工作表",
 };
 
@@ -110,7 +115,18 @@ export async function readXlsx(bytes: Uint8Array): Promise<SourceDocument> {
   });
   if (!blocks.length) throw new Error("Excel文件中没有任何内容");
   const text = blocks
-    .map((b) => (b.kind === "table" ? b.rows.map((r) => r.filter((c) => !c.spanned).map((c) => c.text).join(" | ")).join("\n") : ""))
+    .map((b) =>
+      b.kind === "table"
+        ? b.rows
+            .map((r) =>
+              r
+                .filter((c) => !c.spanned)
+                .map((c) => c.text)
+                .join(" | "),
+            )
+            .join("\n")
+        : "",
+    )
     .join("\n");
   return { format: "xlsx", blocks, text };
 }

@@ -77,8 +77,8 @@ function centralDirectory(b: Uint8Array): Entry[] {
     for (let x = p + 46 + nameLen; x + 4 <= p + 46 + nameLen + extraLen; x += 4 + u16(x + 2)) {
       if (u16(x) !== 0x0001) continue;
       let f = x + 4;
-      if (e.declaredSize === 0xffffffff) (e.declaredSize = u64(f)), (f += 8);
-      if (e.compressedSize === 0xffffffff) (e.compressedSize = u64(f)), (f += 8);
+      if (e.declaredSize === 0xffffffff) ((e.declaredSize = u64(f)), (f += 8));
+      if (e.compressedSize === 0xffffffff) ((e.compressedSize = u64(f)), (f += 8));
       if (e.localOffset === 0xffffffff) e.localOffset = u64(f);
     }
     entries.push(e);
@@ -133,7 +133,11 @@ export function unzipGuarded(
     let declared = 0;
     for (const e of wanted) {
       declared += e.declaredSize;
-      if (e.declaredSize >= ZIP_LIMITS.ratioMinBytes && e.declaredSize > ZIP_LIMITS.maxRatio * Math.max(1, e.compressedSize)) throw new Error(ZIP_BOMB_MESSAGE);
+      if (
+        e.declaredSize >= ZIP_LIMITS.ratioMinBytes &&
+        e.declaredSize > ZIP_LIMITS.maxRatio * Math.max(1, e.compressedSize)
+      )
+        throw new Error(ZIP_BOMB_MESSAGE);
     }
     if (declared > ZIP_LIMITS.maxTotalBytes) throw new Error(ZIP_BOMB_MESSAGE);
     const out: Unzipped = {};
@@ -143,7 +147,8 @@ export function unzipGuarded(
       const left = ZIP_LIMITS.maxTotalBytes - used;
       const data = inflateEntry(bytes, e, own === undefined ? left : Math.min(own, left));
       if (!data) {
-        if (own !== undefined && own < left) throw new Error(tooComplex(`${caps.entryLabel?.(e.name) ?? e.name} 超过 ${Math.round(own / 1048576)} MB`));
+        if (own !== undefined && own < left)
+          throw new Error(tooComplex(`${caps.entryLabel?.(e.name) ?? e.name} 超过 ${Math.round(own / 1048576)} MB`));
         throw new Error(ZIP_BOMB_MESSAGE);
       }
       used += data.length;

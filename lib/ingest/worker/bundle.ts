@@ -32,7 +32,11 @@ function isFresh(file: string): boolean {
 export function ensureWorkerBundle(root = projectRoot(), name: WorkerName = "ingest-worker"): string {
   const file = workerBundlePath(root, name);
   if (isFresh(file)) return file;
-  const r = spawnSync(process.execPath, [path.join(root, "scripts", "build-worker.mjs")], { cwd: root, encoding: "utf8" });
-  if (r.status !== 0 || !fs.existsSync(file)) throw new Error(`cannot build ${file}: ${r.stderr || r.error?.message || `exit ${r.status}`}`);
+  const r = spawnSync(process.execPath, [path.join(root, "scripts", "build-worker.mjs")], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  if (r.status !== 0 || !fs.existsSync(file))
+    throw new Error(`cannot build ${file}: ${r.stderr || r.error?.message || `exit ${r.status}`}`);
   return file;
 }

@@ -92,7 +92,10 @@ export class ReaderPool {
     const script = this.opts.script ?? ensureWorkerBundle();
     const worker = new Worker(script, {
       execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, this.opts.heapMb / 8)) },
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.opts.heapMb,
+        maxYoungGenerationSizeMb: Math.min(64, Math.max(8, this.opts.heapMb / 8)),
+      },
     });
     this.started++;
     const slot: Slot = { worker, task: null, timer: null };
@@ -148,7 +151,11 @@ export function readerPool(): ReaderPool {
 }
 
 /** A file's bytes → ParseOutcome, read in a worker. Never throws. */
-export function readFileInWorker(input: { bytes: Uint8Array; fileName?: string; maxBytes?: number }): Promise<ParseOutcome> {
+export function readFileInWorker(input: {
+  bytes: Uint8Array;
+  fileName?: string;
+  maxBytes?: number;
+}): Promise<ParseOutcome> {
   return readerPool().run({ kind: "file", ...input });
 }
 

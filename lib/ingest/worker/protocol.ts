@@ -2,8 +2,7 @@
 import type { ParseOutcome } from "../types";
 
 export type Job =
-  | { kind: "file"; bytes: Uint8Array; fileName?: string; maxBytes?: number }
-  | { kind: "text"; text: string };
+  { kind: "file"; bytes: Uint8Array; fileName?: string; maxBytes?: number } | { kind: "text"; text: string };
 
 export interface JobReply {
   id: number;

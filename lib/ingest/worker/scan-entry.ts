@@ -17,10 +17,15 @@ async function run(msg: Extract<ScanWorkerIn, { type: "start" }>): Promise<Parse
   const missing = await ocrMissing();
   if (missing) return { ok: false, format: null, error: missing };
   const pages = await countScanPages(msg.bytes);
-  if (pages === null) return { ok: false, format: null, error: "无法读取该扫描件：文件已损坏，或不是 PDF、PNG、JPEG 文件" };
+  if (pages === null)
+    return { ok: false, format: null, error: "无法读取该扫描件：文件已损坏，或不是 PDF、PNG、JPEG 文件" };
   if (pages > msg.maxPages) return { ok: false, format: "pdf", error: tooManyPages(pages, msg.maxPages) };
   post({ type: "progress", page: 0, pages, stage: "render" });
-  return parseScanned(msg.bytes, { maxPages: msg.maxPages, signal: abort.signal, onProgress: (p) => post({ type: "progress", ...p }) });
+  return parseScanned(msg.bytes, {
+    maxPages: msg.maxPages,
+    signal: abort.signal,
+    onProgress: (p) => post({ type: "progress", ...p }),
+  });
 }
 
 parentPort?.on("message", async (msg: ScanWorkerIn) => {
@@ -28,6 +33,10 @@ parentPort?.on("message", async (msg: ScanWorkerIn) => {
   try {
     post({ type: "done", outcome: await run(msg) });
   } catch (e) {
-    post({ type: "done", outcome: { ok: false, format: null, error: "识别扫描件时出错，请重试" }, crash: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    post({
+      type: "done",
+      outcome: { ok: false, format: null, error: "识别扫描件时出错，请重试" },
+      crash: e instanceof Error ? (e.stack ?? e.message) : String(e),
+    });
   }
 });

@@ -7,7 +7,8 @@ export type ScanWorkerOut =
   | { type: "progress"; page: number; pages: number; stage: "render" | "ocr" | "match" }
   | { type: "done"; outcome: ParseOutcome; crash?: string };
 
-export const isPng = (b: Uint8Array) => b.length > 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
+export const isPng = (b: Uint8Array) =>
+  b.length > 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
 export const isJpeg = (b: Uint8Array) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
 export const isImagePage = (b: Uint8Array) => isPng(b) || isJpeg(b);
 

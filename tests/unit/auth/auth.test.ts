@@ -4,7 +4,10 @@ import { can, canAccessAgency, PERMISSIONS, type Permission } from "../../../lib
 
 describe("same-origin guard", () => {
   const req = (origin: string | null, host = "localhost:3000") =>
-    new Request("http://localhost:3000/api/upload", { method: "POST", headers: { host, ...(origin ? { origin } : {}) } });
+    new Request("http://localhost:3000/api/upload", {
+      method: "POST",
+      headers: { host, ...(origin ? { origin } : {}) },
+    });
   it("accepts same-origin and origin-less requests, refuses others", () => {
     expect(isSameOrigin(req("http://localhost:3000"))).toBe(true);
     expect(isSameOrigin(req(null))).toBe(true);
@@ -24,7 +27,16 @@ describe("the role table", () => {
   it("keeps agency users to their own agency and away from review, publishing and administration", () => {
     expect(canAccessAgency(agency, 7)).toBe(true);
     expect(canAccessAgency(agency, 8)).toBe(false);
-    for (const p of ["report.readAll", "report.writeAll", "report.review", "report.publish", "user.manage", "agency.manage", "audit.read", "import.bulk"] as Permission[])
+    for (const p of [
+      "report.readAll",
+      "report.writeAll",
+      "report.review",
+      "report.publish",
+      "user.manage",
+      "agency.manage",
+      "audit.read",
+      "import.bulk",
+    ] as Permission[])
       expect(can(agency, p)).toBe(false);
   });
   it("lets reviewers review and publish but not administer; admins do everything", () => {

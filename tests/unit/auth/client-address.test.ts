@@ -12,7 +12,9 @@ describe("client address", () => {
     expect(clientAddress(new Headers({ "x-xxgk-peer": `${N} 198.51.100.4` }), N)).toBe("198.51.100.4");
   });
   it("believes only the last X-Forwarded-For entry, and only from a proxy on this machine", () => {
-    expect(clientAddress({ "x-xxgk-peer": `${N} 127.0.0.1`, "x-forwarded-for": "6.6.6.6, 203.0.113.8" }, N)).toBe("203.0.113.8");
+    expect(clientAddress({ "x-xxgk-peer": `${N} 127.0.0.1`, "x-forwarded-for": "6.6.6.6, 203.0.113.8" }, N)).toBe(
+      "203.0.113.8",
+    );
     expect(clientAddress({ "x-xxgk-peer": `${N} ::1`, "x-forwarded-for": "203.0.113.8" }, N)).toBe("203.0.113.8");
     expect(clientAddress({ "x-xxgk-peer": `${N} 127.0.0.1` }, N)).toBe("127.0.0.1");
   });

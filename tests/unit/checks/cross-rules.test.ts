@@ -17,7 +17,10 @@ describe.each(TEMPLATES)("X-CARRY, template %s", (template) => {
     const p = set(clone(prev), "applications.carriedForward.naturalPerson", 4);
     set(p, "applications.carriedForward.total", 4);
     const f = only(cur, "X-CARRY", { previous: p });
-    expect(f.map((x) => x.cells[0])).toEqual(["applications.carriedOver.naturalPerson", "applications.carriedOver.total"]);
+    expect(f.map((x) => x.cells[0])).toEqual([
+      "applications.carriedOver.naturalPerson",
+      "applications.carriedOver.total",
+    ]);
     expect(f[0]).toMatchObject({ severity: "warning", expected: 4, actual: 1 });
     expect(f[0].message).toContain("二、上年结转政府信息公开申请数量 自然人列为 1");
   });
@@ -50,7 +53,13 @@ describe("X-ITEMS (2019 → 2019)", () => {
   const cur = validReport("2019", { year: 2019 });
   const next = validReport("2019", { year: 2020 });
   // the fixture's 上一年项目数量 + 本年增/减 for each row
-  for (const [row, n] of [["licensing", 8], ["otherServices", 5], ["penalty", 6], ["coercion", 2], ["fees", 2]] as const)
+  for (const [row, n] of [
+    ["licensing", 8],
+    ["otherServices", 5],
+    ["penalty", 6],
+    ["coercion", 2],
+    ["fees", 2],
+  ] as const)
     set(next, `proactive.${row}.previousCount`, n);
   const wrong = set(clone(next), "proactive.licensing.previousCount", 10);
 
@@ -61,10 +70,14 @@ describe("X-ITEMS (2019 → 2019)", () => {
   it("warns on the later year, checked against ctx.previous", () => {
     const f = only(wrong, "X-ITEMS", { previous: cur });
     expect(f).toMatchObject([{ cells: ["proactive.licensing.previousCount"], expected: 8, actual: 10 }]);
-    expect(f[0].message).toBe("第二十条第（五）项 行政许可 上一年项目数量为 10，但2019年度报告的上一年项目数量（10）+ 本年增/减（-2）= 8");
+    expect(f[0].message).toBe(
+      "第二十条第（五）项 行政许可 上一年项目数量为 10，但2019年度报告的上一年项目数量（10）+ 本年增/减（-2）= 8",
+    );
   });
   it("checks year N against ctx.next only when no previous context is given, so a chain reports a gap once", () => {
-    expect(only(cur, "X-ITEMS", { next: wrong })).toMatchObject([{ cells: ["proactive.licensing.previousCount", "proactive.licensing.change"] }]);
+    expect(only(cur, "X-ITEMS", { next: wrong })).toMatchObject([
+      { cells: ["proactive.licensing.previousCount", "proactive.licensing.change"] },
+    ]);
     expect(only(cur, "X-ITEMS", { previous: null, next: wrong })).toEqual([]);
   });
   it("does not apply to the 2021 layout", () => {

@@ -36,7 +36,8 @@ describe("checks over the demo city", () => {
     const extra = new Set(["prose", "prose.problems", "proactive", "applications"]);
     for (const x of results) {
       const paths = new Set(cellDefs(shapeOf(x.demo.report)).map((d) => d.path));
-      for (const f of x.findings) for (const c of f.cells) expect(paths.has(c) || extra.has(c), `${f.code} ${c}`).toBe(true);
+      for (const f of x.findings)
+        for (const c of f.cells) expect(paths.has(c) || extra.has(c), `${f.code} ${c}`).toBe(true);
     }
   });
 });

@@ -6,15 +6,31 @@ describe("rule table", () => {
   it("has unique codes, the template's rules, and Chinese titles", () => {
     const codes = RULES.map((r) => r.code);
     expect(new Set(codes).size).toBe(codes.length);
-    for (const c of ["T3-BALANCE", "T3-RESULTS", "T3-ROWSUM", "T4-SUM", "TYPE", "X-CARRY", "X-INFORCE", "X-ITEMS",
-      "TXT-FIGURES", "TXT-FEES", "TXT-PROBLEMS", "TXT-REPEAT", "LATE"]) expect(codes).toContain(c);
+    for (const c of [
+      "T3-BALANCE",
+      "T3-RESULTS",
+      "T3-ROWSUM",
+      "T4-SUM",
+      "TYPE",
+      "X-CARRY",
+      "X-INFORCE",
+      "X-ITEMS",
+      "TXT-FIGURES",
+      "TXT-FEES",
+      "TXT-PROBLEMS",
+      "TXT-REPEAT",
+      "LATE",
+    ])
+      expect(codes).toContain(c);
     for (const r of RULES) expect(r.title).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it("severities follow template.md", () => {
     const sev = (c: string) => ruleByCode(c)!.severity;
     expect(["T3-BALANCE", "T3-RESULTS", "T3-ROWSUM", "T4-SUM", "TYPE"].map(sev)).toEqual(Array(5).fill("error"));
-    expect(["X-CARRY", "X-INFORCE", "X-ITEMS", "TXT-FIGURES", "TXT-FEES", "TXT-PROBLEMS"].map(sev)).toEqual(Array(6).fill("warning"));
+    expect(["X-CARRY", "X-INFORCE", "X-ITEMS", "TXT-FIGURES", "TXT-FEES", "TXT-PROBLEMS"].map(sev)).toEqual(
+      Array(6).fill("warning"),
+    );
     expect(["TXT-REPEAT", "LATE"].map(sev)).toEqual(["info", "info"]);
     expect(ruleByCode("NOPE")).toBeUndefined();
   });

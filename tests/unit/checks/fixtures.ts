@@ -17,10 +17,16 @@ export const PROSE = {
   other: "本年度未收取信息处理费。",
 };
 
-export function validReport(template: TemplateId, opts: { splitOther?: boolean; year?: number; agency?: string } = {}): Report {
+export function validReport(
+  template: TemplateId,
+  opts: { splitOther?: boolean; year?: number; agency?: string } = {},
+): Report {
   const splitOther = opts.splitOther ?? template === "2021";
   const year = opts.year ?? (template === "2021" ? 2022 : 2020);
-  const r = emptyReport({ template, splitOther }, { year, agency: opts.agency ?? "某市某局" }) as unknown as Record<string, unknown>;
+  const r = emptyReport({ template, splitOther }, { year, agency: opts.agency ?? "某市某局" }) as unknown as Record<
+    string,
+    unknown
+  >;
   const apps: Record<string, unknown> = {
     newReceived: cols({ naturalPerson: 10, commercial: 2 }),
     carriedOver: cols({ naturalPerson: 1 }),

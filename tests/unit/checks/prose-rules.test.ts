@@ -9,11 +9,19 @@ const withProse = (r: Report, prose: Report["prose"]) => ({ ...clone(r), prose }
 
 describe("reading figures from prose", () => {
   it("parses Arabic and Chinese numerals", () => {
-    expect([parseNumeral("12"), parseNumeral("十二"), parseNumeral("一百零三"), parseNumeral("两千"), parseNumeral("零")]).toEqual([12, 12, 103, 2000, 0]);
+    expect([
+      parseNumeral("12"),
+      parseNumeral("十二"),
+      parseNumeral("一百零三"),
+      parseNumeral("两千"),
+      parseNumeral("零"),
+    ]).toEqual([12, 12, 103, 2000, 0]);
     expect(parseNumeral("abc")).toBeNull();
   });
   it("finds the usual phrasings and ignores other measures", () => {
-    const f = extractFigures("全年新收政府信息公开申请二十件，办结18件；行政复议纠错1件，被申请行政复议2件，未发生行政诉讼案件。");
+    const f = extractFigures(
+      "全年新收政府信息公开申请二十件，办结18件；行政复议纠错1件，被申请行政复议2件，未发生行政诉讼案件。",
+    );
     expect(f.map((x) => [x.key, x.value])).toEqual([
       ["newReceived", 20],
       ["reconsideration", 2],
@@ -53,11 +61,15 @@ describe.each(TEMPLATES)("prose rules, template %s", (template) => {
       ["applications.newReceived.total", 12, 15],
       ["review.reconsideration.total", 3, 2],
     ]);
-    expect(f[0].message).toBe("一、总体情况中写明“共收到政府信息公开申请15件”，但表三 一、本年新收政府信息公开申请数量 总计为 12");
+    expect(f[0].message).toBe(
+      "一、总体情况中写明“共收到政府信息公开申请15件”，但表三 一、本年新收政府信息公开申请数量 总计为 12",
+    );
   });
   it("TXT-FIGURES: a joint 复议、诉讼 count is compared with all three groups", () => {
     expect(only(withProse(base, { overview: "行政复议、行政诉讼4件" }), "TXT-FIGURES")).toEqual([]);
-    expect(only(withProse(base, { overview: "行政复议、行政诉讼0件" }), "TXT-FIGURES")).toMatchObject([{ expected: 4, actual: 0 }]);
+    expect(only(withProse(base, { overview: "行政复议、行政诉讼0件" }), "TXT-FIGURES")).toMatchObject([
+      { expected: 4, actual: 0 },
+    ]);
   });
   it("TXT-FIGURES: 共收到 counting carried-over applications too is accepted", () => {
     expect(only(withProse(base, { overview: "共收到政府信息公开申请13件" }), "TXT-FIGURES")).toEqual([]);
@@ -65,7 +77,9 @@ describe.each(TEMPLATES)("prose rules, template %s", (template) => {
 
   it("TXT-PROBLEMS: section 五 empty or just 无 is a warning", () => {
     expect(only(base, "TXT-PROBLEMS")).toEqual([]);
-    expect(only(withProse(base, { ...PROSE, problems: "无。" }), "TXT-PROBLEMS")).toMatchObject([{ severity: "warning", cells: ["prose.problems"] }]);
+    expect(only(withProse(base, { ...PROSE, problems: "无。" }), "TXT-PROBLEMS")).toMatchObject([
+      { severity: "warning", cells: ["prose.problems"] },
+    ]);
     expect(only(withProse(base, { ...PROSE, problems: "" }), "TXT-PROBLEMS")).toHaveLength(1);
   });
 
@@ -79,7 +93,10 @@ describe.each(TEMPLATES)("prose rules, template %s", (template) => {
       ...PROSE,
       overview: PROSE.overview.replace("12件", "30件"),
     });
-    const f = only(base, "TXT-REPEAT", { previous: prev, peers: [{ agency: "某区某局", prose: Object.values(PROSE).join("\n") }] });
+    const f = only(base, "TXT-REPEAT", {
+      previous: prev,
+      peers: [{ agency: "某区某局", prose: Object.values(PROSE).join("\n") }],
+    });
     expect(f.map((x) => x.severity)).toEqual(["info", "info"]);
     expect(f[1].message).toContain("某区某局");
   });
@@ -88,8 +105,16 @@ describe.each(TEMPLATES)("prose rules, template %s", (template) => {
     expect(only(withProse(base, short), "TXT-REPEAT", { previous: withProse(base, short) })).toEqual([]);
   });
   it("TXT-REPEAT: different prose passes, and a peer with the same agency name is the report itself", () => {
-    const other = { agency: "某区某局", prose: "本单位高度重视政务公开工作，围绕重点领域信息公开，完善制度机制，拓展公开渠道，全年发布各类信息三百余条，办理依申请公开事项若干，群众满意度持续提升，公开实效明显增强。".repeat(2) };
-    expect(only(base, "TXT-REPEAT", { peers: [other, { agency: "某市某局", prose: Object.values(PROSE).join("\n") }] })).toEqual([]);
+    const other = {
+      agency: "某区某局",
+      prose:
+        "本单位高度重视政务公开工作，围绕重点领域信息公开，完善制度机制，拓展公开渠道，全年发布各类信息三百余条，办理依申请公开事项若干，群众满意度持续提升，公开实效明显增强。".repeat(
+          2,
+        ),
+    };
+    expect(
+      only(base, "TXT-REPEAT", { peers: [other, { agency: "某市某局", prose: Object.values(PROSE).join("\n") }] }),
+    ).toEqual([]);
   });
 });
 
@@ -98,10 +123,14 @@ describe("TXT-FEES (2021, （六）2 > 0)", () => {
   set(r, "applications.otherHandling.overdueFee.total", 1);
   it("warns when section 六 says nothing about fees", () => {
     const f = only(withProse(r, { ...PROSE, other: "无其他需要报告的事项。" }), "TXT-FEES");
-    expect(f).toMatchObject([{ severity: "warning", cells: ["applications.otherHandling.overdueFee.total"], actual: 1 }]);
+    expect(f).toMatchObject([
+      { severity: "warning", cells: ["applications.otherHandling.overdueFee.total"], actual: 1 },
+    ]);
   });
   it("passes when section 六 mentions 信息处理费", () => {
-    expect(only(withProse(r, { ...PROSE, other: "本年度发出收费通知1件，收取信息处理费0元。" }), "TXT-FEES")).toEqual([]);
+    expect(only(withProse(r, { ...PROSE, other: "本年度发出收费通知1件，收取信息处理费0元。" }), "TXT-FEES")).toEqual(
+      [],
+    );
   });
   it("skips when section 六 was not kept", () => {
     expect(only(withProse(r, { overview: PROSE.overview }), "TXT-FEES")).toEqual([]);

@@ -45,7 +45,9 @@ describe.each(TEMPLATES)("template %s", (template) => {
     const r = set(clone(base), "review.litigationDirect.total", 0);
     const f = only(r, "T4-SUM");
     expect(f).toHaveLength(1);
-    expect(f[0].message).toBe("四、行政诉讼（未经复议直接起诉）总计为 0，但结果维持、结果纠正、其他结果、尚未审结之和为 1");
+    expect(f[0].message).toBe(
+      "四、行政诉讼（未经复议直接起诉）总计为 0，但结果维持、结果纠正、其他结果、尚未审结之和为 1",
+    );
     expect(f[0].cells[0]).toBe("review.litigationDirect.total");
   });
 
@@ -117,6 +119,8 @@ describe("template-specific table rules", () => {
     const f = only(validReport("2019", { year: 2022 }), "TEMPLATE-YEAR");
     expect(f).toMatchObject([{ severity: "info", expected: "2021", actual: "2019" }]);
     expect(only(validReport("2021", { year: 2022 }), "TEMPLATE-YEAR")).toEqual([]);
-    expect(only(validReport("2021", { year: 2020 }), "TEMPLATE-YEAR")).toMatchObject([{ expected: "2019", actual: "2021" }]);
+    expect(only(validReport("2021", { year: 2020 }), "TEMPLATE-YEAR")).toMatchObject([
+      { expected: "2019", actual: "2021" },
+    ]);
   });
 });

@@ -18,10 +18,28 @@ let dbPath: string;
 
 function cli(args: string[]): Promise<{ code: number | null; lines: string[]; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/collect.ts", ...args], {
-      env: { ...process.env, DATABASE_PATH: dbPath, SEED_DEMO: "0", COLLECT_ALLOW_LOOPBACK: "1", COLLECT_PAUSE_MS: "0", COLLECT_TIMEOUT_S: "3" },
-      encoding: "utf8", timeout: 120_000,
-    }, (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, lines: stdout.trim().split("\n").filter(Boolean), stderr }));
+    execFile(
+      process.execPath,
+      [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/collect.ts", ...args],
+      {
+        env: {
+          ...process.env,
+          DATABASE_PATH: dbPath,
+          SEED_DEMO: "0",
+          COLLECT_ALLOW_LOOPBACK: "1",
+          COLLECT_PAUSE_MS: "0",
+          COLLECT_TIMEOUT_S: "3",
+        },
+        encoding: "utf8",
+        timeout: 120_000,
+      },
+      (err, stdout, stderr) =>
+        resolve({
+          code: err ? ((err as { code?: number }).code ?? 1) : 0,
+          lines: stdout.trim().split("\n").filter(Boolean),
+          stderr,
+        }),
+    );
   });
 }
 
@@ -30,8 +48,15 @@ beforeAll(async () => {
   dbPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "xxgk-collect-")), "cli.db");
   const db = openDb(dbPath);
   const uid = createUser(db, SYSTEM, { login: "admin", name: "管理员", role: "admin", password: "admin-password-1" });
-  setAllowHosts(db, { id: uid, login: "admin", name: "管理员", role: "admin", agencyId: null } as NonNullable<Viewer>, "*.gov.cn 127.0.0.1");
-  for (const c of ["a", "d"]) setAgencyWeb(db, createAgency(db, SYSTEM, { name: `示例市${c}局`, kind: "市直部门" }), { reportColumnUrl: `${site.base}/${c}/index.html` });
+  setAllowHosts(
+    db,
+    { id: uid, login: "admin", name: "管理员", role: "admin", agencyId: null } as NonNullable<Viewer>,
+    "*.gov.cn 127.0.0.1",
+  );
+  for (const c of ["a", "d"])
+    setAgencyWeb(db, createAgency(db, SYSTEM, { name: `示例市${c}局`, kind: "市直部门" }), {
+      reportColumnUrl: `${site.base}/${c}/index.html`,
+    });
   createAgency(db, SYSTEM, { name: "示例市乡镇", kind: "乡镇街道" });
   db.$client.close();
 });

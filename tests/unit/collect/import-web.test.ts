@@ -24,7 +24,9 @@ describe("admin bulk import by address", () => {
     const admin = { id: uid, login: "admin", name: "管理员", role: "admin", agencyId: null } as NonNullable<Viewer>;
     const agencyId = createAgency(db, SYSTEM, { name: "示例市网址局", kind: "市直部门" });
     // default allowlist is *.gov.cn: the fixture host is refused until the admin allows it
-    const lines = parseAddressLines(`${site.base}/a/report.html,示例市网址局,${YEAR}\n${site.base}/f/x.html,示例市网址局,${YEAR}`);
+    const lines = parseAddressLines(
+      `${site.base}/a/report.html,示例市网址局,${YEAR}\n${site.base}/f/x.html,示例市网址局,${YEAR}`,
+    );
     if (!lines.ok) throw new Error(lines.message);
     const opts = { publish: false, createAgencies: false };
     const refused = await importAddresses(db, admin, lines.lines, opts);
@@ -33,11 +35,18 @@ describe("admin bulk import by address", () => {
     const first = await importAddresses(db, admin, lines.lines, opts);
     expect(first.map((r) => r.status)).toEqual(["imported", "failed"]);
     expect(first[1].message).toMatch(/HTTP 404/);
-    const v = db.$client.prepare("select v.source, v.source_url u, v.fetched_at f, v.page_date d, length(v.file_bytes) n from report_versions v join reports r on r.id = v.report_id where r.agency_id = ?").get(agencyId) as Record<string, unknown>;
+    const v = db.$client
+      .prepare(
+        "select v.source, v.source_url u, v.fetched_at f, v.page_date d, length(v.file_bytes) n from report_versions v join reports r on r.id = v.report_id where r.agency_id = ?",
+      )
+      .get(agencyId) as Record<string, unknown>;
     expect(v).toMatchObject({ source: "web", u: `${site.base}/a/report.html`, d: `${YEAR + 1}-01-20` });
     expect(Number(v.n)).toBeGreaterThan(1000);
     const again = await importAddresses(db, admin, lines.lines, opts);
     expect(again[0].status).toBe("unchanged");
-    expect(parseAddressLines("javascript:alert(1),x,2025")).toMatchObject({ ok: false, message: expect.stringMatching(/第1行/) });
+    expect(parseAddressLines("javascript:alert(1),x,2025")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/第1行/),
+    });
   });
 });

@@ -6,7 +6,8 @@ import { startSite, YEAR, type Site } from "../../fixtures/collect/site";
 
 const PORT = 3382;
 let site: Site;
-const fetcher = () => new Fetcher({ allowHosts: ["127.0.0.1"], allowLoopback: true, timeoutMs: 1500, pauseMs: 0, maxBytes: 20 * 1048576 });
+const fetcher = () =>
+  new Fetcher({ allowHosts: ["127.0.0.1"], allowLoopback: true, timeoutMs: 1500, pauseMs: 0, maxBytes: 20 * 1048576 });
 const url = (p: string) => `${site.base}${p}`;
 const target = { year: YEAR, agencyName: null };
 
@@ -17,16 +18,39 @@ afterAll(() => site.close());
 
 describe("report titles and printed dates", () => {
   it("finds the year's report by its title, tolerating the usual variants, and skips interpretations and plans", () => {
-    for (const t of [`示例市甲局${YEAR}年政府信息公开工作年度报告`, `${YEAR}年度政府信息公开工作年度报告`, `${YEAR}年政府信息公开工作年报`, `示例市${YEAR}年度政务公开工作年度报告`, `二〇二五年政府信息公开工作年度报告`])
+    for (const t of [
+      `示例市甲局${YEAR}年政府信息公开工作年度报告`,
+      `${YEAR}年度政府信息公开工作年度报告`,
+      `${YEAR}年政府信息公开工作年报`,
+      `示例市${YEAR}年度政务公开工作年度报告`,
+      `二〇二五年政府信息公开工作年度报告`,
+    ])
       expect(reportTitleScore(t, YEAR), t).toBeGreaterThan(0);
-    for (const t of [`《${YEAR}年度政府信息公开工作年度报告》解读`, `关于印发${YEAR}年政务公开工作要点的通知`, `${YEAR - 1}年政府信息公开工作年度报告`, `${YEAR}年部门预算`])
+    for (const t of [
+      `《${YEAR}年度政府信息公开工作年度报告》解读`,
+      `关于印发${YEAR}年政务公开工作要点的通知`,
+      `${YEAR - 1}年政府信息公开工作年度报告`,
+      `${YEAR}年部门预算`,
+    ])
       expect(reportTitleScore(t, YEAR), t).toBe(0);
-    expect(findReportLink([{ text: `${YEAR}年度报告解读`, href: "x" }, { text: `${YEAR}年政府信息公开工作年度报告`, href: "y" }], YEAR)?.href).toBe("y");
+    expect(
+      findReportLink(
+        [
+          { text: `${YEAR}年度报告解读`, href: "x" },
+          { text: `${YEAR}年政府信息公开工作年度报告`, href: "y" },
+        ],
+        YEAR,
+      )?.href,
+    ).toBe("y");
   });
   it("follows a column's next page by its link or by the usual CMS paging script", () => {
     const base = "http://www.example.gov.cn/ndbg/index.html";
-    expect(nextPage("", [{ text: "下一页", href: "http://www.example.gov.cn/ndbg/index_1.html" }], base)).toBe("http://www.example.gov.cn/ndbg/index_1.html");
-    expect(nextPage('<script>createPageHTML(5, 0, "index", "html");</script>', [], base)).toBe("http://www.example.gov.cn/ndbg/index_1.html");
+    expect(nextPage("", [{ text: "下一页", href: "http://www.example.gov.cn/ndbg/index_1.html" }], base)).toBe(
+      "http://www.example.gov.cn/ndbg/index_1.html",
+    );
+    expect(nextPage('<script>createPageHTML(5, 0, "index", "html");</script>', [], base)).toBe(
+      "http://www.example.gov.cn/ndbg/index_1.html",
+    );
     expect(nextPage('<script>createPageHTML(2, 1, "index", "html");</script>', [], base)).toBeNull();
   });
   it("reads the printed publication date in its usual forms", () => {
@@ -56,7 +80,9 @@ describe("readFromAddress", () => {
   it("reads a GBK page", async () => {
     const r = await readFromAddress(fetcher(), url("/c/report.html"), target);
     expect(r.ok).toBe(true);
-    expect((r as Extract<typeof r, { ok: true }>).read.report.applications.newReceived.total).toBe(site.served.c.report.applications.newReceived.total);
+    expect((r as Extract<typeof r, { ok: true }>).read.report.applications.newReceived.total).toBe(
+      site.served.c.report.applications.newReceived.total,
+    );
     expect((r as Extract<typeof r, { ok: true }>).origin.pageDate).toBe(`${YEAR + 1}-01-15`);
   });
   it("follows a PDF attachment", async () => {
@@ -66,7 +92,12 @@ describe("readFromAddress", () => {
   it("says clearly why an .xls attachment, a 404 and a page of another year cannot be used", async () => {
     const xls = await readFromAddress(fetcher(), url("/k/report.html"), target);
     expect(xls).toMatchObject({ ok: false, message: expect.stringMatching(/附件“report\.xls”：.*(\.xls|Excel)/) });
-    expect(await readFromAddress(fetcher(), url("/f/report.html"), target)).toMatchObject({ ok: false, message: expect.stringMatching(/HTTP 404/) });
-    expect(await readFromAddress(fetcher(), url("/a/report.html"), { year: YEAR - 1, agencyName: null })).toMatchObject({ ok: false, message: expect.stringMatching(/所选年度为/) });
+    expect(await readFromAddress(fetcher(), url("/f/report.html"), target)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/HTTP 404/),
+    });
+    expect(await readFromAddress(fetcher(), url("/a/report.html"), { year: YEAR - 1, agencyName: null })).toMatchObject(
+      { ok: false, message: expect.stringMatching(/所选年度为/) },
+    );
   });
 });

@@ -29,12 +29,19 @@ describe("db:backup while the app writes, then db:restore", () => {
     const extra = [...generateReports({ agencies: 2, years: [2019, 2025], seed: 11 })];
     // a version with original file bytes, so blobs are compared too
     saveReportVersion(db, {
-      agencyId, year: extra[0].year, report: extra[0].report, source: "upload", actor: SYSTEM,
+      agencyId,
+      year: extra[0].year,
+      report: extra[0].report,
+      source: "upload",
+      actor: SYSTEM,
       file: { name: "年报.docx", type: "docx", bytes: new Uint8Array([0x50, 0x4b, 3, 4, 0, 255, 128, 7]) },
     });
 
     const backupFile = path.join(dir, "backup.db");
-    const child = spawn(tsx, ["scripts/db-backup.ts", backupFile], { env: { ...process.env, DATABASE_PATH: src }, stdio: "pipe" });
+    const child = spawn(tsx, ["scripts/db-backup.ts", backupFile], {
+      env: { ...process.env, DATABASE_PATH: src },
+      stdio: "pipe",
+    });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
@@ -50,7 +57,9 @@ describe("db:backup while the app writes, then db:restore", () => {
     expect(out).toContain("完整性检查 ok");
 
     const restored = path.join(dir, "restored.db");
-    execFileSync(tsx, ["scripts/db-restore.ts", backupFile, "--force"], { env: { ...process.env, DATABASE_PATH: restored, PORT: "39997" } });
+    execFileSync(tsx, ["scripts/db-restore.ts", backupFile, "--force"], {
+      env: { ...process.env, DATABASE_PATH: restored, PORT: "39997" },
+    });
     const got = versions(restored);
     const fromBackup = versions(backupFile);
     expect(got.length).toBeGreaterThan(280);
@@ -72,7 +81,10 @@ describe("db:backup while the app writes, then db:restore", () => {
     fs.writeFileSync(target, "keep me");
     let msg = "";
     try {
-      execFileSync(tsx, ["scripts/db-restore.ts", bad, "--force"], { env: { ...process.env, DATABASE_PATH: target, PORT: "39996" }, stdio: "pipe" });
+      execFileSync(tsx, ["scripts/db-restore.ts", bad, "--force"], {
+        env: { ...process.env, DATABASE_PATH: target, PORT: "39996" },
+        stdio: "pipe",
+      });
     } catch (e) {
       msg = String((e as { stderr: Buffer }).stderr);
     }

@@ -55,7 +55,9 @@ describe("file modes", () => {
     expect(mode(out)).toBe(0o600);
     expect(mode(path.dirname(out))).toBe(0o700);
     const restored = path.join(dir, "restored", "r.db");
-    execFileSync(tsx, ["scripts/db-restore.ts", out, "--force"], { env: { ...process.env, DATABASE_PATH: restored, PORT: "39996" } });
+    execFileSync(tsx, ["scripts/db-restore.ts", out, "--force"], {
+      env: { ...process.env, DATABASE_PATH: restored, PORT: "39996" },
+    });
     expect(mode(restored)).toBe(0o600);
   });
 });

@@ -12,7 +12,12 @@ import type { Report } from "../../../lib/template";
 function chain(): Report[] {
   for (let seed = 1; seed < 80; seed++) {
     const reps = [...generateReports({ agencies: 1, years: [2019, 2020], seed })];
-    if (reps.length === 2 && reps.every((r) => r.defects.length === 0) && (reps[0].report.applications.carriedForward.total ?? 0) > 0) return reps.map((r) => r.report);
+    if (
+      reps.length === 2 &&
+      reps.every((r) => r.defects.length === 0) &&
+      (reps[0].report.applications.carriedForward.total ?? 0) > 0
+    )
+      return reps.map((r) => r.report);
   }
   throw new Error("no chain");
 }
@@ -23,14 +28,33 @@ describe("publishedFindings: what the public sees is computed from published ver
     for (const y of [2019, 2020]) ensureYear(db, y);
     const agencyId = createAgency(db, SYSTEM, { name: "示例市草稿测试局", kind: "市直部门" });
     const [a, b] = chain();
-    saveReportVersion(db, { agencyId, year: 2019, report: a, source: "form", actor: SYSTEM, status: "published", at: "2020-01-10T00:00:00Z" });
-    const pub2020 = saveReportVersion(db, { agencyId, year: 2020, report: b, source: "form", actor: SYSTEM, status: "published", at: "2021-01-10T00:00:00Z" });
+    saveReportVersion(db, {
+      agencyId,
+      year: 2019,
+      report: a,
+      source: "form",
+      actor: SYSTEM,
+      status: "published",
+      at: "2020-01-10T00:00:00Z",
+    });
+    const pub2020 = saveReportVersion(db, {
+      agencyId,
+      year: 2020,
+      report: b,
+      source: "form",
+      actor: SYSTEM,
+      status: "published",
+      at: "2021-01-10T00:00:00Z",
+    });
     const before = publishedFindings(db, agencyId, 2020);
     expect(before.map((f) => f.code)).not.toContain("X-CARRY");
 
     // a 2019 correction saved as a draft: carried forward zeroed
     const draft = structuredClone(a);
-    for (const k of Object.keys(draft.applications.carriedForward) as (keyof typeof draft.applications.carriedForward)[]) draft.applications.carriedForward[k] = 0;
+    for (const k of Object.keys(
+      draft.applications.carriedForward,
+    ) as (keyof typeof draft.applications.carriedForward)[])
+      draft.applications.carriedForward[k] = 0;
     saveReportVersion(db, { agencyId, year: 2019, report: draft, source: "form", actor: SYSTEM, status: "draft" });
 
     // staff's live findings of the 2020 version now quote the draft …
@@ -44,12 +68,35 @@ describe("publishedFindings: what the public sees is computed from published ver
     for (const y of [2019, 2020]) ensureYear(db, y);
     const agencyId = createAgency(db, SYSTEM, { name: "示例市发布测试局", kind: "市直部门" });
     const [a, b] = chain();
-    saveReportVersion(db, { agencyId, year: 2019, report: a, source: "form", actor: SYSTEM, status: "published", at: "2020-01-10T00:00:00Z" });
-    saveReportVersion(db, { agencyId, year: 2020, report: b, source: "form", actor: SYSTEM, status: "published", at: "2021-01-10T00:00:00Z" });
+    saveReportVersion(db, {
+      agencyId,
+      year: 2019,
+      report: a,
+      source: "form",
+      actor: SYSTEM,
+      status: "published",
+      at: "2020-01-10T00:00:00Z",
+    });
+    saveReportVersion(db, {
+      agencyId,
+      year: 2020,
+      report: b,
+      source: "form",
+      actor: SYSTEM,
+      status: "published",
+      at: "2021-01-10T00:00:00Z",
+    });
     const changed = structuredClone(a);
     changed.applications.carriedForward.total = (changed.applications.carriedForward.total ?? 0) + 5;
     changed.applications.carriedForward.naturalPerson = (changed.applications.carriedForward.naturalPerson ?? 0) + 5;
-    saveReportVersion(db, { agencyId, year: 2019, report: changed, source: "form", actor: SYSTEM, status: "published" });
+    saveReportVersion(db, {
+      agencyId,
+      year: 2019,
+      report: changed,
+      source: "form",
+      actor: SYSTEM,
+      status: "published",
+    });
     const carry = publishedFindings(db, agencyId, 2020).filter((f) => f.code === "X-CARRY");
     expect(carry.length).toBeGreaterThan(0);
     expect(carry[0].message).toContain(String(changed.applications.carriedForward.total));

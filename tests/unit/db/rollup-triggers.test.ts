@@ -10,16 +10,23 @@ import { ROLLUP_WATCH, rollupTriggerMigration, rollupTriggerSql } from "../../..
 describe("stats rollup triggers", () => {
   it("the migrated schema holds exactly the triggers the definition generates", () => {
     const db = openDb(":memory:");
-    const stored = db.$client.prepare("select name, sql from sqlite_master where type = 'trigger' and name like 'stats_dirty_%' order by name").all() as { name: string; sql: string }[];
+    const stored = db.$client
+      .prepare("select name, sql from sqlite_master where type = 'trigger' and name like 'stats_dirty_%' order by name")
+      .all() as { name: string; sql: string }[];
     const generated = rollupTriggerSql();
-    expect(new Map(stored.map((t) => [t.name, t.sql]))).toEqual(new Map([...generated].sort(([a], [b]) => a.localeCompare(b))));
+    expect(new Map(stored.map((t) => [t.name, t.sql]))).toEqual(
+      new Map([...generated].sort(([a], [b]) => a.localeCompare(b))),
+    );
     db.$client.close();
   });
 
   it("the generated migration applies cleanly and leaves the same triggers", () => {
     const db = openDb(":memory:");
     for (const s of rollupTriggerMigration().split("--> statement-breakpoint")) db.$client.exec(s);
-    const names = db.$client.prepare("select name from sqlite_master where type = 'trigger' and name like 'stats_dirty_%'").pluck().all();
+    const names = db.$client
+      .prepare("select name from sqlite_master where type = 'trigger' and name like 'stats_dirty_%'")
+      .pluck()
+      .all();
     expect(new Set(names)).toEqual(new Set(ROLLUP_WATCH.map((w) => w.name)));
     db.$client.close();
   });

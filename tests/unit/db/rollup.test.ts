@@ -11,7 +11,15 @@ import { afterAll, describe, expect, it } from "vitest";
 import { dataStamp, openDb, type Db } from "../../../db/client";
 import { SYSTEM } from "../../../db/queries/audit";
 import { flushRollup, rebuildRollup } from "../../../db/queries/rollup";
-import { citySums, clearStatsCache, directRows, directYearCounts, rollupRows, rollupYearCounts, type StatsFilter } from "../../../db/queries/stats";
+import {
+  citySums,
+  clearStatsCache,
+  directRows,
+  directYearCounts,
+  rollupRows,
+  rollupYearCounts,
+  type StatsFilter,
+} from "../../../db/queries/stats";
 import { saveReportVersion } from "../../../db/queries/versions";
 import { seedDemo } from "../../../db/seed";
 import { generateReports } from "../../../lib/demo/generate";
@@ -23,7 +31,14 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "xxgk-rollup-"));
 const template = path.join(dir, "seeded.db");
 {
   const db = openDb(template);
-  seedDemo(db, { agencies: 14, years: [2023, 2025], seed: 5, adminPassword: "x-admin-password", agencyPassword: "x-agency-password", production: false });
+  seedDemo(db, {
+    agencies: 14,
+    years: [2023, 2025],
+    seed: 5,
+    adminPassword: "x-admin-password",
+    agencyPassword: "x-agency-password",
+    production: false,
+  });
   // every case starts from an up-to-date rollup, so what it checks is the upkeep after its own writes
   flushRollup(db.$client);
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
@@ -39,7 +54,10 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function filters(db: Db): StatsFilter[] {
   const kinds = (db.$client.prepare("select distinct kind from agencies").pluck().all() as string[]).sort();
-  const parents = db.$client.prepare("select distinct parent_id from agencies where parent_id is not null").pluck().all() as number[];
+  const parents = db.$client
+    .prepare("select distinct parent_id from agencies where parent_id is not null")
+    .pluck()
+    .all() as number[];
   const out: StatsFilter[] = [];
   for (const drafts of [false, true]) {
     out.push({ drafts });
@@ -62,10 +80,12 @@ function keyed(rows: unknown[][]): Record<string, number[]> {
 function expectRollupMatches(db: Db) {
   expect(flushRollup(db.$client)).toBe(true);
   expect(db.$client.prepare("select count(*) n from stats_dirty").pluck().get()).toBe(0);
-  for (const f of filters(db)) expect(keyed(rollupRows(db, f, YEARS)), JSON.stringify(f)).toEqual(keyed(directRows(db, f, YEARS)));
+  for (const f of filters(db))
+    expect(keyed(rollupRows(db, f, YEARS)), JSON.stringify(f)).toEqual(keyed(directRows(db, f, YEARS)));
   // submitted and published counts per year, city-wide and per kind
   const kinds = db.$client.prepare("select distinct kind from agencies").pluck().all() as string[];
-  for (const kind of [null, ...kinds]) expect(rollupYearCounts(db, kind), kind ?? "city").toEqual(directYearCounts(db, { kind }));
+  for (const kind of [null, ...kinds])
+    expect(rollupYearCounts(db, kind), kind ?? "city").toEqual(directYearCounts(db, { kind }));
 }
 
 const otherReports = [...generateReports({ agencies: 6, years: [2023, 2025], seed: 77 })].map((r) => r.report);
@@ -89,17 +109,29 @@ function apply(db: Db, op: Op): void {
   const year = YEARS[(op as { year?: number }).year ?? 0];
   switch (op.t) {
     case "save":
-      saveReportVersion(db, { agencyId, year, report: { ...otherReports[op.report % otherReports.length], year }, source: "form", actor: SYSTEM, status: op.publish ? "published" : "draft" });
+      saveReportVersion(db, {
+        agencyId,
+        year,
+        report: { ...otherReports[op.report % otherReports.length], year },
+        source: "form",
+        actor: SYSTEM,
+        status: op.publish ? "published" : "draft",
+      });
       break;
     case "unpublish":
-      db.$client.prepare("update reports set published_version_id = null, status = 'draft' where agency_id = ? and year = ?").run(agencyId, year);
+      db.$client
+        .prepare("update reports set published_version_id = null, status = 'draft' where agency_id = ? and year = ?")
+        .run(agencyId, year);
       break;
     case "status":
-      db.$client.prepare("update reports set status = ? where agency_id = ? and year = ?").run(["draft", "submitted", "returned", "accepted"][op.status % 4], agencyId, year);
+      db.$client
+        .prepare("update reports set status = ? where agency_id = ? and year = ?")
+        .run(["draft", "submitted", "returned", "accepted"][op.status % 4], agencyId, year);
       break;
     case "move": {
       const parent = ids[op.parent % ids.length];
-      if (parent !== agencyId) db.$client.prepare("update agencies set parent_id = ? where id = ?").run(parent, agencyId);
+      if (parent !== agencyId)
+        db.$client.prepare("update agencies set parent_id = ? where id = ?").run(parent, agencyId);
       break;
     }
     case "kind":
@@ -109,7 +141,13 @@ function apply(db: Db, op: Op): void {
 }
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ t: fc.constant("save" as const), agency: fc.nat(40), year: fc.nat(2), report: fc.nat(20), publish: fc.boolean() }),
+  fc.record({
+    t: fc.constant("save" as const),
+    agency: fc.nat(40),
+    year: fc.nat(2),
+    report: fc.nat(20),
+    publish: fc.boolean(),
+  }),
   fc.record({ t: fc.constant("unpublish" as const), agency: fc.nat(40), year: fc.nat(2) }),
   fc.record({ t: fc.constant("status" as const), agency: fc.nat(40), year: fc.nat(2), status: fc.nat(3) }),
   fc.record({ t: fc.constant("move" as const), agency: fc.nat(40), parent: fc.nat(40) }),
@@ -154,7 +192,10 @@ describe("stats rollup", () => {
   it("a status change alone (submitted ↔ draft) moves the submitted count", () => {
     const db = seeded();
     const before = rollupYearCounts(db, null);
-    const id = db.$client.prepare("select id from reports where year = 2025 and status != 'draft' order by id limit 1").pluck().get() as number;
+    const id = db.$client
+      .prepare("select id from reports where year = 2025 and status != 'draft' order by id limit 1")
+      .pluck()
+      .get() as number;
     db.$client.prepare("update reports set status = 'draft' where id = ?").run(id);
     expectRollupMatches(db);
     const after = rollupYearCounts(db, null);
@@ -166,9 +207,15 @@ describe("stats rollup", () => {
     apply(db, { t: "move", agency: 3, parent: 1 });
     apply(db, { t: "save", agency: 5, year: 2, report: 1, publish: true });
     flushRollup(db.$client);
-    const before = db.$client.prepare("select * from stats_rollup order by year, kind, parent_id, drafts, template, split_other").raw().all();
+    const before = db.$client
+      .prepare("select * from stats_rollup order by year, kind, parent_id, drafts, template, split_other")
+      .raw()
+      .all();
     expect(rebuildRollup(db.$client)).toBeGreaterThan(0);
-    const after = db.$client.prepare("select * from stats_rollup order by year, kind, parent_id, drafts, template, split_other").raw().all();
+    const after = db.$client
+      .prepare("select * from stats_rollup order by year, kind, parent_id, drafts, template, split_other")
+      .raw()
+      .all();
     expect(after).toEqual(before);
   });
 
@@ -179,8 +226,20 @@ describe("stats rollup", () => {
     const cli = openDb(file);
     const agencyId = cli.$client.prepare("select id from agencies order by id limit 1").pluck().get() as number;
     const rep = otherReports.find((r) => (r.applications.newReceived.total ?? 0) > 0)!;
-    const old = cli.$client.prepare("select r.applications__new_received__total from reports x join report_cells r on r.version_id = x.published_version_id where x.agency_id = ? and x.year = 2025").pluck().get(agencyId) as number | null;
-    saveReportVersion(cli, { agencyId, year: 2025, report: { ...rep, year: 2025 }, source: "import", actor: SYSTEM, status: "published" });
+    const old = cli.$client
+      .prepare(
+        "select r.applications__new_received__total from reports x join report_cells r on r.version_id = x.published_version_id where x.agency_id = ? and x.year = 2025",
+      )
+      .pluck()
+      .get(agencyId) as number | null;
+    saveReportVersion(cli, {
+      agencyId,
+      year: 2025,
+      report: { ...rep, year: 2025 },
+      source: "import",
+      actor: SYSTEM,
+      status: "published",
+    });
     const expected = (before ?? 0) - (old ?? 0) + (rep.applications.newReceived.total ?? 0);
 
     // read-only reader while the group is still stale: direct sums, same answer, nothing written

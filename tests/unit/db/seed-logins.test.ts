@@ -11,12 +11,19 @@ import { openDb } from "../../../db/client";
 import { seedDemo } from "../../../db/seed";
 import { loginLines, saveLogins } from "../../../scripts/demo-logins";
 
-const hashOf = (db: ReturnType<typeof openDb>, login: string) => (db.$client.prepare("select password_hash h from users where login = ?").get(login) as { h: string }).h;
+const hashOf = (db: ReturnType<typeof openDb>, login: string) =>
+  (db.$client.prepare("select password_hash h from users where login = ?").get(login) as { h: string }).h;
 
 describe("demo logins", () => {
   it("admin and reviewer get separate passwords; REVIEWER_PASSWORD sets the reviewer's", () => {
     const db = openDb(":memory:");
-    const logins = seedDemo(db, { agencies: 2, years: [2024, 2024], seed: 3, adminPassword: "Lantern-47-river", production: true });
+    const logins = seedDemo(db, {
+      agencies: 2,
+      years: [2024, 2024],
+      seed: 3,
+      adminPassword: "Lantern-47-river",
+      production: true,
+    });
     expect(bcrypt.compareSync("Lantern-47-river", hashOf(db, "admin"))).toBe(true);
     expect(bcrypt.compareSync("Lantern-47-river", hashOf(db, "reviewer"))).toBe(false);
     const reviewer = logins.find((l) => l.login === "reviewer")!;
@@ -27,7 +34,14 @@ describe("demo logins", () => {
     expect(JSON.stringify(logins)).not.toContain("Lantern-47-river");
 
     const db2 = openDb(":memory:");
-    seedDemo(db2, { agencies: 2, years: [2024, 2024], seed: 3, adminPassword: "Lantern-47-river", reviewerPassword: "Harbour-83-stone", production: true });
+    seedDemo(db2, {
+      agencies: 2,
+      years: [2024, 2024],
+      seed: 3,
+      adminPassword: "Lantern-47-river",
+      reviewerPassword: "Harbour-83-stone",
+      production: true,
+    });
     expect(bcrypt.compareSync("Harbour-83-stone", hashOf(db2, "reviewer"))).toBe(true);
   });
 

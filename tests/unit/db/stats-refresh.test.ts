@@ -11,7 +11,11 @@ import { agencies, reports } from "../../../db/schema";
 describe("explicit stats refresh", () => {
   it("dataStamp writes nothing; refreshStats clears the stale groups a write marked", () => {
     const db = openDb(":memory:");
-    const agency = db.insert(agencies).values({ name: "示例市测试局", kind: "市直部门" }).returning({ id: agencies.id }).get();
+    const agency = db
+      .insert(agencies)
+      .values({ name: "示例市测试局", kind: "市直部门" })
+      .returning({ id: agencies.id })
+      .get();
     db.insert(reports).values({ agencyId: agency.id, year: 2024 }).run();
     const stale = () => db.$client.prepare("select count(*) from stats_dirty").pluck().get() as number;
     expect(stale()).toBe(1);

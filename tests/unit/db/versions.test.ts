@@ -17,14 +17,24 @@ function fresh() {
 function chain(): Report[] {
   for (let seed = 1; seed < 50; seed++) {
     const reps = [...generateReports({ agencies: 1, years: [2021, 2022], seed })];
-    if (reps.length === 2 && reps.every((r) => r.defects.length === 0) && (reps[0].report.applications.carriedForward.total ?? 0) > 0) return reps.map((r) => r.report);
+    if (
+      reps.length === 2 &&
+      reps.every((r) => r.defects.length === 0) &&
+      (reps[0].report.applications.carriedForward.total ?? 0) > 0
+    )
+      return reps.map((r) => r.report);
   }
   throw new Error("no chain");
 }
 
-const count = (db: ReturnType<typeof fresh>["db"], table: string) => (db.$client.prepare(`select count(*) c from ${table}`).get() as { c: number }).c;
+const count = (db: ReturnType<typeof fresh>["db"], table: string) =>
+  (db.$client.prepare(`select count(*) c from ${table}`).get() as { c: number }).c;
 const liveCodes = (db: ReturnType<typeof fresh>["db"], year: number) =>
-  (db.$client.prepare("select f.code from findings f join reports r on r.current_version_id = f.version_id where r.year = ?").all(year) as { code: string }[]).map((r) => r.code);
+  (
+    db.$client
+      .prepare("select f.code from findings f join reports r on r.current_version_id = f.version_id where r.year = ?")
+      .all(year) as { code: string }[]
+  ).map((r) => r.code);
 
 describe("saveReportVersion", () => {
   it("stores version, typed cells, findings, report row and audit together", () => {
@@ -32,7 +42,9 @@ describe("saveReportVersion", () => {
     const [r2021] = chain();
     const saved = saveReportVersion(db, { agencyId, year: 2021, report: r2021, source: "form", actor: SYSTEM });
     expect(saved.versionNo).toBe(1);
-    const cells = db.$client.prepare("select applications__total_handled__total t from report_cells where version_id = ?").get(saved.versionId) as { t: number };
+    const cells = db.$client
+      .prepare("select applications__total_handled__total t from report_cells where version_id = ?")
+      .get(saved.versionId) as { t: number };
     expect(cells.t).toBe(r2021.applications.totalHandled.total);
     expect(count(db, "audit_log")).toBeGreaterThan(1);
     const again = saveReportVersion(db, { agencyId, year: 2021, report: r2021, source: "form", actor: SYSTEM });
@@ -63,14 +75,20 @@ describe("saveReportVersion", () => {
     const before = ["reports", "report_versions", "report_cells", "findings", "audit_log"].map((t) => count(db, t));
     const bad = { ...chain()[0], template: "2030" } as unknown as Report;
     expect(() => saveReportVersion(db, { agencyId, year: 2021, report: bad, source: "form", actor: SYSTEM })).toThrow();
-    expect(["reports", "report_versions", "report_cells", "findings", "audit_log"].map((t) => count(db, t))).toEqual(before);
+    expect(["reports", "report_versions", "report_cells", "findings", "audit_log"].map((t) => count(db, t))).toEqual(
+      before,
+    );
   });
 
   it("rolls back every row when a write fails inside the transaction", () => {
     const { db } = fresh();
     const before = ["reports", "report_versions", "report_cells", "findings", "audit_log"].map((t) => count(db, t));
     // agency 999 does not exist: the foreign key fails after the report row was attempted
-    expect(() => saveReportVersion(db, { agencyId: 999, year: 2021, report: chain()[0], source: "form", actor: SYSTEM })).toThrow();
-    expect(["reports", "report_versions", "report_cells", "findings", "audit_log"].map((t) => count(db, t))).toEqual(before);
+    expect(() =>
+      saveReportVersion(db, { agencyId: 999, year: 2021, report: chain()[0], source: "form", actor: SYSTEM }),
+    ).toThrow();
+    expect(["reports", "report_versions", "report_cells", "findings", "audit_log"].map((t) => count(db, t))).toEqual(
+      before,
+    );
   });
 });

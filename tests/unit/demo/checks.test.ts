@@ -27,7 +27,8 @@ describe("demo defects vs lib/checks", () => {
     for (const { r, found, errors } of all.filter((x) => x.r.defects.length > 0)) {
       const want = r.defects.filter((d) => d !== "X-CARRY").sort();
       if (errors.join() !== want.join()) wrong.push(`${r.agencyKey} ${r.year}: want [${want}] got [${errors}]`);
-      if (r.defects.includes("X-CARRY") && !found.some((f) => f.code === "X-CARRY")) wrong.push(`${r.agencyKey} ${r.year}: no X-CARRY`);
+      if (r.defects.includes("X-CARRY") && !found.some((f) => f.code === "X-CARRY"))
+        wrong.push(`${r.agencyKey} ${r.year}: no X-CARRY`);
     }
     expect(wrong).toEqual([]);
     expect(all.filter((x) => x.r.defects.length > 0).length).toBeGreaterThan(50);
@@ -53,7 +54,10 @@ describe("demo defects vs lib/checks", () => {
   it("flags the late submissions with LATE when given the deadline", () => {
     const late = city.reports.filter((r) => r.late).slice(0, 20);
     for (const r of late) {
-      const found = checkReport(r.report, { deadline: new Date(Date.UTC(r.year + 1, 0, 31, 16)), submittedAt: new Date(r.submittedAt) });
+      const found = checkReport(r.report, {
+        deadline: new Date(Date.UTC(r.year + 1, 0, 31, 16)),
+        submittedAt: new Date(r.submittedAt),
+      });
       expect(found.some((f) => f.code === "LATE")).toBe(true);
     }
   });

@@ -4,7 +4,15 @@
  */
 import { describe, expect, it } from "vitest";
 import { generateCity, generateReports, iterateAgencies, type DemoReport } from "../../../lib/demo";
-import { APPLICANT_PARTS, OUTCOME_PARTS, REVIEW_GROUPS, applicationRows, isSplitOther, reportSchema, type Report } from "../../../lib/template";
+import {
+  APPLICANT_PARTS,
+  OUTCOME_PARTS,
+  REVIEW_GROUPS,
+  applicationRows,
+  isSplitOther,
+  reportSchema,
+  type Report,
+} from "../../../lib/template";
 
 const YEARS: [number, number] = [2019, 2025];
 const city = generateCity({ agencies: 300, years: YEARS, seed: 42 });
@@ -35,7 +43,13 @@ describe("generateCity", () => {
     expect(city.agencies).toHaveLength(300);
     expect(city.agencies[0]).toMatchObject({ name: "示例市人民政府", kind: "市政府", parentKey: null });
     const names = city.agencies.map((a) => a.name);
-    for (const dept of ["示例市公安局", "示例市自然资源和规划局", "示例市住房和城乡建设局", "示例市教育局", "示例市卫生健康委员会"]) {
+    for (const dept of [
+      "示例市公安局",
+      "示例市自然资源和规划局",
+      "示例市住房和城乡建设局",
+      "示例市教育局",
+      "示例市卫生健康委员会",
+    ]) {
       expect(names).toContain(dept);
     }
     expect(new Set(city.agencies.map((a) => a.key)).size).toBe(300);
@@ -46,7 +60,8 @@ describe("generateCity", () => {
       seen.add(a.key);
     }
     const kinds = new Set(city.agencies.map((a) => a.kind));
-    for (const k of ["市政府", "市直部门", "县区政府", "县区部门", "乡镇街道", "其他"]) expect(kinds.has(k as never)).toBe(true);
+    for (const k of ["市政府", "市直部门", "县区政府", "县区部门", "乡镇街道", "其他"])
+      expect(kinds.has(k as never)).toBe(true);
   });
 
   it("scales to 10,000 agencies with unique names; about 95% of agency-years are published", () => {
@@ -85,17 +100,33 @@ describe("generateCity", () => {
       const results = rows.filter((d) => d.result);
       for (const d of rows) {
         const c = row(r, d.path);
-        eq(`${at} row ${d.path}`, n(c.total), APPLICANT_PARTS.reduce((s, k) => s + n(c[k]), 0));
+        eq(
+          `${at} row ${d.path}`,
+          n(c.total),
+          APPLICANT_PARTS.reduce((s, k) => s + n(c[k]), 0),
+        );
         for (const k of COLS) if (n(c[k]) < 0) bad.push(`${at} negative ${d.path}.${k}`);
       }
       for (const k of COLS) {
         const handled = n(row(r, "totalHandled")[k]);
-        eq(`${at} results ${k}`, handled, results.reduce((s, d) => s + n(row(r, d.path)[k]), 0));
-        eq(`${at} balance ${k}`, n(row(r, "newReceived")[k]) + n(row(r, "carriedOver")[k]), handled + n(row(r, "carriedForward")[k]));
+        eq(
+          `${at} results ${k}`,
+          handled,
+          results.reduce((s, d) => s + n(row(r, d.path)[k]), 0),
+        );
+        eq(
+          `${at} balance ${k}`,
+          n(row(r, "newReceived")[k]) + n(row(r, "carriedOver")[k]),
+          handled + n(row(r, "carriedForward")[k]),
+        );
       }
       for (const g of REVIEW_GROUPS) {
         const o = r.review[g.key as keyof Report["review"]] as Record<string, number | null>;
-        eq(`${at} review ${g.key}`, n(o.total), OUTCOME_PARTS.reduce((s, k) => s + n(o[k]), 0));
+        eq(
+          `${at} review ${g.key}`,
+          n(o.total),
+          OUTCOME_PARTS.reduce((s, k) => s + n(o[k]), 0),
+        );
         for (const k of [...OUTCOME_PARTS, "total"]) if (n(o[k]) < 0) bad.push(`${at} negative review ${g.key}.${k}`);
       }
     }
@@ -122,7 +153,9 @@ describe("generateCity", () => {
       }
       if (a.template === "2019" && b.template === "2019") {
         for (const key of ["licensing", "otherServices", "penalty", "coercion", "fees"] as const) {
-          expect(n(a.proactive[key].previousCount)).toBe(n(b.proactive[key].previousCount) + n(b.proactive[key].change));
+          expect(n(a.proactive[key].previousCount)).toBe(
+            n(b.proactive[key].previousCount) + n(b.proactive[key].change),
+          );
         }
       }
     }
@@ -140,7 +173,8 @@ describe("generateCity", () => {
     expect(late.length / city.reports.length).toBeGreaterThan(0.03);
     expect(late.length / city.reports.length).toBeLessThan(0.07);
     const codes = new Set(city.reports.flatMap((r) => r.defects));
-    for (const c of ["T3-ROWSUM", "T3-BALANCE", "T3-RESULTS", "T4-SUM", "X-CARRY", "TYPE"]) expect(codes.has(c as never)).toBe(true);
+    for (const c of ["T3-ROWSUM", "T3-BALANCE", "T3-RESULTS", "T4-SUM", "X-CARRY", "TYPE"])
+      expect(codes.has(c as never)).toBe(true);
   });
 
   it("dates submissions in January of the next year, late ones after 31 January", () => {

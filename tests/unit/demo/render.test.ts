@@ -35,9 +35,13 @@ describe("renderText", () => {
   it("pipe-rows: one row per line, cells joined by ' | ', blanks empty between pipes", () => {
     const lines = renderText(police23, "pipe-rows").split("\n");
     const a = police23.report.applications.newReceived;
-    expect(lines).toContain(`一、本年新收政府信息公开申请数量 | ${a.naturalPerson} | ${a.commercial} | ${a.research} | ${a.social} | ${a.legal} | ${a.otherOrg} | ${a.total}`);
+    expect(lines).toContain(
+      `一、本年新收政府信息公开申请数量 | ${a.naturalPerson} | ${a.commercial} | ${a.research} | ${a.social} | ${a.legal} | ${a.otherOrg} | ${a.total}`,
+    );
     expect(lines.some((l) => /^三、本年度办理结果 \| （一）予以公开 \| \d+/.test(l))).toBe(true);
-    const b = renderText(blanky, "pipe-rows").split("\n").find((l) => l.startsWith("一、本年新收"))!;
+    const b = renderText(blanky, "pipe-rows")
+      .split("\n")
+      .find((l) => l.startsWith("一、本年新收"))!;
     expect(b.split(" | ")[2]).toBe("");
   });
 
@@ -96,7 +100,7 @@ describe("renderHtml", () => {
 
   it("imitates a Word export with wordStyle", () => {
     const html = renderHtml(blanky, { wordStyle: true });
-    expect(html).toContain("xmlns:o=\"urn:schemas-microsoft-com:office:office\"");
+    expect(html).toContain('xmlns:o="urn:schemas-microsoft-com:office:office"');
     expect(html).toMatch(/<p class=MsoNormal[^>]*><span lang=EN-US>\d+<o:p><\/o:p><\/span><\/p>/);
     expect(html).toContain("<o:p>&nbsp;</o:p>");
     expect(html).toContain("rowspan=8");
@@ -117,7 +121,9 @@ describe("renderDocx", () => {
     for (const tbl of xml.match(/<w:tbl>.*?<\/w:tbl>/g) ?? []) {
       const width = (tbl.match(/<w:gridCol /g) ?? []).length;
       for (const tr of tbl.match(/<w:tr>.*?<\/w:tr>/g) ?? []) {
-        const cells = [...tr.matchAll(/<w:tc>(.*?)<\/w:tc>/g)].map((m) => Number(/gridSpan w:val="(\d+)"/.exec(m[1])?.[1] ?? 1));
+        const cells = [...tr.matchAll(/<w:tc>(.*?)<\/w:tc>/g)].map((m) =>
+          Number(/gridSpan w:val="(\d+)"/.exec(m[1])?.[1] ?? 1),
+        );
         expect(cells.reduce((a, b) => a + b, 0)).toBe(width);
       }
     }

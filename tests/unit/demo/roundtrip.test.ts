@@ -18,16 +18,31 @@ function pickCases(): DemoReport[] {
   const rs = city.reports;
   for (const y of [2019, 2020, 2021, 2023]) add(rs.find((r) => r.agencyKey === "city-police" && r.year === y));
   for (const y of [2020, 2022]) add(rs.find((r) => r.agencyKey === "c001" && r.year === y));
-  for (const y of [2019, 2020, 2021, 2022, 2023]) add(rs.find((r) => r.year === y && r.report.applications.newReceived.total === null));
-  for (const y of [2019, 2021, 2023]) add(rs.find((r) => r.year === y && r.report.applications.newReceived.commercial === null && r.report.applications.newReceived.total !== null));
-  rs.filter((r) => r.defects.length > 0).slice(0, 3).forEach(add);
+  for (const y of [2019, 2020, 2021, 2022, 2023])
+    add(rs.find((r) => r.year === y && r.report.applications.newReceived.total === null));
+  for (const y of [2019, 2021, 2023])
+    add(
+      rs.find(
+        (r) =>
+          r.year === y &&
+          r.report.applications.newReceived.commercial === null &&
+          r.report.applications.newReceived.total !== null,
+      ),
+    );
+  rs.filter((r) => r.defects.length > 0)
+    .slice(0, 3)
+    .forEach(add);
   for (let i = 0; out.size < 20; i += 37) add(rs[i % rs.length]);
   return [...out.values()];
 }
 
 const enc = new TextEncoder();
 const LAYOUTS: { name: string; fileName: string; bytes: (r: DemoReport) => Uint8Array }[] = [
-  ...TEXT_LAYOUTS.map((l) => ({ name: l, fileName: "report.txt", bytes: (r: DemoReport) => enc.encode(renderText(r, l)) })),
+  ...TEXT_LAYOUTS.map((l) => ({
+    name: l,
+    fileName: "report.txt",
+    bytes: (r: DemoReport) => enc.encode(renderText(r, l)),
+  })),
   { name: "html", fileName: "report.html", bytes: (r) => enc.encode(renderHtml(r)) },
   { name: "word-html", fileName: "report.htm", bytes: (r) => enc.encode(renderHtml(r, { wordStyle: true })) },
   { name: "docx", fileName: "report.docx", bytes: (r) => renderDocx(r) },

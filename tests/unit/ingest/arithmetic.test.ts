@@ -78,9 +78,23 @@ describe("reading confidence weighs warnings by kind", () => {
   });
 
   it("a text that stops inside the tables is 'check', with the reason, however many cells are unread", () => {
-    const rows = ["applications.granted", "applications.partial", "applications.denied", "applications.unavailable", "applications.notProcessed", "applications.otherHandling", "applications.totalHandled", "applications.carriedForward", "review"];
+    const rows = [
+      "applications.granted",
+      "applications.partial",
+      "applications.denied",
+      "applications.unavailable",
+      "applications.notProcessed",
+      "applications.otherHandling",
+      "applications.totalHandled",
+      "applications.carriedForward",
+      "review",
+    ];
     const s = confidenceSummary(r, [
-      { cells: ["applications.carriedOver"], message: "表格在此处中断：该行最后一格可能不完整，其后的单元格未读到，留空", kind: "uncertain" },
+      {
+        cells: ["applications.carriedOver"],
+        message: "表格在此处中断：该行最后一格可能不完整，其后的单元格未读到，留空",
+        kind: "uncertain",
+      },
       { cells: rows, message: "表格在此处中断，以下行未读到或不完整", kind: "unread" },
     ]);
     expect(s.level).toBe("check");
@@ -89,12 +103,18 @@ describe("reading confidence weighs warnings by kind", () => {
   });
 
   it("one cell without a unit is 'check'", () => {
-    const s = confidenceSummary(r, [{ cells: ["proactive.fees.amountYuan"], message: "金额“12”未注明单位，按元计", kind: "uncertain" }]);
+    const s = confidenceSummary(r, [
+      { cells: ["proactive.fees.amountYuan"], message: "金额“12”未注明单位，按元计", kind: "uncertain" },
+    ]);
     expect(s).toMatchObject({ level: "check", cellsToCheck: 1, reason: "1 格读取不确定" });
   });
 
   it("no table at all is 'poor'", () => {
-    expect(readingConfidence(r, [{ cells: ["proactive", "applications", "review"], message: NO_TABLES_STORED, kind: "no-tables" }])).toBe("poor");
+    expect(
+      readingConfidence(r, [
+        { cells: ["proactive", "applications", "review"], message: NO_TABLES_STORED, kind: "no-tables" },
+      ]),
+    ).toBe("poor");
   });
 
   it("a sum that fails only because its total was cut off does not count as a misreading", () => {
@@ -102,7 +122,9 @@ describe("reading confidence weighs warnings by kind", () => {
     // the text stops after row （六）: 总计 and 结转下年度 are blank
     const blankRow = (row: Record<string, number | null>) => Object.fromEntries(Object.keys(row).map((k) => [k, null]));
     cut.applications.totalHandled = blankRow(cut.applications.totalHandled) as typeof cut.applications.totalHandled;
-    cut.applications.carriedForward = blankRow(cut.applications.carriedForward) as typeof cut.applications.carriedForward;
+    cut.applications.carriedForward = blankRow(
+      cut.applications.carriedForward,
+    ) as typeof cut.applications.carriedForward;
     const unread = ["applications.totalHandled", "applications.carriedForward"];
     const w = arithmeticWarnings(cut, unread);
     expect(w.length).toBeGreaterThan(0);
@@ -112,11 +134,15 @@ describe("reading confidence weighs warnings by kind", () => {
   });
 
   it("a report whose table 三 came out one row off from its third row on reads 'poor'; one column off in 四 reads 'check'", () => {
-    const badly = parseText(renderText({ ...clean, transform: applyShift({ kind: "rowDown", table: 1, row: 2 }) }, "pipe-rows"));
+    const badly = parseText(
+      renderText({ ...clean, transform: applyShift({ kind: "rowDown", table: 1, row: 2 }) }, "pipe-rows"),
+    );
     if (!badly.ok) throw new Error(badly.error);
     expect(badly.confidence.level).toBe("poor");
     expect(badly.confidence.reason).toMatch(/合计不符/);
-    const slightly = parseText(renderText({ ...clean, transform: applyShift({ kind: "colLeft", table: 2, row: 0 }) }, "pipe-rows"));
+    const slightly = parseText(
+      renderText({ ...clean, transform: applyShift({ kind: "colLeft", table: 2, row: 0 }) }, "pipe-rows"),
+    );
     if (!slightly.ok) throw new Error(slightly.error);
     expect(slightly.confidence.level).toBe("check");
   });

@@ -28,7 +28,9 @@ describe("WordprocessingML → HTML", () => {
   });
 
   it("drops deleted text and field codes, keeps tabs and escapes", () => {
-    const xml = doc(`<w:p><w:r><w:t>A</w:t></w:r><w:del><w:r><w:delText>X</w:delText></w:r></w:del><w:r><w:instrText>PAGE</w:instrText><w:tab/><w:t>&lt;b&gt;</w:t></w:r></w:p>`);
+    const xml = doc(
+      `<w:p><w:r><w:t>A</w:t></w:r><w:del><w:r><w:delText>X</w:delText></w:r></w:del><w:r><w:instrText>PAGE</w:instrText><w:tab/><w:t>&lt;b&gt;</w:t></w:r></w:p>`,
+    );
     const html = documentXmlToHtml(xml);
     expect(html).toContain("<p>A &lt;b&gt;</p>");
     expect(html).not.toContain("PAGE");

@@ -62,7 +62,11 @@ describe("hostile office files", () => {
   it("refuses a huge agency list (read on the request thread) by the same caps", async () => {
     const file = xlsxManyRows(100_000); // under the list's 5 MB limit and the 16 MB XML cap
     expect(file.length).toBeLessThan(5 * 1048576);
-    expect(await parseAgencyList(file, () => "市直部门")).toEqual({ ok: false, code: "bad_request", message: "文件过大或过于复杂（表格行数超过 50,000 个），已拒绝读取" });
+    expect(await parseAgencyList(file, () => "市直部门")).toEqual({
+      ok: false,
+      code: "bad_request",
+      message: "文件过大或过于复杂（表格行数超过 50,000 个），已拒绝读取",
+    });
   });
 
   it("counts opening tags only", () => {

@@ -11,7 +11,10 @@ import { parseText } from "../../../lib/ingest";
 import * as L from "../../fixtures/layouts";
 import { differences, unflagged } from "../../fixtures/text/helpers";
 
-const reports = [...generateReports({ agencies: 8, years: [2019, 2024], seed: 31 })].filter((r) => r.defects.length === 0).filter((_, i) => i % 4 === 0).slice(0, 4);
+const reports = [...generateReports({ agencies: 8, years: [2019, 2024], seed: 31 })]
+  .filter((r) => r.defects.length === 0)
+  .filter((_, i) => i % 4 === 0)
+  .slice(0, 4);
 
 const VARIANTS: Record<string, Parameters<typeof L.detachedValues>[0]> = {
   "labels first, then figure rows": {},

@@ -16,17 +16,25 @@ const pick = (t: string) => all.filter((r) => r.report.template === t).slice(0, 
 describe("section 二 as sentences", () => {
   for (const r of [...pick("2021"), ...pick("2019")]) {
     it(`${r.report.template} ${r.agencyKey}: figures stated read with a warning each, tables 三/四 exact`, async () => {
-      const res = await parseDocument({ bytes: new TextEncoder().encode(renderHtml({ ...r, transform: (m) => L.proactiveAsSentences(m, r.report) })) });
+      const res = await parseDocument({
+        bytes: new TextEncoder().encode(renderHtml({ ...r, transform: (m) => L.proactiveAsSentences(m, r.report) })),
+      });
       if (!res.ok) throw new Error(res.error);
       const diffs = differences(r.report, res.report).filter((d) => !d.startsWith("prose"));
       expect(diffs.filter((d) => !d.startsWith("proactive"))).toEqual([]);
       expect(unflagged(diffs, res.warnings)).toEqual([]);
-      const stated = r.report.template === "2021"
-        ? cellDefs(shapeOf(r.report)).filter((d) => d.section === "proactive").map((d) => d.path)
-        : ["proactive.licensing.decisions", "proactive.penalty.decisions", "proactive.coercion.decisions"];
+      const stated =
+        r.report.template === "2021"
+          ? cellDefs(shapeOf(r.report))
+              .filter((d) => d.section === "proactive")
+              .map((d) => d.path)
+          : ["proactive.licensing.decisions", "proactive.penalty.decisions", "proactive.coercion.decisions"];
       for (const path of stated) {
         expect(getCell(res.report, path) ?? 0, path).toBeCloseTo(getCell(r.report, path) ?? 0, 2);
-        expect(res.warnings.some((w) => w.cells.includes(path) && /按正文/.test(w.message)), path).toBe(true);
+        expect(
+          res.warnings.some((w) => w.cells.includes(path) && /按正文/.test(w.message)),
+          path,
+        ).toBe(true);
       }
     });
   }

@@ -5,7 +5,14 @@
  */
 import { describe, expect, it } from "vitest";
 import { generateReports } from "../../../lib/demo/generate";
-import { TEXT_LAYOUTS, renderDocx, renderHtml, renderText, type DocModel, type RenderInput } from "../../../lib/demo/render";
+import {
+  TEXT_LAYOUTS,
+  renderDocx,
+  renderHtml,
+  renderText,
+  type DocModel,
+  type RenderInput,
+} from "../../../lib/demo/render";
 import { parseDocument } from "../../../lib/ingest";
 import * as L from "../../fixtures/layouts";
 import { differences } from "../../fixtures/text/helpers";

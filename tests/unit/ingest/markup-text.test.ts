@@ -10,7 +10,9 @@ import { parseDocument, parseText, type ParseOutcome } from "../../../lib/ingest
 import { markupInText } from "../../../lib/ingest/readers/markup";
 import { differences } from "../../fixtures/text/helpers";
 
-const reports = [...generateReports({ agencies: 6, years: [2020, 2023], seed: 8 })].filter((r) => r.defects.length === 0).slice(0, 3);
+const reports = [...generateReports({ agencies: 6, years: [2020, 2023], seed: 8 })]
+  .filter((r) => r.defects.length === 0)
+  .slice(0, 3);
 const enc = new TextEncoder();
 
 function scriptString(html: string): string {
@@ -22,7 +24,8 @@ const scriptPage = (html: string) =>
 
 const CASES: Record<string, (html: string) => Promise<ParseOutcome> | ParseOutcome> = {
   "page source pasted": (h) => parseText(h),
-  "page source saved as .txt after a long preamble": (h) => parseDocument({ bytes: enc.encode("另存为文本的网页\n".repeat(600) + h) }),
+  "page source saved as .txt after a long preamble": (h) =>
+    parseDocument({ bytes: enc.encode("另存为文本的网页\n".repeat(600) + h) }),
   "report in a script string, uploaded": (h) => parseDocument({ bytes: enc.encode(scriptPage(h)) }),
   "report in a script string, pasted": (h) => parseText(scriptPage(h)),
   "the escaped string alone, pasted": (h) => parseText(scriptString(h)),
@@ -36,7 +39,10 @@ describe("HTML inside text", () => {
         if (!res.ok) throw new Error(res.error);
         expect(res.format).toBe("html");
         expect(differences(r.report, res.report).filter((d) => !d.startsWith("prose"))).toEqual([]);
-        expect({ year: res.report.year, agency: res.report.agency }).toEqual({ year: r.report.year, agency: r.report.agency });
+        expect({ year: res.report.year, agency: res.report.agency }).toEqual({
+          year: r.report.year,
+          agency: r.report.agency,
+        });
       }
     });
   }

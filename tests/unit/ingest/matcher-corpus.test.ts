@@ -23,7 +23,10 @@ describe.skipIf(!hasCorpus)("matcher: shared corpus", () => {
     expect(differences(truth, res.report, "", true)).toEqual([]);
     // s00 prints two litigation totals that do not add up: the only warnings are the template's own
     // arithmetic on those groups (T4-SUM cannot tell a source error from a misread column)
-    expect(res.warnings.map((w) => w.cells[0])).toEqual(["review.litigationDirect.total", "review.litigationAfterReconsideration.total"]);
+    expect(res.warnings.map((w) => w.cells[0])).toEqual([
+      "review.litigationDirect.total",
+      "review.litigationAfterReconsideration.total",
+    ]);
     expect(res.warnings.every((w) => /勾稽关系/.test(w.message))).toBe(true);
     expect(res.confidence.level).toBe("check");
   });
@@ -35,7 +38,10 @@ describe.skipIf(!hasCorpus)("matcher: shared corpus", () => {
     for (const id of ids) {
       const file = files.get(id);
       if (!file) continue;
-      const res = await parseDocument({ bytes: new Uint8Array(readFileSync(join(CORPUS, "reports", file))), fileName: file });
+      const res = await parseDocument({
+        bytes: new Uint8Array(readFileSync(join(CORPUS, "reports", file))),
+        fileName: file,
+      });
       if (!res.ok) continue;
       const truth = JSON.parse(readFileSync(join(CORPUS, "truth", `${id}.json`), "utf8"));
       if (differences(truth, res.report).length > 0) continue;

@@ -8,7 +8,8 @@ function parse(text: string) {
   if (!res.ok) throw new Error(res.error);
   return res;
 }
-const HEAD19 = "二、主动公开政府信息情况\n第二十条第（一）项 | ||||\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 | |\n";
+const HEAD19 =
+  "二、主动公开政府信息情况\n第二十条第（一）项 | ||||\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 | |\n";
 
 describe("matcher: labels", () => {
   it("recognises spaced, traditional, pinyin-annotated and full-width-parenthesis labels", () => {
@@ -77,8 +78,12 @@ describe("matcher: incomplete and unusual tables", () => {
   });
 
   it("distributes figures under a group heading whose row labels were lost, with a warning", () => {
-    const rows = Array.from({ length: 8 }, (_, i) => (i === 3 ? "1 |\n0 |\n0 |\n0 |\n0 |\n0 |\n1 |" : "0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |")).join("\n");
-    const res = parse(`三、收到和处理政府信息公开申请情况\n（二）部分公开 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n（三）不予公开 |\n${rows}\n（四）无法提供 |\n1.本机关不掌握相关政府信息 |\n`);
+    const rows = Array.from({ length: 8 }, (_, i) =>
+      i === 3 ? "1 |\n0 |\n0 |\n0 |\n0 |\n0 |\n1 |" : "0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |",
+    ).join("\n");
+    const res = parse(
+      `三、收到和处理政府信息公开申请情况\n（二）部分公开 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n（三）不予公开 |\n${rows}\n（四）无法提供 |\n1.本机关不掌握相关政府信息 |\n`,
+    );
     expect(res.report.applications.denied.thirdPartyRights).toMatchObject({ naturalPerson: 1, total: 1 });
     expect(res.report.applications.denied.adminQuery.total).toBe(0);
   });
@@ -115,8 +120,12 @@ describe("matcher: incomplete and unusual tables", () => {
   it("skips a subtotal printed on a group heading row", () => {
     const z = "0 | 0 | 0 | 0 | 0 | 0 | 0 |";
     const text =
-      "三、收到和处理政府信息公开申请情况\n（三）不予公开 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n1.属于国家秘密 | " + z + "\n2.其他法律行政法规禁止公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n" +
-      "3.危及“三安全一稳定” | " + z + "\n4.保护第三方合法权益 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n";
+      "三、收到和处理政府信息公开申请情况\n（三）不予公开 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n1.属于国家秘密 | " +
+      z +
+      "\n2.其他法律行政法规禁止公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n" +
+      "3.危及“三安全一稳定” | " +
+      z +
+      "\n4.保护第三方合法权益 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n";
     const a = parse(text).report.applications;
     expect(a.denied.stateSecret.total).toBe(0);
     expect(a.denied.lawForbidden.total).toBe(2);
@@ -124,10 +133,11 @@ describe("matcher: incomplete and unusual tables", () => {
   });
 });
 
-
 describe("matcher: metadata", () => {
   it("reads a year spelled in Chinese numerals and a title with 关于", () => {
-    const res = parseText("示例县统计局关于二〇二〇年政府信息公开工作年度报告\n第二十条第（一）项 |\n规章 | 0 | 0 | 0 |\n");
+    const res = parseText(
+      "示例县统计局关于二〇二〇年政府信息公开工作年度报告\n第二十条第（一）项 |\n规章 | 0 | 0 | 0 |\n",
+    );
     if (!res.ok) throw new Error(res.error);
     expect(res.report.year).toBe(2020);
     expect(res.report.agency).toBe("示例县统计局");
@@ -246,7 +256,12 @@ describe("matcher: where the tables start", () => {
 describe("matcher: numbered short labels", () => {
   it("finds （七）总计 even when the （六） rows are missing", () => {
     const row = (label: string, v: number) => `${label} | ${v} | 0 | 0 | 0 | 0 | 0 | ${v} |`;
-    const text = ["三、收到和处理政府信息公开申请情况", row("（五）不予处理 | 5.要求行政机关确认或重新出具已获取信息", 1), row("（七）总计", 6), row("四、结转下年度继续办理", 2)].join("\n");
+    const text = [
+      "三、收到和处理政府信息公开申请情况",
+      row("（五）不予处理 | 5.要求行政机关确认或重新出具已获取信息", 1),
+      row("（七）总计", 6),
+      row("四、结转下年度继续办理", 2),
+    ].join("\n");
     const r = parseText(text);
     if (!r.ok) throw new Error(r.error);
     expect(r.report.applications.totalHandled.total).toBe(6);
@@ -263,14 +278,32 @@ describe("matcher: pasted tables", () => {
     ].join("\n");
     const r = parseText(text);
     if (!r.ok) throw new Error(r.error);
-    expect(r.report.applications.newReceived).toEqual({ naturalPerson: 6, commercial: null, research: null, social: 1, legal: null, otherOrg: null, total: 7 });
+    expect(r.report.applications.newReceived).toEqual({
+      naturalPerson: 6,
+      commercial: null,
+      research: null,
+      social: 1,
+      legal: null,
+      otherOrg: null,
+      total: 7,
+    });
     expect(r.report.applications.carriedOver).toMatchObject({ naturalPerson: 1, total: null });
   });
 });
 
 describe("matcher: indentation", () => {
   it("does not take a leading tab for a blank cell", () => {
-    const text = ["第二十条第（一）项", "\t信息内容", "\t本年制发件数", "\t本年废止件数", "\t现行有效件数", "\t规章", "\t1", "\t0", "\t4"].join("\n");
+    const text = [
+      "第二十条第（一）项",
+      "\t信息内容",
+      "\t本年制发件数",
+      "\t本年废止件数",
+      "\t现行有效件数",
+      "\t规章",
+      "\t1",
+      "\t0",
+      "\t4",
+    ].join("\n");
     const r = parseText(text);
     if (!r.ok) throw new Error(r.error);
     expect(r.report.proactive).toMatchObject({ regulations: { issued: 1, repealed: 0, inForce: 4 } });

@@ -31,7 +31,13 @@ describe("rows not read", () => {
   it("rows absent between rows read are missing — their labels were not recognised", () => {
     const done = new Set(rows.filter((p) => p !== "applications.partial" && p !== "applications.denied.stateSecret"));
     const w = missingRowWarnings(specs, done, false, "review");
-    expect(w).toEqual([{ cells: ["applications.partial", "applications.denied.stateSecret"], message: expect.any(String), kind: "missing" }]);
+    expect(w).toEqual([
+      {
+        cells: ["applications.partial", "applications.denied.stateSecret"],
+        message: expect.any(String),
+        kind: "missing",
+      },
+    ]);
   });
 
   it("nothing missing, nothing said", () => {

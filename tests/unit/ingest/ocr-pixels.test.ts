@@ -6,7 +6,15 @@ import { describe, expect, it } from "vitest";
 import { framesFromRules } from "../../../lib/ingest/readers/pdf-grid";
 import { regionsOf, toRules, findInk, type Region } from "../../../lib/ingest/readers/ocr/cells";
 import { binarize, deskew, estimateSkew } from "../../../lib/ingest/readers/ocr/deskew";
-import { cellPng, decodeImage, encodePng, encodePgm, parsePgm, rotate, type Gray } from "../../../lib/ingest/readers/ocr/image";
+import {
+  cellPng,
+  decodeImage,
+  encodePng,
+  encodePgm,
+  parsePgm,
+  rotate,
+  type Gray,
+} from "../../../lib/ingest/readers/ocr/image";
 import { snapLabel } from "../../../lib/ingest/readers/ocr/labels";
 import { defaultLineOptions, findLines } from "../../../lib/ingest/readers/ocr/lines";
 import { alignContinuations, doubtWarnings } from "../../../lib/ingest/readers/ocr/stitch";
@@ -138,7 +146,19 @@ describe("stitching", () => {
       "applications.granted.naturalPerson": { loc: { page: 2, x: 100, y: 500 }, snippet: "", raw: "3" },
       "applications.partial.total": { loc: { page: 2, x: 900, y: 600 }, snippet: "", raw: "4" },
     };
-    const cell = { page: 2, x: 900, y: 500, w: 80, h: 40, frame: 0, origin: 0, ink: null, text: "", value: true, doubt: "单元格有字迹但未能识别为数字" };
+    const cell = {
+      page: 2,
+      x: 900,
+      y: 500,
+      w: 80,
+      h: 40,
+      frame: 0,
+      origin: 0,
+      ink: null,
+      text: "",
+      value: true,
+      doubt: "单元格有字迹但未能识别为数字",
+    };
     const [w] = doubtWarnings(prov, [cell]);
     expect(w.cells).toEqual(["applications.granted.total"]);
   });

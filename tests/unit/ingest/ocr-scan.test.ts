@@ -68,7 +68,9 @@ describe.skipIf(!!missing)("scanned reports (tesseract)", () => {
       // our LibreOffice print has thin light figures in tall cells: 85% read at the time of writing
       expect(share).toBeGreaterThan(0.8);
       const pages = seen[0].pages;
-      expect(seen.filter((p) => p.stage === "ocr").map((p) => p.page)).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
+      expect(seen.filter((p) => p.stage === "ocr").map((p) => p.page)).toEqual(
+        Array.from({ length: pages }, (_, i) => i + 1),
+      );
       expect(seen[seen.length - 1].stage).toBe("match");
       // every figure read from a cell has its cut-out, small
       const images = Object.entries(res.cellImages ?? {});
@@ -117,11 +119,17 @@ describe.skipIf(!!missing)("scanned reports (tesseract)", () => {
     SLOW,
   );
 
-  it("refuses too many pages, and a PDF with a text layer is not a scan", async () => {
-    const bytes = new Uint8Array(readFileSync(join(DIR, "report-2021.pdf")));
-    expect(await needsOcr(bytes)).toBe(false);
-    const res = await parseScanned(new Uint8Array(scanPdf(join(DIR, "report-2021.pdf"), { ...LIGHT, dpi: 50 })), { maxPages: 1 });
-    expect(res).toMatchObject({ ok: false });
-    if (!res.ok) expect(res.error).toMatch(/页数过多/);
-  }, SLOW);
+  it(
+    "refuses too many pages, and a PDF with a text layer is not a scan",
+    async () => {
+      const bytes = new Uint8Array(readFileSync(join(DIR, "report-2021.pdf")));
+      expect(await needsOcr(bytes)).toBe(false);
+      const res = await parseScanned(new Uint8Array(scanPdf(join(DIR, "report-2021.pdf"), { ...LIGHT, dpi: 50 })), {
+        maxPages: 1,
+      });
+      expect(res).toMatchObject({ ok: false });
+      if (!res.ok) expect(res.error).toMatch(/页数过多/);
+    },
+    SLOW,
+  );
 });

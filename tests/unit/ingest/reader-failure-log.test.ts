@@ -22,8 +22,13 @@ it("a corrupt PDF: Chinese message for the user, file name, format and the error
 
 it("a corrupt docx is logged the same way", async () => {
   const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
-  const bytes = new Uint8Array([..."PK\u0003\u0004word/".split("").map((c) => c.charCodeAt(0)), ...new Uint8Array(300).fill(7)]);
+  const bytes = new Uint8Array([
+    ..."PK\u0003\u0004word/".split("").map((c) => c.charCodeAt(0)),
+    ...new Uint8Array(300).fill(7),
+  ]);
   const out = await parseDocument({ bytes, fileName: "坏文件.docx" });
   expect(out.ok).toBe(false);
-  expect(log.mock.calls.some(([head]) => String(head).includes("坏文件.docx") && String(head).includes("docx"))).toBe(true);
+  expect(log.mock.calls.some(([head]) => String(head).includes("坏文件.docx") && String(head).includes("docx"))).toBe(
+    true,
+  );
 });

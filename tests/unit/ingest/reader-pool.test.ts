@@ -33,13 +33,17 @@ const error = async (p: Promise<{ ok: boolean }>) => ((await p) as { error?: str
 describe("reader pool", () => {
   it("kills a worker that runs past its time and serves the next job with a fresh one", async () => {
     const started = pool.started;
-    expect(await error(pool.run({ kind: "text", text: "spin" }))).toBe("文件过大或过于复杂（读取超过 2 秒），已拒绝读取");
+    expect(await error(pool.run({ kind: "text", text: "spin" }))).toBe(
+      "文件过大或过于复杂（读取超过 2 秒），已拒绝读取",
+    );
     expect(await error(pool.run({ kind: "text", text: "a" }))).toBe("echo:a");
     expect(pool.started).toBeGreaterThan(started);
   });
 
   it("kills a worker that passes its heap cap, and the process survives", async () => {
-    expect(await error(pool.run({ kind: "text", text: "oom" }))).toBe("文件过大或过于复杂（读取所需内存超过 64 MB），已拒绝读取");
+    expect(await error(pool.run({ kind: "text", text: "oom" }))).toBe(
+      "文件过大或过于复杂（读取所需内存超过 64 MB），已拒绝读取",
+    );
     expect(await error(pool.run({ kind: "text", text: "b" }))).toBe("echo:b");
   });
 

@@ -3,7 +3,17 @@ import { describe, expect, it } from "vitest";
 import { readDocx } from "../../../lib/ingest/readers/docx";
 import { ZIP_BOMB_MESSAGE } from "../../../lib/ingest/readers/zip-guard";
 import { FIXTURE_GRID, FIXTURE_TITLE } from "../../../scripts/fixtures/binary-content";
-import { corpusReport, corpusTruth, fixture, gridOf, numbersOf, rowStarting, tables, textLines, truthRow } from "../../fixtures/binary/helpers";
+import {
+  corpusReport,
+  corpusTruth,
+  fixture,
+  gridOf,
+  numbersOf,
+  rowStarting,
+  tables,
+  textLines,
+  truthRow,
+} from "../../fixtures/binary/helpers";
 
 const CORRUPT = "无法读取Word文件：文件已损坏或不是.docx格式";
 
@@ -25,7 +35,9 @@ describe("readDocx", () => {
       `<w:tr><w:trPr><w:gridBefore w:val="2"/></w:trPr>${cell("9")}</w:tr></w:tbl>`;
     const docx = zipSync({
       ...unzipSync(fixture("report-table.docx")),
-      "word/document.xml": strToU8(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`),
+      "word/document.xml": strToU8(
+        `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+      ),
     });
     expect(gridOf(tables(await readDocx(docx))[0])).toEqual([
       ["类别", "事项", "件数"],
@@ -38,7 +50,9 @@ describe("readDocx", () => {
     await expect(readDocx(fixture("corrupt.docx"))).rejects.toThrow(CORRUPT);
     await expect(readDocx(new TextEncoder().encode("这不是Word文件"))).rejects.toThrow(CORRUPT);
     await expect(readDocx(zipSync({ "a.txt": strToU8("x") }))).rejects.toThrow(CORRUPT);
-    await expect(readDocx(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).rejects.toThrow("旧版.doc");
+    await expect(readDocx(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).rejects.toThrow(
+      "旧版.doc",
+    );
   });
 
   it("refuses a zip bomb before inflating it", async () => {

@@ -27,7 +27,9 @@ describe("readHtml on the fixtures", () => {
 
 describe("readHtml markup details", () => {
   it("decodes GBK without any charset declaration", async () => {
-    const doc = await readHtml(iconv.encode("<p>依申请公开</p><table><tr><td>予以公开</td><td>7</td></tr></table>", "gbk"));
+    const doc = await readHtml(
+      iconv.encode("<p>依申请公开</p><table><tr><td>予以公开</td><td>7</td></tr></table>", "gbk"),
+    );
     expect(textLines(doc)).toEqual(["依申请公开"]);
     expect(gridOf(tables(doc)[0])).toEqual([["予以公开", "7"]]);
   });
@@ -40,8 +42,18 @@ describe("readHtml markup details", () => {
   });
 
   it("honours a UTF-8 BOM and &nbsp; blanks", async () => {
-    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("<table><tr><td>甲</td><td>乙</td></tr><tr><td>&nbsp;</td><td>总&nbsp;计</td></tr></table>")]);
-    expect(gridOf(tables(await readHtml(bytes))[0])).toEqual([["甲", "乙"], ["", "总 计"]]);
+    const bytes = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode(
+        "<table><tr><td>甲</td><td>乙</td></tr><tr><td>&nbsp;</td><td>总&nbsp;计</td></tr></table>",
+      ),
+    ]);
+    expect(gridOf(tables(await readHtml(bytes))[0])).toEqual([
+      ["甲", "乙"],
+      ["", "总 计"],
+    ]);
   });
 
   it("joins <br>-split digits without inventing a separator", async () => {
@@ -50,20 +62,29 @@ describe("readHtml markup details", () => {
   });
 
   it("keeps a data table nested in a layout table as its own block", async () => {
-    const doc = await html("<table><tr><td>页眉</td></tr><tr><td>正文<table><tr><td>甲</td><td>3</td></tr></table>附注</td></tr></table>");
+    const doc = await html(
+      "<table><tr><td>页眉</td></tr><tr><td>正文<table><tr><td>甲</td><td>3</td></tr></table>附注</td></tr></table>",
+    );
     expect(doc.blocks.map((b) => b.kind)).toEqual(["text", "table", "text"]);
     expect(gridOf(tables(doc)[0])).toEqual([["甲", "3"]]);
     expect(textLines(doc)).toEqual(["页眉", "正文", "附注"]);
   });
 
   it("reads a table kept raw in a template script", async () => {
-    const doc = await html(`<p>前</p><script type="text/template"><table><tr><td colspan="2">合计</td></tr><tr><td>1</td><td>2</td></tr></table></script><p>后</p>`);
-    expect(gridOf(tables(doc)[0])).toEqual([["合计", "合计*"], ["1", "2"]]);
+    const doc = await html(
+      `<p>前</p><script type="text/template"><table><tr><td colspan="2">合计</td></tr><tr><td>1</td><td>2</td></tr></table></script><p>后</p>`,
+    );
+    expect(gridOf(tables(doc)[0])).toEqual([
+      ["合计", "合计*"],
+      ["1", "2"],
+    ]);
     expect(textLines(doc)).toEqual(["前", "后"]);
   });
 
   it("reads a table from a JSON payload with \\u003c escapes, and keeps a caption", async () => {
-    const payload = JSON.stringify({ content: "<table><caption>表1</caption><tr><td>甲</td><td>8</td></tr></table>" }).replace(/</g, "\\u003c");
+    const payload = JSON.stringify({
+      content: "<table><caption>表1</caption><tr><td>甲</td><td>8</td></tr></table>",
+    }).replace(/</g, "\\u003c");
     const doc = await html(`<script>window.__DATA__ = ${payload};</script>`);
     expect(gridOf(tables(doc)[0])).toEqual([["甲", "8"]]);
     expect(textLines(doc)).toEqual(["表1"]);
@@ -71,11 +92,16 @@ describe("readHtml markup details", () => {
 
   it("pads ragged rows and bounds absurd spans", async () => {
     const doc = await html(`<table><tr><td rowspan="65535">A</td><td>1</td></tr><tr><td>2</td><td>3</td></tr></table>`);
-    expect(gridOf(tables(doc)[0])).toEqual([["A", "1", ""], ["A*", "2", "3"]]);
+    expect(gridOf(tables(doc)[0])).toEqual([
+      ["A", "1", ""],
+      ["A*", "2", "3"],
+    ]);
   });
 
   it("ignores Word's <xml> settings island", async () => {
-    const doc = await html(`<html><head><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml></head><body><p>正文</p></body></html>`);
+    const doc = await html(
+      `<html><head><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml></head><body><p>正文</p></body></html>`,
+    );
     expect(textLines(doc)).toEqual(["正文"]);
   });
 
@@ -84,18 +110,25 @@ describe("readHtml markup details", () => {
       `<table><tr><td>项目</td><td>数量</td><td></td></tr><tr><td>收费</td><td>&nbsp;</td></tr>` +
         `<![if !supportMisalignedColumns]><tr height=0><td width=72 style='border:none'></td><td width=64 style='border:none'></td><td></td></tr><![endif]></table>`,
     );
-    expect(gridOf(tables(doc)[0])).toEqual([["项目", "数量"], ["收费", ""]]);
+    expect(gridOf(tables(doc)[0])).toEqual([
+      ["项目", "数量"],
+      ["收费", ""],
+    ]);
   });
 
   it("survives 10,000 levels of nesting", async () => {
     const depth = 10_000;
-    const doc = await html("<div>".repeat(depth) + "深层文字" + "</div>".repeat(depth) + "<table>".repeat(2000) + "<tr><td>9</td></tr>");
+    const doc = await html(
+      "<div>".repeat(depth) + "深层文字" + "</div>".repeat(depth) + "<table>".repeat(2000) + "<tr><td>9</td></tr>",
+    );
     expect(doc.text).toContain("深层文字");
   });
 
   it("does not hang on a million levels of nesting", async () => {
     const depth = 1_000_000;
-    const doc = await html("<div>".repeat(depth) + "<table><tr><td>底</td><td>1</td></tr></table>" + "</div>".repeat(depth));
+    const doc = await html(
+      "<div>".repeat(depth) + "<table><tr><td>底</td><td>1</td></tr></table>" + "</div>".repeat(depth),
+    );
     expect(doc.text).toContain("底");
   });
 

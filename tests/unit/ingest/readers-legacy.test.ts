@@ -31,7 +31,11 @@ describe("legacy Office formats", () => {
     expect(res.format).toBe(format);
     const want = truth(expected);
     expect(differences(want, res.report, "", false)).toEqual([]);
-    expect({ agency: res.report.agency, year: res.report.year, template: res.report.template }).toEqual({ agency: want.agency, year: want.year, template: want.template });
+    expect({ agency: res.report.agency, year: res.report.year, template: res.report.template }).toEqual({
+      agency: want.agency,
+      year: want.year,
+      template: want.template,
+    });
     expect(res.warnings.filter((w) => w.cells.some((c) => /^(applications|review)/.test(c)))).toEqual([]);
   });
 
@@ -46,7 +50,8 @@ describe("legacy Office formats", () => {
     const b = bytes("legacy-2019.doc");
     const other = Buffer.from(b);
     const name = Buffer.from("WordDocument", "utf16le");
-    for (let at = other.indexOf(name); at >= 0; at = other.indexOf(name)) Buffer.from("WpsXDocument", "utf16le").copy(other, at);
+    for (let at = other.indexOf(name); at >= 0; at = other.indexOf(name))
+      Buffer.from("WpsXDocument", "utf16le").copy(other, at);
     const res = await parseDocument({ bytes: new Uint8Array(other), fileName: "年报.wps" });
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error).toBe(COMPOUND_REFUSED);

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { readPdf } from "../../../lib/ingest/readers/pdf";
 import { FIXTURE_GRID, FIXTURE_TAIL, FIXTURE_TITLE } from "../../../scripts/fixtures/binary-content";
-import { corpusReport, corpusTruth, fixture, gridOf, numbersOf, rowStarting, tables, textLines, truthRow } from "../../fixtures/binary/helpers";
+import {
+  corpusReport,
+  corpusTruth,
+  fixture,
+  gridOf,
+  numbersOf,
+  rowStarting,
+  tables,
+  textLines,
+  truthRow,
+} from "../../fixtures/binary/helpers";
 
 /** A hand-written PDF: objects numbered from 1, xref offsets computed (latin1 so binary bytes survive). */
 function handPdf(objects: string[], trailer = ""): Uint8Array {
@@ -57,8 +67,10 @@ describe("readPdf", () => {
 
   it("splits one text run that crosses a ruling line, so two cells never glue into one number", async () => {
     // Helvetica digits are 6.672 pt wide at 12 pt: "1020" from x=50 puts "10" left of the rule at 63.4.
-    const rules = "0.5 w 40 80 m 90 80 l S 40 120 m 90 120 l S 40 80 m 40 120 l S 63.4 80 m 63.4 120 l S 90 80 m 90 120 l S";
-    const text = "BT /F1 12 Tf 50 95 Td (1020) Tj ET BT /F1 12 Tf 40 200 Td (Annual report of a test office, numbers below) Tj ET";
+    const rules =
+      "0.5 w 40 80 m 90 80 l S 40 120 m 90 120 l S 40 80 m 40 120 l S 63.4 80 m 63.4 120 l S 90 80 m 90 120 l S";
+    const text =
+      "BT /F1 12 Tf 50 95 Td (1020) Tj ET BT /F1 12 Tf 40 200 Td (Annual report of a test office, numbers below) Tj ET";
     const pdf = handPdf([
       ...PAGE_TREE,
       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
@@ -70,8 +82,10 @@ describe("readPdf", () => {
   });
 
   it("reads a landscape table on a page rotated with /Rotate 90", async () => {
-    const rules = "0.5 w 40 80 m 90 80 l S 40 120 m 90 120 l S 40 80 m 40 120 l S 63.4 80 m 63.4 120 l S 90 80 m 90 120 l S";
-    const text = "BT /F1 12 Tf 50 95 Td (1020) Tj ET BT /F1 12 Tf 40 200 Td (Annual report of a test office, numbers below) Tj ET";
+    const rules =
+      "0.5 w 40 80 m 90 80 l S 40 120 m 90 120 l S 40 80 m 40 120 l S 63.4 80 m 63.4 120 l S 90 80 m 90 120 l S";
+    const text =
+      "BT /F1 12 Tf 50 95 Td (1020) Tj ET BT /F1 12 Tf 40 200 Td (Annual report of a test office, numbers below) Tj ET";
     const pdf = handPdf([
       ...PAGE_TREE,
       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 400] /Rotate 90 /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
@@ -134,24 +148,27 @@ describe("readPdf", () => {
 
   for (const id of ["p01", "p02"]) {
     const bytes = corpusReport(`${id}.pdf`);
-    it.skipIf(!bytes)(`corpus ${id}.pdf: section 三 is one grid across the page break, numbers in their own cells`, async () => {
-      const doc = await readPdf(bytes!);
-      const truth = corpusTruth(id);
-      const t3 = tables(doc).find((t) => t.some((r) => r[0]?.text.startsWith("一、本年新收")))!;
-      expect(t3).toHaveLength(26); // 3 header rows + 23 rows ((六) printed as one row)
-      expect(new Set(t3.map((r) => r.length)).size).toBe(1);
-      for (const [label, path] of [
-        ["一、本年新收", "newReceived"],
-        ["（二）部分公开", "partial"],
-        ["6.属于四类过程性信息", "denied.processInfo"],
-        ["1.本机关不掌握", "unavailable.notHeld"],
-        ["2.没有现成信息", "unavailable.needsCreation"],
-        ["（七）总计", "totalHandled"],
-      ] as const) {
-        expect(numbersOf(rowStarting(doc, label)), label).toEqual(truthRow(truth, path));
-      }
-      // a merged label cut by the page break keeps its text on the next page
-      expect(rowStarting(doc, "3.补正后申请内容仍不明确")?.[1].text).toBe("（四）无法提供");
-    });
+    it.skipIf(!bytes)(
+      `corpus ${id}.pdf: section 三 is one grid across the page break, numbers in their own cells`,
+      async () => {
+        const doc = await readPdf(bytes!);
+        const truth = corpusTruth(id);
+        const t3 = tables(doc).find((t) => t.some((r) => r[0]?.text.startsWith("一、本年新收")))!;
+        expect(t3).toHaveLength(26); // 3 header rows + 23 rows ((六) printed as one row)
+        expect(new Set(t3.map((r) => r.length)).size).toBe(1);
+        for (const [label, path] of [
+          ["一、本年新收", "newReceived"],
+          ["（二）部分公开", "partial"],
+          ["6.属于四类过程性信息", "denied.processInfo"],
+          ["1.本机关不掌握", "unavailable.notHeld"],
+          ["2.没有现成信息", "unavailable.needsCreation"],
+          ["（七）总计", "totalHandled"],
+        ] as const) {
+          expect(numbersOf(rowStarting(doc, label)), label).toEqual(truthRow(truth, path));
+        }
+        // a merged label cut by the page break keeps its text on the next page
+        expect(rowStarting(doc, "3.补正后申请内容仍不明确")?.[1].text).toBe("（四）无法提供");
+      },
+    );
   }
 });

@@ -3,7 +3,16 @@ import { describe, expect, it } from "vitest";
 import { plainNumber, readXlsx } from "../../../lib/ingest/readers/xlsx";
 import { ZIP_BOMB_MESSAGE } from "../../../lib/ingest/readers/zip-guard";
 import { FIXTURE_GRID, FIXTURE_TITLE } from "../../../scripts/fixtures/binary-content";
-import { corpusReport, corpusTruth, fixture, gridOf, numbersOf, rowStarting, tables, truthRow } from "../../fixtures/binary/helpers";
+import {
+  corpusReport,
+  corpusTruth,
+  fixture,
+  gridOf,
+  numbersOf,
+  rowStarting,
+  tables,
+  truthRow,
+} from "../../fixtures/binary/helpers";
 
 const CORRUPT = "无法读取Excel文件：文件已损坏或不是.xlsx格式";
 

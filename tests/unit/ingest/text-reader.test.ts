@@ -58,7 +58,9 @@ describe("one invalid byte in a UTF-8 report (issue 12 item 16)", () => {
     expect(doc.notices).toEqual([expect.stringContaining("1 处无效的 UTF-8 字节")]);
     const { parseDocument } = await import("../../../lib/ingest");
     const outcome = await parseDocument({ bytes: bad });
-    expect(outcome.ok && outcome.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining("无效的 UTF-8 字节"));
+    expect(outcome.ok && outcome.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringContaining("无效的 UTF-8 字节"),
+    );
   });
 
   it("still reads GBK as GBK", () => {

@@ -32,7 +32,8 @@ const mutations: Record<string, Mutation> = {
     }
     return enc.encode(lines.join("\n"));
   },
-  hugeNumbers: (b) => enc.encode(new TextDecoder().decode(b).replace(/\b\d+\b/g, (m) => (m.length % 2 ? "99999999999999999999" : m))),
+  hugeNumbers: (b) =>
+    enc.encode(new TextDecoder().decode(b).replace(/\b\d+\b/g, (m) => (m.length % 2 ? "99999999999999999999" : m))),
   nonNumeric: (b) => enc.encode(new TextDecoder().decode(b).replace(/\b[1-9]\b/g, "若干")),
   gbk: (b) => new Uint8Array(iconv.encode(new TextDecoder().decode(b), "gbk")),
   bom: (b) => new Uint8Array([0xef, 0xbb, 0xbf, ...b]),
@@ -73,16 +74,22 @@ describe("property: mutated reports through the parser and the upload path", () 
 
   it("mutated documents in every layout: a report or a Chinese message, never a throw", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.nat(1000), fc.constantFrom(...FORMATS), fc.constantFrom(...Object.keys(mutations)), fc.integer(), async (i, format, m, seed) => {
-        tried++;
-        let s = seed >>> 0;
-        const rnd = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-        const bytes = mutations[m](render(i, format), rnd);
-        const res = await parseDocument({ bytes, fileName: `x.${format}` });
-        expectOutcome(res);
-        const up = await readUploadedFile({ bytes, fileName: "上传.txt", year: null, agencyName: "示例市测试局" });
-        expectOutcome(up);
-      }),
+      fc.asyncProperty(
+        fc.nat(1000),
+        fc.constantFrom(...FORMATS),
+        fc.constantFrom(...Object.keys(mutations)),
+        fc.integer(),
+        async (i, format, m, seed) => {
+          tried++;
+          let s = seed >>> 0;
+          const rnd = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+          const bytes = mutations[m](render(i, format), rnd);
+          const res = await parseDocument({ bytes, fileName: `x.${format}` });
+          expectOutcome(res);
+          const up = await readUploadedFile({ bytes, fileName: "上传.txt", year: null, agencyName: "示例市测试局" });
+          expectOutcome(up);
+        },
+      ),
       { numRuns: 300 },
     );
   }, 240_000);
@@ -95,15 +102,20 @@ describe("property: mutated reports through the parser and the upload path", () 
       }),
       { numRuns: 200 },
     );
-    const big = enc.encode("无关的文字，".repeat(10 * 1024 * 1024 / 18));
+    const big = enc.encode("无关的文字，".repeat((10 * 1024 * 1024) / 18));
     expectOutcome(await parseDocument({ bytes: big }));
     const deep = enc.encode(`<html><body>${"<div>".repeat(20000)}表格${"</div>".repeat(20000)}</body></html>`);
     expectOutcome(await parseDocument({ bytes: deep }));
-    const bomb = zipSync({ "[Content_Types].xml": enc.encode("<Types/>"), "word/document.xml": new Uint8Array(150 * 1024 * 1024) }, { level: 9 });
+    const bomb = zipSync(
+      { "[Content_Types].xml": enc.encode("<Types/>"), "word/document.xml": new Uint8Array(150 * 1024 * 1024) },
+      { level: 9 },
+    );
     const bombRes = await readUploadedFile({ bytes: bomb, fileName: "bomb.docx", year: null, agencyName: null });
     expect(bombRes.ok).toBe(false);
     if (!bombRes.ok) expect(bombRes.message).toMatch(/压缩炸弹|体积异常/);
-    const noText = enc.encode("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF");
+    const noText = enc.encode(
+      "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF",
+    );
     const pdf = await readUploadedFile({ bytes: noText, fileName: "scan.pdf", year: null, agencyName: null });
     expect(pdf.ok).toBe(false);
     tried += 4;
@@ -111,18 +123,31 @@ describe("property: mutated reports through the parser and the upload path", () 
 
   it("a refused import stores nothing", async () => {
     const db = openDb(":memory:");
-    const count = () => ["agencies", "reports", "report_versions", "report_cells", "findings", "audit_log"].map((t) => (db.$client.prepare(`select count(*) c from ${t}`).get() as { c: number }).c);
+    const count = () =>
+      ["agencies", "reports", "report_versions", "report_cells", "findings", "audit_log"].map(
+        (t) => (db.$client.prepare(`select count(*) c from ${t}`).get() as { c: number }).c,
+      );
     await fc.assert(
-      fc.asyncProperty(fc.nat(1000), fc.constantFrom("truncate", "flipBytes", "controlChars"), fc.integer(), async (i, m, seed) => {
-        tried++;
-        let s = seed >>> 0;
-        const rnd = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-        const bytes = mutations[m](render(i, "docx"), rnd);
-        const before = count();
-        const res = await importFile(db, SYSTEM, { fileName: "年报.docx", bytes, agency: "示例市测试局", year: reports[i % reports.length].year }, { publish: false, createAgencies: true });
-        if (!res.stored) expect(count()).toEqual(before);
-        expect(res.message).toMatch(CJK);
-      }),
+      fc.asyncProperty(
+        fc.nat(1000),
+        fc.constantFrom("truncate", "flipBytes", "controlChars"),
+        fc.integer(),
+        async (i, m, seed) => {
+          tried++;
+          let s = seed >>> 0;
+          const rnd = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+          const bytes = mutations[m](render(i, "docx"), rnd);
+          const before = count();
+          const res = await importFile(
+            db,
+            SYSTEM,
+            { fileName: "年报.docx", bytes, agency: "示例市测试局", year: reports[i % reports.length].year },
+            { publish: false, createAgencies: true },
+          );
+          if (!res.stored) expect(count()).toEqual(before);
+          expect(res.message).toMatch(CJK);
+        },
+      ),
       { numRuns: 60 },
     );
   }, 240_000);

@@ -8,7 +8,15 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
-import { cancelScanJob, claimScanJob, createScanJob, getScanJob, INTERRUPTED, recoverScanJobs, SCAN_MAX_ATTEMPTS } from "@/db/queries/scan-jobs";
+import {
+  cancelScanJob,
+  claimScanJob,
+  createScanJob,
+  getScanJob,
+  INTERRUPTED,
+  recoverScanJobs,
+  SCAN_MAX_ATTEMPTS,
+} from "@/db/queries/scan-jobs";
 import { configureScanRunner, kickScanJobs, stopScanJob, workScanJob } from "@/server/scan-runner";
 
 let dir: string;
@@ -32,7 +40,16 @@ parentPort.on("message", async (m) => {
   parentPort.postMessage({ type: "done", outcome: { ok: true, read: cmd, maxPages: m.maxPages } });
 });`;
 
-const spec = (cmd: string) => ({ kind: "upload" as const, userId: null, agencyId: null, year: 2025, fileName: `${cmd}.pdf`, fileType: "pdf", bytes: new TextEncoder().encode(cmd), params: {} });
+const spec = (cmd: string) => ({
+  kind: "upload" as const,
+  userId: null,
+  agencyId: null,
+  year: 2025,
+  fileName: `${cmd}.pdf`,
+  fileType: "pdf",
+  bytes: new TextEncoder().encode(cmd),
+  params: {},
+});
 const seen: { id: number; page: number; running: number; queued: number }[] = [];
 
 beforeAll(() => {
@@ -50,11 +67,15 @@ beforeEach(() => {
     script,
     maxPages: 7,
     onProgress: (job, p) => {
-      const n = (s: string) => (db.$client.prepare("select count(*) n from scan_jobs where status = ?").get(s) as { n: number }).n;
+      const n = (s: string) =>
+        (db.$client.prepare("select count(*) n from scan_jobs where status = ?").get(s) as { n: number }).n;
       seen.push({ id: job.id, page: p.page, running: n("running"), queued: n("queued") });
     },
     // the stand-in outcome carries no report: a finished job records what it was given
-    finish: async (_db, _job, _bytes, outcome) => (outcome.ok ? { status: "done", result: { ...(outcome as unknown as Record<string, unknown>) } } : { status: "failed", message: outcome.error }),
+    finish: async (_db, _job, _bytes, outcome) =>
+      outcome.ok
+        ? { status: "done", result: { ...(outcome as unknown as Record<string, unknown>) } }
+        : { status: "failed", message: outcome.error },
   });
 });
 
@@ -69,7 +90,9 @@ describe("scan jobs", () => {
     expect([end.page, end.pages]).toEqual([3, 3]);
     expect(seen.map((s) => s.page)).toEqual([1, 2, 3]);
     expect(seen.every((s) => s.running === 1)).toBe(true);
-    expect((db.$client.prepare("select file_bytes b from scan_jobs where id = ?").get(job.id) as { b: unknown }).b).toBeNull();
+    expect(
+      (db.$client.prepare("select file_bytes b from scan_jobs where id = ?").get(job.id) as { b: unknown }).b,
+    ).toBeNull();
   });
 
   it("records a failed reading with its message", async () => {
@@ -112,7 +135,11 @@ describe("scan jobs", () => {
   });
 
   it("stops a job that reports no progress in time", async () => {
-    configureScanRunner({ script, idleMs: 300, finish: async (_d, _j, _b, o) => (o.ok ? { status: "done" } : { status: "failed", message: o.error }) });
+    configureScanRunner({
+      script,
+      idleMs: 300,
+      finish: async (_d, _j, _b, o) => (o.ok ? { status: "done" } : { status: "failed", message: o.error }),
+    });
     const job = createScanJob(db, spec("hang"));
     await kickScanJobs(db);
     expect(getScanJob(db, job.id)!.status).toBe("failed");

@@ -19,7 +19,10 @@ describe("mergeScannedPage", () => {
       {
         report: base(),
         warnings: [
-          { cells: ["applications.newReceived.naturalPerson", "applications.carriedOver.naturalPerson"], message: "旧提示" },
+          {
+            cells: ["applications.newReceived.naturalPerson", "applications.carriedOver.naturalPerson"],
+            message: "旧提示",
+          },
           { cells: ["applications.newReceived.naturalPerson"], message: "只关于被替换的单元格" },
           { cells: [], message: "全文提示" },
         ],
@@ -28,7 +31,10 @@ describe("mergeScannedPage", () => {
       },
       {
         report: page,
-        warnings: [{ cells: ["applications.newReceived.naturalPerson"], message: "可能为 13" }, { cells: [], message: "未找到第二部分" }],
+        warnings: [
+          { cells: ["applications.newReceived.naturalPerson"], message: "可能为 13" },
+          { cells: [], message: "未找到第二部分" },
+        ],
         provenance: { "applications.newReceived.naturalPerson": { ...loc, raw: "18" } },
         cellImages: { "applications.newReceived.naturalPerson": "data:new" },
       },
@@ -38,7 +44,10 @@ describe("mergeScannedPage", () => {
     expect(getCell(m.report, "applications.carriedOver.naturalPerson")).toBe(2);
     expect(getCell(m.report, "proactive.rules.issued")).toBe(4);
     expect(m.provenance["applications.newReceived.naturalPerson"].raw).toBe("18");
-    expect(m.cellImages).toEqual({ "applications.carriedOver.naturalPerson": "data:old", "applications.newReceived.naturalPerson": "data:new" });
+    expect(m.cellImages).toEqual({
+      "applications.carriedOver.naturalPerson": "data:old",
+      "applications.newReceived.naturalPerson": "data:new",
+    });
     expect(m.warnings).toEqual([
       { cells: ["applications.carriedOver.naturalPerson"], message: "旧提示" },
       { cells: [], message: "全文提示" },
@@ -47,6 +56,11 @@ describe("mergeScannedPage", () => {
   });
 
   it("gives null when the page yields no cell of the report", () => {
-    expect(mergeScannedPage({ report: base(), warnings: [], provenance: {} }, { report: base(), warnings: [], provenance: {} })).toBeNull();
+    expect(
+      mergeScannedPage(
+        { report: base(), warnings: [], provenance: {} },
+        { report: base(), warnings: [], provenance: {} },
+      ),
+    ).toBeNull();
   });
 });

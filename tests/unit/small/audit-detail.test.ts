@@ -8,7 +8,9 @@ describe("audit details in words", () => {
     expect(s).toBe("状态：审核通过 → 已发布；版本编号：12；意见：数据已核对");
   });
   it("a new version names its number, source and status", () => {
-    const s = auditDetail(JSON.stringify({ versionId: 3, versionNo: 2, source: "upload", status: "draft", file: "年报.pdf" }));
+    const s = auditDetail(
+      JSON.stringify({ versionId: 3, versionNo: 2, source: "upload", status: "draft", file: "年报.pdf" }),
+    );
     expect(s).toBe("版本编号：3；版本号：第2版；来源：上传文件；状态：草稿；文件：年报.pdf");
   });
   it("roles and empty values read in Chinese; no JSON punctuation is left", () => {

@@ -8,7 +8,10 @@ describe("grid layout", () => {
       title: "t",
       headRows: 0,
       rows: [
-        [{ v: "A", rs: 2 }, { v: "B", cs: 2 }],
+        [
+          { v: "A", rs: 2 },
+          { v: "B", cs: 2 },
+        ],
         [{ v: "C" }, { v: "D" }],
       ],
     };
@@ -23,7 +26,15 @@ describe("grid layout", () => {
   });
 
   it("CSV quotes commas and quotes, keeps numbers raw, starts with a BOM", () => {
-    const g = flatGrid("x", "x", [{ label: "名称", get: (r: { n: string; v: number }) => r.n }, { label: "数", fmt: "count", get: (r) => r.v }], [{ n: 'a,"b"', v: 12345 }]);
+    const g = flatGrid(
+      "x",
+      "x",
+      [
+        { label: "名称", get: (r: { n: string; v: number }) => r.n },
+        { label: "数", fmt: "count", get: (r) => r.v },
+      ],
+      [{ n: 'a,"b"', v: 12345 }],
+    );
     const csv = gridsToCsv([g]);
     expect(csv).toBe('\uFEFF名称,数\r\n"a,""b""",12345\r\n');
   });

@@ -4,7 +4,15 @@ import { rank, SMALL_DENOMINATOR } from "@/lib/stats/rankings";
 import { parseFilter, filterQuery } from "@/lib/stats/params";
 
 function input(handled: number, granted: number): MetricInput {
-  const cols = (t: number) => ({ naturalPerson: t, commercial: 0, research: 0, social: 0, legal: 0, otherOrg: 0, total: t });
+  const cols = (t: number) => ({
+    naturalPerson: t,
+    commercial: 0,
+    research: 0,
+    social: 0,
+    legal: 0,
+    otherOrg: 0,
+    total: t,
+  });
   const zero = cols(0);
   const o = { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 };
   const grp = (keys: string[]) => Object.fromEntries(keys.map((k) => [k, zero]));
@@ -14,7 +22,16 @@ function input(handled: number, granted: number): MetricInput {
       carriedOver: zero,
       granted: cols(granted),
       partial: zero,
-      denied: grp(["stateSecret", "lawForbidden", "securityStability", "thirdPartyRights", "internalAffairs", "processInfo", "enforcementFiles", "adminQuery"]),
+      denied: grp([
+        "stateSecret",
+        "lawForbidden",
+        "securityStability",
+        "thirdPartyRights",
+        "internalAffairs",
+        "processInfo",
+        "enforcementFiles",
+        "adminQuery",
+      ]),
       unavailable: grp(["notHeld", "needsCreation", "stillUnclear"]),
       notProcessed: grp(["complaint", "repeated", "publication", "excessive", "confirmation"]),
       totalHandled: cols(handled),
@@ -58,6 +75,8 @@ describe("URL filters", () => {
     const f = parseFilter({ year: "2024", kind: "县区部门", parent: "12", drafts: "1" });
     expect(f).toEqual({ year: 2024, kind: "县区部门", parent: 12, drafts: true });
     expect(parseFilter({ year: "abc", kind: "nope" })).toEqual({ drafts: false });
-    expect(filterQuery(f, { metric: "grantRate" })).toBe("?year=2024&kind=%E5%8E%BF%E5%8C%BA%E9%83%A8%E9%97%A8&parent=12&drafts=1&metric=grantRate");
+    expect(filterQuery(f, { metric: "grantRate" })).toBe(
+      "?year=2024&kind=%E5%8E%BF%E5%8C%BA%E9%83%A8%E9%97%A8&parent=12&drafts=1&metric=grantRate",
+    );
   });
 });

@@ -7,7 +7,8 @@ import { DECISION_SERIES, seriesData, templateOnlySeries, trendGrids } from "@/l
 function byYear(): Map<number, ReportSums> {
   const city = generateCity({ agencies: 25, years: [2019, 2023], seed: 3 });
   const m = new Map<number, ReportSums>();
-  for (let y = 2019; y <= 2023; y++) m.set(y, sumReports(city.reports.filter((r) => r.year === y).map((r) => r.report)));
+  for (let y = 2019; y <= 2023; y++)
+    m.set(y, sumReports(city.reports.filter((r) => r.year === y).map((r) => r.report)));
   return m;
 }
 

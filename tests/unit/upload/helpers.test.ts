@@ -9,8 +9,12 @@ import iconv from "iconv-lite";
 
 describe("downloads", () => {
   it("always attachment, ASCII fallback plus RFC 5987 name", () => {
-    expect(contentDisposition("住建局2024年报.docx")).toBe(`attachment; filename="___2024__.docx"; filename*=UTF-8''%E4%BD%8F%E5%BB%BA%E5%B1%802024%E5%B9%B4%E6%8A%A5.docx`);
-    expect(contentDisposition('a";b.txt')).toMatch(/^attachment; filename="a__b\.txt"; filename\*=UTF-8''a%22%3Bb\.txt$/);
+    expect(contentDisposition("住建局2024年报.docx")).toBe(
+      `attachment; filename="___2024__.docx"; filename*=UTF-8''%E4%BD%8F%E5%BB%BA%E5%B1%802024%E5%B9%B4%E6%8A%A5.docx`,
+    );
+    expect(contentDisposition('a";b.txt')).toMatch(
+      /^attachment; filename="a__b\.txt"; filename\*=UTF-8''a%22%3Bb\.txt$/,
+    );
   });
   it("names follow the detected type and never carry a path", () => {
     expect(downloadName("../../x/报告", "docx", "f")).toBe("报告.docx");
@@ -22,7 +26,11 @@ describe("downloads", () => {
 
 describe("csv", () => {
   it("reads quotes, doubled quotes, CRLF and skips blank lines", () => {
-    expect(parseCsv('file,agency,year\r\n"a,b.txt","某""局",2024\r\n\r\nc.txt,,\n')).toEqual([["file", "agency", "year"], ["a,b.txt", '某"局', "2024"], ["c.txt", "", ""]]);
+    expect(parseCsv('file,agency,year\r\n"a,b.txt","某""局",2024\r\n\r\nc.txt,,\n')).toEqual([
+      ["file", "agency", "year"],
+      ["a,b.txt", '某"局', "2024"],
+      ["c.txt", "", ""],
+    ]);
   });
   it("neutralises spreadsheet formulas and writes a BOM", () => {
     expect(csvCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
@@ -40,7 +48,10 @@ describe("csv", () => {
         { file: "b.pdf", agency: null, year: null, line: 3 },
       ],
     });
-    expect(parseManifest(Buffer.from("file,year\na.pdf,23\n"))).toMatchObject({ ok: false, message: "清单第2行：年度“23”无效" });
+    expect(parseManifest(Buffer.from("file,year\na.pdf,23\n"))).toMatchObject({
+      ok: false,
+      message: "清单第2行：年度“23”无效",
+    });
     expect(parseManifest(Buffer.from("名称\n"))).toMatchObject({ ok: false });
   });
 });
@@ -56,14 +67,21 @@ describe("version comparison", () => {
     expect(d.filter((x) => x.changed).map((x) => x.path)).toEqual(["applications.newReceived.total"]);
     const old = emptyReport(defaultShape("2019"));
     const cross = diffReports(old, a);
-    expect(cross.find((x) => x.path === "proactive.regulations.issued")).toMatchObject({ a: undefined, b: null, changed: true });
+    expect(cross.find((x) => x.path === "proactive.regulations.issued")).toMatchObject({
+      a: undefined,
+      b: null,
+      changed: true,
+    });
   });
 });
 
 describe("type gate", () => {
   it("accepts text, HTML, PDF, docx and xlsx by their bytes", () => {
     expect(checkUploadBytes(new TextEncoder().encode("一、总体情况"))).toEqual({ ok: true, format: "text" });
-    expect(checkUploadBytes(new TextEncoder().encode("<html><body>x</body></html>"))).toEqual({ ok: true, format: "html" });
+    expect(checkUploadBytes(new TextEncoder().encode("<html><body>x</body></html>"))).toEqual({
+      ok: true,
+      format: "html",
+    });
     expect(checkUploadBytes(new TextEncoder().encode("%PDF-1.7\n"))).toEqual({ ok: true, format: "pdf" });
     expect(checkUploadBytes(new Uint8Array(0))).toMatchObject({ ok: false, message: "文件为空" });
   });

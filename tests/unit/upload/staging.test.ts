@@ -19,9 +19,15 @@ async function fresh() {
 }
 
 const item = (userId: number, bytes?: number) => ({
-  userId, agencyId: 1, year: 2024, source: (bytes ? "upload" : "paste") as "upload" | "paste",
+  userId,
+  agencyId: 1,
+  year: 2024,
+  source: (bytes ? "upload" : "paste") as "upload" | "paste",
   file: bytes ? { name: "年报.docx", type: "docx", bytes: new Uint8Array(bytes).fill(7) } : null,
-  extractedText: "原文", report: emptyReport(defaultShape("2021")), warnings: [], provenance: {},
+  extractedText: "原文",
+  report: emptyReport(defaultShape("2021")),
+  warnings: [],
+  provenance: {},
 });
 const DAY = 24 * 3600_000;
 

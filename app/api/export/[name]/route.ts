@@ -19,8 +19,12 @@ export const GET = handleErrors(async (req: Request, ctx: { params: Promise<{ na
     "Cache-Control": "no-store",
   };
   if (format === "csv") {
-    return new Response(gridsToCsv(spec.sheets.flatMap((s) => s.grids)), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
+    return new Response(gridsToCsv(spec.sheets.flatMap((s) => s.grids)), {
+      headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" },
+    });
   }
   const buf = await gridsToXlsx(spec.sheets);
-  return new Response(new Uint8Array(buf), { headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } });
+  return new Response(new Uint8Array(buf), {
+    headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  });
 });

@@ -14,7 +14,11 @@ import { contentDisposition, downloadName } from "@/lib/upload/disposition";
 export const dynamic = "force-dynamic";
 
 export async function GET(_req: Request, ctx: { params: Promise<{ versionId: string }> }) {
-  const id = z.coerce.number().int().positive().safeParse((await ctx.params).versionId);
+  const id = z.coerce
+    .number()
+    .int()
+    .positive()
+    .safeParse((await ctx.params).versionId);
   if (!id.success) return errorResponse(new AppError("bad_request", "版本编号无效"));
   const viewer = await getViewer();
   const f = fileForDownload(getDb(), viewer, id.data);

@@ -20,7 +20,10 @@ function mine(viewer: NonNullable<Viewer>, job: ScanJob | null): job is ScanJob 
   return !!job && (job.userId === viewer.id || (job.kind === "import" && can(viewer, "import.bulk")));
 }
 
-async function load(req: Request, params: Promise<{ id: string }>): Promise<{ error: Response } | { db: Db; job: ScanJob }> {
+async function load(
+  req: Request,
+  params: Promise<{ id: string }>,
+): Promise<{ error: Response } | { db: Db; job: ScanJob }> {
   const viewer = await getViewer();
   if (!viewer) return { error: json(fail(SIGN_IN), 401) };
   const id = Number((await params).id);
@@ -38,7 +41,14 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   startScanRunner(db);
   const stagedId = typeof job.result?.stagedId === "string" ? job.result.stagedId : null;
   return json({
-    ok: true, id: job.id, kind: job.kind, status: job.status, page: job.page, pages: job.pages, stage: job.stage, message: job.message,
+    ok: true,
+    id: job.id,
+    kind: job.kind,
+    status: job.status,
+    page: job.page,
+    pages: job.pages,
+    stage: job.stage,
+    message: job.message,
     ahead: job.status === "queued" ? queuePosition(db, job.id) : 0,
     previewUrl: job.status === "done" && stagedId ? `/workspace/preview/${stagedId}` : null,
     reportId: typeof job.result?.reportId === "number" ? job.result.reportId : null,

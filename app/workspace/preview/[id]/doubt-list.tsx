@@ -6,10 +6,24 @@ import { cellDefs, getCell, shapeOf, type ParseWarning, type Report } from "@/li
  * Scanned input: every cell read under a warning, its cut-out image beside the value read and the reason,
  * so a clerk checks a page in a minute; each links to its input in the table below.
  */
-export function DoubtList({ report, warnings, cellImages }: { report: Report; warnings: ParseWarning[]; cellImages: Record<string, string>; provenance?: Record<string, Provenance> }) {
+export function DoubtList({
+  report,
+  warnings,
+  cellImages,
+}: {
+  report: Report;
+  warnings: ParseWarning[];
+  cellImages: Record<string, string>;
+  provenance?: Record<string, Provenance>;
+}) {
   const doubts = cellDefs(shapeOf(report))
     .filter((d) => cellImages[d.path])
-    .map((d) => ({ d, why: warnings.filter((w) => w.cells.some((c) => c === d.path || d.path.startsWith(`${c}.`))).map((w) => w.message) }))
+    .map((d) => ({
+      d,
+      why: warnings
+        .filter((w) => w.cells.some((c) => c === d.path || d.path.startsWith(`${c}.`)))
+        .map((w) => w.message),
+    }))
     .filter((x) => x.why.length);
   const read = Object.keys(cellImages).length;
   if (!read) return null;
@@ -17,7 +31,10 @@ export function DoubtList({ report, warnings, cellImages }: { report: Report; wa
     <section className="card" data-testid="doubt-list" style={{ marginBottom: 16 }}>
       <h2>扫描件识别：{doubts.length ? `${doubts.length} 个单元格需核对` : "没有存疑的单元格"}</h2>
       <p className="small muted">
-        共识别 {read} 个单元格，表中每个数字上方是原件中该单元格的图像。{doubts.length ? "下列单元格读得不确定（橙色粗框），请对照图像核对，有误时在表中更正后保存。" : "请对照图像抽查。"}
+        共识别 {read} 个单元格，表中每个数字上方是原件中该单元格的图像。
+        {doubts.length
+          ? "下列单元格读得不确定（橙色粗框），请对照图像核对，有误时在表中更正后保存。"
+          : "请对照图像抽查。"}
       </p>
       {doubts.length ? (
         <ul className="doubt-list">

@@ -42,7 +42,12 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   const db = getDb();
   const agency = getAgency(db, staged.agencyId);
   // Checked against this agency's neighbouring years in the database, as saving would.
-  const findings = computeFindings(db, { agencyId: staged.agencyId, year: staged.year, report: staged.report, submittedAt: null });
+  const findings = computeFindings(db, {
+    agencyId: staged.agencyId,
+    year: staged.year,
+    report: staged.report,
+    submittedAt: null,
+  });
   const r = staged.report;
   const named = agency ? otherAgencyNamed(r.agency, agency) : null;
   const reading = confidenceSummary(r, staged.warnings);
@@ -64,11 +69,23 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
         </div>
         <div data-testid="reading-confidence" data-level={reading.level}>
           <strong>读取可信度：</strong>
-          <span className={`badge ${reading.level === "certain" ? "ok" : reading.level === "poor" ? "error" : "warning"}`}>{reading.label}</span>
-          {reading.cellsToCheck > 0 ? `（${reading.cellsToCheck} / ${reading.cells} 个单元格需核对，见下方提示与标记）` : "（每个数字都已确定读取）"}
-          {reading.reason ? <div className="small" data-testid="reading-reason">{reading.reason}</div> : null}
+          <span
+            className={`badge ${reading.level === "certain" ? "ok" : reading.level === "poor" ? "error" : "warning"}`}
+          >
+            {reading.label}
+          </span>
+          {reading.cellsToCheck > 0
+            ? `（${reading.cellsToCheck} / ${reading.cells} 个单元格需核对，见下方提示与标记）`
+            : "（每个数字都已确定读取）"}
+          {reading.reason ? (
+            <div className="small" data-testid="reading-reason">
+              {reading.reason}
+            </div>
+          ) : null}
         </div>
-        <div className="muted">尚未保存。请核对下表（红框为检查发现涉及的单元格，单元格下方小字为原文中的写法），可直接更正后保存；每次保存都会生成一个新版本，旧版本保留。</div>
+        <div className="muted">
+          尚未保存。请核对下表（红框为检查发现涉及的单元格，单元格下方小字为原文中的写法），可直接更正后保存；每次保存都会生成一个新版本，旧版本保留。
+        </div>
       </dl>
       {named ? (
         <p className="notice error" role="alert" data-testid="agency-mismatch">
@@ -79,7 +96,14 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
       <FindingsList findings={findings} warnings={staged.warnings} />
       <ActionForm action={savePreviewAction} testId="preview-form">
         <input type="hidden" name="stagedId" value={staged.id} />
-        <ReportTables report={r} findings={findings} warnings={staged.warnings} provenance={staged.provenance} cellImages={staged.cellImages} mode="edit" />
+        <ReportTables
+          report={r}
+          findings={findings}
+          warnings={staged.warnings}
+          provenance={staged.provenance}
+          cellImages={staged.cellImages}
+          mode="edit"
+        />
         <div className="field" style={{ maxWidth: 600 }}>
           <label htmlFor="comment">版本说明（可选）</label>
           <input id="comment" name="comment" type="text" maxLength={2000} />
@@ -87,7 +111,8 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
         {named ? (
           <div className="field">
             <label>
-              <input type="checkbox" name={CONFIRM_AGENCY_FIELD} value="1" data-testid="confirm-agency" /> 确认这是本机关（{agency!.name}）的年报（报告中写的是“{named}”）
+              <input type="checkbox" name={CONFIRM_AGENCY_FIELD} value="1" data-testid="confirm-agency" />{" "}
+              确认这是本机关（{agency!.name}）的年报（报告中写的是“{named}”）
             </label>
           </div>
         ) : null}
@@ -112,7 +137,9 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
         <details className="card" style={{ marginTop: 16 }}>
           <summary>识别出的全文（纯文本）</summary>
           {/* Shown as text only: uploaded HTML is never rendered. */}
-          <pre style={{ whiteSpace: "pre-wrap", maxHeight: 400, overflow: "auto" }}>{staged.extractedText.slice(0, 200_000)}</pre>
+          <pre style={{ whiteSpace: "pre-wrap", maxHeight: 400, overflow: "auto" }}>
+            {staged.extractedText.slice(0, 200_000)}
+          </pre>
         </details>
       ) : null}
     </div>

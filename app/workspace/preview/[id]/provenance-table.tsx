@@ -4,7 +4,15 @@ import { cellDefs, getCell, shapeOf, type Report } from "@/lib/template";
 
 function where(p: Provenance): string {
   const l = p.loc;
-  return [l.page ? `第${l.page}页` : "", l.table ? `表${l.table}` : "", l.line ? `第${l.line}行` : "", l.row ? `第${l.row}行` : "", l.col ? `第${l.col}列` : ""].filter(Boolean).join(" ");
+  return [
+    l.page ? `第${l.page}页` : "",
+    l.table ? `表${l.table}` : "",
+    l.line ? `第${l.line}行` : "",
+    l.row ? `第${l.row}行` : "",
+    l.col ? `第${l.col}列` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** Each number as read beside the source text it came from, in template order. */

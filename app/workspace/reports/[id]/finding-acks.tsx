@@ -3,10 +3,30 @@ import type { Finding } from "@/lib/template";
 import { ActionForm } from "../../_components/action-form";
 import { ackAction } from "../../actions";
 
-type Ack = { id: number; code: string; cellsKey: string; kind: "accepted" | "explained"; comment: string; createdAt: string; userName: string | null };
+type Ack = {
+  id: number;
+  code: string;
+  cellsKey: string;
+  kind: "accepted" | "explained";
+  comment: string;
+  createdAt: string;
+  userName: string | null;
+};
 
 /** Findings of the current version with the agency's explanations and the reviewers' acceptances. */
-export function FindingAcks({ reportId, findings, acks, mayExplain, mayAccept }: { reportId: number; findings: (Finding & { id: number })[]; acks: Ack[]; mayExplain: boolean; mayAccept: boolean }) {
+export function FindingAcks({
+  reportId,
+  findings,
+  acks,
+  mayExplain,
+  mayAccept,
+}: {
+  reportId: number;
+  findings: (Finding & { id: number })[];
+  acks: Ack[];
+  mayExplain: boolean;
+  mayAccept: boolean;
+}) {
   if (!findings.length) return <p className="notice ok">当前版本未发现问题。</p>;
   const key = (cells: string[]) => [...cells].sort().join(",");
   return (
@@ -17,10 +37,14 @@ export function FindingAcks({ reportId, findings, acks, mayExplain, mayAccept }:
           const mine = acks.filter((a) => a.code === f.code && a.cellsKey === key(f.cells));
           return (
             <li key={f.id} data-testid="finding" data-code={f.code} style={{ marginBottom: 8 }}>
-              <span className={`badge ${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span> <code>{f.code}</code> {f.message}
+              <span className={`badge ${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span> <code>{f.code}</code>{" "}
+              {f.message}
               {mine.map((a) => (
                 <div key={a.id} className="small" data-testid="ack">
-                  <span className={`badge ${a.kind === "accepted" ? "ok" : "info"}`}>{a.kind === "accepted" ? "审核认可" : "机关说明"}</span> {a.comment}（{a.userName ?? "—"}）
+                  <span className={`badge ${a.kind === "accepted" ? "ok" : "info"}`}>
+                    {a.kind === "accepted" ? "审核认可" : "机关说明"}
+                  </span>{" "}
+                  {a.comment}（{a.userName ?? "—"}）
                 </div>
               ))}
               {mayExplain || mayAccept ? (

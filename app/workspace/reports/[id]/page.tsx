@@ -19,9 +19,23 @@ import { findsBeside } from "@/server/collect-queue";
 export const metadata: Metadata = { title: "年报详情" };
 export const dynamic = "force-dynamic";
 
-const ACTIONS: Record<string, string> = { create: "保存新版本", submit: "提交审核", return: "退回", accept: "审核通过", publish: "发布", unpublish: "撤回发布", comment: "意见" };
+const ACTIONS: Record<string, string> = {
+  create: "保存新版本",
+  submit: "提交审核",
+  return: "退回",
+  accept: "审核通过",
+  publish: "发布",
+  unpublish: "撤回发布",
+  comment: "意见",
+};
 
-export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const viewer = await getViewer();
   const { id } = await params;
   if (!viewer) redirect(`/login?callbackUrl=/workspace/reports/${encodeURIComponent(id)}`);
@@ -46,9 +60,12 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         {rep.agencyName} {rep.year}年度政府信息公开工作年度报告
       </h1>
       <p>
-        <StatusBadge status={rep.status} /> 当前第 {rep.versionNo} 版 · 提交 {when(rep.submittedAt)} · 发布 {when(rep.publishedAt)}
+        <StatusBadge status={rep.status} /> 当前第 {rep.versionNo} 版 · 提交 {when(rep.submittedAt)} · 发布{" "}
+        {when(rep.publishedAt)}
         {rep.revisedAt ? <span data-testid="revised"> · 发布后已更正（{when(rep.revisedAt)}）</span> : null}
-        {rep.publishedVersionId && rep.publishedVersionId !== rep.currentVersionId ? <span className="badge warning">公众当前看到的是已发布的旧版本</span> : null}
+        {rep.publishedVersionId && rep.publishedVersionId !== rep.currentVersionId ? (
+          <span className="badge warning">公众当前看到的是已发布的旧版本</span>
+        ) : null}
       </p>
       {sp.saved ? <p className="notice ok">已保存为第 {sp.saved} 版。</p> : null}
       {lastReturn ? (
@@ -57,13 +74,25 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         </div>
       ) : null}
       <div className="grid cols-2">
-        <WorkflowPanel reportId={rep.id} versionId={version.id} status={rep.status} mayWrite={mayWrite} mayReview={can(viewer, "report.review")} mayPublish={can(viewer, "report.publish")} />
+        <WorkflowPanel
+          reportId={rep.id}
+          versionId={version.id}
+          status={rep.status}
+          mayWrite={mayWrite}
+          mayReview={can(viewer, "report.review")}
+          mayPublish={can(viewer, "report.publish")}
+        />
         {mayWrite ? (
           <section className="card">
             <h2>更正</h2>
-            <p className="small muted">更正会生成新版本，旧版本保留；已发布的年报更正后需重新审核发布，公开页面将注明“已更正”。</p>
+            <p className="small muted">
+              更正会生成新版本，旧版本保留；已发布的年报更正后需重新审核发布，公开页面将注明“已更正”。
+            </p>
             <div className="toolbar">
-              <Link className="btn secondary" href={`/workspace/form?agencyId=${rep.agencyId}&year=${rep.year}&report=${rep.id}&version=${rep.currentVersionId}`}>
+              <Link
+                className="btn secondary"
+                href={`/workspace/form?agencyId=${rep.agencyId}&year=${rep.year}&report=${rep.id}&version=${rep.currentVersionId}`}
+              >
                 在表格中更正
               </Link>
               <Link className="btn secondary" href={`/workspace/new?agencyId=${rep.agencyId}&year=${rep.year}`}>
@@ -74,14 +103,26 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         ) : null}
       </div>
       <h2>
-        第 {version.versionNo} 版{isCurrent ? "（当前版本）" : "（历史版本）"} · {TEMPLATE_INFO[version.report.template].name}
+        第 {version.versionNo} 版{isCurrent ? "（当前版本）" : "（历史版本）"} ·{" "}
+        {TEMPLATE_INFO[version.report.template].name}
       </h2>
       <WebOriginNote origin={versionOrigin(db, version.id)} />
       {isCurrent ? <WebBeside finds={findsBeside(db, viewer, rep.id)} /> : null}
       {isCurrent ? (
-        <FindingAcks reportId={rep.id} findings={version.findings} acks={listAcks(db, rep.id)} mayExplain={can(viewer, "finding.explain") && mayWrite} mayAccept={can(viewer, "finding.accept")} />
+        <FindingAcks
+          reportId={rep.id}
+          findings={version.findings}
+          acks={listAcks(db, rep.id)}
+          mayExplain={can(viewer, "finding.explain") && mayWrite}
+          mayAccept={can(viewer, "finding.accept")}
+        />
       ) : null}
-      <ReportTables report={version.report} findings={version.findings} warnings={version.warnings} provenance={version.provenance} />
+      <ReportTables
+        report={version.report}
+        findings={version.findings}
+        warnings={version.warnings}
+        provenance={version.provenance}
+      />
       <VersionList reportId={rep.id} versions={versions} shownId={version.id} publishedId={rep.publishedVersionId} />
       <h2>办理记录</h2>
       <table className="data" data-testid="events">

@@ -2,10 +2,28 @@ import Link from "next/link";
 import type { VersionMeta } from "@/server/workflow";
 import { when } from "@/components/status-badge";
 
-const SOURCE: Record<string, string> = { upload: "上传文件", paste: "粘贴全文", form: "表格填写", import: "批量导入", demo: "示例数据", web: "网址导入", collect: "网站采集" };
+const SOURCE: Record<string, string> = {
+  upload: "上传文件",
+  paste: "粘贴全文",
+  form: "表格填写",
+  import: "批量导入",
+  demo: "示例数据",
+  web: "网址导入",
+  collect: "网站采集",
+};
 
 /** Every version of the report (they are never overwritten), with downloads and a two-version comparison. */
-export function VersionList({ reportId, versions, shownId, publishedId }: { reportId: number; versions: VersionMeta[]; shownId: number; publishedId: number | null }) {
+export function VersionList({
+  reportId,
+  versions,
+  shownId,
+  publishedId,
+}: {
+  reportId: number;
+  versions: VersionMeta[];
+  shownId: number;
+  publishedId: number | null;
+}) {
   return (
     <section>
       <h2>版本（{versions.length}）</h2>
@@ -26,7 +44,11 @@ export function VersionList({ reportId, versions, shownId, publishedId }: { repo
           {versions.map((v) => (
             <tr key={v.id}>
               <td>
-                {v.id === shownId ? <strong>第 {v.versionNo} 版</strong> : <Link href={`/workspace/reports/${reportId}?version=${v.id}`}>第 {v.versionNo} 版</Link>}
+                {v.id === shownId ? (
+                  <strong>第 {v.versionNo} 版</strong>
+                ) : (
+                  <Link href={`/workspace/reports/${reportId}?version=${v.id}`}>第 {v.versionNo} 版</Link>
+                )}
                 {v.id === publishedId ? <span className="badge ok">已发布</span> : null}
               </td>
               <td>{SOURCE[v.source] ?? v.source}</td>
@@ -34,14 +56,21 @@ export function VersionList({ reportId, versions, shownId, publishedId }: { repo
               <td>{v.createdBy ?? "系统"}</td>
               <td className="num">{v.errorCount}</td>
               <td className="num">{v.warningCount}</td>
-              <td>{v.hasFile ? <a href={`/api/files/${v.id}`}>下载{v.fileName ? `（${v.fileName}）` : ""}</a> : "—"}</td>
+              <td>
+                {v.hasFile ? <a href={`/api/files/${v.id}`}>下载{v.fileName ? `（${v.fileName}）` : ""}</a> : "—"}
+              </td>
               <td>{v.comment}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {versions.length > 1 ? (
-        <form className="toolbar" method="get" action={`/workspace/reports/${reportId}/compare`} data-testid="compare-form">
+        <form
+          className="toolbar"
+          method="get"
+          action={`/workspace/reports/${reportId}/compare`}
+          data-testid="compare-form"
+        >
           <div className="field">
             <label htmlFor="a">比较</label>
             <select id="a" name="a" defaultValue={versions[1].id}>

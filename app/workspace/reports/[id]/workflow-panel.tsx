@@ -5,7 +5,21 @@ import { transitionAction } from "../../actions";
 /** The transitions this viewer may make now; the server checks the same rules again. */
 /** `versionId` is the version shown on the page: every action names it, and the server refuses it once the
  * report has a newer version (lib: transitionReport). */
-export function WorkflowPanel({ reportId, versionId, status, mayWrite, mayReview, mayPublish }: { reportId: number; versionId: number; status: ReportStatus; mayWrite: boolean; mayReview: boolean; mayPublish: boolean }) {
+export function WorkflowPanel({
+  reportId,
+  versionId,
+  status,
+  mayWrite,
+  mayReview,
+  mayPublish,
+}: {
+  reportId: number;
+  versionId: number;
+  status: ReportStatus;
+  mayWrite: boolean;
+  mayReview: boolean;
+  mayPublish: boolean;
+}) {
   const submit = mayWrite && (status === "draft" || status === "returned");
   const review = mayReview && (status === "submitted" || status === "accepted");
   const publish = mayPublish && status === "accepted";

@@ -50,7 +50,13 @@ export function regionsOf(frames: Frame[], pageH: number, k: number): Region[] {
       row.forEach((o, c) => {
         const b = boxes.get(o);
         if (!b) boxes.set(o, { r0: r, r1: r, c0: c, c1: c });
-        else Object.assign(b, { r0: Math.min(b.r0, r), r1: Math.max(b.r1, r), c0: Math.min(b.c0, c), c1: Math.max(b.c1, c) });
+        else
+          Object.assign(b, {
+            r0: Math.min(b.r0, r),
+            r1: Math.max(b.r1, r),
+            c0: Math.min(b.c0, c),
+            c1: Math.max(b.c1, c),
+          });
       }),
     );
     for (const [o, b] of boxes) {
@@ -83,7 +89,15 @@ export function findInk(r: Region, ink: Uint8Array, w: number, h: number, inset:
     for (let x = x0 + 1; x < x1; x++) {
       const i = y * w + x;
       if (!ink[i]) continue;
-      const nb = ink[i - 1] + ink[i + 1] + ink[i - w] + ink[i + w] + ink[i - w - 1] + ink[i - w + 1] + ink[i + w - 1] + ink[i + w + 1];
+      const nb =
+        ink[i - 1] +
+        ink[i + 1] +
+        ink[i - w] +
+        ink[i + w] +
+        ink[i - w - 1] +
+        ink[i - w + 1] +
+        ink[i + w - 1] +
+        ink[i + w + 1];
       if (nb < 4) continue;
       n++;
       if (x < bx0) bx0 = x;
@@ -122,7 +136,10 @@ export function batches<T>(items: T[], size: (t: T) => number, max: number): T[]
 const PAD = 16;
 
 /** Pastes pieces one under another, white between; returns the image and each piece's y range. */
-export function montage(img: Gray, boxes: { x: number; y: number; w: number; h: number }[]): { img: Gray; spans: [number, number][] } {
+export function montage(
+  img: Gray,
+  boxes: { x: number; y: number; w: number; h: number }[],
+): { img: Gray; spans: [number, number][] } {
   const width = Math.max(64, ...boxes.map((b) => Math.round(b.w) + 2 * PAD));
   let height = GAP;
   const spans: [number, number][] = [];
@@ -135,7 +152,8 @@ export function montage(img: Gray, boxes: { x: number; y: number; w: number; h: 
   boxes.forEach((b, i) => {
     const piece = crop(img, b.x - PAD, b.y - PAD, b.w + 2 * PAD, b.h + 2 * PAD);
     const top = spans[i][0];
-    for (let y = 0; y < piece.h; y++) data.set(piece.data.subarray(y * piece.w, (y + 1) * piece.w), (top + y) * width + PAD);
+    for (let y = 0; y < piece.h; y++)
+      data.set(piece.data.subarray(y * piece.w, (y + 1) * piece.w), (top + y) * width + PAD);
   });
   return { img: { w: width, h: height, data }, spans };
 }
@@ -182,7 +200,10 @@ export async function readRegions(img: Gray, regions: Region[], o: ReadOptions):
   // montages stay far below tesseract's 32767-pixel limit: a page with many cells is read in batches
   const zh: Word[][] = [];
   for (const batch of batches(inked, (r) => r.ink!.h + 2 * PAD + GAP, MAX_MONTAGE)) {
-    const all = montage(img, batch.map((r) => r.ink!));
+    const all = montage(
+      img,
+      batch.map((r) => r.ink!),
+    );
     zh.push(...wordsBySpan(await recognize(all.img, { lang: "chi_sim", psm: 6, signal: o.signal }), all.spans));
   }
   inked.forEach((r, i) => {
@@ -196,10 +217,16 @@ export async function readRegions(img: Gray, regions: Region[], o: ReadOptions):
   // A lone 1 comes out of the Chinese pass as 由 or 丨: in a column of figures, a cell of a character or
   // two is a figure too.
   const columns = new Map<string, Region[]>();
-  for (const r of inked) columns.set(`${r.frame}:${Math.round(r.x / 8)}:${Math.round(r.w / 8)}`, [...(columns.get(`${r.frame}:${Math.round(r.x / 8)}:${Math.round(r.w / 8)}`) ?? []), r]);
+  for (const r of inked)
+    columns.set(`${r.frame}:${Math.round(r.x / 8)}:${Math.round(r.w / 8)}`, [
+      ...(columns.get(`${r.frame}:${Math.round(r.x / 8)}:${Math.round(r.w / 8)}`) ?? []),
+      r,
+    ]);
   for (const col of columns.values()) {
     if (col.length < 3 || col.filter((r) => r.value).length < col.length * 0.6) continue;
-    for (const r of col) if (!r.value && r.text.replace(/\s/g, "").length <= 2 && (r.text.match(/[\u4e00-\u9fff]/g) ?? []).length <= 1) r.value = true;
+    for (const r of col)
+      if (!r.value && r.text.replace(/\s/g, "").length <= 2 && (r.text.match(/[\u4e00-\u9fff]/g) ?? []).length <= 1)
+        r.value = true;
   }
   for (const r of inked) if (!r.value) r.text = snapLabel(r.text);
   // a figure is a line of print, not a block: a tall or wide patch of ink is left to the Chinese pass
@@ -216,8 +243,16 @@ export async function readRegions(img: Gray, regions: Region[], o: ReadOptions):
   const per: Word[][] = [];
   const merged = new Set<number>();
   for (const batch of batches(lines, (row) => Math.max(...row.map((r) => r.ink!.h)) + 2 * PAD + GAP, MAX_MONTAGE)) {
-    const strip = lineMontage(img, batch.map((row) => row.map((r) => r.ink!)));
-    const words = await recognize(strip.img, { lang: "eng", psm: 6, signal: o.signal, config: { tessedit_char_whitelist: "0123456789.-+" } });
+    const strip = lineMontage(
+      img,
+      batch.map((row) => row.map((r) => r.ink!)),
+    );
+    const words = await recognize(strip.img, {
+      lang: "eng",
+      psm: 6,
+      signal: o.signal,
+      config: { tessedit_char_whitelist: "0123456789.-+" },
+    });
     const got = wordsByPiece(words, strip.pieces);
     for (const i of got.merged) merged.add(per.length + i);
     per.push(...got.per);
@@ -229,7 +264,12 @@ export async function readRegions(img: Gray, regions: Region[], o: ReadOptions):
     flat.map(async (r, i) => {
       if (per[i].length > 0 && !merged.has(i)) return;
       const piece = lineMontage(img, [[r.ink!]]);
-      per[i] = await recognize(piece.img, { lang: "eng", psm: 7, signal: o.signal, config: { tessedit_char_whitelist: "0123456789.-+" } });
+      per[i] = await recognize(piece.img, {
+        lang: "eng",
+        psm: 7,
+        signal: o.signal,
+        config: { tessedit_char_whitelist: "0123456789.-+" },
+      });
       if (per[i].length) r.doubt = merged.has(i) ? "整行识别时与相邻单元格连读，单独识别" : "整行识别时遗漏，单独识别";
     }),
   );
@@ -273,7 +313,8 @@ export function lineMontage(img: Gray, lines: Box[][]): { img: Gray; pieces: Box
   const data = new Uint8Array(width * height).fill(255);
   for (const { src, at } of placed) {
     const piece = crop(img, src.x - PAD, src.y - PAD, src.w + 2 * PAD, src.h + 2 * PAD);
-    for (let y = 0; y < piece.h; y++) data.set(piece.data.subarray(y * piece.w, (y + 1) * piece.w), (at.y + y) * width + at.x);
+    for (let y = 0; y < piece.h; y++)
+      data.set(piece.data.subarray(y * piece.w, (y + 1) * piece.w), (at.y + y) * width + at.x);
   }
   return { img: { w: width, h: height, data }, pieces };
 }

@@ -57,7 +57,7 @@ export function estimateSkew(img: Gray, ink: Uint8Array, maxDeg = 3): number {
     for (let x = 0; x < img.w; x += 4) if (ink[y * img.w + x]) pts.push(x, y);
   }
   if (pts.length < 200) return 0;
-    const bins = new Float64Array(Math.ceil((img.h + 2 * img.w) / f) + 10);
+  const bins = new Float64Array(Math.ceil((img.h + 2 * img.w) / f) + 10);
   const offset = img.w + 5;
   const score = (deg: number) => {
     const tan = Math.tan((deg * Math.PI) / 180);

@@ -34,7 +34,8 @@ export function parsePgm(buf: Uint8Array): Gray {
   const [magic, ws, hs, ms] = fields;
   const w = Number(ws);
   const h = Number(hs);
-  if (magic !== "P5" || !(w > 0) || !(h > 0) || Number(ms) !== 255 || buf.length - pos < w * h) throw new Error("页面图像格式错误");
+  if (magic !== "P5" || !(w > 0) || !(h > 0) || Number(ms) !== 255 || buf.length - pos < w * h)
+    throw new Error("页面图像格式错误");
   return { w, h, data: new Uint8Array(buf.subarray(pos, pos + w * h)) };
 }
 
@@ -63,7 +64,12 @@ export function decodeImage(bytes: Uint8Array, maxPixels: number): Gray {
     return fromRgba(png.width, png.height, png.data);
   }
   if (isJpeg(bytes)) {
-    const img = jpeg.decode(buf, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: maxPixels / 1e6, maxMemoryUsageInMB: 1024 });
+    const img = jpeg.decode(buf, {
+      useTArray: true,
+      formatAsRGBA: true,
+      maxResolutionInMP: maxPixels / 1e6,
+      maxMemoryUsageInMB: 1024,
+    });
     return fromRgba(img.width, img.height, img.data);
   }
   throw new Error("不是 PNG 或 JPEG 图片");
@@ -176,7 +182,12 @@ export function encodePng(img: Gray): Buffer {
     raw.set(img.data.subarray(y * img.w, (y + 1) * img.w), y * (img.w + 1) + 1);
   }
   const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([sig, chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw, { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    sig,
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw, { level: 9 })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /** A cell for the preview: scaled to at most `maxH` pixels high, grey levels quantised so it deflates small. */

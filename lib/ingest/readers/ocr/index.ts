@@ -26,7 +26,8 @@ export interface ScanOptions {
   maxPages?: number;
 }
 
-export const OCR_MISSING = "服务器未安装文字识别组件，无法读取扫描件。请管理员安装 Debian 软件包：apt-get install -y tesseract-ocr tesseract-ocr-chi-sim poppler-utils";
+export const OCR_MISSING =
+  "服务器未安装文字识别组件，无法读取扫描件。请管理员安装 Debian 软件包：apt-get install -y tesseract-ocr tesseract-ocr-chi-sim poppler-utils";
 
 let missing: Promise<string | null> | undefined;
 
@@ -57,7 +58,8 @@ export async function needsOcr(bytes: Uint8Array): Promise<boolean> {
   if (isPng(bytes) || isJpeg(bytes)) return true;
   let start = 0;
   while (start < bytes.length && start < 1024 && bytes[start] <= 0x20) start++;
-  if (!(bytes[start] === 0x25 && bytes[start + 1] === 0x50 && bytes[start + 2] === 0x44 && bytes[start + 3] === 0x46)) return false;
+  if (!(bytes[start] === 0x25 && bytes[start + 1] === 0x50 && bytes[start + 2] === 0x44 && bytes[start + 3] === 0x46))
+    return false;
   const { readPdf, SCANNED, NO_UNICODE } = await import("../pdf");
   try {
     await readPdf(bytes);
@@ -96,7 +98,8 @@ async function scan(bytes: Uint8Array, opts: ScanOptions): Promise<ParseOutcome>
     const res = await readPage(img, page, signal);
     pages.push(res.placed);
     cells.push(...res.cells);
-    for (const c of res.cells) if (c.value && c.ink) crops.set(cellKey(page, c), cellPng(crop(res.img, c.x + 3, c.y + 3, c.w - 6, c.h - 6)));
+    for (const c of res.cells)
+      if (c.value && c.ink) crops.set(cellKey(page, c), cellPng(crop(res.img, c.x + 3, c.y + 3, c.w - 6, c.h - 6)));
   };
   if (isPng(bytes) || isJpeg(bytes)) {
     onProgress?.({ page: 1, pages: 1, stage: "render" });
@@ -118,7 +121,18 @@ async function scan(bytes: Uint8Array, opts: ScanOptions): Promise<ParseOutcome>
   alignContinuations(pages);
   const blocks = assemble(pages);
   const text = blocks
-    .map((b) => (b.kind === "text" ? b.lines.map((l) => l.text).join("\n") : b.rows.map((r) => r.filter((c) => !c.spanned).map((c) => c.text).join(" | ")).join("\n")))
+    .map((b) =>
+      b.kind === "text"
+        ? b.lines.map((l) => l.text).join("\n")
+        : b.rows
+            .map((r) =>
+              r
+                .filter((c) => !c.spanned)
+                .map((c) => c.text)
+                .join(" | "),
+            )
+            .join("\n"),
+    )
     .join("\n");
   const doc: SourceDocument = { format: "pdf", blocks, text };
   if (!text.trim()) return fail("未能从扫描件中识别出文字，请确认图像清晰、方向正确");

@@ -38,7 +38,18 @@ function vocabulary(): string[] {
   };
   for (const v of Object.values(definition)) walk(v, 0);
   for (const item of ["一", "五", "六", "七", "八", "九", "十"]) out.add(`第二十条第（${item}）项`);
-  for (const s of ["信息内容", "申请人情况", "法人或其他组织", "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "三、本年度办理结果", "四、结转下年度继续办理"]) out.add(s);
+  for (const s of [
+    "信息内容",
+    "申请人情况",
+    "法人或其他组织",
+    "行政复议",
+    "行政诉讼",
+    "未经复议直接起诉",
+    "复议后起诉",
+    "三、本年度办理结果",
+    "四、结转下年度继续办理",
+  ])
+    out.add(s);
   return (vocab = [...out].map(tidy).filter((s) => s.length >= 2));
 }
 

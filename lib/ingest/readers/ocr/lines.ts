@@ -57,7 +57,8 @@ function runs(count: number, len: number, at: (line: number, i: number) => boole
     let last = -1;
     let ink = 0;
     const close = () => {
-      if (start >= 0 && last - start + 1 >= o.minLen && ink / (last - start + 1) >= o.minFill) found.push({ a: start, b: last, pos: line });
+      if (start >= 0 && last - start + 1 >= o.minLen && ink / (last - start + 1) >= o.minFill)
+        found.push({ a: start, b: last, pos: line });
       start = -1;
       ink = 0;
     };
@@ -82,7 +83,9 @@ function segments(perLine: Run[][], o: LineOptions): { pos: number; a: number; b
   for (const found of perLine) {
     const next: Group[] = [];
     for (const r of found) {
-      const g = active.find((g) => Math.min(g.b, r.b) - Math.max(g.a, r.a) > 0.5 * Math.min(g.b - g.a, r.b - r.a) && !next.includes(g));
+      const g = active.find(
+        (g) => Math.min(g.b, r.b) - Math.max(g.a, r.a) > 0.5 * Math.min(g.b - g.a, r.b - r.a) && !next.includes(g),
+      );
       if (g) {
         g.runs.push(r);
         g.a = Math.min(g.a, r.a);
@@ -160,7 +163,12 @@ export function findLines(ink: Uint8Array, w: number, h: number, o: LineOptions)
  * just beyond the band on either side) the band is kept, so a figure printed against its border keeps
  * its stroke.
  */
-export function eraseLines(img: { w: number; h: number; data: Uint8Array }, ink: Uint8Array, lines: { h: HLine[]; v: VLine[] }, margin: number): void {
+export function eraseLines(
+  img: { w: number; h: number; data: Uint8Array },
+  ink: Uint8Array,
+  lines: { h: HLine[]; v: VLine[] },
+  margin: number,
+): void {
   const { w, h, data } = img;
   const at = (x: number, y: number) => x >= 0 && y >= 0 && x < w && y < h && ink[y * w + x] === 1;
   const clear = (x: number, y: number) => {

@@ -51,7 +51,14 @@ export async function readPage(raw: Gray, page: number, signal?: AbortSignal): P
   const regions = regionsOf(frames, img.h, K);
   for (const r of regions) findInk(r, ink, img.w, img.h, Math.round(DPI * 0.03), Math.round(DPI * 0.15));
   // the prose pass and the cells' passes run side by side (two tesseract slots)
-  const [proseLines] = await Promise.all([prose(img, frames.map((f) => frameBox(f, img.h)), signal), readRegions(clean, regions, { signal })]);
+  const [proseLines] = await Promise.all([
+    prose(
+      img,
+      frames.map((f) => frameBox(f, img.h)),
+      signal,
+    ),
+    readRegions(clean, regions, { signal }),
+  ]);
   const cells: ScannedCell[] = regions.map((r) => ({ ...r, page }));
   const placed: Placed[] = [];
   frames.forEach((f, fi) => {
@@ -80,7 +87,12 @@ export async function readPage(raw: Gray, page: number, signal?: AbortSignal): P
 const box = (r: Region) => ({ x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.w), h: Math.round(r.h) });
 
 function frameBox(f: { xs: number[]; ys: number[] }, pageH: number) {
-  return { x: f.xs[0] / K, y: pageH - f.ys[0] / K, x2: f.xs[f.xs.length - 1] / K, y2: pageH - f.ys[f.ys.length - 1] / K };
+  return {
+    x: f.xs[0] / K,
+    y: pageH - f.ys[0] / K,
+    x2: f.xs[f.xs.length - 1] / K,
+    y2: pageH - f.ys[f.ys.length - 1] / K,
+  };
 }
 
 /** The page outside its tables, read as running text; one entry per printed line. */
@@ -89,7 +101,11 @@ async function prose(img: Gray, tables: { x: number; y: number; x2: number; y2: 
   const pad = 6;
   for (const t of tables) {
     for (let y = Math.max(0, Math.floor(t.y - pad)); y < Math.min(img.h, Math.ceil(t.y2 + pad)); y++) {
-      data.fill(255, y * img.w + Math.max(0, Math.floor(t.x - pad)), y * img.w + Math.min(img.w, Math.ceil(t.x2 + pad)));
+      data.fill(
+        255,
+        y * img.w + Math.max(0, Math.floor(t.x - pad)),
+        y * img.w + Math.min(img.w, Math.ceil(t.x2 + pad)),
+      );
     }
   }
   const words = await recognize({ ...img, data }, { lang: "chi_sim", psm: 4, signal });

@@ -16,7 +16,10 @@ const SNAP = 8;
 export function alignContinuations(pages: Placed[][]): void {
   for (let p = 1; p < pages.length; p++) {
     const first = pages[p][0];
-    const prevPage = pages.slice(0, p).reverse().find((pl) => pl.length > 0);
+    const prevPage = pages
+      .slice(0, p)
+      .reverse()
+      .find((pl) => pl.length > 0);
     const last = prevPage?.[prevPage.length - 1];
     if (!first?.xs || !last?.xs || first.block.kind !== "table" || last.block.kind !== "table") continue;
     const a = last.xs;

@@ -19,10 +19,17 @@ export interface RunResult {
 }
 
 /** Runs a program, collecting stdout up to `maxBytes`; rejects on time-out, abort or spawn failure. */
-export function run(cmd: string, args: string[], opts: { timeoutMs: number; signal?: AbortSignal; maxBytes?: number }): Promise<RunResult> {
+export function run(
+  cmd: string,
+  args: string[],
+  opts: { timeoutMs: number; signal?: AbortSignal; maxBytes?: number },
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     if (opts.signal?.aborted) return reject(new Error(ABORTED));
-    const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, OMP_THREAD_LIMIT: "1" } });
+    const child = spawn(cmd, args, {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, OMP_THREAD_LIMIT: "1" },
+    });
     const out: Buffer[] = [];
     let size = 0;
     let err = "";
@@ -103,8 +110,13 @@ export async function recognize(img: Gray, o: TessOptions): Promise<Word[]> {
       const args = [file, "stdout", "-l", o.lang, "--psm", String(o.psm), "--dpi", "300"];
       for (const [k, v] of Object.entries(o.config ?? {})) args.push("-c", `${k}=${v}`);
       args.push("tsv");
-      const res = await run("tesseract", args, { timeoutMs: OCR_LIMITS.tesseractTimeoutMs, signal: o.signal, maxBytes: 32 * 1024 * 1024 });
-      if (res.code !== 0) throw new Error("文字识别程序（tesseract）运行失败", { cause: new Error(res.stderr.slice(0, 500)) });
+      const res = await run("tesseract", args, {
+        timeoutMs: OCR_LIMITS.tesseractTimeoutMs,
+        signal: o.signal,
+        maxBytes: 32 * 1024 * 1024,
+      });
+      if (res.code !== 0)
+        throw new Error("文字识别程序（tesseract）运行失败", { cause: new Error(res.stderr.slice(0, 500)) });
       return parseTsv(res.stdout.toString("utf8"));
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -10,9 +10,16 @@ import { diffReports } from "@/lib/upload/diff";
 export const metadata: Metadata = { title: "版本比较" };
 export const dynamic = "force-dynamic";
 
-const show = (v: number | null | undefined) => (v === undefined ? "（无此格）" : v === null ? "空白" : v.toLocaleString("zh-CN"));
+const show = (v: number | null | undefined) =>
+  v === undefined ? "（无此格）" : v === null ? "空白" : v.toLocaleString("zh-CN");
 
-export default async function ComparePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ComparePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const viewer = await getViewer();
   const { id } = await params;
   if (!viewer) redirect(`/login?callbackUrl=/workspace/reports/${encodeURIComponent(id)}`);
