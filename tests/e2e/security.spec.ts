@@ -155,13 +155,11 @@ test("stored XSS through a file name, report prose and a review comment is rende
   await login(agency, "agency", "/workspace/new");
   await agency.locator("#year").selectOption("2025");
   await agency.getByRole("button", { name: "确定" }).click();
-  await agency
-    .getByLabel("年报文件")
-    .setInputFiles({
-      name: `<img src=x onerror="window.__xss=1">示例市XSS测试局.txt`,
-      mimeType: "text/plain",
-      buffer: Buffer.from(text),
-    });
+  await agency.getByLabel("年报文件").setInputFiles({
+    name: `<img src=x onerror="window.__xss=1">示例市XSS测试局.txt`,
+    mimeType: "text/plain",
+    buffer: Buffer.from(text),
+  });
   await agency.getByRole("button", { name: "上传并预览" }).click();
   await agency.waitForURL(/\/workspace\/preview\//);
   await expect(agency.locator("body")).toContainText("示例市XSS测试局");

@@ -75,13 +75,11 @@ test("agency uploads, corrects and submits; reviewer returns; agency resubmits; 
 
 test("a corrupt file is refused with a reason and nothing is saved", async ({ page }) => {
   await login(page, "agency", "/workspace/new");
-  await page
-    .getByLabel("年报文件")
-    .setInputFiles({
-      name: "年报.docx",
-      mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      buffer: Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(300, 7)]),
-    });
+  await page.getByLabel("年报文件").setInputFiles({
+    name: "年报.docx",
+    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    buffer: Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(300, 7)]),
+  });
   await page.getByRole("button", { name: "上传并预览" }).click();
   await expect(page.getByTestId("upload-message")).toContainText(/无法读取|损坏|不是/);
   expect(new URL(page.url()).pathname).toBe("/workspace/new");
