@@ -10,7 +10,8 @@
  * failing group of section 四 names all three groups: they are mostly printed as one row of fifteen
  * figures, and a figure off by one column can leave a neighbouring group adding up.
  * A sum that fails only because one of its cells was never printed (the text stops, a section is absent)
- * proves nothing about the reading: its read cells are named as unchecked instead.
+ * proves nothing about the reading: its read cells, and its blanks that nothing explains, are named as
+ * unchecked instead.
  */
 import { TABLE_RULES } from "../../checks/rules-table";
 import { OUTCOME_PARTS_DEF, REVIEW_ROWS, appRows } from "../../checks/shape";
@@ -49,9 +50,11 @@ function explainedByTotal(report: Report, found: Finding[], ignore: ReadonlySet<
   return explained;
 }
 
+const coveredBy = (c: string, unread: readonly string[]) => unread.some((u) => c === u || c.startsWith(u + "."));
+
 /** Whether a finding's sum takes a cell that is blank because the source does not print it. */
 function takesUnread(report: Report, f: Finding, unread: readonly string[]): boolean {
-  return f.cells.some((c) => getCell(report, c) == null && unread.some((u) => c === u || c.startsWith(u + ".")));
+  return f.cells.some((c) => getCell(report, c) == null && coveredBy(c, unread));
 }
 
 /** `unread`: cell paths (or row paths) named by the matcher's "unread" warnings. */
@@ -60,7 +63,8 @@ export function arithmeticWarnings(report: Report, unread: readonly string[] = [
   const out: ParseWarning[] = [];
   const partial = all.filter((f) => takesUnread(report, f, unread));
   for (const f of partial) {
-    const cells = f.cells.filter((c) => getCell(report, c) != null);
+    // the read cells, and any blank that no "unread" warning explains: it may be a figure the reading lost
+    const cells = f.cells.filter((c) => getCell(report, c) != null || !coveredBy(c, unread));
     if (cells.length > 0)
       out.push({
         cells,

@@ -37,6 +37,8 @@ function vocabulary(): string[] {
     for (const x of Object.values(o)) walk(x, depth + 1);
   };
   for (const v of Object.values(definition)) walk(v, 0);
+  // the rows of table 三 as printed in either template (built by a function, so not among the exported values)
+  for (const split of [false, true]) walk(definition.applicationRows(split), 0);
   for (const item of ["一", "五", "六", "七", "八", "九", "十"]) out.add(`第二十条第（${item}）项`);
   for (const s of [
     "信息内容",
