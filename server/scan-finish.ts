@@ -30,6 +30,12 @@ export interface ImportParams {
 }
 
 const failed = (message: string): ScanEnd => ({ status: "failed", message });
+/** An image page merged into a preview: where it is and how many cells it filled. */
+const filled = (stagedId: string, cells: number): ScanEnd => ({
+  status: "done",
+  message: `已填入图片页识别出的 ${cells} 个单元格`,
+  result: { stagedId, cells },
+});
 
 export async function finishScan(db: Db, job: ScanJob, bytes: Uint8Array, outcome: ParseOutcome): Promise<ScanEnd> {
   if (job.kind === "import") {
@@ -82,11 +88,7 @@ export async function finishScan(db: Db, job: ScanJob, bytes: Uint8Array, outcom
       provenance: merged.provenance,
       cellImages: merged.cellImages,
     });
-    return {
-      status: "done",
-      message: `已填入图片页识别出的 ${merged.replaced.length} 个单元格`,
-      result: { stagedId: p.stagedId, cells: merged.replaced.length },
-    };
+    return filled(p.stagedId, merged.replaced.length);
   }
   const v = getVersionDetail(db, { reportId: p.reportId, versionId: p.versionId });
   if (!v) return failed("要更正的年报版本不存在");
@@ -104,9 +106,5 @@ export async function finishScan(db: Db, job: ScanJob, bytes: Uint8Array, outcom
     provenance: merged.provenance,
     cellImages: merged.cellImages,
   });
-  return {
-    status: "done",
-    message: `已填入图片页识别出的 ${merged.replaced.length} 个单元格`,
-    result: { stagedId: s.id, cells: merged.replaced.length },
-  };
+  return filled(s.id, merged.replaced.length);
 }

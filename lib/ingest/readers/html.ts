@@ -7,6 +7,7 @@
 import * as cheerio from "cheerio";
 import type { Block, SourceDocument, SourceFormat, TableCell, TextLine } from "../types";
 import { decodeBom, decodeDeclared, decodeGb18030, strictUtf8 } from "./text";
+import { blocksText } from "../blocks-text";
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const MAX_SPAN = 500; // a rowspan="65535" typo must not allocate a huge grid
@@ -271,20 +272,7 @@ class DocBuilder {
   }
   finish(format: SourceFormat): SourceDocument {
     this.flushText();
-    const text = this.blocks
-      .map((b) =>
-        b.kind === "text"
-          ? b.lines.map((l) => l.text).join("\n")
-          : b.rows
-              .map((row) =>
-                row
-                  .filter((c) => !c.spanned)
-                  .map((c) => c.text)
-                  .join(" | "),
-              )
-              .join("\n"),
-      )
-      .join("\n");
+    const text = blocksText(this.blocks);
     return { format, blocks: this.blocks, text };
   }
 }

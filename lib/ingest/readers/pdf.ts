@@ -12,6 +12,7 @@ import { assignRuns, cellText, framesFromRules, type GridTable, type Run } from 
 import { assemble, type Placed } from "./pdf-pages";
 import { rulesFromOperatorList, type Matrix } from "./pdf-rules";
 import { NO_UNICODE, SCANNED } from "./scan-messages";
+import { blocksText } from "../blocks-text";
 
 export { NO_UNICODE, SCANNED };
 
@@ -204,20 +205,7 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   try {
     const pages = await withTimeout(work, TIMEOUT_MS, () => void task.destroy());
     const blocks = assemble(pages);
-    const text = blocks
-      .map((b) =>
-        b.kind === "text"
-          ? b.lines.map((l) => l.text).join("\n")
-          : b.rows
-              .map((r) =>
-                r
-                  .filter((c) => !c.spanned)
-                  .map((c) => c.text)
-                  .join(" | "),
-              )
-              .join("\n"),
-      )
-      .join("\n");
+    const text = blocksText(blocks);
     return { format: "pdf", blocks, text };
   } finally {
     void task.destroy();

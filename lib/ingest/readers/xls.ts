@@ -6,6 +6,7 @@
 import * as XLSX from "xlsx";
 import type { Block, SourceDocument, TableCell } from "../types";
 import { plainNumber } from "./xlsx";
+import { blocksText } from "../blocks-text";
 
 const MAX_BYTES = 50 * 1024 * 1024;
 const MAX_CELLS = 2_000_000;
@@ -75,19 +76,6 @@ export async function readXls(bytes: Uint8Array): Promise<SourceDocument> {
     if (rows.length) blocks.push({ kind: "table", rows });
   }
   if (!blocks.length) throw new Error("Excel文件中没有任何内容");
-  const text = blocks
-    .map((b) =>
-      b.kind === "table"
-        ? b.rows
-            .map((r) =>
-              r
-                .filter((c) => !c.spanned)
-                .map((c) => c.text)
-                .join(" | "),
-            )
-            .join("\n")
-        : "",
-    )
-    .join("\n");
+  const text = blocksText(blocks);
   return { format: "xls", blocks, text };
 }

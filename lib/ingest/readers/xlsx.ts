@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import type { Block, SourceDocument, TableCell } from "../types";
 import { capTags, READ_LIMITS } from "../limits";
 import { repack, unzipGuarded } from "./zip-guard";
+import { blocksText } from "../blocks-text";
 
 const MAX_BYTES = 50 * 1024 * 1024;
 const MAX_CELLS = 2_000_000;
@@ -114,19 +115,6 @@ export async function readXlsx(bytes: Uint8Array): Promise<SourceDocument> {
     if (rows.length) blocks.push({ kind: "table", rows });
   });
   if (!blocks.length) throw new Error("Excel文件中没有任何内容");
-  const text = blocks
-    .map((b) =>
-      b.kind === "table"
-        ? b.rows
-            .map((r) =>
-              r
-                .filter((c) => !c.spanned)
-                .map((c) => c.text)
-                .join(" | "),
-            )
-            .join("\n")
-        : "",
-    )
-    .join("\n");
+  const text = blocksText(blocks);
   return { format: "xlsx", blocks, text };
 }

@@ -14,6 +14,7 @@ import { LONG_SIDE, readPage, type ScannedCell } from "./page";
 import { openPdf } from "./render";
 import { ABORTED, run } from "./tesseract";
 import { alignContinuations, doubtWarnings } from "./stitch";
+import { blocksText } from "../../blocks-text";
 
 export interface ScanProgress {
   page: number;
@@ -120,20 +121,7 @@ async function scan(bytes: Uint8Array, opts: ScanOptions): Promise<ParseOutcome>
   onProgress?.({ page: pages.length, pages: pages.length, stage: "match" });
   alignContinuations(pages);
   const blocks = assemble(pages);
-  const text = blocks
-    .map((b) =>
-      b.kind === "text"
-        ? b.lines.map((l) => l.text).join("\n")
-        : b.rows
-            .map((r) =>
-              r
-                .filter((c) => !c.spanned)
-                .map((c) => c.text)
-                .join(" | "),
-            )
-            .join("\n"),
-    )
-    .join("\n");
+  const text = blocksText(blocks);
   const doc: SourceDocument = { format: "pdf", blocks, text };
   if (!text.trim()) return fail("未能从扫描件中识别出文字，请确认图像清晰、方向正确");
   let outcome: ParseOutcome;
