@@ -11,6 +11,9 @@
 import { uploadMaxBytes } from "../upload/limit";
 import { COMPOUND_REFUSED, sniffFormat } from "./sniff";
 import type { SourceFormat } from "./types";
+import { oversizeMessage } from "../upload/result";
+
+export { oversizeMessage };
 
 export { uploadMaxBytes };
 
@@ -18,10 +21,6 @@ export { uploadMaxBytes };
 export const MAX_PASTE_CHARS = 2_000_000;
 
 export const ACCEPTED_LABEL = "文本（.txt）、网页（.html/.htm）、Word（.docx/.doc）、Excel（.xlsx/.xls）或 PDF";
-
-export function oversizeMessage(size: number, max: number): string {
-  return `文件过大（${(size / 1048576).toFixed(1)} MB），上限为 ${Math.round(max / 1048576)} MB`;
-}
 
 export const EMPTY_FILE = "文件为空";
 

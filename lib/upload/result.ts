@@ -41,6 +41,18 @@ export const NOT_FOUND = "未找到该年报，或您无权查看";
 export const SIGN_IN = "请先登录";
 export const NO_FILE = "请选择要上传的文件";
 /** A chosen file with no bytes: said as such, not "choose a file" (the user did choose one). */
+export function oversizeMessage(size: number, max: number): string {
+  return `文件过大（${(size / 1048576).toFixed(1)} MB），上限为 ${Math.round(max / 1048576)} MB`;
+}
+
+/** What is wrong with a file chosen in a form before it is sent (the server checks again), or null. */
+export function chosenFileProblem(file: unknown, maxBytes: number): string | null {
+  if (!(file instanceof File) || (file.size === 0 && !file.name)) return NO_FILE;
+  if (file.size === 0) return emptyFileMessage(file.name);
+  if (file.size > maxBytes) return oversizeMessage(file.size, maxBytes);
+  return null;
+}
+
 export function emptyFileMessage(name: string | null | undefined): string {
   return `所选文件${name ? `“${name}”` : ""}是空文件（0 字节），没有内容可读取，请检查后重新选择`;
 }

@@ -4,7 +4,7 @@
  * background OCR job (app/api/scan-jobs), whose cells then replace those of this report in the preview.
  */
 import { useCallback, useState } from "react";
-import { emptyFileMessage, NO_FILE } from "@/lib/upload/result";
+import { chosenFileProblem } from "@/lib/upload/result";
 import { ScanProgress } from "./scan-progress";
 
 export function AddPageForm({
@@ -26,10 +26,9 @@ export function AddPageForm({
     e.preventDefault();
     const fd = new FormData(e.currentTarget);
     const file = fd.get("file");
-    if (!(file instanceof File) || (file.size === 0 && !file.name)) return setMessage(NO_FILE);
-    if (file.size === 0) return setMessage(emptyFileMessage(file.name));
-    if (file.size > maxMb * 1048576)
-      return setMessage(`文件过大（${(file.size / 1048576).toFixed(1)} MB），上限为 ${maxMb} MB`);
+    // The server checks again; this only spares a long upload that would be refused anyway.
+    const problem = chosenFileProblem(file, maxMb * 1048576);
+    if (problem) return setMessage(problem);
     setBusy(true);
     setMessage(null);
     try {

@@ -1,7 +1,7 @@
 "use client";
 /** File upload through the multipart route handler; refusals are shown inline, success opens the preview. */
 import { useCallback, useState } from "react";
-import { emptyFileMessage, NO_FILE } from "@/lib/upload/result";
+import { chosenFileProblem } from "@/lib/upload/result";
 import { ScanProgress } from "../_components/scan-progress";
 
 export function UploadForm({ agencyId, year, maxMb }: { agencyId: number; year: number; maxMb: number }) {
@@ -22,11 +22,9 @@ export function UploadForm({ agencyId, year, maxMb }: { agencyId: number; year: 
     const shown = document.querySelector<HTMLSelectElement>("#year")?.value;
     if (shown) fd.set("year", shown);
     const file = fd.get("file");
-    if (!(file instanceof File) || (file.size === 0 && !file.name)) return setMessage(NO_FILE);
-    if (file.size === 0) return setMessage(emptyFileMessage(file.name));
     // The server checks again; this only spares a long upload that would be refused anyway.
-    if (file.size > maxMb * 1048576)
-      return setMessage(`文件过大（${(file.size / 1048576).toFixed(1)} MB），上限为 ${maxMb} MB`);
+    const problem = chosenFileProblem(file, maxMb * 1048576);
+    if (problem) return setMessage(problem);
     setBusy(true);
     setMessage(null);
     try {
