@@ -9,6 +9,7 @@ import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_UPLOAD_MAX_MB } from "./upload/limit";
 import { passwordProblem } from "./auth/password-policy";
+import { OCR_LIMITS } from "./ingest/limits";
 
 const DEFAULT_PORT = 3000;
 const DEFAULT_SESSION_HOURS = 8;
@@ -48,8 +49,8 @@ const schema = z.object({
     .positive()
     .max(24 * 30)
     .default(DEFAULT_SESSION_HOURS),
-  /** pages of a scanned PDF read by OCR at most (seconds a page on 2 cores) */
-  OCR_MAX_PAGES: z.coerce.number().int().min(1).max(500).default(30),
+  /** pages of a scanned PDF read by OCR at most (seconds a page on 2 cores); the one limit, OCR_LIMITS.maxPages */
+  OCR_MAX_PAGES: z.coerce.number().int().min(1).max(500).default(OCR_LIMITS.maxPages),
 });
 export type Env = z.infer<typeof schema>;
 
@@ -87,4 +88,10 @@ export function serverPort(): string {
 /** SESSION_MAX_AGE_HOURS: a session token expires this long after sign-in. */
 export function sessionMaxAgeHours(): number {
   return Number(process.env.SESSION_MAX_AGE_HOURS ?? DEFAULT_SESSION_HOURS) || DEFAULT_SESSION_HOURS;
+}
+
+/** OCR_MAX_PAGES: pages of a scan read at most (the one page limit, OCR_LIMITS.maxPages by default). */
+export function ocrMaxPages(): number {
+  const n = Number(process.env.OCR_MAX_PAGES);
+  return Number.isInteger(n) && n >= 1 && n <= 500 ? n : OCR_LIMITS.maxPages;
 }

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { checkReport } from "../lib/checks";
 import { readFileInWorker } from "../lib/ingest/worker/pool";
 import type { ParseOutcome } from "../lib/ingest/types";
+import { ocrMaxPages } from "../lib/env";
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -55,6 +56,7 @@ async function readScanAware(bytes: Uint8Array, file: string): Promise<ParseOutc
   const missing = await ocrMissing();
   if (missing) return { ok: false, format: res.format, error: missing };
   return parseScanned(bytes, {
+    maxPages: ocrMaxPages(),
     onProgress: (p) => {
       if (process.stderr.isTTY)
         process.stderr.write(

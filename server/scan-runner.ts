@@ -12,7 +12,7 @@ import { Worker } from "node:worker_threads";
 import type { ParseOutcome } from "@/lib/ingest/types";
 import { ensureWorkerBundle } from "@/lib/ingest/worker/bundle";
 import type { ScanWorkerIn, ScanWorkerOut } from "@/lib/ingest/worker/scan-protocol";
-import { env } from "@/lib/env";
+import { ocrMaxPages } from "@/lib/env";
 import type { Db } from "@/db/client";
 import {
   claimScanJob,
@@ -128,7 +128,7 @@ function readInWorker(db: Db, job: ScanJob, bytes: Uint8Array): Promise<ParseOut
       });
     });
     worker.on("exit", () => settle({ ok: false, format: null, error: CRASH }));
-    const maxPages = o.maxPages ?? env().OCR_MAX_PAGES;
+    const maxPages = o.maxPages ?? ocrMaxPages();
     worker.postMessage({ type: "start", bytes, maxPages } satisfies ScanWorkerIn);
   });
 }

@@ -49,8 +49,12 @@ export function capTags(xml: Uint8Array | undefined, tag: string, limit: number,
  * Beyond the page limit the file is refused with a message rather than read for an hour.
  */
 export const OCR_LIMITS = {
-  /** pages of an image-only PDF */
-  maxPages: 40,
+  /**
+   * pages of an image-only PDF: the one page limit of scans — the default of OCR_MAX_PAGES (lib/env.ts),
+   * which the background job (server/scan-runner.ts), `npm run parse` and the upload page read; the engine
+   * uses it when not told otherwise
+   */
+  maxPages: 30,
   /** pixels of an uploaded photo (a 24-megapixel camera picture fits) */
   maxImagePixels: 40_000_000,
   /** tesseract processes at once in one server process (two cores) */
@@ -60,3 +64,8 @@ export const OCR_LIMITS = {
   /** rendering one page with pdftoppm */
   renderTimeoutMs: 60_000,
 };
+
+/** The one refusal of a scan over the page limit, naming both numbers (the job's worker, the engine). */
+export function tooManyPages(pages: number, max: number): string {
+  return `扫描件共 ${pages} 页，超过识别上限 ${max} 页：请只上传年报本身（或拆分后分别上传）`;
+}

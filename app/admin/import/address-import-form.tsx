@@ -2,16 +2,8 @@
 /** Bulk import by address: one `网址,机关,年度` a line; results in the same table shape as the file import. */
 import { startTransition, useActionState } from "react";
 import type { ImportState } from "../actions";
+import { ImportResultRow } from "./result-row";
 import { importAddressesAction } from "./address-actions";
-
-const LABEL = {
-  imported: "已导入",
-  unchanged: "未变化",
-  attention: "需处理",
-  failed: "失败",
-  queued: "识别中",
-} as const;
-const TONE = { imported: "ok", unchanged: "info", attention: "warning", failed: "error", queued: "info" } as const;
 
 export function AddressImportForm() {
   const [state, action, pending] = useActionState<ImportState | null, FormData>(importAddressesAction, null);
@@ -59,15 +51,7 @@ export function AddressImportForm() {
           </thead>
           <tbody>
             {state.results.map((r, i) => (
-              <tr key={i}>
-                <td className="break">{r.fileName}</td>
-                <td>
-                  <span className={`badge ${TONE[r.status]}`}>{LABEL[r.status]}</span>
-                </td>
-                <td>{r.reportId ? <a href={`/workspace/reports/${r.reportId}`}>{r.agency}</a> : (r.agency ?? "—")}</td>
-                <td>{r.year ?? "—"}</td>
-                <td>{r.message}</td>
-              </tr>
+              <ImportResultRow key={i} r={r} breakName />
             ))}
           </tbody>
         </table>

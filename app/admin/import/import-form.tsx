@@ -1,15 +1,7 @@
 "use client";
 import { startTransition, useActionState, useState } from "react";
 import { importAction, type ImportState } from "../actions";
-
-const LABEL = {
-  imported: "已导入",
-  unchanged: "未变化",
-  attention: "需处理",
-  failed: "失败",
-  queued: "识别中",
-} as const;
-const TONE = { imported: "ok", unchanged: "info", attention: "warning", failed: "error", queued: "info" } as const;
+import { ImportResultRow } from "./result-row";
 
 export function ImportForm({ maxMb }: { maxMb: number }) {
   const [state, action, pending] = useActionState<ImportState | null, FormData>(importAction, null);
@@ -76,15 +68,7 @@ export function ImportForm({ maxMb }: { maxMb: number }) {
           </thead>
           <tbody>
             {state.results.map((r, i) => (
-              <tr key={i}>
-                <td>{r.fileName}</td>
-                <td>
-                  <span className={`badge ${TONE[r.status]}`}>{LABEL[r.status]}</span>
-                </td>
-                <td>{r.reportId ? <a href={`/workspace/reports/${r.reportId}`}>{r.agency}</a> : (r.agency ?? "—")}</td>
-                <td>{r.year ?? "—"}</td>
-                <td>{r.message}</td>
-              </tr>
+              <ImportResultRow key={i} r={r} />
             ))}
           </tbody>
         </table>

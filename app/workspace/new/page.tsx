@@ -7,6 +7,7 @@ import { getViewer } from "@/server/auth/viewer";
 import { can, canWriteFor } from "@/lib/permissions";
 import { expectedTemplate, TEMPLATE_INFO } from "@/lib/template";
 import { maxUploadBytes } from "@/lib/upload/sniff";
+import { ocrMaxPages } from "@/lib/env";
 import { ActionForm } from "../_components/action-form";
 import { stagePasteAction } from "../actions";
 import { TargetSelect } from "./target-select";
@@ -74,7 +75,12 @@ export default async function NewReportPage({
           <div className="grid cols-2">
             <section className="card">
               <h2>上传文件</h2>
-              <UploadForm agencyId={agency.id} year={year} maxMb={Math.round(maxUploadBytes() / 1048576)} />
+              <UploadForm
+                agencyId={agency.id}
+                year={year}
+                maxMb={Math.round(maxUploadBytes() / 1048576)}
+                maxScanPages={ocrMaxPages()}
+              />
               <h2>或从网址导入</h2>
               <AddressForm agencyId={agency.id} year={year} />
             </section>

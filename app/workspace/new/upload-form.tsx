@@ -4,7 +4,18 @@ import { useCallback, useState } from "react";
 import { chosenFileProblem } from "@/lib/upload/result";
 import { ScanProgress } from "../_components/scan-progress";
 
-export function UploadForm({ agencyId, year, maxMb }: { agencyId: number; year: number; maxMb: number }) {
+export function UploadForm({
+  agencyId,
+  year,
+  maxMb,
+  maxScanPages,
+}: {
+  agencyId: number;
+  year: number;
+  maxMb: number;
+  /** the one page limit of scans (OCR_MAX_PAGES) */
+  maxScanPages: number;
+}) {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // a scanned PDF is read in the background: the page follows the job until the preview opens
@@ -54,8 +65,8 @@ export function UploadForm({ agencyId, year, maxMb }: { agencyId: number; year: 
         <label htmlFor="file">年报文件</label>
         <input id="file" name="file" type="file" accept=".txt,.html,.htm,.docx,.doc,.wps,.xlsx,.xls,.et,.pdf" />
         <p className="muted small">
-          支持 .txt、.html/.htm、.docx/.doc、.xlsx/.xls、WPS（.wps/.et）、.pdf（含扫描件，在后台逐页识别），不超过{" "}
-          {maxMb} MB。文件类型按内容识别。
+          支持 .txt、.html/.htm、.docx/.doc、.xlsx/.xls、WPS（.wps/.et）、.pdf（含扫描件，在后台逐页识别，扫描件不超过{" "}
+          {maxScanPages} 页），不超过 {maxMb} MB。文件类型按内容识别。
         </p>
       </div>
       {jobUrl ? <ScanProgress jobUrl={jobUrl} onEnd={onScanEnd} /> : null}

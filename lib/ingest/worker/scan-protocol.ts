@@ -12,9 +12,7 @@ export const isPng = (b: Uint8Array) =>
 export const isJpeg = (b: Uint8Array) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
 export const isImagePage = (b: Uint8Array) => isPng(b) || isJpeg(b);
 
-export function tooManyPages(pages: number, max: number): string {
-  return `扫描件共 ${pages} 页，超过识别上限 ${max} 页：请只上传年报本身（或拆分后分别上传）`;
-}
+export { tooManyPages } from "../limits";
 
 /** Pages of a PDF (1 for an image); null when the file cannot be opened. */
 export async function countScanPages(bytes: Uint8Array): Promise<number | null> {

@@ -128,7 +128,7 @@ describe.skipIf(!!missing)("scanned reports (tesseract)", () => {
         maxPages: 1,
       });
       expect(res).toMatchObject({ ok: false });
-      if (!res.ok) expect(res.error).toMatch(/页数过多/);
+      if (!res.ok) expect(res.error).toMatch(/扫描件共 \d+ 页，超过识别上限 1 页/);
     },
     SLOW,
   );

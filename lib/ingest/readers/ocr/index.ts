@@ -4,7 +4,7 @@
  * Every doubtful reading becomes a parser warning at its cell; every figure's cell comes back as a small
  * image for the preview. Pure JavaScript pixel work and child processes: runs in a worker thread too.
  */
-import { OCR_LIMITS } from "../../limits";
+import { OCR_LIMITS, tooManyPages } from "../../limits";
 import { confidenceSummary } from "../../confidence";
 import { matchDocument } from "../../matcher";
 import type { ParseOutcome, SourceDocument } from "../../types";
@@ -24,6 +24,7 @@ export interface ScanProgress {
 export interface ScanOptions {
   onProgress?: (p: ScanProgress) => void;
   signal?: AbortSignal;
+  /** the page limit (OCR_MAX_PAGES where configuration is read); OCR_LIMITS.maxPages by default */
   maxPages?: number;
 }
 
@@ -89,7 +90,7 @@ async function scan(bytes: Uint8Array, opts: ScanOptions): Promise<ParseOutcome>
   if (!bytes || bytes.length === 0) return fail("文件为空");
   const why = await ocrMissing();
   if (why) return fail(why);
-  const maxPages = Math.min(opts.maxPages ?? OCR_LIMITS.maxPages, OCR_LIMITS.maxPages);
+  const maxPages = opts.maxPages ?? OCR_LIMITS.maxPages;
   const pages: Placed[][] = [];
   const cells: ScannedCell[] = [];
   const crops = new Map<string, string>();
@@ -108,7 +109,7 @@ async function scan(bytes: Uint8Array, opts: ScanOptions): Promise<ParseOutcome>
   } else {
     const pdf = await openPdf(bytes, signal);
     try {
-      if (pdf.pages > maxPages) return fail(`扫描件页数过多（${pdf.pages}页，上限${maxPages}页），请只上传年报正文`);
+      if (pdf.pages > maxPages) return fail(tooManyPages(pdf.pages, maxPages));
       for (let p = 1; p <= pdf.pages; p++) {
         if (signal?.aborted) throw new Error(ABORTED);
         onProgress?.({ page: p, pages: pdf.pages, stage: "render" });

@@ -1,0 +1,98 @@
+"use client";
+/**
+ * One row of a bulk import's results (files and addresses alike). A scanned file comes back "识别中" with
+ * its background OCR job; the row follows that job (app/api/scan-jobs/[id]) and, when it ends, shows what
+ * became of the file like any other row: imported, unchanged, needs attention, failed or cancelled.
+ */
+import { useEffect, useState } from "react";
+import type { ImportState } from "../actions";
+
+type ImportResult = NonNullable<ImportState["results"]>[number];
+
+const LABEL = {
+  imported: "已导入",
+  unchanged: "未变化",
+  attention: "需处理",
+  failed: "失败",
+  queued: "识别中",
+  cancelled: "已取消",
+} as const;
+const TONE = {
+  imported: "ok",
+  unchanged: "info",
+  attention: "warning",
+  failed: "error",
+  queued: "info",
+  cancelled: "info",
+} as const;
+type Shown = Pick<ImportResult, "agency" | "year" | "reportId" | "message"> & { status: keyof typeof LABEL };
+
+interface JobAnswer {
+  ok: boolean;
+  status?: "queued" | "running" | "done" | "failed" | "cancelled";
+  page?: number;
+  pages?: number;
+  message?: string | null;
+  reportId?: number | null;
+  imported?: { status: ImportResult["status"]; agency: string | null; year: number | null } | null;
+}
+
+/** What the row shows once its scan job has answered (null while it still reads). */
+function ended(r: ImportResult, j: JobAnswer): Shown | null {
+  if (!j.ok) return { ...r, status: "failed", message: j.message ?? "识别任务不存在" };
+  if (j.status === "queued" || j.status === "running") return null;
+  if (j.status === "cancelled") return { ...r, status: "cancelled", message: j.message ?? "已取消识别" };
+  const imported = j.imported;
+  return {
+    status: imported?.status ?? "failed",
+    agency: imported?.agency ?? r.agency,
+    year: imported?.year ?? r.year,
+    reportId: j.reportId ?? undefined,
+    message: j.message ?? (j.status === "failed" ? "识别未完成" : ""),
+  };
+}
+
+export function ImportResultRow({ r, breakName = false }: { r: ImportResult; breakName?: boolean }) {
+  const [shown, setShown] = useState<Shown>(r);
+  const [progress, setProgress] = useState<string | null>(null);
+  const jobId = r.status === "queued" ? r.scanJobId : undefined;
+  useEffect(() => {
+    if (!jobId) return;
+    let timer: ReturnType<typeof setTimeout>;
+    let stop = false;
+    const poll = async () => {
+      try {
+        const res = await fetch(`/api/scan-jobs/${jobId}`, { cache: "no-store" });
+        const j = (await res.json()) as JobAnswer;
+        const end = ended(r, j);
+        if (stop) return;
+        if (end) return setShown(end);
+        setProgress(j.status === "running" && j.pages ? `第 ${Math.max(j.page ?? 0, 1)} / ${j.pages} 页` : null);
+      } catch {
+        /* try again */
+      }
+      if (!stop) timer = setTimeout(poll, 2000);
+    };
+    void poll();
+    return () => {
+      stop = true;
+      clearTimeout(timer);
+    };
+  }, [jobId, r]);
+  return (
+    <tr data-testid={jobId ? `import-row-scan-${jobId}` : undefined}>
+      <td className={breakName ? "break" : undefined}>{r.fileName}</td>
+      <td>
+        <span className={`badge ${TONE[shown.status]}`}>{LABEL[shown.status]}</span>
+      </td>
+      <td>
+        {shown.reportId ? <a href={`/workspace/reports/${shown.reportId}`}>{shown.agency}</a> : (shown.agency ?? "—")}
+      </td>
+      <td>{shown.year ?? "—"}</td>
+      <td>
+        {shown.message}
+        {shown.status === "queued" && progress ? `（${progress}）` : null}
+      </td>
+    </tr>
+  );
+}
