@@ -47,13 +47,30 @@ export function writeTransaction<T>(db: Db, fn: () => T): T {
   return db.$client.transaction(fn).immediate();
 }
 
+/** Rows this process's connection changed in bookkeeping writes (quietWrite), per connection. */
+const quietRows = new WeakMap<Database.Database, number>();
+
+/**
+ * Runs a bookkeeping write that changes no data anyone reads from the pages — a background job's progress,
+ * heartbeat and kept page results (db/queries/scan-jobs.ts) — so that it does not move `dataStamp`: the
+ * public page cache is not thrown away every second while a scan is read. `fn` returns the rows it changed
+ * (better-sqlite3's `changes`; a table without triggers, so that is all total_changes() counts).
+ */
+export function quietWrite(db: Db, fn: () => number): number {
+  const n = fn();
+  quietRows.set(db.$client, (quietRows.get(db.$client) ?? 0) + n);
+  return n;
+}
+
 /**
  * Changes whenever the database does: data_version moves on commits by other connections (a CLI import),
- * total_changes() on this connection's own writes. Caches of derived data key on it. A pure read: it does
- * not refresh the stats rollup (writers call `refreshStats` after their write, db/queries/rollup.ts).
+ * total_changes() on this connection's own writes, less its bookkeeping writes (quietWrite). Caches of
+ * derived data key on it. A pure read: it does not refresh the stats rollup (writers call `refreshStats`
+ * after their write, db/queries/rollup.ts). Another process's bookkeeping (a CLI working a scan job) still
+ * moves data_version: SQLite says only that something was committed.
  */
 export function dataStamp(db: Db): string {
   const dv = db.$client.pragma("data_version", { simple: true });
   const tc = (db.$client.prepare("select total_changes() n").get() as { n: number }).n;
-  return `${dv}:${tc}`;
+  return `${dv}:${tc - (quietRows.get(db.$client) ?? 0)}`;
 }

@@ -384,3 +384,35 @@ export const scanJobs = sqliteTable(
   },
   (t) => [index("scan_jobs_status_idx").on(t.status, t.id), index("scan_jobs_user_idx").on(t.userId, t.id)],
 );
+
+/**
+ * Each page a running scan job has read (migration 0008; db/queries/scan-jobs.ts): the page's blocks, cells and
+ * cell images as JSON, so that a job resumed after a restart continues from the next page. Dropped when the
+ * job ends, with its bytes.
+ */
+export const scanJobPages = sqliteTable(
+  "scan_job_pages",
+  {
+    jobId: integer("job_id")
+      .notNull()
+      .references(() => scanJobs.id, { onDelete: "cascade" }),
+    page: integer("page").notNull(),
+    data: text("data").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.page] })],
+);
+
+/**
+ * The cut-out image of each figure's cell of a version read from a scan (migration 0008;
+ * db/queries/version-images.ts), bounded in size: shown beside the values on the version and correction
+ * pages to those who may see that version, never on public pages.
+ */
+export const versionCellImages = sqliteTable("version_cell_images", {
+  versionId: integer("version_id")
+    .primaryKey()
+    .references(() => reportVersions.id, { onDelete: "cascade" }),
+  /** report cell path → `data:image/png;base64,…` */
+  images: text("images", { mode: "json" }).$type<Record<string, string>>().notNull(),
+  /** characters of the images together (bounded by VERSION_IMAGE_LIMIT, lib/scan/version-images.ts) */
+  bytes: integer("bytes").notNull(),
+});

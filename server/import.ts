@@ -139,6 +139,7 @@ export function importRead(
       extractedText: outcome.text,
       warnings: outcome.warnings,
       provenance: outcome.provenance,
+      cellImages: outcome.cellImages,
       // published on the agency's own site at a date we do not know: not a late submission to us
       submittedAt: null,
       comment: item.origin ? "按网址导入" : "批量导入",

@@ -14,6 +14,7 @@ import type { Actor } from "@/db/queries/audit";
 import { importRead } from "@/server/import";
 import type { ScanJob } from "@/db/queries/scan-jobs";
 import { getVersionDetail } from "@/server/workflow";
+import { getVersionImages } from "@/db/queries/version-images";
 
 export type ScanEnd = { status: "done" | "failed"; message?: string | null; result?: Record<string, unknown> | null };
 
@@ -92,7 +93,12 @@ export async function finishScan(db: Db, job: ScanJob, bytes: Uint8Array, outcom
   }
   const v = getVersionDetail(db, { reportId: p.reportId, versionId: p.versionId });
   if (!v) return failed("要更正的年报版本不存在");
-  const merged = mergeScannedPage({ report: v.report, warnings: v.warnings, provenance: v.provenance }, read);
+  // the saved version's own cell images (a scanned report) stay beside the cells the page does not replace
+  const cellImages = getVersionImages(db, p.reportId, p.versionId);
+  const merged = mergeScannedPage(
+    { report: v.report, warnings: v.warnings, provenance: v.provenance, cellImages },
+    read,
+  );
   if (!merged) return failed(NO_CELLS);
   const s = stage({
     userId: job.userId,

@@ -10,6 +10,7 @@ import "server-only";
  */
 import { Worker } from "node:worker_threads";
 import type { ParseOutcome } from "@/lib/ingest/types";
+import type { ScannedPage } from "@/lib/ingest/readers/ocr";
 import { ensureWorkerBundle } from "@/lib/ingest/worker/bundle";
 import type { ScanWorkerIn, ScanWorkerOut } from "@/lib/ingest/worker/scan-protocol";
 import { ocrMaxPages } from "@/lib/env";
@@ -20,6 +21,8 @@ import {
   purgeOldScanJobs,
   finishScanJob,
   getScanJob,
+  keepScanPage,
+  keptScanPages,
   recoverScanJobs,
   reportScanProgress,
   touchScanJob,
@@ -115,6 +118,11 @@ function readInWorker(db: Db, job: ScanJob, bytes: Uint8Array): Promise<ParseOut
         if (!reportScanProgress(db, job.id, m)) cancel("已取消识别");
         return;
       }
+      if (m.type === "page") {
+        // kept until the job ends: a job resumed after a restart continues from the next page
+        if (!keepScanPage(db, job.id, m.page.page, m.page)) cancel("已取消识别");
+        return;
+      }
       if (m.crash) console.error(`[scan] job ${job.id} failed: ${m.crash}`);
       settle(m.outcome);
     });
@@ -129,7 +137,8 @@ function readInWorker(db: Db, job: ScanJob, bytes: Uint8Array): Promise<ParseOut
     });
     worker.on("exit", () => settle({ ok: false, format: null, error: CRASH }));
     const maxPages = o.maxPages ?? ocrMaxPages();
-    worker.postMessage({ type: "start", bytes, maxPages } satisfies ScanWorkerIn);
+    const done = keptScanPages<ScannedPage>(db, job.id);
+    worker.postMessage({ type: "start", bytes, maxPages, done } satisfies ScanWorkerIn);
   });
 }
 

@@ -19,6 +19,7 @@ import type { ReportStatus } from "../db/schema";
 import { audit } from "../db/queries/audit";
 import { computeFindings, saveReportVersion, writeFindings } from "../db/queries/versions";
 import { setVersionOrigin } from "../db/queries/web-origin";
+import { getVersionImages } from "../db/queries/version-images";
 import {
   cellsKey,
   findReportSummary,
@@ -245,6 +246,8 @@ export interface SaveInput {
   extractedText: string | null;
   warnings: ParseWarning[];
   provenance: Record<string, Provenance>;
+  /** a scan: each figure's cell image, kept with the version */
+  cellImages?: Record<string, string>;
   submit: boolean;
   comment?: string | null;
 }
@@ -272,6 +275,7 @@ export function saveUploadedVersion(
           extractedText: input.extractedText,
           warnings: input.warnings,
           provenance: input.provenance,
+          cellImages: input.cellImages,
           comment: input.comment ?? null,
           at: now,
         });
@@ -294,6 +298,19 @@ export function saveUploadedVersion(
     if (isStale(e)) return fail(e.message);
     throw e;
   }
+}
+
+/**
+ * The cell images kept with a version read from a scan, for the version and correction pages: only to a
+ * viewer who may see the report (its agency, or staff — the same who see its drafts); never public.
+ */
+export function versionCellImages(
+  db: Db,
+  viewer: Viewer,
+  { reportId, versionId }: { reportId: number; versionId: number },
+): Record<string, string> {
+  const rep = getReport(db, viewer, reportId);
+  return rep ? getVersionImages(db, rep.id, versionId) : {};
 }
 
 /** The stored original of a version: staff and the agency itself always; anyone once the version was published. */

@@ -7,7 +7,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/server/db";
-import { ackFinding, saveUploadedVersion, transitionReport } from "@/server/workflow";
+import { ackFinding, getReport, saveUploadedVersion, transitionReport, versionCellImages } from "@/server/workflow";
 import { getViewer } from "@/server/auth/viewer";
 import { refreshStats } from "@/server/stats/refresh";
 import { canWriteFor } from "@/lib/permissions";
@@ -51,6 +51,9 @@ export const stagePasteAction = action(
 const formInput = targetInput.extend({
   template: z.enum(["2019", "2021"], { message: "请选择模板" }),
   splitOther: z.enum(["0", "1"]).optional(),
+  /** correcting a saved version (在表格中更正): its cell images (a scan) go on with the corrected numbers */
+  baseReport: z.coerce.number().int().positive().optional(),
+  baseVersion: z.coerce.number().int().positive().optional(),
 });
 
 export const stageFormAction = action(
@@ -68,6 +71,12 @@ export const stageFormAction = action(
     });
     if (Object.keys(fieldErrors).length)
       return fail(`有 ${Object.keys(fieldErrors).length} 个单元格不是有效数字`, fieldErrors);
+    // only the images of a version of this agency's report the viewer may see
+    const base = input.baseReport && input.baseVersion ? getReport(getDb(), viewer, input.baseReport) : null;
+    const cellImages =
+      base && base.agencyId === target.agencyId && base.year === target.year
+        ? versionCellImages(getDb(), viewer, { reportId: base.id, versionId: input.baseVersion! })
+        : {};
     const s = stage({
       userId: viewer.id,
       agencyId: target.agencyId,
@@ -78,6 +87,7 @@ export const stageFormAction = action(
       report,
       warnings: [],
       provenance: {},
+      ...(Object.keys(cellImages).length ? { cellImages } : {}),
     });
     redirect(`/workspace/preview/${s.id}`);
   },
@@ -140,6 +150,7 @@ export const savePreviewAction = action(
       extractedText: staged.extractedText,
       warnings: staged.warnings,
       provenance: staged.provenance,
+      cellImages: staged.cellImages,
       origin: staged.origin ?? null,
       submit: input.intent === "submit",
       comment: input.comment || null,

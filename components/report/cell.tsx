@@ -91,6 +91,14 @@ export function ValueCell({
   }
   return (
     <td className={cls} title={title} data-path={def.path} data-testid={`cell-${def.path}`}>
+      {image ? (
+        <img
+          className="cell-image"
+          src={image}
+          alt={`原件图像：${def.rowLabel} ${def.colLabel}`}
+          data-testid={`cell-image-${def.path}`}
+        />
+      ) : null}
       {value === null ? <span className="sr-only">空白</span> : formatCellValue(def, value)}
       {notes?.severity ? <span className="sr-only">（{notes.messages.join("；")}）</span> : null}
     </td>

@@ -27,7 +27,7 @@ export interface ReportTablesProps {
   findings?: Finding[];
   warnings?: ParseWarning[];
   provenance?: Record<string, Provenance>;
-  /** scanned input: cut-out image of each cell read by OCR, shown beside the value in edit mode */
+  /** scanned input: cut-out image of each cell read by OCR, shown beside the value (preview, saved version, correction) */
   cellImages?: Record<string, string>;
   mode?: "view" | "edit";
 }

@@ -3,11 +3,12 @@ import "server-only";
  * Records of background OCR jobs (table scan_jobs, migration 0007). A job is queued with the file's bytes,
  * claimed by one process at a time (at most one job runs across every process sharing the database: the
  * server and a CLI import), reports its page while it runs, and ends done, failed or cancelled; its bytes
- * are dropped when it ends. A job whose process stopped is put back in the queue once, then failed, so
- * none stays "running" for ever. Runs it: server/scan-runner.ts.
+ * are dropped when it ends. Each page read is kept (scan_job_pages, migration 0008) until the job ends, so a
+ * job whose process stopped, put back in the queue once (then failed, so none stays "running" for ever),
+ * continues from the next page. Runs it: server/scan-runner.ts.
  */
 import os from "node:os";
-import type { Db } from "../client";
+import { quietWrite, type Db } from "../client";
 import type { ScanJobStatus } from "../schema";
 
 export type ScanJobKind = "upload" | "page" | "import";
@@ -114,7 +115,8 @@ export function claimScanJob(
     : "id = (select min(id) from scan_jobs where status = 'queued')";
   const r = db.$client
     .prepare(
-      `update scan_jobs set status = 'running', owner = ?, attempts = attempts + 1, page = 0, stage = null,
+      `update scan_jobs set status = 'running', owner = ?, attempts = attempts + 1, stage = null,
+         page = (select count(*) from scan_job_pages p where p.job_id = scan_jobs.id),
          started_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), heartbeat_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
        where ${pick} and not exists (select 1 from scan_jobs where status = 'running') returning id, file_bytes bytes`,
     )
@@ -129,37 +131,74 @@ export function claimScanJob(
 
 /** Progress of a running job (also its heartbeat); false when it is no longer running (cancelled). */
 export function reportScanProgress(db: Db, id: number, p: { page: number; pages: number; stage: string }): boolean {
-  const r = db.$client
-    .prepare(
-      "update scan_jobs set page = ?, pages = ?, stage = ?, heartbeat_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and status = 'running'",
-    )
-    .run(p.page, p.pages, p.stage, id);
-  return r.changes > 0;
+  // bookkeeping, not data: the page cache's stamp does not move (db/client.ts quietWrite)
+  const n = quietWrite(
+    db,
+    () =>
+      db.$client
+        .prepare(
+          "update scan_jobs set page = ?, pages = ?, stage = ?, heartbeat_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and status = 'running'",
+        )
+        .run(p.page, p.pages, p.stage, id).changes,
+  );
+  return n > 0;
 }
 
 export function touchScanJob(db: Db, id: number): boolean {
-  return (
-    db.$client
-      .prepare(
-        "update scan_jobs set heartbeat_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and status = 'running'",
-      )
-      .run(id).changes > 0
+  const n = quietWrite(
+    db,
+    () =>
+      db.$client
+        .prepare(
+          "update scan_jobs set heartbeat_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and status = 'running'",
+        )
+        .run(id).changes,
   );
+  return n > 0;
 }
 
-/** Ends a job (once: a cancelled job stays cancelled) and drops its bytes. */
+/**
+ * Keeps one page a running job has read (its result as plain data), so that a resumed job need not read it
+ * again. Bookkeeping (quietWrite): no published data changes. False when the job no longer runs.
+ */
+export function keepScanPage(db: Db, id: number, page: number, data: unknown): boolean {
+  const n = quietWrite(
+    db,
+    () =>
+      db.$client
+        .prepare(
+          `insert or replace into scan_job_pages (job_id, page, data)
+           select ?, ?, ? where exists (select 1 from scan_jobs where id = ? and status = 'running')`,
+        )
+        .run(id, page, JSON.stringify(data), id).changes,
+  );
+  return n > 0;
+}
+
+/** The pages a job has read so far, in page order (parsed JSON, as kept by keepScanPage). */
+export function keptScanPages<T = unknown>(db: Db, id: number): T[] {
+  const rows = db.$client.prepare("select data from scan_job_pages where job_id = ? order by page").all(id) as {
+    data: string;
+  }[];
+  return rows.map((r) => JSON.parse(r.data) as T);
+}
+
+/** Ends a job (once: a cancelled job stays cancelled) and drops its bytes and kept pages. */
 export function finishScanJob(
   db: Db,
   id: number,
   end: { status: "done" | "failed" | "cancelled"; message?: string | null; result?: Record<string, unknown> | null },
 ): boolean {
-  const r = db.$client
-    .prepare(
-      `update scan_jobs set status = ?, message = ?, result = ?, file_bytes = null, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-       where id = ? and status in ('queued','running')`,
-    )
-    .run(end.status, end.message ?? null, end.result ? JSON.stringify(end.result) : null, id);
-  return r.changes > 0;
+  return db.$client.transaction(() => {
+    const r = db.$client
+      .prepare(
+        `update scan_jobs set status = ?, message = ?, result = ?, file_bytes = null, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+         where id = ? and status in ('queued','running')`,
+      )
+      .run(end.status, end.message ?? null, end.result ? JSON.stringify(end.result) : null, id);
+    if (r.changes > 0) db.$client.prepare("delete from scan_job_pages where job_id = ?").run(id);
+    return r.changes > 0;
+  })();
 }
 
 export function cancelScanJob(db: Db, id: number): boolean {
@@ -192,7 +231,7 @@ function processGone(owner: string | null): boolean {
 
 /**
  * Running jobs whose process is gone (its pid no longer exists, or no heartbeat for SCAN_STALE_MS): queued
- * again for a fresh start, or failed after SCAN_MAX_ATTEMPTS. Called at server start and before each
+ * again (to continue after the pages it kept), or failed after SCAN_MAX_ATTEMPTS. Called at server start and before each
  * claim. Returns what it did, for logs and tests.
  */
 export function recoverScanJobs(db: Db, now = Date.now()): { requeued: number[]; failed: number[] } {
@@ -208,7 +247,9 @@ export function recoverScanJobs(db: Db, now = Date.now()): { requeued: number[];
     } else if (
       db.$client
         .prepare(
-          "update scan_jobs set status = 'queued', owner = null, page = 0, stage = null where id = ? and status = 'running'",
+          `update scan_jobs set status = 'queued', owner = null, stage = null,
+             page = (select count(*) from scan_job_pages p where p.job_id = scan_jobs.id)
+           where id = ? and status = 'running'`,
         )
         .run(r.id).changes
     ) {

@@ -12,6 +12,7 @@ import type { Provenance } from "../../lib/ingest/types";
 import { shapeOf, getCell, reportSchema, type Finding, type ParseWarning, type Report } from "../../lib/template";
 import { CELL_COLUMNS } from "../cell-columns";
 import type { Db } from "../client";
+import { saveVersionImages } from "./version-images";
 import { findings, reports, reportVersions, reviewEvents, type ReportStatus } from "../schema";
 import { audit, type Actor } from "./audit";
 import { perConnection } from "./prepared";
@@ -30,6 +31,8 @@ export interface SaveVersionInput {
   extractedText?: string | null;
   warnings?: ParseWarning[];
   provenance?: Record<string, Provenance>;
+  /** a scan: the cut-out image of each figure's cell, kept with the version (bounded, version-images.ts) */
+  cellImages?: Record<string, string>;
   comment?: string | null;
   /** status the report moves to (default: draft) */
   status?: ReportStatus;
@@ -320,6 +323,7 @@ export function saveReportVersion(db: Db, input: SaveVersionInput): SavedVersion
         createdBy: input.actor.id,
         comment: input.comment ?? null,
       });
+      if (input.cellImages) saveVersionImages(db, versionId, input.cellImages, input.warnings);
       const published = status === "published";
       const q = saveQueries(db);
       const row = { reportId: rep.id, versionId, status, submittedAt, at };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/server/db";
 import { getAgency } from "@/server/catalog";
-import { getVersionDetail, getReport } from "@/server/workflow";
+import { getVersionDetail, getReport, versionCellImages } from "@/server/workflow";
 import { getViewer } from "@/server/auth/viewer";
 import { canWriteFor } from "@/lib/permissions";
 import { ReportTables } from "@/components/report/report-tables";
@@ -40,6 +40,8 @@ export default async function FormPage({
   const template = base?.template ?? (sp.template === "2019" ? "2019" : "2021");
   const shape = base ? shapeOf(base) : defaultShape(template);
   const report = base ?? emptyReport(shape, { agency: agency.name, year });
+  // a scanned report: the image of each cell beside its input, carried on to the corrected version
+  const cellImages = editing ? versionCellImages(db, viewer, editing) : {};
   return (
     <div>
       <h1>
@@ -54,7 +56,13 @@ export default async function FormPage({
         <input type="hidden" name="year" value={year} />
         <input type="hidden" name="template" value={template} />
         <input type="hidden" name="splitOther" value={shape.splitOther ? "1" : "0"} />
-        <ReportTables report={report} mode="edit" />
+        {editing ? (
+          <>
+            <input type="hidden" name="baseReport" value={editing.reportId} />
+            <input type="hidden" name="baseVersion" value={editing.versionId} />
+          </>
+        ) : null}
+        <ReportTables report={report} mode="edit" cellImages={cellImages} />
         <div className="toolbar">
           <button className="btn" type="submit">
             检查并预览

@@ -1,10 +1,15 @@
 /** Messages between the OCR job runner (server/scan-runner.ts) and its worker (scan-entry.ts). */
 import type { ParseOutcome } from "../types";
+import type { ScannedPage } from "../readers/ocr";
 
-export type ScanWorkerIn = { type: "start"; bytes: Uint8Array; maxPages: number } | { type: "cancel" };
+/** `done`: the pages an earlier run of the job read (kept by the job); reading continues after them. */
+export type ScanWorkerIn =
+  { type: "start"; bytes: Uint8Array; maxPages: number; done?: ScannedPage[] } | { type: "cancel" };
 
 export type ScanWorkerOut =
   | { type: "progress"; page: number; pages: number; stage: "render" | "ocr" | "match" }
+  /** one page read, for the job to keep */
+  | { type: "page"; page: ScannedPage }
   | { type: "done"; outcome: ParseOutcome; crash?: string };
 
 export const isPng = (b: Uint8Array) =>

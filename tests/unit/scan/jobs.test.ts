@@ -7,15 +7,19 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openDb, type Db } from "@/db/client";
+import { dataStamp, openDb, type Db } from "@/db/client";
 import {
   cancelScanJob,
   claimScanJob,
   createScanJob,
   getScanJob,
   INTERRUPTED,
+  keepScanPage,
+  keptScanPages,
   recoverScanJobs,
+  reportScanProgress,
   SCAN_MAX_ATTEMPTS,
+  touchScanJob,
 } from "@/db/queries/scan-jobs";
 import { configureScanRunner, kickScanJobs, stopScanJob, workScanJob } from "@/server/scan-runner";
 
@@ -23,7 +27,8 @@ let dir: string;
 let db: Db;
 let script: string;
 
-// The stand-in worker: bytes "pages:N:ms" report N pages, ms apart, then succeed; "fail" fails; "hang" never answers.
+// The stand-in worker: bytes "pages:N:ms" report N pages, ms apart (each sent back to be kept; pages it is
+// given as done are not read again), then succeed; "fail" fails; "hang" never answers.
 const WORKER = `
 import { parentPort } from "node:worker_threads";
 let stop = false;
@@ -33,11 +38,13 @@ parentPort.on("message", async (m) => {
   if (cmd === "hang") return;
   if (cmd === "fail") return parentPort.postMessage({ type: "done", outcome: { ok: false, format: "pdf", error: "无法识别" } });
   const [, n, ms] = cmd.split(":").map(Number);
-  for (let page = 1; page <= n && !stop; page++) {
+  const done = (m.done ?? []).map((p) => p.page);
+  for (let page = done.length + 1; page <= n && !stop; page++) {
     parentPort.postMessage({ type: "progress", page, pages: n, stage: "ocr" });
     await new Promise((r) => setTimeout(r, ms));
+    parentPort.postMessage({ type: "page", page: { page, placed: [], cells: [], crops: [] } });
   }
-  parentPort.postMessage({ type: "done", outcome: { ok: true, read: cmd, maxPages: m.maxPages } });
+  parentPort.postMessage({ type: "done", outcome: { ok: true, read: cmd, maxPages: m.maxPages, resumedAfter: done } });
 });`;
 
 const spec = (cmd: string) => ({
@@ -160,6 +167,43 @@ describe("scan jobs", () => {
     claimScanJob(db, { owner: `${os.hostname()}:999999999` });
     expect(recoverScanJobs(db).failed).toEqual([job.id]);
     expect(getScanJob(db, job.id)).toMatchObject({ status: "failed", message: INTERRUPTED });
+  });
+
+  it("continues a resumed job from the page after the last one it kept, and drops the kept pages at the end", async () => {
+    const job = createScanJob(db, spec("pages:4:5"));
+    const dead = `${os.hostname()}:999999999`;
+    expect(claimScanJob(db, { owner: dead })?.job.id).toBe(job.id);
+    // the stopped process had read two pages
+    expect(keepScanPage(db, job.id, 1, { page: 1, placed: [], cells: [], crops: [] })).toBe(true);
+    expect(keepScanPage(db, job.id, 2, { page: 2, placed: [], cells: [], crops: [] })).toBe(true);
+    expect(recoverScanJobs(db).requeued).toEqual([job.id]);
+    // the queue shows where it stands before it runs again
+    expect(getScanJob(db, job.id)).toMatchObject({ status: "queued", page: 2 });
+    configureScanRunner({
+      script,
+      onProgress: (j, p) => seen.push({ id: j.id, page: p.page, running: 1, queued: 0 }),
+      finish: async (_d, _j, _b, o) => ({ status: "done", result: { ...(o as unknown as Record<string, unknown>) } }),
+    });
+    await kickScanJobs(db);
+    const end = getScanJob(db, job.id)!;
+    expect(end).toMatchObject({ status: "done", page: 4, pages: 4 });
+    expect(end.result).toMatchObject({ resumedAfter: [1, 2] });
+    expect(seen.map((s) => s.page)).toEqual([3, 4]);
+    expect(keptScanPages(db, job.id)).toEqual([]);
+  });
+
+  it("progress, heartbeat and kept pages do not move the data stamp (public page caches stay)", async () => {
+    const job = createScanJob(db, spec("pages:1:1"));
+    claimScanJob(db, { only: job.id });
+    const stamp = dataStamp(db);
+    expect(reportScanProgress(db, job.id, { page: 1, pages: 3, stage: "ocr" })).toBe(true);
+    expect(touchScanJob(db, job.id)).toBe(true);
+    expect(keepScanPage(db, job.id, 1, { page: 1 })).toBe(true);
+    expect(dataStamp(db)).toBe(stamp);
+    expect(getScanJob(db, job.id)!.page).toBe(1);
+    // a real write still moves it
+    db.$client.prepare("insert into reporting_years (year, deadline) values (2099, '2100-03-31')").run();
+    expect(dataStamp(db)).not.toBe(stamp);
   });
 
   it("leaves a job of a live process alone until its heartbeat stops", async () => {

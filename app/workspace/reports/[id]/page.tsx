@@ -2,7 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/server/db";
-import { getVersionDetail, listAcks, listEvents, listReportVersions, getReport } from "@/server/workflow";
+import {
+  getVersionDetail,
+  listAcks,
+  listEvents,
+  listReportVersions,
+  getReport,
+  versionCellImages,
+} from "@/server/workflow";
 import { ReportTables } from "@/components/report/report-tables";
 import { getViewer } from "@/server/auth/viewer";
 import { can, canWriteFor } from "@/lib/permissions";
@@ -122,6 +129,7 @@ export default async function ReportPage({
         findings={version.findings}
         warnings={version.warnings}
         provenance={version.provenance}
+        cellImages={versionCellImages(db, viewer, { reportId: rep.id, versionId: version.id })}
       />
       <VersionList reportId={rep.id} versions={versions} shownId={version.id} publishedId={rep.publishedVersionId} />
       <h2>办理记录</h2>

@@ -26,6 +26,30 @@ export interface ScanOptions {
   signal?: AbortSignal;
   /** the page limit (OCR_MAX_PAGES where configuration is read); OCR_LIMITS.maxPages by default */
   maxPages?: number;
+  /**
+   * pages an earlier run of the same job already read (kept by the job, server/scan-runner.ts): pages 1..n
+   * in order are taken as they are and reading continues from page n + 1
+   */
+  done?: ScannedPage[];
+  /** each page once read, for the job to keep */
+  onPage?: (page: ScannedPage) => void;
+}
+
+/** What one page yields, as plain data (kept by a job between runs): its blocks, cells and cell crops. */
+export interface ScannedPage {
+  page: number;
+  placed: Placed[];
+  cells: ScannedCell[];
+  /** cellKey → the cell's cut-out image (data: URL) */
+  crops: [string, string][];
+}
+
+/** The leading run of pages 1, 2, … among those kept (a gap or a page past the end stops it). */
+function resumable(done: ScannedPage[] | undefined, pages: number): ScannedPage[] {
+  const out: ScannedPage[] = [];
+  for (const p of [...(done ?? [])].sort((a, b) => a.page - b.page))
+    if (p.page === out.length + 1 && p.page <= pages) out.push(p);
+  return out;
 }
 
 export const OCR_MISSING =
@@ -94,23 +118,36 @@ async function scan(bytes: Uint8Array, opts: ScanOptions): Promise<ParseOutcome>
   const pages: Placed[][] = [];
   const cells: ScannedCell[] = [];
   const crops = new Map<string, string>();
+  const keep = (r: ScannedPage) => {
+    pages.push(r.placed);
+    cells.push(...r.cells);
+    for (const [k, v] of r.crops) crops.set(k, v);
+  };
   const take = async (img: Gray, page: number, count: number) => {
     if (signal?.aborted) throw new Error(ABORTED);
     onProgress?.({ page, pages: count, stage: "ocr" });
     const res = await readPage(img, page, signal);
-    pages.push(res.placed);
-    cells.push(...res.cells);
+    const read: ScannedPage = { page, placed: res.placed, cells: res.cells, crops: [] };
     for (const c of res.cells)
-      if (c.value && c.ink) crops.set(cellKey(page, c), cellPng(crop(res.img, c.x + 3, c.y + 3, c.w - 6, c.h - 6)));
+      if (c.value && c.ink)
+        read.crops.push([cellKey(page, c), cellPng(crop(res.img, c.x + 3, c.y + 3, c.w - 6, c.h - 6))]);
+    keep(read);
+    opts.onPage?.(read);
   };
   if (isPng(bytes) || isJpeg(bytes)) {
-    onProgress?.({ page: 1, pages: 1, stage: "render" });
-    await take(decodeImage(bytes, OCR_LIMITS.maxImagePixels), 1, 1);
+    const kept = resumable(opts.done, 1);
+    if (kept.length) kept.forEach(keep);
+    else {
+      onProgress?.({ page: 1, pages: 1, stage: "render" });
+      await take(decodeImage(bytes, OCR_LIMITS.maxImagePixels), 1, 1);
+    }
   } else {
     const pdf = await openPdf(bytes, signal);
     try {
       if (pdf.pages > maxPages) return fail(tooManyPages(pdf.pages, maxPages));
-      for (let p = 1; p <= pdf.pages; p++) {
+      const kept = resumable(opts.done, pdf.pages);
+      kept.forEach(keep);
+      for (let p = kept.length + 1; p <= pdf.pages; p++) {
         if (signal?.aborted) throw new Error(ABORTED);
         onProgress?.({ page: p, pages: pdf.pages, stage: "render" });
         await take(await pdf.render(p, LONG_SIDE, signal), p, pdf.pages);
