@@ -47,8 +47,14 @@ export function writeTransaction<T>(db: Db, fn: () => T): T {
   return db.$client.transaction(fn).immediate();
 }
 
-/** Rows this process's connection changed in bookkeeping writes (quietWrite), per connection. */
-const quietRows = new WeakMap<Database.Database, number>();
+/**
+ * Rows this process's connection changed in bookkeeping writes (quietWrite), per connection. On globalThis,
+ * like the connection itself: the proxy (page cache) and the route handlers are bundled apart and would
+ * each have their own copy of a module-level map.
+ */
+const quietRows = ((
+  globalThis as unknown as { __xxgkQuietRows?: WeakMap<Database.Database, number> }
+).__xxgkQuietRows ??= new WeakMap());
 
 /**
  * Runs a bookkeeping write that changes no data anyone reads from the pages — a background job's progress,

@@ -4,6 +4,10 @@
  * being edited replaces the cells it yields; only its owner sees or cancels a job; the engine missing and
  * the page limit give clear messages; bulk import and the CLI path use the same job.
  */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { session } from "./mocks";
 import { formData, makeWorld, type World } from "./helpers";
@@ -24,6 +28,8 @@ const { getScanJob } = await import("@/db/queries/scan-jobs");
 const { configureScanRunner, kickScanJobs, importScanned } = await import("@/server/scan-runner");
 const { importFile } = await import("@/server/import");
 const { getCell } = await import("@/lib/template");
+const { keptScanPages, recoverScanJobs, SCAN_STALE_MS } = await import("@/db/queries/scan-jobs");
+const { versionCellImages } = await import("@/server/workflow");
 
 let w: World;
 const blob = (b: Uint8Array) => new Uint8Array(b) as Uint8Array<ArrayBuffer>;
@@ -162,8 +168,13 @@ describe("an image page added to the report being edited", () => {
         body: formData({ reportId: String(w.ownReportId), versionId: "1", file: new File([SCAN], "x.pdf") }),
       }),
     );
-    expect(pdf.status).toBe(422);
-    expect(((await pdf.json()) as { message: string }).message).toContain("PNG 或 JPEG");
+    expect(pdf.status).toBe(415);
+    // the one error shape (lib/respond.ts)
+    expect(await pdf.json()).toMatchObject({
+      ok: false,
+      code: "unsupported",
+      message: expect.stringContaining("PNG 或 JPEG"),
+    });
     session.viewer = w.stranger;
     const v = w.db.$client.prepare("select current_version_id v from reports where id = ?").get(w.ownReportId) as {
       v: number;
@@ -217,5 +228,55 @@ describe("bulk import of a scan", () => {
     );
     expect(waited.status).toBe("imported");
     expect(waited.scanJobId).toBeGreaterThan(queued.scanJobId!);
+  });
+});
+
+describe("a job whose process stopped", () => {
+  it("continues from the page after the last one read, and the saved version keeps its cell images", async () => {
+    // `npm run import` works the job in its own process; that process is killed once it has read a page
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "xxgk-resume-")), "resume.pdf");
+    fs.writeFileSync(file, RESCAN);
+    const cli = spawn(
+      process.execPath,
+      ["node_modules/tsx/dist/cli.mjs", "scripts/import.ts", "--agency", "示例市人民政府", "--year", "2023", file],
+      { env: { ...process.env }, detached: true, stdio: "ignore" },
+    );
+    const jobId = () =>
+      (w.db.$client.prepare("select max(id) id from scan_jobs where file_name = 'resume.pdf'").get() as { id: number })
+        .id;
+    await expect
+      .poll(() => (jobId() ? keptScanPages(w.db, jobId()).length : 0), { timeout: 300_000 })
+      .toBeGreaterThan(0);
+    process.kill(-cli.pid!, "SIGKILL");
+    await new Promise((r) => cli.once("exit", r));
+    const id = jobId();
+    const kept = keptScanPages(w.db, id).length;
+    expect(getScanJob(w.db, id)!.status).toBe("running");
+    // the server finds the job of a process that is gone (its pid may linger as a zombie where nothing reaps
+    // it, so by its silent heartbeat), queues it again and continues after the kept pages
+    expect(recoverScanJobs(w.db, Date.now() + SCAN_STALE_MS + 1000).requeued).toEqual([id]);
+    expect(getScanJob(w.db, id)).toMatchObject({ status: "queued", page: kept });
+    const pages: number[] = [];
+    configureScanRunner({ onProgress: (j, p) => j.id === id && p.stage === "ocr" && pages.push(p.page) });
+    await kickScanJobs(w.db);
+    configureScanRunner({});
+    const end = getScanJob(w.db, id)!;
+    expect(end).toMatchObject({ status: "done", page: 4, pages: 4 });
+    expect(pages[0]).toBe(kept + 1);
+    expect(end.result).toMatchObject({ status: "imported", year: 2023 });
+    expect(keptScanPages(w.db, id)).toEqual([]);
+
+    // the imported version keeps the cell images: shown to staff and its agency, to nobody else
+    const reportId = end.result!.reportId as number;
+    const versionId = (
+      w.db.$client.prepare("select current_version_id v from reports where id = ?").get(reportId) as { v: number }
+    ).v;
+    const images = versionCellImages(w.db, w.admin, { reportId, versionId });
+    expect(Object.keys(images).length).toBeGreaterThan(20);
+    expect(Object.values(images).every((v) => v.startsWith("data:image/png;base64,"))).toBe(true);
+    expect(versionCellImages(w.db, w.stranger, { reportId, versionId })).toEqual({});
+    expect(versionCellImages(w.db, null, { reportId, versionId })).toEqual({});
+    // a version id of another report gives nothing
+    expect(versionCellImages(w.db, w.admin, { reportId: w.ownReportId, versionId })).toEqual({});
   });
 });

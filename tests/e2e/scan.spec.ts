@@ -20,10 +20,14 @@ test.beforeAll(async ({ browser }) => {
 
 test("agency uploads a scanned PDF, watches the progress, checks the cell images, corrects a doubtful cell and saves", async ({
   page,
+  playwright,
+  baseURL,
 }) => {
   test.setTimeout(240_000);
   await login(page, "agency", "/workspace/new?year=2025");
   await expect(page.getByTestId("target-agency")).toHaveText("示例市住房和城乡建设局");
+  // the one page limit of scans, as configured (OCR_MAX_PAGES, default 30)
+  await expect(page.getByTestId("upload-form")).toContainText("扫描件不超过 30 页");
   await page.getByLabel("年报文件").setInputFiles(scans.pdf);
   await page.getByRole("button", { name: "上传并预览" }).click();
 
@@ -32,6 +36,13 @@ test("agency uploads a scanned PDF, watches the progress, checks the cell images
   await expect(page.getByTestId("scan-page")).toHaveText(new RegExp(`第 \\d+ / ${scans.pages} 页`), {
     timeout: 60_000,
   });
+  // progress is not a change of published data: a signed-out visitor's cached page stays cached meanwhile
+  const visitor = await playwright.request.newContext({ baseURL });
+  await visitor.get("/");
+  const before = await page.getByTestId("scan-page").textContent();
+  await expect(page.getByTestId("scan-page")).not.toHaveText(before!, { timeout: 60_000 });
+  expect((await visitor.get("/")).headers()["x-xxgk-cache"]).toBe("hit");
+  await visitor.dispose();
   await page.screenshot({ path: path.join("test-results", "scan-progress.png") });
   await page.waitForURL(/\/workspace\/preview\//, { timeout: 200_000 });
 
@@ -55,6 +66,14 @@ test("agency uploads a scanned PDF, watches the progress, checks the cell images
   await page.getByRole("button", { name: "保存为草稿" }).click();
   await page.waitForURL(/\/workspace\/reports\/\d+\?saved=/);
   await expect(page.getByTestId(`cell-${cellPath}`)).toHaveText(new RegExp(`^${printed}(?!\\d)`));
+
+  // the saved version keeps the cell images: beside the values on its page and on the correction form
+  await expect(page.getByTestId(`cell-image-${cellPath}`)).toBeVisible();
+  expect(await page.locator('img[data-testid^="cell-image-"]').count()).toBeGreaterThan(20);
+  await page.getByRole("link", { name: "在表格中更正" }).click();
+  await page.waitForURL(/\/workspace\/form\?/);
+  await expect(page.getByTestId(`cell-image-${cellPath}`)).toBeVisible();
+  await expect(page.getByTestId(`cell-${cellPath}`)).toHaveValue(String(printed));
 });
 
 test("a photographed page of table 三 fills those cells of the report being edited", async ({ page }) => {
@@ -101,6 +120,10 @@ test("bulk import queues a scanned PDF, shows its progress and imports it when r
   await page.getByLabel(/导入后直接发布/).uncheck();
   await page.getByRole("button", { name: "开始导入" }).click();
   await expect(page.getByTestId("import-results")).toContainText("识别中");
+  // the row of the scanned file follows its job to the outcome, like the other rows
+  const row = page.locator('[data-testid^="import-row-scan-"]');
+  await expect(row).toContainText(/已导入|未变化|需处理/, { timeout: 150_000 });
+  await expect(row).not.toContainText("识别中");
   const jobs = page.getByTestId("import-scan-jobs");
   await expect(jobs).toBeVisible();
   await expect(jobs.locator("tbody tr").first()).toContainText("已完成", { timeout: 150_000 });
