@@ -76,7 +76,7 @@ async function main(): Promise<number> {
     runId = left.id;
     console.error(`继续第 ${runId} 次采集（上次未完成）`);
   } else {
-    const started = startRun(db, actor, args.year, args.scope);
+    const started = startRun(db, { actor, year: args.year, scope: args.scope });
     if (!started.ok) {
       console.error(started.message);
       db.$client.close();

@@ -32,7 +32,10 @@ export function isActive(runId: number): boolean {
 }
 
 /** One agency: column → the year's link → the report (page or attachment) → filed. Never throws. */
-export async function collectOne(db: Db, fetcher: Fetcher, actor: Actor, item: PendingItem): Promise<void> {
+export async function collectOne(
+  db: Db,
+  { fetcher, actor, item }: { fetcher: Fetcher; actor: Actor; item: PendingItem },
+): Promise<void> {
   try {
     const col = await findOnColumn(fetcher, item.columnUrl, item.year);
     if (!col.ok)
@@ -80,7 +83,7 @@ export async function workRun(
     touchRun(db, runId);
     for (let item = nextPending(db, runId); item; item = nextPending(db, runId)) {
       opts.onItem?.(item);
-      await collectOne(db, fetcher, opts.actor ?? SYSTEM, item);
+      await collectOne(db, { fetcher, actor: opts.actor ?? SYSTEM, item });
     }
     finishRun(db, runId);
   } finally {

@@ -37,9 +37,7 @@ export function parseAddressLines(text: string): { ok: true; lines: AddressLine[
 
 export async function importAddresses(
   db: Db,
-  actor: Actor,
-  lines: AddressLine[],
-  opts: ImportOptions,
+  { actor, lines, opts }: { actor: Actor; lines: AddressLine[]; opts: ImportOptions },
 ): Promise<ImportResult[]> {
   const fetcher = fetcherFor(db);
   const results: ImportResult[] = [];
@@ -58,10 +56,9 @@ export async function importAddresses(
     }
     const { read, origin } = ok;
     results.push(
-      await importFile(
-        db,
+      await importFile(db, {
         actor,
-        {
+        item: {
           fileName: read.file?.name ?? "年报网页.html",
           bytes: read.file!.bytes,
           agency: line.agency,
@@ -69,7 +66,7 @@ export async function importAddresses(
           origin,
         },
         opts,
-      ),
+      }),
     );
   }
   return results;

@@ -62,7 +62,10 @@ function findAgency(db: Db, name: string): { id: number; name: string } | undefi
   return findAgencyByName(db, name) ?? findAgencyByShortName(db, name);
 }
 
-export async function importFile(db: Db, actor: Actor, item: ImportItem, opts: ImportOptions): Promise<ImportResult> {
+export async function importFile(
+  db: Db,
+  { actor, item, opts }: { actor: Actor; item: ImportItem; opts: ImportOptions },
+): Promise<ImportResult> {
   const fileName = cleanFileName(item.fileName);
   const base = { fileName, stored: false, agency: item.agency ?? null, year: item.year ?? null };
   const max = opts.maxBytes ?? maxUploadBytes();
@@ -70,17 +73,25 @@ export async function importFile(db: Db, actor: Actor, item: ImportItem, opts: I
   if (!checked.ok) return { ...base, status: "failed", message: checked.message };
   const outcome = await readFileInWorker({ bytes: item.bytes, fileName, maxBytes: max });
   if (!outcome.ok && outcome.needsOcr && opts.scan) return opts.scan({ ...item, fileName });
-  return importRead(db, actor, { ...item, fileName }, outcome, checked.format, opts);
+  return importRead(db, { actor, item: { ...item, fileName }, outcome, format: checked.format, opts });
 }
 
 /** Stores what was read from one file (by a reader, or by the OCR job) as a new version of its report. */
 export function importRead(
   db: Db,
-  actor: Actor,
-  item: ImportItem,
-  outcome: ParseOutcome,
-  format: SourceFormat,
-  opts: Pick<ImportOptions, "publish" | "createAgencies">,
+  {
+    actor,
+    item,
+    outcome,
+    format,
+    opts,
+  }: {
+    actor: Actor;
+    item: ImportItem;
+    outcome: ParseOutcome;
+    format: SourceFormat;
+    opts: Pick<ImportOptions, "publish" | "createAgencies">;
+  },
 ): ImportResult {
   const fileName = item.fileName;
   const base = { fileName, stored: false, agency: item.agency ?? null, year: item.year ?? null };

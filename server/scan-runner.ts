@@ -210,11 +210,19 @@ export function queueScanJob(db: Db, spec: Parameters<typeof createScanJob>[1]):
  */
 export async function importScanned(
   db: Db,
-  actor: Actor,
-  item: ImportItem & { fileName: string },
-  opts: Pick<ImportOptions, "publish" | "createAgencies">,
-  mode: "queue" | "wait",
-  onWait?: (job: ScanJob) => void,
+  {
+    actor,
+    item,
+    opts,
+    mode,
+    onWait,
+  }: {
+    actor: Actor;
+    item: ImportItem & { fileName: string };
+    opts: Pick<ImportOptions, "publish" | "createAgencies">;
+    mode: "queue" | "wait";
+    onWait?: (job: ScanJob) => void;
+  },
 ): Promise<ImportResult> {
   const base = { fileName: item.fileName, stored: false, agency: item.agency ?? null, year: item.year ?? null };
   const params: ImportParams = {

@@ -1,6 +1,5 @@
 import "server-only";
 /** What the review queue and a report page show of the website collection. */
-import { can, canAccessAgency, type Viewer } from "../../lib/permissions";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { reports, webFinds } from "../schema";
@@ -17,9 +16,11 @@ export interface FoundRow {
   diffCells: number | null;
 }
 
-/** Drafts found on the website waiting for a reviewer, and agencies' reports whose website version differs. */
-export function foundQueue(db: Db, viewer: Viewer): FoundRow[] {
-  if (!can(viewer, "report.review")) return [];
+/**
+ * Drafts found on the website waiting for a reviewer, and agencies' reports whose website version differs
+ * (reviewers only: server/collect-queue.ts decides).
+ */
+export function foundQueue(db: Db): FoundRow[] {
   // raw SQL (typed by drizzle's sql<T>): a union of two differently joined selects ordered by position
   return db.all<FoundRow>(
     sql.raw(
@@ -45,14 +46,22 @@ export interface BesideFind {
   diffCells: number | null;
 }
 
-/** Website versions kept beside the report's current version (the agency's own), newest first. */
-export function findsBeside(db: Db, viewer: Viewer, reportId: number): BesideFind[] {
+/** The agency a report belongs to (for the caller's access decision), or null for an unknown report. */
+export function reportAgencyId(db: Db, reportId: number): number | null {
+  return db.select({ a: reports.agencyId }).from(reports).where(eq(reports.id, reportId)).get()?.a ?? null;
+}
+
+/**
+ * Website versions kept beside the report's current version (the agency's own), newest first. The caller
+ * has decided the viewer may see this report (server/collect-queue.ts).
+ */
+export function findsBeside(db: Db, reportId: number): BesideFind[] {
   const rep = db
     .select({ a: reports.agencyId, year: reports.year, cv: reports.currentVersionId })
     .from(reports)
     .where(eq(reports.id, reportId))
     .get();
-  if (!rep || !viewer || !canAccessAgency(viewer, rep.a)) return [];
+  if (!rep) return [];
   return db
     .select({
       id: webFinds.id,

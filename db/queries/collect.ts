@@ -53,9 +53,7 @@ export function scopeLabel(s: RunScope): string {
 /** Creates the run and its items (active agencies in scope, in the tracking order). */
 export function startRun(
   db: Db,
-  actor: Actor,
-  year: number,
-  scope: RunScope,
+  { actor, year, scope }: { actor: Actor; year: number; scope: RunScope },
 ): { ok: true; runId: number; total: number } | { ok: false; message: string } {
   if (scope.kind && !(AGENCY_KINDS as readonly string[]).includes(scope.kind))
     return { ok: false, message: `机关类型“${scope.kind}”无效` };

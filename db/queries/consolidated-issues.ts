@@ -51,7 +51,10 @@ function findingRows(db: Db, year: number, f: StatsFilter): Row[] {
 }
 
 /** Issues of the consolidated table of a year under a filter, each with the reports causing it. */
-export function consolidatedIssues(db: Db, year: number, f: StatsFilter, sums: ReportSums): ConsolidatedIssue[] {
+export function consolidatedIssues(
+  db: Db,
+  { year, filter: f, sums }: { year: number; filter: StatsFilter; sums: ReportSums },
+): ConsolidatedIssue[] {
   return cached(db, `sumissues:${filterKey(f)}:${year}`, () => {
     const issues = sumIssues(sums);
     if (!issues.length) return [];

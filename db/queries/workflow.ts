@@ -5,7 +5,6 @@ import "server-only";
  * live in server/workflow.ts.
  */
 import { and, desc, eq, inArray, like, sql, type SQL } from "drizzle-orm";
-import type { Viewer } from "../../lib/permissions";
 import type { Report } from "../../lib/template";
 import type { Db } from "../client";
 import {

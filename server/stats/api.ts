@@ -47,7 +47,7 @@ function consistencyPayload(db: Db, year: number, f: Omit<StatsFilter, "drafts">
   return {
     excludeErrors: !!f.excludeErrors,
     excludedReports: excluded,
-    issues: consolidatedIssues(db, year, pub, sums).map((i) => ({
+    issues: consolidatedIssues(db, { year, filter: pub, sums }).map((i) => ({
       code: i.code,
       cells: i.cells,
       message: issueText(i),

@@ -56,7 +56,7 @@ export function buildExport(db: Db, name: string, sp: URLSearchParams, viewer: V
       // errors=exclude: without the reports that have errors (the page's filter, carried into the download)
       const cf = { ...f, excludeErrors: excludeErrorsParam(sp.get("errors")) };
       const sums = citySums(db, y, cf);
-      const issues = consolidatedIssues(db, y, cf, sums);
+      const issues = consolidatedIssues(db, { year: y, filter: cf, sums });
       const sheets = [{ name: `${y}年度汇总表`, grids: markGrids(consolidatedGrids(sums), issues) }];
       if (issues.length)
         sheets.push({

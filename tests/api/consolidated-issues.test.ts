@@ -95,7 +95,7 @@ describe("sumIssues: the report rules run on the city sums", () => {
 
 describe("consolidatedIssues: which reports cause it", () => {
   it("names the agency with its findings of the same rule on the same cells, and no other", () => {
-    const issues = consolidatedIssues(db, YEAR, {}, citySums(db, YEAR));
+    const issues = consolidatedIssues(db, { year: YEAR, filter: {}, sums: citySums(db, YEAR) });
     for (const i of issues) {
       expect(
         i.reports.map((r) => r.agencyId),

@@ -33,9 +33,13 @@ export const startRunAction = action({ input: runInput, permission: "collect.run
     .map((s) => s.trim())
     .filter(Boolean);
   const db = getDb();
-  const r = startRun(db, viewer, input.year, {
-    ...(input.kind ? { kind: input.kind } : {}),
-    ...(names.length ? { agencies: names } : {}),
+  const r = startRun(db, {
+    actor: viewer,
+    year: input.year,
+    scope: {
+      ...(input.kind ? { kind: input.kind } : {}),
+      ...(names.length ? { agencies: names } : {}),
+    },
   });
   if (!r.ok) return fail(r.message);
   // worked by this server process in the background; the page shows its progress from the database
