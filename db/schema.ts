@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { AGENCY_KINDS } from "../lib/enums";
 import type { Provenance } from "../lib/ingest/types";
-import type { Finding, ParseWarning, Report } from "../lib/template";
+import type { Finding, ParseWarning, Report, TemplateId } from "../lib/template";
 import { CELL_COLUMNS, ROLLUP_COLUMNS } from "./cell-columns";
 import { ROLES } from "../lib/permissions";
 import { REPORT_STATUSES } from "../lib/report-status";
@@ -164,7 +164,7 @@ export const reportCells = sqliteTable(
     reportId: integer("report_id").notNull(),
     agencyId: integer("agency_id").notNull(),
     year: integer("year").notNull(),
-    template: text("template").notNull(),
+    template: text("template").$type<TemplateId>().notNull(),
     splitOther: integer("split_other", { mode: "boolean" }).notNull(),
     ...cellColumns,
   },
