@@ -54,6 +54,7 @@ export function writeTransaction<T>(db: Db, fn: () => T): T {
  */
 export function dataStamp(db: Db): string {
   const dv = db.$client.pragma("data_version", { simple: true });
+  // raw SQL: total_changes() is a function of the connection, read from no table
   const tc = (db.$client.prepare("select total_changes() n").get() as { n: number }).n;
   return `${dv}:${tc}`;
 }

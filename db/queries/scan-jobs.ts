@@ -7,8 +7,10 @@ import "server-only";
  * none stays "running" for ever. Runs it: server/scan-runner.ts.
  */
 import os from "node:os";
+import { and, count, desc, eq, exists, inArray, lt, min, notExists, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
-import type { ScanJobStatus } from "../schema";
+import { scanJobs, type ScanJobStatus } from "../schema";
 
 export type ScanJobKind = "upload" | "page" | "import";
 
@@ -43,7 +45,27 @@ export const CANCELLED = "已取消识别";
 /** This process, as written in `owner`: a job is ours, or another process's that may have died. */
 export const PROCESS_OWNER = `${os.hostname()}:${process.pid}`;
 
-const COLUMNS = `id, kind, status, user_id userId, agency_id agencyId, year, file_name fileName, file_type fileType, params, page, pages, stage, message, result, attempts, owner, created_at createdAt, finished_at finishedAt`;
+const nowSql = sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`;
+const COLUMNS = {
+  id: scanJobs.id,
+  kind: scanJobs.kind,
+  status: scanJobs.status,
+  userId: scanJobs.userId,
+  agencyId: scanJobs.agencyId,
+  year: scanJobs.year,
+  fileName: scanJobs.fileName,
+  fileType: scanJobs.fileType,
+  params: scanJobs.params,
+  page: scanJobs.page,
+  pages: scanJobs.pages,
+  stage: scanJobs.stage,
+  message: scanJobs.message,
+  result: scanJobs.result,
+  attempts: scanJobs.attempts,
+  owner: scanJobs.owner,
+  createdAt: scanJobs.createdAt,
+  finishedAt: scanJobs.finishedAt,
+};
 
 type Row = Omit<ScanJob, "params" | "result"> & { params: string; result: string | null };
 const toJob = (r: Row | undefined): ScanJob | null =>
@@ -62,41 +84,52 @@ export function createScanJob(
     params: Record<string, unknown>;
   },
 ): ScanJob {
-  const r = db.$client
-    .prepare(
-      "insert into scan_jobs (kind, user_id, agency_id, year, file_name, file_type, file_bytes, params) values (?, ?, ?, ?, ?, ?, ?, ?) returning id",
-    )
-    .get(
-      job.kind,
-      job.userId,
-      job.agencyId,
-      job.year,
-      job.fileName,
-      job.fileType,
-      Buffer.from(job.bytes),
-      JSON.stringify(job.params),
-    ) as { id: number };
+  const r = db
+    .insert(scanJobs)
+    .values({
+      kind: job.kind,
+      userId: job.userId,
+      agencyId: job.agencyId,
+      year: job.year,
+      fileName: job.fileName,
+      fileType: job.fileType,
+      fileBytes: Buffer.from(job.bytes),
+      params: JSON.stringify(job.params),
+    })
+    .returning({ id: scanJobs.id })
+    .get();
   return getScanJob(db, r.id)!;
 }
 
 export function getScanJob(db: Db, id: number): ScanJob | null {
-  return toJob(db.$client.prepare(`select ${COLUMNS} from scan_jobs where id = ?`).get(id) as Row | undefined);
+  return toJob(db.select(COLUMNS).from(scanJobs).where(eq(scanJobs.id, id)).get());
 }
+
+const j = alias(scanJobs, "j");
+const isOpen = inArray(scanJobs.status, ["queued", "running"]);
 
 /** Jobs ahead of this one in the queue (0 when it runs or has ended). */
 export function queuePosition(db: Db, id: number): number {
-  const r = db.$client
-    .prepare(
-      "select count(*) n from scan_jobs where status in ('queued','running') and id < ? and exists (select 1 from scan_jobs j where j.id = ? and j.status = 'queued')",
-    )
-    .get(id, id) as { n: number };
-  return r.n;
+  const queued = db
+    .select({ one: sql`1` })
+    .from(j)
+    .where(and(eq(j.id, id), eq(j.status, "queued")));
+  const r = db
+    .select({ n: count() })
+    .from(scanJobs)
+    .where(and(isOpen, lt(scanJobs.id, id), exists(queued)))
+    .get();
+  return r?.n ?? 0;
 }
 
 export function listScanJobs(db: Db, opts: { kind?: ScanJobKind; limit?: number } = {}): ScanJob[] {
-  const rows = db.$client
-    .prepare(`select ${COLUMNS} from scan_jobs ${opts.kind ? "where kind = ?" : ""} order by id desc limit ?`)
-    .all(...(opts.kind ? [opts.kind] : []), opts.limit ?? 50) as Row[];
+  const rows = db
+    .select(COLUMNS)
+    .from(scanJobs)
+    .where(opts.kind ? eq(scanJobs.kind, opts.kind) : undefined)
+    .orderBy(desc(scanJobs.id))
+    .limit(opts.limit ?? 50)
+    .all();
   return rows.map((r) => toJob(r)!);
 }
 
@@ -110,15 +143,32 @@ export function claimScanJob(
 ): { job: ScanJob; bytes: Uint8Array } | null {
   const owner = opts.owner ?? PROCESS_OWNER;
   const pick = opts.only
-    ? "id = ? and status = 'queued'"
-    : "id = (select min(id) from scan_jobs where status = 'queued')";
-  const r = db.$client
-    .prepare(
-      `update scan_jobs set status = 'running', owner = ?, attempts = attempts + 1, page = 0, stage = null,
-         started_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), heartbeat_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-       where ${pick} and not exists (select 1 from scan_jobs where status = 'running') returning id, file_bytes bytes`,
-    )
-    .get(owner, ...(opts.only ? [opts.only] : [])) as { id: number; bytes: Buffer | null } | undefined;
+    ? and(eq(scanJobs.id, opts.only), eq(scanJobs.status, "queued"))
+    : eq(
+        scanJobs.id,
+        db
+          .select({ id: min(j.id) })
+          .from(j)
+          .where(eq(j.status, "queued")),
+      );
+  const running = db
+    .select({ one: sql`1` })
+    .from(j)
+    .where(eq(j.status, "running"));
+  const r = db
+    .update(scanJobs)
+    .set({
+      status: "running",
+      owner,
+      attempts: sql`${scanJobs.attempts} + 1`,
+      page: 0,
+      stage: null,
+      startedAt: nowSql,
+      heartbeatAt: nowSql,
+    })
+    .where(and(pick, notExists(running)))
+    .returning({ id: scanJobs.id, bytes: scanJobs.fileBytes })
+    .get();
   if (!r) return null;
   if (!r.bytes) {
     finishScanJob(db, r.id, { status: "failed", message: "文件内容已丢失，请重新上传" });
@@ -127,24 +177,21 @@ export function claimScanJob(
   return { job: getScanJob(db, r.id)!, bytes: new Uint8Array(r.bytes) };
 }
 
+const runningJob = (id: number) => and(eq(scanJobs.id, id), eq(scanJobs.status, "running"));
+
 /** Progress of a running job (also its heartbeat); false when it is no longer running (cancelled). */
 export function reportScanProgress(db: Db, id: number, p: { page: number; pages: number; stage: string }): boolean {
-  const r = db.$client
-    .prepare(
-      "update scan_jobs set page = ?, pages = ?, stage = ?, heartbeat_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and status = 'running'",
-    )
-    .run(p.page, p.pages, p.stage, id);
-  return r.changes > 0;
+  return (
+    db
+      .update(scanJobs)
+      .set({ page: p.page, pages: p.pages, stage: p.stage, heartbeatAt: nowSql })
+      .where(runningJob(id))
+      .run().changes > 0
+  );
 }
 
 export function touchScanJob(db: Db, id: number): boolean {
-  return (
-    db.$client
-      .prepare(
-        "update scan_jobs set heartbeat_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and status = 'running'",
-      )
-      .run(id).changes > 0
-  );
+  return db.update(scanJobs).set({ heartbeatAt: nowSql }).where(runningJob(id)).run().changes > 0;
 }
 
 /** Ends a job (once: a cancelled job stays cancelled) and drops its bytes. */
@@ -153,13 +200,19 @@ export function finishScanJob(
   id: number,
   end: { status: "done" | "failed" | "cancelled"; message?: string | null; result?: Record<string, unknown> | null },
 ): boolean {
-  const r = db.$client
-    .prepare(
-      `update scan_jobs set status = ?, message = ?, result = ?, file_bytes = null, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-       where id = ? and status in ('queued','running')`,
-    )
-    .run(end.status, end.message ?? null, end.result ? JSON.stringify(end.result) : null, id);
-  return r.changes > 0;
+  return (
+    db
+      .update(scanJobs)
+      .set({
+        status: end.status,
+        message: end.message ?? null,
+        result: end.result ? JSON.stringify(end.result) : null,
+        fileBytes: null,
+        finishedAt: nowSql,
+      })
+      .where(and(eq(scanJobs.id, id), isOpen))
+      .run().changes > 0
+  );
 }
 
 export function cancelScanJob(db: Db, id: number): boolean {
@@ -170,9 +223,13 @@ export function cancelScanJob(db: Db, id: number): boolean {
 export const SCAN_KEEP_DAYS = 30;
 
 export function purgeOldScanJobs(db: Db): number {
-  return db.$client
-    .prepare(
-      `delete from scan_jobs where status in ('done','failed','cancelled') and finished_at < strftime('%Y-%m-%dT%H:%M:%fZ','now', '-${SCAN_KEEP_DAYS} days')`,
+  return db
+    .delete(scanJobs)
+    .where(
+      and(
+        inArray(scanJobs.status, ["done", "failed", "cancelled"]),
+        lt(scanJobs.finishedAt, sql`strftime('%Y-%m-%dT%H:%M:%fZ','now', ${`-${SCAN_KEEP_DAYS} days`})`),
+      ),
     )
     .run().changes;
 }
@@ -196,9 +253,11 @@ function processGone(owner: string | null): boolean {
  * claim. Returns what it did, for logs and tests.
  */
 export function recoverScanJobs(db: Db, now = Date.now()): { requeued: number[]; failed: number[] } {
-  const rows = db.$client
-    .prepare("select id, owner, attempts, heartbeat_at hb from scan_jobs where status = 'running'")
-    .all() as { id: number; owner: string | null; attempts: number; hb: string | null }[];
+  const rows = db
+    .select({ id: scanJobs.id, owner: scanJobs.owner, attempts: scanJobs.attempts, hb: scanJobs.heartbeatAt })
+    .from(scanJobs)
+    .where(eq(scanJobs.status, "running"))
+    .all();
   const out = { requeued: [] as number[], failed: [] as number[] };
   for (const r of rows) {
     const silent = !r.hb || now - Date.parse(r.hb) > SCAN_STALE_MS;
@@ -206,11 +265,8 @@ export function recoverScanJobs(db: Db, now = Date.now()): { requeued: number[];
     if (r.attempts >= SCAN_MAX_ATTEMPTS) {
       if (finishScanJob(db, r.id, { status: "failed", message: INTERRUPTED })) out.failed.push(r.id);
     } else if (
-      db.$client
-        .prepare(
-          "update scan_jobs set status = 'queued', owner = null, page = 0, stage = null where id = ? and status = 'running'",
-        )
-        .run(r.id).changes
+      db.update(scanJobs).set({ status: "queued", owner: null, page: 0, stage: null }).where(runningJob(r.id)).run()
+        .changes
     ) {
       out.requeued.push(r.id);
     }
