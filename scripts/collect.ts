@@ -9,7 +9,6 @@ import { SYSTEM } from "../db/queries/audit";
 import { ITEM_LABELS, runItems, runView, startRun, type RunScope } from "../db/queries/collect";
 import { STALE_MS, workRun } from "../server/collect-runner";
 import { AGENCY_KINDS, type AgencyKind } from "../db/schema";
-import { collectConfig } from "../lib/collect/config";
 import { ConfigError, env } from "../lib/env";
 
 const USAGE = `用法：
@@ -54,7 +53,6 @@ async function main(): Promise<number> {
   let cfg;
   try {
     cfg = env();
-    collectConfig();
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
