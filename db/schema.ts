@@ -46,7 +46,6 @@ export const agencies = sqliteTable(
   ],
 );
 export type Agency = typeof agencies.$inferSelect;
-export type NewAgency = typeof agencies.$inferInsert;
 
 export const users = sqliteTable(
   "users",
@@ -67,7 +66,6 @@ export const users = sqliteTable(
   (t) => [uniqueIndex("users_login_uq").on(t.login), index("users_agency_idx").on(t.agencyId)],
 );
 export type User = typeof users.$inferSelect;
-export type NewUser = typeof users.$inferInsert;
 
 /** Sessions ended by signing out, until their token would have expired anyway. */
 export const revokedSessions = sqliteTable(
@@ -111,7 +109,6 @@ export const reports = sqliteTable(
     index("reports_year_cur_idx").on(t.year, t.currentVersionId),
   ],
 );
-export type ReportRow = typeof reports.$inferSelect;
 
 /** Immutable: a version is never updated after insert (except its live findings, kept in `findings`). */
 export const reportVersions = sqliteTable(
@@ -147,7 +144,6 @@ export const reportVersions = sqliteTable(
   },
   (t) => [uniqueIndex("versions_report_no_uq").on(t.reportId, t.versionNo), index("versions_sha_idx").on(t.sha256)],
 );
-export type ReportVersion = typeof reportVersions.$inferSelect;
 
 const cellColumns = Object.fromEntries(CELL_COLUMNS.map((c) => [c.column, real(c.column)])) as Record<
   string,

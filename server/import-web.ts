@@ -12,7 +12,7 @@ import type { Actor } from "@/db/queries/audit";
 import { fetcherFor } from "@/db/queries/collect-settings";
 import { importFile, type ImportOptions, type ImportResult } from "./import";
 
-export const MAX_ADDRESS_LINES = 200;
+const MAX_ADDRESS_LINES = 200;
 
 export interface AddressLine {
   url: string;

@@ -44,7 +44,7 @@ export interface RunnerOptions {
   finish?: typeof finishScan;
 }
 
-export const SCAN_IDLE_MS = 180_000;
+const SCAN_IDLE_MS = 180_000;
 const HEARTBEAT_MS = 10_000;
 const CRASH = "识别扫描件时出错，请重试；仍然失败时请上传文字版";
 

@@ -260,7 +260,7 @@ const briefQuery = perConnection((db) => {
     .prepare();
 });
 
-export function agenciesByKindBrief(db: Db, perKind: number): AgencyBrief[] {
+function agenciesByKindBrief(db: Db, perKind: number): AgencyBrief[] {
   return cached(db, `brief:${perKind}`, () => briefQuery(db).all({ perKind }));
 }
 

@@ -21,7 +21,7 @@ export function expectedWhere(a: { firstYear: SQLiteColumn; lastYear: SQLiteColu
   return sql`(${a.firstYear} is null or ${a.firstYear} <= ${year}) and (${a.lastYear} is null or ${a.lastYear} >= ${year})`;
 }
 
-export function expectedIn(span: { firstYear: number | null; lastYear: number | null }, year: number): boolean {
+function expectedIn(span: { firstYear: number | null; lastYear: number | null }, year: number): boolean {
   return (span.firstYear === null || span.firstYear <= year) && (span.lastYear === null || span.lastYear >= year);
 }
 

@@ -36,14 +36,14 @@ export interface ScanJob {
 }
 
 /** A running job whose process has not written for this long is taken to be gone. */
-export const SCAN_STALE_MS = 60_000;
+const SCAN_STALE_MS = 60_000;
 /** A job interrupted this many times is failed rather than started again. */
 export const SCAN_MAX_ATTEMPTS = 2;
 export const INTERRUPTED = "识别中断（服务器已重启），请重新上传该文件";
-export const CANCELLED = "已取消识别";
+const CANCELLED = "已取消识别";
 
 /** This process, as written in `owner`: a job is ours, or another process's that may have died. */
-export const PROCESS_OWNER = `${os.hostname()}:${process.pid}`;
+const PROCESS_OWNER = `${os.hostname()}:${process.pid}`;
 
 const nowSql = sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`;
 const COLUMNS = {
@@ -220,7 +220,7 @@ export function cancelScanJob(db: Db, id: number): boolean {
 }
 
 /** Finished jobs are kept this long (their bytes are already gone), for the import page and support. */
-export const SCAN_KEEP_DAYS = 30;
+const SCAN_KEEP_DAYS = 30;
 
 export function purgeOldScanJobs(db: Db): number {
   return db

@@ -12,13 +12,13 @@ import type { Provenance } from "../../lib/ingest/types";
 import { shapeOf, getCell, reportSchema, type Finding, type ParseWarning, type Report } from "../../lib/template";
 import { CELL_COLUMNS } from "../cell-columns";
 import type { Db } from "../client";
-import { findings, reports, reportVersions, reviewEvents, type ReportStatus } from "../schema";
+import { reports, reportVersions, reviewEvents, type ReportStatus } from "../schema";
 import { audit, type Actor } from "./audit";
 import { perConnection } from "./prepared";
 import { isExpected } from "./agency-years";
 import { deadlineOf, endOfDeadline } from "./setup";
 
-export const PARSER_VERSION = "1";
+const PARSER_VERSION = "1";
 
 export interface SaveVersionInput {
   agencyId: number;

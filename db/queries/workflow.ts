@@ -187,8 +187,6 @@ export function getVersionDetail(db: Db, { reportId, versionId }: { reportId: nu
     .all();
   return { ...v, findings: live, warnings: v.warnings ?? [], provenance: v.provenance ?? {} };
 }
-export type VersionDetail = NonNullable<ReturnType<typeof getVersionDetail>>;
-
 export function listEvents(db: Db, reportId: number) {
   return db
     .select({

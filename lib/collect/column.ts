@@ -5,7 +5,7 @@
 import type { Fetcher } from "./fetcher";
 import { decodePage, findReportLink, isHtml, nextPage, pageLinks, type PageLink } from "./page";
 
-export const MAX_COLUMN_PAGES = 4;
+const MAX_COLUMN_PAGES = 4;
 
 export type ColumnOutcome =
   | { ok: true; link: PageLink; pages: number }

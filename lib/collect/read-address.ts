@@ -24,7 +24,7 @@ export interface Target {
 }
 
 /** Fetched bytes → report, exactly as the upload route reads an uploaded file. */
-export function readFetchedFile(
+function readFetchedFile(
   bytes: Uint8Array,
   fileName: string,
   target: Target,

@@ -8,9 +8,7 @@ import { startRun } from "@/server/collect";
 import { workRun } from "@/server/collect-runner";
 import { setAllowHosts } from "@/server/collect-settings";
 import { AGENCY_KINDS } from "@/lib/enums";
-import { getViewer } from "@/server/auth/viewer";
-import { can } from "@/lib/permissions";
-import { fail, zodFail, FORBIDDEN, SIGN_IN } from "@/lib/upload/result";
+import { fail } from "@/lib/upload/result";
 import { action } from "@/server/action";
 import type { FormState } from "@/app/workspace/_components/action-form";
 

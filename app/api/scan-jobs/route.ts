@@ -21,8 +21,7 @@ import { getStaged, STAGING_EXPIRED } from "@/server/upload/staging";
 export const dynamic = "force-dynamic";
 
 const json = (body: unknown, status = 200) => Response.json(body, { status });
-export const NOT_AN_IMAGE =
-  "只能添加一页图片（PNG 或 JPEG，如拍摄或扫描的表三）；整份扫描的 PDF 请在“上传或填写年报”页上传";
+const NOT_AN_IMAGE = "只能添加一页图片（PNG 或 JPEG，如拍摄或扫描的表三）；整份扫描的 PDF 请在“上传或填写年报”页上传";
 
 const input = z.union([
   z.object({ stagedId: z.string().regex(/^[\w-]{16}$/) }),
