@@ -37,7 +37,10 @@ const filled = (stagedId: string, cells: number): ScanEnd => ({
   result: { stagedId, cells },
 });
 
-export async function finishScan(db: Db, job: ScanJob, bytes: Uint8Array, outcome: ParseOutcome): Promise<ScanEnd> {
+export async function finishScan(
+  db: Db,
+  { job, bytes, outcome }: { job: ScanJob; bytes: Uint8Array; outcome: ParseOutcome },
+): Promise<ScanEnd> {
   if (job.kind === "import") {
     const p = job.params as unknown as ImportParams;
     const r = importRead(db, {

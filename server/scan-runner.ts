@@ -139,7 +139,7 @@ async function runClaimed(db: Db, job: ScanJob, bytes: Uint8Array): Promise<void
   const now = getScanJob(db, job.id);
   if (!now || now.status !== "running") return; // cancelled meanwhile
   try {
-    const end = await (state.opts.finish ?? finishScan)(db, job, bytes, outcome);
+    const end = await (state.opts.finish ?? finishScan)(db, { job, bytes, outcome });
     finishScanJob(db, job.id, end);
   } catch (e) {
     console.error(`[scan] job ${job.id}: storing the result failed:`, e);

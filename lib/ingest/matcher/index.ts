@@ -200,7 +200,7 @@ function readGroupHeading(w: Walk, spec: RowSpec, tok: Token, cells: Token[], ne
     w.oneRowOther = true;
   }
   if (hasValue(cells) && !subtotal) {
-    readGroup(spec, tok, cells, next >= N, specs, w.out, w.done, w.docUnit);
+    readGroup({ spec, tok, cells, atEnd: next >= N }, w);
     w.cursor = specs.findIndex((s) => s.path === spec.groupOf![spec.groupOf!.length - 1]);
   }
   w.i = next;
