@@ -114,9 +114,9 @@ export function projectRoot(): string {
   return process.env.XXGK_ROOT ?? process.cwd();
 }
 
-/** BENCH_DIR: the benchmarks' generated cities. */
+/** BENCH_DIR: the benchmarks' generated cities (resolved by the bench, so Next's file tracing never sees it). */
 export function benchDir(): string {
-  return path.resolve(process.env.BENCH_DIR ?? "bench-data");
+  return process.env.BENCH_DIR ?? "bench-data";
 }
 
 /** SESSION_MAX_AGE_HOURS: a session token expires this long after sign-in. */

@@ -37,10 +37,13 @@ export async function collectOne(
   { fetcher, actor, item }: { fetcher: Fetcher; actor: Actor; item: PendingItem },
 ): Promise<void> {
   try {
-    const col = await findOnColumn(fetcher, item.columnUrl, item.year);
+    const col = await findOnColumn(fetcher, { columnUrl: item.columnUrl, year: item.year });
     if (!col.ok)
       return finishItem(db, item.id, { status: col.notFound ? "not_found" : "failed", message: col.message });
-    const got = await readFromAddress(fetcher, col.link.href, { year: item.year, agencyName: item.agencyName });
+    const got = await readFromAddress(fetcher, {
+      url: col.link.href,
+      target: { year: item.year, agencyName: item.agencyName },
+    });
     if (!got.ok)
       return finishItem(db, item.id, {
         status: "failed",

@@ -42,7 +42,11 @@ export async function importAddresses(
   const fetcher = fetcherFor(db);
   const results: ImportResult[] = [];
   for (const line of lines) {
-    const ok = await readFromAddress(fetcher, line.url, { year: line.year, agencyName: line.agency }, opts.maxBytes);
+    const ok = await readFromAddress(fetcher, {
+      url: line.url,
+      target: { year: line.year, agencyName: line.agency },
+      maxBytes: opts.maxBytes,
+    });
     if (!ok.ok) {
       results.push({
         fileName: line.url,

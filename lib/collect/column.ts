@@ -14,9 +14,7 @@ export type ColumnOutcome =
 
 export async function findOnColumn(
   fetcher: Fetcher,
-  columnUrl: string,
-  year: number,
-  maxPages = MAX_COLUMN_PAGES,
+  { columnUrl, year, maxPages = MAX_COLUMN_PAGES }: { columnUrl: string; year: number; maxPages?: number },
 ): Promise<ColumnOutcome> {
   let url: string | null = columnUrl;
   const seen = new Set<string>();

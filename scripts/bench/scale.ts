@@ -14,7 +14,7 @@ import { checkReport } from "../../lib/checks";
 import { generateReports } from "../../lib/demo/generate";
 import type { Report } from "../../lib/template";
 
-export const BENCH_DIR = benchDir();
+export const BENCH_DIR = path.resolve(benchDir());
 const YEARS: [number, number] = [2019, 2025];
 
 export function median(xs: number[]): number {
