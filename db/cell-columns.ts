@@ -21,7 +21,7 @@ function collect(): CellDef[] {
 }
 
 /** Every cell path that any report can have, in printed order. */
-export const ALL_CELLS: CellDef[] = collect();
+const ALL_CELLS: CellDef[] = collect();
 
 /** "applications.denied.stateSecret.total" → "applications__denied__state_secret__total" */
 export function columnName(path: string): string {

@@ -77,6 +77,7 @@ export function quietWrite(db: Db, fn: () => number): number {
  */
 export function dataStamp(db: Db): string {
   const dv = db.$client.pragma("data_version", { simple: true });
+  // raw SQL: total_changes() is a function of the connection, read from no table
   const tc = (db.$client.prepare("select total_changes() n").get() as { n: number }).n;
   return `${dv}:${tc - (quietRows.get(db.$client) ?? 0)}`;
 }

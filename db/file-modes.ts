@@ -16,7 +16,7 @@ export function privateDir(dir: string): void {
 }
 
 /** Narrows an existing file to 0600 when it is readable by others (files left by an older version). */
-export function tighten(file: string): void {
+function tighten(file: string): void {
   try {
     const st = fs.statSync(file);
     if ((st.mode & 0o077) !== 0) fs.chmodSync(file, FILE_MODE);

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { AGENCY_KINDS } from "../lib/enums";
 import type { Provenance } from "../lib/ingest/types";
-import type { Finding, ParseWarning, Report } from "../lib/template";
+import type { Finding, ParseWarning, Report, TemplateId } from "../lib/template";
 import { CELL_COLUMNS, ROLLUP_COLUMNS } from "./cell-columns";
 import { ROLES } from "../lib/permissions";
 import { REPORT_STATUSES } from "../lib/report-status";
@@ -46,7 +46,6 @@ export const agencies = sqliteTable(
   ],
 );
 export type Agency = typeof agencies.$inferSelect;
-export type NewAgency = typeof agencies.$inferInsert;
 
 export const users = sqliteTable(
   "users",
@@ -67,7 +66,6 @@ export const users = sqliteTable(
   (t) => [uniqueIndex("users_login_uq").on(t.login), index("users_agency_idx").on(t.agencyId)],
 );
 export type User = typeof users.$inferSelect;
-export type NewUser = typeof users.$inferInsert;
 
 /** Sessions ended by signing out, until their token would have expired anyway. */
 export const revokedSessions = sqliteTable(
@@ -111,7 +109,6 @@ export const reports = sqliteTable(
     index("reports_year_cur_idx").on(t.year, t.currentVersionId),
   ],
 );
-export type ReportRow = typeof reports.$inferSelect;
 
 /** Immutable: a version is never updated after insert (except its live findings, kept in `findings`). */
 export const reportVersions = sqliteTable(
@@ -147,7 +144,6 @@ export const reportVersions = sqliteTable(
   },
   (t) => [uniqueIndex("versions_report_no_uq").on(t.reportId, t.versionNo), index("versions_sha_idx").on(t.sha256)],
 );
-export type ReportVersion = typeof reportVersions.$inferSelect;
 
 const cellColumns = Object.fromEntries(CELL_COLUMNS.map((c) => [c.column, real(c.column)])) as Record<
   string,
@@ -164,7 +160,7 @@ export const reportCells = sqliteTable(
     reportId: integer("report_id").notNull(),
     agencyId: integer("agency_id").notNull(),
     year: integer("year").notNull(),
-    template: text("template").notNull(),
+    template: text("template").$type<TemplateId>().notNull(),
     splitOther: integer("split_other", { mode: "boolean" }).notNull(),
     ...cellColumns,
   },

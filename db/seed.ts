@@ -72,7 +72,7 @@ function demoStatus(year: number, lastYear: number, i: number): ReportStatus {
   return "draft";
 }
 
-export function seedCity(db: Db, city: DemoCity, opts: SeedOptions): DemoLogin[] {
+function seedCity(db: Db, city: DemoCity, opts: SeedOptions): DemoLogin[] {
   const log = opts.log ?? (() => {});
   // checked before anything is written, so a weak password from the environment leaves the database empty
   const pw = {

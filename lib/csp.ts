@@ -9,6 +9,7 @@
  * Styles keep 'unsafe-inline' (charts set style attributes). Responses other than pages (API, downloads)
  * get their own policy in next.config.js.
  */
+import { isDevelopment } from "./env";
 export const CSP_HEADER = "content-security-policy";
 
 export function newNonce(): string {
@@ -17,7 +18,7 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...b));
 }
 
-export function pageCsp(nonce: string, dev = process.env.NODE_ENV === "development"): string {
+export function pageCsp(nonce: string, dev = isDevelopment()): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,

@@ -1,9 +1,10 @@
 /**
  * Configuration, the one place each variable and its default is stated. `env()` parses them all with zod
  * where the process starts (`npm start` and every CLI command); a bad value stops it with a message naming
- * the variable (see README, "Configuration"). The server's modules read the few they need at run time
- * through the readers at the end of this file (tests point DATABASE_PATH elsewhere between files), never
- * `process.env` themselves; UPLOAD_MAX_MB is read in lib/upload/limit.js because next.config.js needs it.
+ * the variable (see README, "Configuration"). The server's modules, the CLIs and the benchmarks read what
+ * they need at run time through the readers at the end of this file (tests point DATABASE_PATH and the
+ * COLLECT_* variables elsewhere between files), never `process.env` themselves; UPLOAD_MAX_MB is read in
+ * lib/upload/limit.js (stated here too) because next.config.js needs it.
  */
 import path from "node:path";
 import { z } from "zod";
@@ -31,7 +32,17 @@ const seedPassword = (login: string) =>
     })
     .optional();
 
-const schema = z.object({
+/** website collection (lib/collect/config.ts turns them into the fetcher's limits) */
+const collectSchema = z.object({
+  /** tests only: lets the fetcher reach 127.0.0.1 / ::1 (never private or link-local addresses) */
+  COLLECT_ALLOW_LOOPBACK: z.enum(["0", "1"]).default("0"),
+  COLLECT_TIMEOUT_S: z.coerce.number().positive().max(300).default(20),
+  COLLECT_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /** default: UPLOAD_MAX_MB */
+  COLLECT_MAX_MB: z.coerce.number().positive().max(500).optional(),
+});
+
+const schema = collectSchema.extend({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_PATH: z.string().min(1).default(defaultDatabasePath()),
   PORT: z.coerce.number().int().min(1).max(65535).default(DEFAULT_PORT),
@@ -51,6 +62,8 @@ const schema = z.object({
     .default(DEFAULT_SESSION_HOURS),
   /** pages of a scanned PDF read by OCR at most (seconds a page on 2 cores); the one limit, OCR_LIMITS.maxPages */
   OCR_MAX_PAGES: z.coerce.number().int().min(1).max(500).default(OCR_LIMITS.maxPages),
+  /** benchmarks only: where `npm run bench` keeps its generated cities */
+  BENCH_DIR: z.string().min(1).default("bench-data"),
 });
 export type Env = z.infer<typeof schema>;
 
@@ -63,16 +76,23 @@ export function resetEnv(): void {
   cached = null;
 }
 
-export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+function parse<S extends z.ZodTypeAny>(s: S): z.infer<S> {
+  const parsed = s.safeParse(process.env);
   if (!parsed.success) {
     const shown = (k: string) => (/PASSWORD|SECRET/.test(k) ? "" : `（当前值：${JSON.stringify(process.env[k])}）`);
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}${shown(String(i.path[0]))}`);
     throw new ConfigError(`配置错误 / invalid configuration:\n${lines.join("\n")}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
+}
+
+export function env(): Env {
+  return (cached ??= parse(schema));
+}
+
+/** The COLLECT_* variables, read at every call (tests change them between files); a bad value throws ConfigError. */
+export function collectEnv(): z.infer<typeof collectSchema> {
+  return parse(collectSchema);
 }
 
 /** DATABASE_PATH, read at every call (tests and the CLI point it elsewhere after start-up). */
@@ -83,6 +103,21 @@ export function databasePath(): string {
 /** PORT of this server (the page cache renders through it). */
 export function serverPort(): string {
   return process.env.PORT ?? String(DEFAULT_PORT);
+}
+
+/** NODE_ENV is `development` (`next dev`, fixed demo passwords); unset counts as production. */
+export function isDevelopment(): boolean {
+  return process.env.NODE_ENV === "development";
+}
+
+/** XXGK_ROOT (set for worker threads and tests that run elsewhere), else the working directory. */
+export function projectRoot(): string {
+  return process.env.XXGK_ROOT ?? process.cwd();
+}
+
+/** BENCH_DIR: the benchmarks' generated cities (resolved by the bench, so Next's file tracing never sees it). */
+export function benchDir(): string {
+  return process.env.BENCH_DIR ?? "bench-data";
 }
 
 /** SESSION_MAX_AGE_HOURS: a session token expires this long after sign-in. */

@@ -41,5 +41,3 @@ export class AppError extends Error {
     return ERROR_STATUS[this.code];
   }
 }
-
-export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

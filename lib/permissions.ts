@@ -47,7 +47,7 @@ export const ROLE_LABELS: Record<Role | "public", string> = {
 };
 
 /** Must a user of this role be bound to an agency (and see only its drafts)? */
-export function roleNeedsAgency(role: Role): boolean {
+function roleNeedsAgency(role: Role): boolean {
   return ROLE_DEFS[role].ownAgencyOnly;
 }
 

@@ -10,7 +10,7 @@ export function toDisplay(def: CellDef, value: number | null | undefined): numbe
   return value;
 }
 
-export function fromDisplay(def: CellDef, value: number | null): number | null {
+function fromDisplay(def: CellDef, value: number | null): number | null {
   if (value === null) return null;
   if (def.unit === "万元") return Math.round(value * 10000 * 100) / 100;
   if (def.kind === "money") return Math.round(value * 100) / 100;

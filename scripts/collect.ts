@@ -9,7 +9,6 @@ import { SYSTEM } from "../db/queries/audit";
 import { ITEM_LABELS, runItems, runView, startRun, type RunScope } from "../db/queries/collect";
 import { STALE_MS, workRun } from "../server/collect-runner";
 import { AGENCY_KINDS, type AgencyKind } from "../db/schema";
-import { collectConfig } from "../lib/collect/config";
 import { ConfigError, env } from "../lib/env";
 
 const USAGE = `用法：
@@ -54,7 +53,6 @@ async function main(): Promise<number> {
   let cfg;
   try {
     cfg = env();
-    collectConfig();
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
@@ -76,7 +74,7 @@ async function main(): Promise<number> {
     runId = left.id;
     console.error(`继续第 ${runId} 次采集（上次未完成）`);
   } else {
-    const started = startRun(db, actor, args.year, args.scope);
+    const started = startRun(db, { actor, year: args.year, scope: args.scope });
     if (!started.ok) {
       console.error(started.message);
       db.$client.close();

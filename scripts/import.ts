@@ -140,8 +140,9 @@ async function main(): Promise<number> {
             console.error(`${job.shown}：识别第 ${j.page} / ${j.pages} 页`);
           shown = j.status === "queued" ? 0 : j.page;
         };
-        const scan = (it: ImportItem & { fileName: string }) => importScanned(db, actor, it, opts, "wait", onWait);
-        result = await importFile(db, actor, item, { ...opts, maxBytes: cfg.UPLOAD_MAX_MB * 1048576, scan });
+        const scan = (it: ImportItem & { fileName: string }) =>
+          importScanned(db, { actor, item: it, opts, mode: "wait", onWait });
+        result = await importFile(db, { actor, item, opts: { ...opts, maxBytes: cfg.UPLOAD_MAX_MB * 1048576, scan } });
       } catch (e) {
         result = {
           fileName: job.shown,

@@ -13,7 +13,7 @@ import { openDb } from "../db/client";
 import { DIR_MODE, privateDir } from "../db/file-modes";
 import { refreshStats } from "../db/queries/rollup";
 import { isEmpty, seedDemo, type DemoLogin } from "../db/seed";
-import { ConfigError, env } from "../lib/env";
+import { ConfigError, env, isDevelopment } from "../lib/env";
 import { runBuild } from "./build-progress";
 import { ensureWorkerBundle } from "../lib/ingest/worker/bundle";
 import { supervise } from "./supervise";
@@ -72,7 +72,8 @@ function buildWorker(): void {
 
 /** next-auth needs a stable secret; generate one per data directory unless NEXTAUTH_SECRET is set. */
 function authSecret(dataDir: string): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const set = env().NEXTAUTH_SECRET;
+  if (set) return set;
   const f = path.join(dataDir, ".auth-secret");
   if (!fs.existsSync(f)) fs.writeFileSync(f, randomBytes(32).toString("base64url"), { mode: 0o600 });
   return fs.readFileSync(f, "utf8").trim();
@@ -100,7 +101,7 @@ async function main() {
     if (e instanceof ConfigError) fail(e.message);
     throw e;
   }
-  const production = process.env.NODE_ENV !== "development";
+  const production = !isDevelopment();
   const dataDir = path.dirname(path.resolve(cfg.DATABASE_PATH));
   try {
     privateDir(dataDir);
@@ -167,7 +168,7 @@ async function main() {
         PORT: String(cfg.PORT),
         DATABASE_PATH: path.resolve(cfg.DATABASE_PATH),
         NEXTAUTH_SECRET: authSecret(dataDir),
-        NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
+        NEXTAUTH_URL: cfg.NEXTAUTH_URL ?? url,
       },
     },
   );

@@ -114,11 +114,11 @@ export function saveAgency(db: Db, viewer: Viewer, raw: unknown, id: number | nu
       if (id === null) {
         const nid = createAgency(db, viewer!, a);
         if (a.contact) setAgencyContact(db, nid, a.contact);
-        setAgencyWeb(db, nid, a);
+        setAgencyWeb(db, { agencyId: nid, web: a });
         return nid;
       }
       if (!updateAgency(db, id, a)) throw new AgencyMissing();
-      setAgencyWeb(db, id, a);
+      setAgencyWeb(db, { agencyId: id, web: a });
       audit(db, viewer!, { action: "agency.update", entityType: "agency", entityId: id, detail: a });
       return id;
     });
@@ -180,7 +180,7 @@ export function bulkCreateAgencies(
         const existing = findAgencyByName(db, r.name);
         if (existing) {
           // an existing agency only takes the list's web addresses (a list of addresses for known agencies)
-          if (r.website || r.reportColumnUrl) setAgencyWeb(db, existing.id, r, viewer!);
+          if (r.website || r.reportColumnUrl) setAgencyWeb(db, { agencyId: existing.id, web: r, actor: viewer! });
           skipped.push(r.name);
           continue;
         }
@@ -190,18 +190,15 @@ export function bulkCreateAgencies(
           if (!p) throw new ListRowError(`第${i + 2}行：上级机关“${r.parent}”不存在`);
           parentId = p.id;
         }
-        setAgencyWeb(
-          db,
-          createAgency(db, viewer!, {
-            name: r.name,
-            shortName: r.shortName,
-            kind: r.kind,
-            parentId,
-            firstYear: r.firstYear ?? current,
-            lastYear: r.lastYear ?? null,
-          }),
-          r,
-        );
+        const agencyId = createAgency(db, viewer!, {
+          name: r.name,
+          shortName: r.shortName,
+          kind: r.kind,
+          parentId,
+          firstYear: r.firstYear ?? current,
+          lastYear: r.lastYear ?? null,
+        });
+        setAgencyWeb(db, { agencyId, web: r });
         n++;
       }
       return n;

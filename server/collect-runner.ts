@@ -32,12 +32,18 @@ export function isActive(runId: number): boolean {
 }
 
 /** One agency: column → the year's link → the report (page or attachment) → filed. Never throws. */
-export async function collectOne(db: Db, fetcher: Fetcher, actor: Actor, item: PendingItem): Promise<void> {
+export async function collectOne(
+  db: Db,
+  { fetcher, actor, item }: { fetcher: Fetcher; actor: Actor; item: PendingItem },
+): Promise<void> {
   try {
-    const col = await findOnColumn(fetcher, item.columnUrl, item.year);
+    const col = await findOnColumn(fetcher, { columnUrl: item.columnUrl, year: item.year });
     if (!col.ok)
       return finishItem(db, item.id, { status: col.notFound ? "not_found" : "failed", message: col.message });
-    const got = await readFromAddress(fetcher, col.link.href, { year: item.year, agencyName: item.agencyName });
+    const got = await readFromAddress(fetcher, {
+      url: col.link.href,
+      target: { year: item.year, agencyName: item.agencyName },
+    });
     if (!got.ok)
       return finishItem(db, item.id, {
         status: "failed",
@@ -80,7 +86,7 @@ export async function workRun(
     touchRun(db, runId);
     for (let item = nextPending(db, runId); item; item = nextPending(db, runId)) {
       opts.onItem?.(item);
-      await collectOne(db, fetcher, opts.actor ?? SYSTEM, item);
+      await collectOne(db, { fetcher, actor: opts.actor ?? SYSTEM, item });
     }
     finishRun(db, runId);
   } finally {

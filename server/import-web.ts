@@ -12,7 +12,7 @@ import type { Actor } from "@/db/queries/audit";
 import { fetcherFor } from "@/db/queries/collect-settings";
 import { importFile, type ImportOptions, type ImportResult } from "./import";
 
-export const MAX_ADDRESS_LINES = 200;
+const MAX_ADDRESS_LINES = 200;
 
 export interface AddressLine {
   url: string;
@@ -37,14 +37,16 @@ export function parseAddressLines(text: string): { ok: true; lines: AddressLine[
 
 export async function importAddresses(
   db: Db,
-  actor: Actor,
-  lines: AddressLine[],
-  opts: ImportOptions,
+  { actor, lines, opts }: { actor: Actor; lines: AddressLine[]; opts: ImportOptions },
 ): Promise<ImportResult[]> {
   const fetcher = fetcherFor(db);
   const results: ImportResult[] = [];
   for (const line of lines) {
-    const ok = await readFromAddress(fetcher, line.url, { year: line.year, agencyName: line.agency }, opts.maxBytes);
+    const ok = await readFromAddress(fetcher, {
+      url: line.url,
+      target: { year: line.year, agencyName: line.agency },
+      maxBytes: opts.maxBytes,
+    });
     if (!ok.ok) {
       results.push({
         fileName: line.url,
@@ -58,10 +60,9 @@ export async function importAddresses(
     }
     const { read, origin } = ok;
     results.push(
-      await importFile(
-        db,
+      await importFile(db, {
         actor,
-        {
+        item: {
           fileName: read.file?.name ?? "年报网页.html",
           bytes: read.file!.bytes,
           agency: line.agency,
@@ -69,7 +70,7 @@ export async function importAddresses(
           origin,
         },
         opts,
-      ),
+      }),
     );
   }
   return results;

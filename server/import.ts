@@ -62,7 +62,10 @@ function findAgency(db: Db, name: string): { id: number; name: string } | undefi
   return findAgencyByName(db, name) ?? findAgencyByShortName(db, name);
 }
 
-export async function importFile(db: Db, actor: Actor, item: ImportItem, opts: ImportOptions): Promise<ImportResult> {
+export async function importFile(
+  db: Db,
+  { actor, item, opts }: { actor: Actor; item: ImportItem; opts: ImportOptions },
+): Promise<ImportResult> {
   const fileName = cleanFileName(item.fileName);
   const base = { fileName, stored: false, agency: item.agency ?? null, year: item.year ?? null };
   const max = opts.maxBytes ?? maxUploadBytes();
@@ -70,33 +73,34 @@ export async function importFile(db: Db, actor: Actor, item: ImportItem, opts: I
   if (!checked.ok) return { ...base, status: "failed", message: checked.message };
   const outcome = await readFileInWorker({ bytes: item.bytes, fileName, maxBytes: max });
   if (!outcome.ok && outcome.needsOcr && opts.scan) return opts.scan({ ...item, fileName });
-  return importRead(db, actor, { ...item, fileName }, outcome, checked.format, opts);
+  return importRead(db, { actor, item: { ...item, fileName }, outcome, format: checked.format, opts });
 }
 
 /** Stores what was read from one file (by a reader, or by the OCR job) as a new version of its report. */
 export function importRead(
   db: Db,
-  actor: Actor,
-  item: ImportItem,
-  outcome: ParseOutcome,
-  format: SourceFormat,
-  opts: Pick<ImportOptions, "publish" | "createAgencies">,
+  {
+    actor,
+    item,
+    outcome,
+    format,
+    opts,
+  }: {
+    actor: Actor;
+    item: ImportItem;
+    outcome: ParseOutcome;
+    format: SourceFormat;
+    opts: Pick<ImportOptions, "publish" | "createAgencies">;
+  },
 ): ImportResult {
   const fileName = item.fileName;
   const base = { fileName, stored: false, agency: item.agency ?? null, year: item.year ?? null };
   if (!outcome.ok) return { ...base, status: "failed", message: outcome.error };
   const report = { ...outcome.report };
-  const year = item.year ?? report.year;
-  const agencyName = (item.agency ?? report.agency)?.trim() || null;
-  const found = { ...base, agency: agencyName, year };
-  if (year === null) return { ...found, status: "attention", message: "无法从报告中确定年度，请在清单中指定 year" };
-  if (item.year && report.year && item.year !== report.year)
-    return {
-      ...found,
-      status: "attention",
-      message: `清单中的年度（${item.year}）与报告中的年度（${report.year}）不一致`,
-    };
-  if (!agencyName) return { ...found, status: "attention", message: "报告中没有写明机关名称，请在清单中指定 agency" };
+  const named = whoAndWhen(item, report);
+  const found = { ...base, agency: named.agencyName, year: named.year };
+  if (!named.ok) return { ...found, status: "attention", message: named.message };
+  const { year, agencyName } = named;
   const sha = createHash("sha256").update(item.bytes).digest("hex");
   return writeTransaction(db, (): ImportResult => {
     let agency = findAgency(db, agencyName);
@@ -145,17 +149,7 @@ export function importRead(
       comment: item.origin ? "按网址导入" : "批量导入",
     });
     if (item.origin) setVersionOrigin(db, saved.versionId, item.origin);
-    const errors = saved.findings.filter((f) => f.severity === "error").length;
-    const reading = `读取：${outcome.confidence.label}${outcome.confidence.reason ? `（${outcome.confidence.reason}）` : ""}`;
-    const notes = [
-      created ? "新建机关" : "",
-      opts.publish ? "已发布" : "草稿",
-      reading,
-      errors ? `${errors} 处错误需核对` : "",
-      outcome.warnings.length ? `${outcome.warnings.length} 条识别提示` : "",
-    ]
-      .filter(Boolean)
-      .join("，");
+    const notes = importNotes({ created, publish: !!opts.publish, outcome, findings: saved.findings });
     return {
       ...found,
       agency: agency.name,
@@ -167,6 +161,55 @@ export function importRead(
       message: `第${saved.versionNo}版（${notes}）`,
     };
   });
+}
+
+/**
+ * The year and agency a file is imported under: the manifest's, else what the report states; the
+ * manifest's year must agree with the report's. Otherwise what the admin has to add to the manifest.
+ */
+function whoAndWhen(
+  item: ImportItem,
+  report: { year: number | null; agency?: string | null },
+):
+  | { ok: true; year: number; agencyName: string }
+  | { ok: false; year: number | null; agencyName: string | null; message: string } {
+  const year = item.year ?? report.year;
+  const agencyName = (item.agency ?? report.agency)?.trim() || null;
+  if (year === null) return { ok: false, year, agencyName, message: "无法从报告中确定年度，请在清单中指定 year" };
+  if (item.year && report.year && item.year !== report.year)
+    return {
+      ok: false,
+      year,
+      agencyName,
+      message: `清单中的年度（${item.year}）与报告中的年度（${report.year}）不一致`,
+    };
+  if (!agencyName) return { ok: false, year, agencyName, message: "报告中没有写明机关名称，请在清单中指定 agency" };
+  return { ok: true, year, agencyName };
+}
+
+/** The import summary's note: new agency, draft or published, reading confidence, errors, reading hints. */
+function importNotes({
+  created,
+  publish,
+  outcome,
+  findings,
+}: {
+  created: boolean;
+  publish: boolean;
+  outcome: Extract<ParseOutcome, { ok: true }>;
+  findings: { severity: string }[];
+}): string {
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const reading = `读取：${outcome.confidence.label}${outcome.confidence.reason ? `（${outcome.confidence.reason}）` : ""}`;
+  return [
+    created ? "新建机关" : "",
+    publish ? "已发布" : "草稿",
+    reading,
+    errors ? `${errors} 处错误需核对` : "",
+    outcome.warnings.length ? `${outcome.warnings.length} 条识别提示` : "",
+  ]
+    .filter(Boolean)
+    .join("，");
 }
 
 export interface ManifestRow {

@@ -38,17 +38,19 @@ const filled = (stagedId: string, cells: number): ScanEnd => ({
   result: { stagedId, cells },
 });
 
-export async function finishScan(db: Db, job: ScanJob, bytes: Uint8Array, outcome: ParseOutcome): Promise<ScanEnd> {
+export async function finishScan(
+  db: Db,
+  { job, bytes, outcome }: { job: ScanJob; bytes: Uint8Array; outcome: ParseOutcome },
+): Promise<ScanEnd> {
   if (job.kind === "import") {
     const p = job.params as unknown as ImportParams;
-    const r = importRead(
-      db,
-      p.actor,
-      { fileName: job.fileName, bytes, agency: p.agency, year: p.year },
+    const r = importRead(db, {
+      actor: p.actor,
+      item: { fileName: job.fileName, bytes, agency: p.agency, year: p.year },
       outcome,
-      job.fileType as SourceFormat,
-      p,
-    );
+      format: job.fileType as SourceFormat,
+      opts: p,
+    });
     return { status: r.status === "failed" ? "failed" : "done", message: r.message, result: { ...r } };
   }
   if (!outcome.ok) return failed(outcome.error);

@@ -47,7 +47,7 @@ export interface RunnerOptions {
   finish?: typeof finishScan;
 }
 
-export const SCAN_IDLE_MS = 180_000;
+const SCAN_IDLE_MS = 180_000;
 const HEARTBEAT_MS = 10_000;
 const CRASH = "识别扫描件时出错，请重试；仍然失败时请上传文字版";
 
@@ -148,7 +148,7 @@ async function runClaimed(db: Db, job: ScanJob, bytes: Uint8Array): Promise<void
   const now = getScanJob(db, job.id);
   if (!now || now.status !== "running") return; // cancelled meanwhile
   try {
-    const end = await (state.opts.finish ?? finishScan)(db, job, bytes, outcome);
+    const end = await (state.opts.finish ?? finishScan)(db, { job, bytes, outcome });
     finishScanJob(db, job.id, end);
   } catch (e) {
     console.error(`[scan] job ${job.id}: storing the result failed:`, e);
@@ -219,11 +219,19 @@ export function queueScanJob(db: Db, spec: Parameters<typeof createScanJob>[1]):
  */
 export async function importScanned(
   db: Db,
-  actor: Actor,
-  item: ImportItem & { fileName: string },
-  opts: Pick<ImportOptions, "publish" | "createAgencies">,
-  mode: "queue" | "wait",
-  onWait?: (job: ScanJob) => void,
+  {
+    actor,
+    item,
+    opts,
+    mode,
+    onWait,
+  }: {
+    actor: Actor;
+    item: ImportItem & { fileName: string };
+    opts: Pick<ImportOptions, "publish" | "createAgencies">;
+    mode: "queue" | "wait";
+    onWait?: (job: ScanJob) => void;
+  },
 ): Promise<ImportResult> {
   const base = { fileName: item.fileName, stored: false, agency: item.agency ?? null, year: item.year ?? null };
   const params: ImportParams = {

@@ -97,7 +97,10 @@ const transitionInput = z.object({
 });
 
 /** Refusal when the report changed after the user looked at it (the agency saved a new version). */
-function staleVersionMessage(db: Db, shown: number, current: number, label: string): string {
+function staleVersionMessage(
+  db: Db,
+  { shown, current, label }: { shown: number; current: number; label: string },
+): string {
   return `您看到的是第 ${getVersionNo(db, shown) ?? "?"} 版，该年报现已更新为第 ${getVersionNo(db, current) ?? "?"} 版，未${label}。请刷新页面，查看最新版本后再操作。`;
 }
 
@@ -118,7 +121,7 @@ function refusal(
   // Every action names the version it was taken on: never accept or publish what the user did not see.
   if (!versionId) return { message: `缺少所${t.label}的版本，请刷新页面后再操作` };
   if (versionId !== rep.currentVersionId)
-    return { message: staleVersionMessage(db, versionId, rep.currentVersionId, t.label) };
+    return { message: staleVersionMessage(db, { shown: versionId, current: rep.currentVersionId, label: t.label }) };
   return null;
 }
 
@@ -145,7 +148,7 @@ export function transitionReport(
         const cur = getReportState(db, reportId)!;
         if (!t.from.includes(cur.status)) throw new StaleError(wrongStatus(cur.status, t.label));
         if (cur.versionId !== versionId)
-          throw new StaleError(staleVersionMessage(db, versionId!, cur.versionId!, t.label));
+          throw new StaleError(staleVersionMessage(db, { shown: versionId!, current: cur.versionId!, label: t.label }));
         const v = cur.versionId;
         if (action === "submit") {
           markSubmitted(db, { reportId, at: now });

@@ -131,9 +131,14 @@ export const importAction = action({ permission: "import.bulk" }, async ({ viewe
     const m = byName.get(it.fileName);
     const opts = { publish, createAgencies: fd.get("create") === "1" };
     // a scanned file is read in the background (one OCR job at a time) and imported when read
-    const scan = (item: Parameters<typeof importScanned>[2]) => importScanned(db, viewer, item, opts, "queue");
+    const scan = (item: Parameters<typeof importScanned>[1]["item"]) =>
+      importScanned(db, { actor: viewer, item, opts, mode: "queue" });
     results.push(
-      await importFile(db, viewer, { ...it, agency: m?.agency ?? null, year: m?.year ?? null }, { ...opts, scan }),
+      await importFile(db, {
+        actor: viewer,
+        item: { ...it, agency: m?.agency ?? null, year: m?.year ?? null },
+        opts: { ...opts, scan },
+      }),
     );
   }
   refreshStats(db);

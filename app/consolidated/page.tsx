@@ -37,7 +37,7 @@ export default async function ConsolidatedPage({
   const excluded = excludeErrors
     ? citySums(db, year, { ...f, excludeErrors: false }).coverage.reports - sums.coverage.reports
     : 0;
-  const issues = consolidatedIssues(db, year, f, sums);
+  const issues = consolidatedIssues(db, { year, filter: f, sums });
   const errorsQuery = excludeErrors ? { errors: "exclude" } : {};
   const counts = yearCounts(db, f);
   const expected = counts.find((c) => c.year === year)?.expected ?? 0;

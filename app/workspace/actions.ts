@@ -17,7 +17,7 @@ import { defaultShape, shapeOf, type Report } from "@/lib/template";
 import { MAX_PASTE_CHARS, readPastedText } from "@/lib/upload/intake";
 import { agencyMismatchMessage, CONFIRM_AGENCY_FIELD, otherAgencyNamed } from "@/lib/upload/agency-match";
 import { getAgency } from "@/server/catalog";
-import { fail, zodFail, FORBIDDEN, SIGN_IN, forbidden } from "@/lib/upload/result";
+import { fail, forbidden } from "@/lib/upload/result";
 import { dropStaged, getStaged, stage, updateStaged, STAGING_EXPIRED } from "@/server/upload/staging";
 import type { FormState } from "./_components/action-form";
 import { targetInput, resolveTarget } from "./target";

@@ -6,7 +6,6 @@ import Link from "next/link";
 import { StatBarChart } from "@/components/charts/bar-chart";
 import { GROUP_SHADES } from "@/components/charts/palette";
 import type { OverviewData } from "@/server/stats/overview";
-import { computeMetrics } from "@/lib/metrics";
 import { blankCellCount } from "@/lib/stats/assemble";
 import { headlines } from "@/lib/stats/overview";
 import { overviewPanels, type OverviewEntry, type OverviewPanel } from "@/lib/stats/overview-panels";

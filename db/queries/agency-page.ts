@@ -3,13 +3,15 @@ import "server-only";
  * Per-agency reads: one agency's reports, versions and findings (agency page), and the per-agency cell
  * rows that rankings, comparisons and the bulk download are built from.
  */
-import { eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { kindOrderSql, reportVersions } from "../schema";
+import { agencies, findings, kindOrderSql, reports, reportVersions } from "../schema";
 import { CELL_COLUMNS, columnName } from "../cell-columns";
 import type { MetricInput } from "../../lib/metrics";
 import { APPLICANT_KEYS, applicationRows, type Finding, type Report, type TemplateId } from "../../lib/template";
-import { agencyWhere, cached, filterKey, prepared, versionColumn, type StatsFilter } from "./stats";
+import { perConnection } from "./prepared";
+import { cached, prepared } from "./stats";
+import { agencyWhere, filterKey, versionColumn, type StatsFilter } from "./stats-filter";
 
 export interface AgencyYear {
   reportId: number;
@@ -22,13 +24,26 @@ export interface AgencyYear {
   submittedAt: string | null;
 }
 
+const agencyYearsQuery = perConnection((db) =>
+  db
+    .select({
+      reportId: reports.id,
+      year: reports.year,
+      status: reports.status,
+      publishedVersionId: reports.publishedVersionId,
+      currentVersionId: reports.currentVersionId,
+      publishedAt: reports.publishedAt,
+      revisedAt: reports.revisedAt,
+      submittedAt: reports.submittedAt,
+    })
+    .from(reports)
+    .where(eq(reports.agencyId, sql.placeholder("agencyId")))
+    .orderBy(desc(reports.year))
+    .prepare(),
+);
+
 export function listAgencyYears(db: Db, agencyId: number): AgencyYear[] {
-  return prepared(
-    db,
-    `select id reportId, year, status, published_version_id publishedVersionId, current_version_id currentVersionId,
-       published_at publishedAt, revised_at revisedAt, submitted_at submittedAt
-     from reports where agency_id = ? order by year desc`,
-  ).all(agencyId) as AgencyYear[];
+  return agencyYearsQuery(db).all({ agencyId });
 }
 
 /** A version as the agency page shows it: the report and whether its original file is kept. */
@@ -49,28 +64,42 @@ export function getVersionView(db: Db, versionId: number) {
   );
 }
 
+// the public API's report and every agency page
+const publishedReportQuery = perConnection((db) =>
+  db
+    .select({ versionId: reportVersions.id, rif: reportVersions.rif })
+    .from(reports)
+    .innerJoin(reportVersions, eq(reportVersions.id, reports.publishedVersionId))
+    .where(and(eq(reports.agencyId, sql.placeholder("agencyId")), eq(reports.year, sql.placeholder("year"))))
+    .prepare(),
+);
+
 /** The RIF of the published version of an agency's report for a year. */
 export function getPublishedReport(db: Db, agencyId: number, year: number): { versionId: number; rif: Report } | null {
-  const row = prepared(
-    db,
-    "select v.id versionId, v.rif from reports r join report_versions v on v.id = r.published_version_id where r.agency_id = ? and r.year = ?",
-  ).get(agencyId, year) as { versionId: number; rif: string } | undefined;
-  return row ? { versionId: row.versionId, rif: JSON.parse(row.rif) as Report } : null;
+  return publishedReportQuery(db).get({ agencyId, year }) ?? null;
 }
 
+/** Errors first, then warnings, then notes; in the order found within each. */
+export const SEVERITY_ORDER_SQL = sql`case ${findings.severity} when 'error' then 0 when 'warning' then 1 else 2 end`;
+
+const liveFindingsQuery = perConnection((db) =>
+  db
+    .select({
+      code: findings.code,
+      severity: findings.severity,
+      cells: findings.cells,
+      expected: findings.expected,
+      actual: findings.actual,
+      message: findings.message,
+    })
+    .from(findings)
+    .where(eq(findings.versionId, sql.placeholder("versionId")))
+    .orderBy(SEVERITY_ORDER_SQL, findings.id)
+    .prepare(),
+);
+
 export function liveFindings(db: Db, versionId: number): Finding[] {
-  const rows = prepared(
-    db,
-    "select code, severity, cells, expected, actual, message from findings where version_id = ? order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, id",
-  ).all(versionId) as {
-    code: string;
-    severity: Finding["severity"];
-    cells: string;
-    expected: string | null;
-    actual: string | null;
-    message: string;
-  }[];
-  return rows.map((r) => ({ ...r, cells: JSON.parse(r.cells) as string[] }));
+  return liveFindingsQuery(db).all({ versionId });
 }
 
 export interface AgencyCells {
@@ -120,6 +149,7 @@ function queryAgencyCells(
   year: number | number[],
   f: StatsFilter & { agencyIds?: number[] },
 ): (AgencyCells & { year: number })[] {
+  // raw SQL: ~40 cell columns a row, read by position (.raw()) into the metric input; rankings read every agency
   const w = agencyWhere(f);
   const years = Array.isArray(year) ? year : [year];
   const ids = f.agencyIds?.length ? ` and a.id in (${f.agencyIds.map(() => "?").join(",")})` : "";
@@ -160,6 +190,7 @@ export interface BulkRow {
 
 /** Every published report of a year as one row of cell values (CELL_COLUMNS order), blanks kept. */
 export function bulkReports(db: Db, year: number): BulkRow[] {
+  // raw SQL: every cell column (~250) of every published report of the year, read by position (.raw())
   const rows = prepared(
     db,
     `select a.id, a.name, a.kind, p.name, r.year, c.template, v.version_no, r.published_at, ${CELL_COLUMNS.map((c) => `c.${c.column}`).join(", ")}
@@ -195,21 +226,42 @@ export interface AgencyBrief {
  * The first `perKind` agencies of each kind, with their published years: the home page's list stays
  * small at province scale (the full list is /agencies).
  */
-export function agenciesByKindBrief(db: Db, perKind: number): AgencyBrief[] {
-  return cached(
-    db,
-    `brief:${perKind}`,
-    () =>
-      prepared(
-        db,
-        `select b.id, b.name, b.kind, b.ofKind,
-         (select group_concat(year, ',') from (select r.year from reports r where r.agency_id = b.id and r.published_version_id is not null order by r.year)) publishedYears
-       from (select a.id, a.name, a.kind, row_number() over (partition by a.kind order by coalesce(a.parent_id, a.id), a.id) rn, count(*) over (partition by a.kind) ofKind
-             from agencies a where a.active = 1) b
-       where b.rn <= ?
-       order by ${kindOrderSql("b.kind")}, b.rn`,
-      ).all(perKind) as AgencyBrief[],
-  );
+const briefQuery = perConnection((db) => {
+  // window functions as SQL expressions of the builder: each agency's place within its kind, and the kind's size
+  const b = db
+    .select({
+      id: agencies.id,
+      name: agencies.name,
+      kind: agencies.kind,
+      rn: sql<number>`row_number() over (partition by ${agencies.kind} order by coalesce(${agencies.parentId}, ${agencies.id}), ${agencies.id})`.as(
+        "rn",
+      ),
+      ofKind: sql<number>`count(*) over (partition by ${agencies.kind})`.as("ofKind"),
+    })
+    .from(agencies)
+    .where(eq(agencies.active, true))
+    .as("b");
+  const years = db
+    .select({ year: reports.year })
+    .from(reports)
+    .where(and(eq(reports.agencyId, b.id), isNotNull(reports.publishedVersionId)))
+    .orderBy(asc(reports.year));
+  return db
+    .select({
+      id: b.id,
+      name: b.name,
+      kind: b.kind,
+      ofKind: b.ofKind,
+      publishedYears: sql<string | null>`(select group_concat(year, ',') from ${years})`,
+    })
+    .from(b)
+    .where(sql`${b.rn} <= ${sql.placeholder("perKind")}`)
+    .orderBy(sql.raw(kindOrderSql('"b"."kind"')), sql`${b.rn}`)
+    .prepare();
+});
+
+function agenciesByKindBrief(db: Db, perKind: number): AgencyBrief[] {
+  return cached(db, `brief:${perKind}`, () => briefQuery(db).all({ perKind }));
 }
 
 export interface DirectoryKind {
@@ -231,10 +283,10 @@ export function agencyDirectory(db: Db, perKind: number): DirectoryKind[] {
 }
 
 /** Active agencies in all (the home page's "机关（N）"). */
+const activeCountQuery = perConnection((db) =>
+  db.select({ n: count() }).from(agencies).where(eq(agencies.active, true)).prepare(),
+);
+
 export function activeAgencyCount(db: Db): number {
-  return cached(
-    db,
-    "active-count",
-    () => (prepared(db, "select count(*) n from agencies where active = 1").get() as { n: number }).n,
-  );
+  return cached(db, "active-count", () => activeCountQuery(db).get()?.n ?? 0);
 }

@@ -11,7 +11,10 @@ export interface AgencyWeb {
 }
 
 /** Sets the addresses given (undefined leaves a field as it is); with an actor, writes an audit row. */
-export function setAgencyWeb(db: Db, agencyId: number, w: Partial<AgencyWeb>, actor?: Actor): void {
+export function setAgencyWeb(
+  db: Db,
+  { agencyId, web: w, actor }: { agencyId: number; web: Partial<AgencyWeb>; actor?: Actor },
+): void {
   if (w.website !== undefined)
     db.update(agencies)
       .set({ website: w.website ?? null })

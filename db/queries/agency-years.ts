@@ -4,11 +4,12 @@ import "server-only";
  * null on either side means unbounded. Expected counts, submission tracking (未报送), LATE and coverage
  * all ask here.
  */
-import { eq, max, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, max, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
 import { agencies, reportingYears } from "../schema";
-import { perConnection } from "./prepared";
+import { perConnection, perShape } from "./prepared";
+import { agencyFilter, filterShape, filterValues, type StatsFilter } from "./stats-filter";
 
 /** SQL: agency alias `a` must report for the year given by the SQL expression `year`. */
 export function expectedSql(year: string, a = "a"): string {
@@ -20,7 +21,7 @@ export function expectedWhere(a: { firstYear: SQLiteColumn; lastYear: SQLiteColu
   return sql`(${a.firstYear} is null or ${a.firstYear} <= ${year}) and (${a.lastYear} is null or ${a.lastYear} >= ${year})`;
 }
 
-export function expectedIn(span: { firstYear: number | null; lastYear: number | null }, year: number): boolean {
+function expectedIn(span: { firstYear: number | null; lastYear: number | null }, year: number): boolean {
   return (span.firstYear === null || span.firstYear <= year) && (span.lastYear === null || span.lastYear >= year);
 }
 
@@ -39,17 +40,27 @@ export function isExpected(db: Db, agencyId: number, year: number): boolean {
   return !!row && expectedIn(row, year);
 }
 
+const spansQuery = perShape(
+  (f: Pick<StatsFilter, "kind" | "parentId">) => filterShape(f),
+  (db, f) =>
+    db
+      .select({ firstYear: agencies.firstYear, lastYear: agencies.lastYear, n: count() })
+      .from(agencies)
+      .where(and(eq(agencies.active, true), ...agencyFilter(agencies, f)))
+      .groupBy(agencies.firstYear, agencies.lastYear)
+      .prepare(),
+);
+
 /**
- * Active agencies expected per year, for the given years, among the agencies the SQL filter keeps
- * (`where` on alias `a`). Counted from the few distinct (first, last) spans, not per agency and year.
+ * Active agencies expected per year, for the given years, among the agencies the filter keeps (kind,
+ * parent). Counted from the few distinct (first, last) spans, not per agency and year.
  */
-export function expectedPerYear(db: Db, years: number[], where = "", args: unknown[] = []): Map<number, number> {
-  // raw SQL: the filter arrives as SQL text with its arguments (stats.ts agencyWhere, shared with the wide aggregates)
-  const spans = db.$client
-    .prepare(
-      `select a.first_year firstYear, a.last_year lastYear, count(*) n from agencies a where a.active = 1${where} group by a.first_year, a.last_year`,
-    )
-    .all(...args) as { firstYear: number | null; lastYear: number | null; n: number }[];
+export function expectedPerYear(
+  db: Db,
+  years: number[],
+  f: Pick<StatsFilter, "kind" | "parentId"> = {},
+): Map<number, number> {
+  const spans = spansQuery(db, { kind: f.kind, parentId: f.parentId }).all(filterValues(f));
   return new Map(years.map((y) => [y, spans.reduce((s, sp) => s + (expectedIn(sp, y) ? sp.n : 0), 0)]));
 }
 

@@ -1,9 +1,9 @@
 import "server-only";
 /** What the review queue and a report page show of the website collection. */
-import { can, canAccessAgency, type Viewer } from "../../lib/permissions";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, gt, max, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
-import { reports, webFinds } from "../schema";
+import { agencies, findings, reports, reportVersions, webFinds } from "../schema";
 
 export interface FoundRow {
   reportId: number;
@@ -17,24 +17,59 @@ export interface FoundRow {
   diffCells: number | null;
 }
 
-/** Drafts found on the website waiting for a reviewer, and agencies' reports whose website version differs. */
-export function foundQueue(db: Db, viewer: Viewer): FoundRow[] {
-  if (!can(viewer, "report.review")) return [];
-  // raw SQL (typed by drizzle's sql<T>): a union of two differently joined selects ordered by position
-  return db.all<FoundRow>(
-    sql.raw(
-      `select r.id reportId, a.name agencyName, r.year, v.source_url sourceUrl, v.page_date pageDate, v.fetched_at fetchedAt,
-         (select count(*) from findings f where f.version_id = v.id and f.severity = 'error') errors, null diffCells
-       from reports r join agencies a on a.id = r.agency_id join report_versions v on v.id = r.current_version_id
-       where r.status = 'draft' and v.source = 'collect'
-       union all
-       select r.id, a.name, r.year, w.url, w.page_date, w.fetched_at, 0, w.diff_cells
-       from web_finds w join reports r on r.agency_id = w.agency_id and r.year = w.year join agencies a on a.id = r.agency_id
-       where w.beside_version_id = r.current_version_id and w.diff_cells > 0
-         and w.id = (select max(w2.id) from web_finds w2 where w2.agency_id = w.agency_id and w2.year = w.year)
-       order by 3 desc, 2`,
-    ),
-  );
+/**
+ * Drafts found on the website waiting for a reviewer, and agencies' reports whose website version differs
+ * (reviewers only: server/collect-queue.ts decides).
+ */
+export function foundQueue(db: Db): FoundRow[] {
+  const w2 = alias(webFinds, "w2");
+  const latestFind = db
+    .select({ id: max(w2.id) })
+    .from(w2)
+    .where(and(eq(w2.agencyId, webFinds.agencyId), eq(w2.year, webFinds.year)));
+  // drafts the collection filed, waiting for review
+  const collected = db
+    .select({
+      reportId: reports.id,
+      agencyName: agencies.name,
+      year: reports.year,
+      sourceUrl: reportVersions.sourceUrl,
+      pageDate: reportVersions.pageDate,
+      fetchedAt: reportVersions.fetchedAt,
+      errors: sql<number>`(select count(*) from ${findings} where ${findings.versionId} = ${reportVersions.id} and ${findings.severity} = 'error')`,
+      diffCells: sql<number | null>`null`,
+    })
+    .from(reports)
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .innerJoin(reportVersions, eq(reportVersions.id, reports.currentVersionId))
+    .where(and(eq(reports.status, "draft"), eq(reportVersions.source, "collect")));
+  // the agency's own version, with the latest website version beside it differing
+  const differing = db
+    .select({
+      reportId: reports.id,
+      agencyName: agencies.name,
+      year: reports.year,
+      sourceUrl: sql<string | null>`${webFinds.url}`,
+      pageDate: webFinds.pageDate,
+      fetchedAt: sql<string | null>`${webFinds.fetchedAt}`,
+      errors: sql<number>`0`,
+      diffCells: sql<number | null>`${webFinds.diffCells}`,
+    })
+    .from(webFinds)
+    .innerJoin(reports, and(eq(reports.agencyId, webFinds.agencyId), eq(reports.year, webFinds.year)))
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .where(
+      and(
+        eq(webFinds.besideVersionId, reports.currentVersionId),
+        gt(webFinds.diffCells, 0),
+        eq(webFinds.id, latestFind),
+      ),
+    );
+  // newest year first, then by agency name (positions: the two selects name their columns differently)
+  return collected
+    .unionAll(differing)
+    .orderBy(sql`3 desc`, sql`2`)
+    .all();
 }
 
 export interface BesideFind {
@@ -45,14 +80,22 @@ export interface BesideFind {
   diffCells: number | null;
 }
 
-/** Website versions kept beside the report's current version (the agency's own), newest first. */
-export function findsBeside(db: Db, viewer: Viewer, reportId: number): BesideFind[] {
+/** The agency a report belongs to (for the caller's access decision), or null for an unknown report. */
+export function reportAgencyId(db: Db, reportId: number): number | null {
+  return db.select({ a: reports.agencyId }).from(reports).where(eq(reports.id, reportId)).get()?.a ?? null;
+}
+
+/**
+ * Website versions kept beside the report's current version (the agency's own), newest first. The caller
+ * has decided the viewer may see this report (server/collect-queue.ts).
+ */
+export function findsBeside(db: Db, reportId: number): BesideFind[] {
   const rep = db
     .select({ a: reports.agencyId, year: reports.year, cv: reports.currentVersionId })
     .from(reports)
     .where(eq(reports.id, reportId))
     .get();
-  if (!rep || !viewer || !canAccessAgency(viewer, rep.a)) return [];
+  if (!rep) return [];
   return db
     .select({
       id: webFinds.id,

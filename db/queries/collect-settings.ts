@@ -3,12 +3,10 @@ import "server-only";
 import { collectConfig } from "../../lib/collect/config";
 import { Fetcher } from "../../lib/collect/fetcher";
 import { DEFAULT_ALLOW_HOSTS, parseAllowlist, type Resolver } from "../../lib/collect/net-guard";
-import { can, type Viewer } from "../../lib/permissions";
-import { fail, FORBIDDEN, type Result } from "../../lib/upload/result";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { appSettings } from "../schema";
-import { audit } from "./audit";
+import { audit, type Actor } from "./audit";
 
 const ALLOW_KEY = "collect.allowHosts";
 
@@ -18,23 +16,20 @@ export function getAllowHosts(db: Db): string[] {
   return parsed?.ok ? parsed.patterns : DEFAULT_ALLOW_HOSTS;
 }
 
-export function setAllowHosts(db: Db, viewer: Viewer, text: string): Result<{ patterns: string[] }> {
-  if (!viewer || !can(viewer, "settings.manage")) return fail(FORBIDDEN);
-  const parsed = parseAllowlist(String(text ?? ""));
-  if (!parsed.ok) return fail(parsed.message, { allowHosts: parsed.message });
+/** Stores the allowlist (already parsed and permitted by server/collect-settings.ts) with its audit row. */
+export function saveAllowHosts(db: Db, actor: Actor, patterns: string[]): void {
   db.transaction(() => {
     db.insert(appSettings)
-      .values({ key: ALLOW_KEY, value: parsed.patterns.join("\n") })
+      .values({ key: ALLOW_KEY, value: patterns.join("\n") })
       .onConflictDoUpdate({ target: appSettings.key, set: { value: sql`excluded.value` } })
       .run();
-    audit(db, viewer, {
+    audit(db, actor, {
       action: "collect.allowHosts",
       entityType: "setting",
       entityId: ALLOW_KEY,
-      detail: { patterns: parsed.patterns },
+      detail: { patterns },
     });
   });
-  return { ok: true, patterns: parsed.patterns };
 }
 
 /** A fetcher with the admin's allowlist and the configured limits (tests may pass a resolver). */

@@ -9,7 +9,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { WebOrigin } from "../../lib/collect/read-address";
 import type { ReadReport } from "../../lib/upload/intake";
-import { reportSchema } from "../../lib/template";
+import { reportSchema, type Report } from "../../lib/template";
 import { diffReports } from "../../lib/upload/diff";
 import { and, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
@@ -53,9 +53,7 @@ export function scopeLabel(s: RunScope): string {
 /** Creates the run and its items (active agencies in scope, in the tracking order). */
 export function startRun(
   db: Db,
-  actor: Actor,
-  year: number,
-  scope: RunScope,
+  { actor, year, scope }: { actor: Actor; year: number; scope: RunScope },
 ): { ok: true; runId: number; total: number } | { ok: false; message: string } {
   if (scope.kind && !(AGENCY_KINDS as readonly string[]).includes(scope.kind))
     return { ok: false, message: `机关类型“${scope.kind}”无效` };
@@ -229,19 +227,22 @@ export interface Stored {
   message: string;
 }
 
+interface FindInput {
+  agencyId: number;
+  year: number;
+  read: ReadReport;
+  origin: WebOrigin;
+}
+
 /** Files what a run read from a website for an agency and year (one transaction). */
-export function storeFind(
-  db: Db,
-  actor: Actor,
-  { agencyId, year, read, origin }: { agencyId: number; year: number; read: ReadReport; origin: WebOrigin },
-): Stored {
-  const file = read.file!;
-  const sha = sha256(file.bytes);
+export function storeFind(db: Db, actor: Actor, input: FindInput): Stored {
+  const { agencyId, year, read } = input;
+  const sha = sha256(read.file!.bytes);
   return db.transaction(
     (): Stored => {
       const report = reportSchema.parse({ ...read.report, year });
       const cur = currentOf(db, agencyId, year);
-      const agencyOwn = cur?.versionId && (cur.source !== "collect" || cur.status !== "draft");
+      const agencyOwn = cur?.versionId && (cur.source !== "collect" || cur.status !== "draft") ? cur : null;
       const same = db
         .select({ id: webFinds.id, v: webFinds.versionId, b: webFinds.besideVersionId })
         .from(webFinds)
@@ -249,92 +250,130 @@ export function storeFind(
         .orderBy(desc(webFinds.id))
         .limit(1)
         .get();
-      if (same) {
-        db.update(webFinds)
-          .set({ fetchedAt: origin.fetchedAt, pageDate: sql`coalesce(${origin.pageDate}, ${webFinds.pageDate})` })
-          .where(eq(webFinds.id, same.id))
-          .run();
-        // the agency has since saved its own version: the unchanged website version now stands beside that one
-        if (agencyOwn && cur!.versionId !== same.v && cur!.versionId !== same.b) {
-          const diff = diffReports(cur!.rif!, report).filter((d) => d.changed).length;
-          db.update(webFinds)
-            .set({ besideVersionId: cur!.versionId, diffCells: diff })
-            .where(eq(webFinds.id, same.id))
-            .run();
-          return {
-            status: "unchanged",
-            findId: same.id,
-            message: `网站上的年报与上次采集的相同；机关此后报送的版本与之${diff ? `有 ${diff} 个单元格不同` : "一致"}`,
-          };
-        }
-        return { status: "unchanged", findId: same.id, message: "网站上的年报与上次采集的相同，未重复保存" };
-      }
-      const found = {
-        agencyId,
-        year,
-        url: origin.finalUrl,
-        fetchedAt: origin.fetchedAt,
-        pageDate: origin.pageDate,
-        sha256: sha,
-        fileName: file.name,
-        fileType: file.type,
-      };
-      const insFind = (row: Partial<typeof webFinds.$inferInsert>) =>
-        db
-          .insert(webFinds)
-          .values({ ...found, ...row })
-          .returning({ id: webFinds.id })
-          .get().id;
-      if (!agencyOwn) {
-        const saved = saveReportVersion(db, {
-          agencyId,
-          year,
-          report,
-          source: "collect",
-          actor,
-          file,
-          extractedText: read.text,
-          warnings: read.warnings,
-          provenance: read.provenance,
-          comment: "网站采集",
-        });
-        setVersionOrigin(db, saved.versionId, origin);
-        // the page's printed date stands in for the submission time: a report published after the deadline is LATE
-        if (origin.pageDate) {
-          const findings = computeFindings(db, {
-            agencyId,
-            year,
-            report,
-            submittedAt: `${origin.pageDate}T23:59:59+08:00`,
-          });
-          writeFindings(db, { versionId: saved.versionId, reportId: saved.reportId, agencyId, year }, findings);
-        }
-        const findId = insFind({ versionId: saved.versionId });
-        return { status: "found", findId, message: `已找到并存为草稿第${saved.versionNo}版（网站采集）` };
-      }
-      const diff = diffReports(cur!.rif!, report).filter((d) => d.changed).length;
-      const findId = insFind({
-        fileBytes: Buffer.from(file.bytes),
-        rif: report,
-        besideVersionId: cur!.versionId,
-        diffCells: diff,
-      });
-      audit(db, actor, {
-        action: "collect.beside",
-        entityType: "report",
-        entityId: cur!.reportId,
-        detail: { findId, diffCells: diff },
-      });
-      return {
-        status: "found",
-        findId,
-        message: diff
-          ? `已找到；机关已报送自己的版本，网站版本有 ${diff} 个单元格与之不同（作为问题列在报告旁，未覆盖）`
-          : "已找到；与机关报送的版本一致",
-      };
+      if (same) return foundAgain(db, { same, origin: input.origin, agencyOwn, report });
+      if (!agencyOwn) return fileAsDraft(db, actor, { ...input, sha, report });
+      return keepBeside(db, actor, { ...input, sha, report, own: agencyOwn });
     },
     { behavior: "immediate" },
   );
+}
+
+type Current = NonNullable<ReturnType<typeof currentOf>>;
+
+/**
+ * The same bytes as an earlier find: its fetch time and printed date move on; when the agency has since saved
+ * its own version, the unchanged website version now stands beside that one.
+ */
+function foundAgain(
+  db: Db,
+  {
+    same,
+    origin,
+    agencyOwn,
+    report,
+  }: {
+    same: { id: number; v: number | null; b: number | null };
+    origin: WebOrigin;
+    agencyOwn: Current | null;
+    report: Report;
+  },
+): Stored {
+  db.update(webFinds)
+    .set({ fetchedAt: origin.fetchedAt, pageDate: sql`coalesce(${origin.pageDate}, ${webFinds.pageDate})` })
+    .where(eq(webFinds.id, same.id))
+    .run();
+  if (agencyOwn && agencyOwn.versionId !== same.v && agencyOwn.versionId !== same.b) {
+    const diff = diffReports(agencyOwn.rif!, report).filter((d) => d.changed).length;
+    db.update(webFinds)
+      .set({ besideVersionId: agencyOwn.versionId, diffCells: diff })
+      .where(eq(webFinds.id, same.id))
+      .run();
+    return {
+      status: "unchanged",
+      findId: same.id,
+      message: `网站上的年报与上次采集的相同；机关此后报送的版本与之${diff ? `有 ${diff} 个单元格不同` : "一致"}`,
+    };
+  }
+  return { status: "unchanged", findId: same.id, message: "网站上的年报与上次采集的相同，未重复保存" };
+}
+
+/** A web_finds row for this find, with what the branch adds; returns its id. */
+function insertFind(
+  db: Db,
+  { agencyId, year, read, origin, sha }: FindInput & { sha: string },
+  row: Partial<typeof webFinds.$inferInsert>,
+): number {
+  const file = read.file!;
+  const found = {
+    agencyId,
+    year,
+    url: origin.finalUrl,
+    fetchedAt: origin.fetchedAt,
+    pageDate: origin.pageDate,
+    sha256: sha,
+    fileName: file.name,
+    fileType: file.type,
+  };
+  return db
+    .insert(webFinds)
+    .values({ ...found, ...row })
+    .returning({ id: webFinds.id })
+    .get().id;
+}
+
+/** Nothing of the agency's own yet: the find becomes a draft version of source 网站采集. */
+function fileAsDraft(db: Db, actor: Actor, input: FindInput & { sha: string; report: Report }): Stored {
+  const { agencyId, year, read, origin, report } = input;
+  const saved = saveReportVersion(db, {
+    agencyId,
+    year,
+    report,
+    source: "collect",
+    actor,
+    file: read.file!,
+    extractedText: read.text,
+    warnings: read.warnings,
+    provenance: read.provenance,
+    comment: "网站采集",
+  });
+  setVersionOrigin(db, saved.versionId, origin);
+  // the page's printed date stands in for the submission time: a report published after the deadline is LATE
+  if (origin.pageDate) {
+    const findings = computeFindings(db, {
+      agencyId,
+      year,
+      report,
+      submittedAt: `${origin.pageDate}T23:59:59+08:00`,
+    });
+    writeFindings(db, { versionId: saved.versionId, reportId: saved.reportId, agencyId, year }, findings);
+  }
+  const findId = insertFind(db, input, { versionId: saved.versionId });
+  return { status: "found", findId, message: `已找到并存为草稿第${saved.versionNo}版（网站采集）` };
+}
+
+/** The agency has its own version: the website version is kept beside it, with the cells that differ. */
+function keepBeside(db: Db, actor: Actor, input: FindInput & { sha: string; report: Report; own: Current }): Stored {
+  const { read, report, own } = input;
+  const diff = diffReports(own.rif!, report).filter((d) => d.changed).length;
+  const findId = insertFind(db, input, {
+    fileBytes: Buffer.from(read.file!.bytes),
+    rif: report,
+    besideVersionId: own.versionId,
+    diffCells: diff,
+  });
+  audit(db, actor, {
+    action: "collect.beside",
+    entityType: "report",
+    entityId: own.reportId,
+    detail: { findId, diffCells: diff },
+  });
+  return {
+    status: "found",
+    findId,
+    message: diff
+      ? `已找到；机关已报送自己的版本，网站版本有 ${diff} 个单元格与之不同（作为问题列在报告旁，未覆盖）`
+      : "已找到；与机关报送的版本一致",
+  };
 }
 
 export interface RunView {

@@ -7,9 +7,21 @@ import "server-only";
  */
 import { findingCauses, sumIssues, SUM_RULE_CODES, type SumIssue } from "../../lib/stats/consistency";
 import type { ReportSums } from "../../lib/metrics";
-import type { Finding, TemplateId } from "../../lib/template";
+import type { Finding } from "../../lib/template";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { agencyWhere, cached, filterKey, prepared, versionColumn, withoutErrorsSql, type StatsFilter } from "./stats";
+import { agencies, findings, reportCells, reports } from "../schema";
+import { perShape } from "./prepared";
+import { cached } from "./stats";
+import {
+  agencyFilter,
+  filterKey,
+  filterShape,
+  filterValues,
+  versionOf,
+  withoutErrors,
+  type StatsFilter,
+} from "./stats-filter";
 
 export interface CausingReport {
   agencyId: number;
@@ -24,42 +36,54 @@ export interface ConsolidatedIssue extends SumIssue {
   reports: CausingReport[];
 }
 
-interface Row {
-  agencyId: number;
-  name: string;
-  reportId: number;
-  template: TemplateId;
-  code: string;
-  cells: string;
-  expected: string | null;
-  actual: string | null;
-  message: string;
-}
+// from the findings of the year and these codes (index on year, code): a few rows, not every report
+const findingRowsQuery = perShape(filterShape, (db, f: StatsFilter) => {
+  const vc = versionOf(reports, f);
+  return db
+    .select({
+      agencyId: reports.agencyId,
+      name: agencies.name,
+      reportId: reports.id,
+      template: reportCells.template,
+      code: findings.code,
+      cells: findings.cells,
+      expected: findings.expected,
+      actual: findings.actual,
+      message: findings.message,
+    })
+    .from(findings)
+    .innerJoin(reports, and(eq(reports.id, findings.reportId), eq(vc, findings.versionId)))
+    .innerJoin(reportCells, eq(reportCells.versionId, findings.versionId))
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .where(
+      and(
+        eq(findings.year, sql.placeholder("year")),
+        inArray(findings.code, [...SUM_RULE_CODES]),
+        ...agencyFilter(agencies, f),
+        f.excludeErrors ? withoutErrors(vc) : undefined,
+      ),
+    )
+    .orderBy(agencies.id, findings.id)
+    .prepare();
+});
 
-function findingRows(db: Db, year: number, f: StatsFilter): Row[] {
-  const w = agencyWhere(f);
-  const vc = versionColumn(f);
-  return prepared(
-    db,
-    // from the findings of the year and these codes (index on year, code): a few rows, not every report
-    `select r.agency_id agencyId, a.name, r.id reportId, c.template, fi.code, fi.cells, fi.expected, fi.actual, fi.message
-     from findings fi join reports r on r.id = fi.report_id and ${vc} = fi.version_id
-     join report_cells c on c.version_id = fi.version_id join agencies a on a.id = r.agency_id
-     where fi.year = ? and fi.code in (${SUM_RULE_CODES.map((c) => `'${c}'`).join(", ")})${w.sql}${f.excludeErrors ? ` and ${withoutErrorsSql(vc)}` : ""}
-     order by a.id, fi.id`,
-  ).all(year, ...w.args) as Row[];
+function findingRows(db: Db, year: number, f: StatsFilter) {
+  return findingRowsQuery(db, f).all({ year, ...filterValues(f) });
 }
 
 /** Issues of the consolidated table of a year under a filter, each with the reports causing it. */
-export function consolidatedIssues(db: Db, year: number, f: StatsFilter, sums: ReportSums): ConsolidatedIssue[] {
+export function consolidatedIssues(
+  db: Db,
+  { year, filter: f, sums }: { year: number; filter: StatsFilter; sums: ReportSums },
+): ConsolidatedIssue[] {
   return cached(db, `sumissues:${filterKey(f)}:${year}`, () => {
     const issues = sumIssues(sums);
     if (!issues.length) return [];
-    const rows = findingRows(db, year, f).map((r) => ({ ...r, cellList: JSON.parse(r.cells) as string[] }));
+    const rows = findingRows(db, year, f);
     return issues.map((issue) => {
       const by = new Map<number, CausingReport>();
       for (const r of rows) {
-        if (!findingCauses(issue, { code: r.code, cells: r.cellList }, r.template)) continue;
+        if (!findingCauses(issue, { code: r.code, cells: r.cells }, r.template)) continue;
         const rep = by.get(r.reportId) ?? {
           agencyId: r.agencyId,
           name: r.name,
@@ -69,7 +93,7 @@ export function consolidatedIssues(db: Db, year: number, f: StatsFilter, sums: R
         };
         rep.findings.push({
           code: r.code,
-          cells: r.cellList,
+          cells: r.cells,
           message: r.message,
           expected: r.expected,
           actual: r.actual,

@@ -7,19 +7,28 @@ import "server-only";
  */
 import { checkReport } from "../../lib/checks";
 import type { Finding, Report } from "../../lib/template";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { reports, reportVersions } from "../schema";
 import { isExpected } from "./agency-years";
-import { cached, prepared } from "./stats";
+import { perConnection } from "./prepared";
+import { cached } from "./stats";
 import { deadlineOf, endOfDeadline } from "./setup";
 
 const SEVERITY_ORDER: Record<Finding["severity"], number> = { error: 0, warning: 1, info: 2 };
 
+// three reads a public report page (the year and its neighbours)
+const publishedRifQuery = perConnection((db) =>
+  db
+    .select({ rif: reportVersions.rif, submittedAt: reports.submittedAt })
+    .from(reports)
+    .innerJoin(reportVersions, eq(reportVersions.id, reports.publishedVersionId))
+    .where(and(eq(reports.agencyId, sql.placeholder("agencyId")), eq(reports.year, sql.placeholder("year"))))
+    .prepare(),
+);
+
 function publishedRif(db: Db, agencyId: number, year: number): { rif: Report; submittedAt: string | null } | null {
-  const row = prepared(
-    db,
-    "select v.rif, r.submitted_at s from reports r join report_versions v on v.id = r.published_version_id where r.agency_id = ? and r.year = ?",
-  ).get(agencyId, year) as { rif: string; s: string | null } | undefined;
-  return row ? { rif: JSON.parse(row.rif) as Report, submittedAt: row.s } : null;
+  return publishedRifQuery(db).get({ agencyId, year }) ?? null;
 }
 
 /** Findings of an agency's published report of a year, computed from published versions only ([] when none). */

@@ -3,13 +3,16 @@ import "server-only";
  * The city data-quality view: live findings of each report's current version (what the agency has on
  * file now, published or not), per agency, per rule and across years.
  */
+import { and, count, countDistinct, eq, exists, isNotNull, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
-import type { ReportStatus } from "../schema";
+import { agencies, findingAcks, findings, reports, reportVersions, type ReportStatus } from "../schema";
 import { STATUS_LABELS } from "./workflow";
 import { RULES, SEVERITY_LABELS } from "../../lib/checks";
 import { flatGrid, type Grid } from "../../lib/stats/grid";
 import { cellLabel } from "../../lib/template";
-import { prepared } from "./stats";
+import { SEVERITY_ORDER_SQL } from "./agency-page";
+import { perConnection, perShape } from "./prepared";
 
 export interface AgencyProblems {
   agencyId: number;
@@ -22,15 +25,35 @@ export interface AgencyProblems {
   codes: string;
 }
 
+// a report's findings: those of its current version
+const onCurrent = eq(findings.versionId, reports.currentVersionId);
+const inYear = eq(reports.year, sql.placeholder("year"));
+
+const problemsQuery = perConnection((db) => {
+  const errors = sql<number>`sum(${findings.severity} = 'error')`;
+  const warnings = sql<number>`sum(${findings.severity} = 'warning')`;
+  return db
+    .select({
+      agencyId: agencies.id,
+      name: agencies.name,
+      kind: agencies.kind,
+      status: reports.status,
+      errors: errors.as("errors"),
+      warnings: warnings.as("warnings"),
+      infos: sql<number>`sum(${findings.severity} = 'info')`,
+      codes: sql<string>`group_concat(distinct ${findings.code})`,
+    })
+    .from(reports)
+    .innerJoin(findings, onCurrent)
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .where(inYear)
+    .groupBy(agencies.id)
+    .orderBy(sql`errors desc`, sql`warnings desc`, agencies.id)
+    .prepare();
+});
+
 export function problemsByAgency(db: Db, year: number): AgencyProblems[] {
-  return prepared(
-    db,
-    `select a.id agencyId, a.name, a.kind, r.status,
-       sum(f.severity = 'error') errors, sum(f.severity = 'warning') warnings, sum(f.severity = 'info') infos,
-       group_concat(distinct f.code) codes
-     from reports r join findings f on f.version_id = r.current_version_id join agencies a on a.id = r.agency_id
-     where r.year = ? group by a.id order by errors desc, warnings desc, a.id`,
-  ).all(year) as AgencyProblems[];
+  return problemsQuery(db).all({ year });
 }
 
 export interface RuleCount {
@@ -41,12 +64,18 @@ export interface RuleCount {
   agencies: number;
 }
 
+const ruleCountsQuery = perConnection((db) =>
+  db
+    .select({ code: findings.code, findings: count(), agencies: countDistinct(findings.agencyId) })
+    .from(reports)
+    .innerJoin(findings, onCurrent)
+    .where(inYear)
+    .groupBy(findings.code)
+    .prepare(),
+);
+
 export function countsByRule(db: Db, year: number): RuleCount[] {
-  const rows = prepared(
-    db,
-    `select f.code, count(*) findings, count(distinct f.agency_id) agencies
-     from reports r join findings f on f.version_id = r.current_version_id where r.year = ? group by f.code`,
-  ).all(year) as { code: string; findings: number; agencies: number }[];
+  const rows = ruleCountsQuery(db).all({ year });
   const by = new Map(rows.map((r) => [r.code, r]));
   // every rule is listed, with 0 where nothing was found: "no problem" is information too
   const known = RULES.map((r) => ({
@@ -70,14 +99,26 @@ export interface YearRate {
 }
 
 /** Share of reports (current versions) with at least one error / warning, per year. */
+const ratesQuery = perConnection((db) => {
+  const f = alias(findings, "f");
+  const has = (severity: "error" | "warning"): SQL<number> =>
+    sql<number>`sum(${exists(
+      db
+        .select({ one: sql`1` })
+        .from(f)
+        .where(and(eq(f.versionId, reports.currentVersionId), eq(f.severity, severity))),
+    )})`;
+  return db
+    .select({ year: reports.year, reports: count(), withError: has("error"), withWarning: has("warning") })
+    .from(reports)
+    .where(isNotNull(reports.currentVersionId))
+    .groupBy(reports.year)
+    .orderBy(reports.year)
+    .prepare();
+});
+
 export function problemRatesByYear(db: Db): YearRate[] {
-  return prepared(
-    db,
-    `select r.year, count(*) reports,
-       sum(exists(select 1 from findings f where f.version_id = r.current_version_id and f.severity = 'error')) withError,
-       sum(exists(select 1 from findings f where f.version_id = r.current_version_id and f.severity = 'warning')) withWarning
-     from reports r where r.current_version_id is not null group by r.year order by r.year`,
-  ).all() as YearRate[];
+  return ratesQuery(db).all();
 }
 
 export interface FindingRow {
@@ -89,38 +130,71 @@ export interface FindingRow {
   versionNo: number;
   code: string;
   severity: "error" | "warning" | "info";
-  cells: string;
+  cells: string[];
   expected: string | null;
   actual: string | null;
   message: string;
 }
 
-export function findingList(db: Db, year: number, opts: { code?: string; severity?: string } = {}): FindingRow[] {
-  const where = [opts.code ? " and f.code = ?" : "", opts.severity ? " and f.severity = ?" : ""].join("");
-  const args = [year, ...(opts.code ? [opts.code] : []), ...(opts.severity ? [opts.severity] : [])];
-  return prepared(
-    db,
-    `select r.id reportId, a.id agencyId, a.name, a.contact, r.status, v.version_no versionNo, f.code, f.severity, f.cells, f.expected, f.actual, f.message
-     from reports r join findings f on f.version_id = r.current_version_id join report_versions v on v.id = r.current_version_id
-     join agencies a on a.id = r.agency_id
-     where r.year = ?${where} order by a.id, case f.severity when 'error' then 0 when 'warning' then 1 else 2 end, f.id`,
-  ).all(...args) as FindingRow[];
+type FindingListOpts = { code?: string; severity?: FindingRow["severity"] };
+
+const findingListQuery = perShape(
+  (o: FindingListOpts) => `${o.code ? "c" : ""}${o.severity ? "s" : ""}`,
+  (db, o) =>
+    db
+      .select({
+        reportId: reports.id,
+        agencyId: agencies.id,
+        name: agencies.name,
+        contact: agencies.contact,
+        status: reports.status,
+        versionNo: reportVersions.versionNo,
+        code: findings.code,
+        severity: findings.severity,
+        cells: findings.cells,
+        expected: findings.expected,
+        actual: findings.actual,
+        message: findings.message,
+      })
+      .from(reports)
+      .innerJoin(findings, onCurrent)
+      .innerJoin(reportVersions, eq(reportVersions.id, reports.currentVersionId))
+      .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+      .where(
+        and(
+          inYear,
+          o.code ? eq(findings.code, sql.placeholder("code")) : undefined,
+          o.severity ? eq(findings.severity, sql.placeholder("severity")) : undefined,
+        ),
+      )
+      .orderBy(agencies.id, SEVERITY_ORDER_SQL, findings.id)
+      .prepare(),
+);
+
+export function findingList(db: Db, year: number, opts: FindingListOpts = {}): FindingRow[] {
+  return findingListQuery(db, opts).all({ year, ...opts });
 }
 
 /**
  * Findings staff accepted or agencies explained (finding_acks), keyed as the workflow keys them:
  * report + code + the finding's cells sorted and joined. They stay listed, marked, not hidden.
  */
+const acksQuery = perConnection((db) =>
+  db
+    .select({
+      reportId: findingAcks.reportId,
+      code: findingAcks.code,
+      cellsKey: findingAcks.cellsKey,
+      kind: findingAcks.kind,
+    })
+    .from(findingAcks)
+    .innerJoin(reports, eq(reports.id, findingAcks.reportId))
+    .where(inYear)
+    .prepare(),
+);
+
 export function ackedFindings(db: Db, year: number): Map<string, "accepted" | "explained"> {
-  const rows = prepared(
-    db,
-    "select k.report_id reportId, k.code, k.cells_key cellsKey, k.kind from finding_acks k join reports r on r.id = k.report_id where r.year = ?",
-  ).all(year) as {
-    reportId: number;
-    code: string;
-    cellsKey: string;
-    kind: "accepted" | "explained";
-  }[];
+  const rows = acksQuery(db).all({ year });
   return new Map(rows.map((r) => [`${r.reportId}|${r.code}|${r.cellsKey}`, r.kind]));
 }
 
@@ -128,7 +202,7 @@ export function ackOf(
   acks: Map<string, "accepted" | "explained">,
   f: Pick<FindingRow, "reportId" | "code" | "cells">,
 ): "accepted" | "explained" | undefined {
-  return acks.get(`${f.reportId}|${f.code}|${[...(JSON.parse(f.cells) as string[])].sort().join(",")}`);
+  return acks.get(`${f.reportId}|${f.code}|${[...f.cells].sort().join(",")}`);
 }
 
 export const ACK_LABELS = { accepted: "审核人员已认可", explained: "机关已说明" } as const;
@@ -150,7 +224,7 @@ export function qualityGrids(db: Db, year: number): Grid[] {
         { label: "级别", get: (r) => SEVERITY_LABELS[r.severity] },
         { label: "规则", get: (r) => `${r.code} ${rules.get(r.code) ?? ""}` },
         { label: "问题说明", get: (r) => r.message },
-        { label: "涉及单元格", get: (r) => (JSON.parse(r.cells) as string[]).map((c) => cellLabel(c)).join("；") },
+        { label: "涉及单元格", get: (r) => r.cells.map((c) => cellLabel(c)).join("；") },
         { label: "应为", get: (r) => r.expected },
         { label: "实为", get: (r) => r.actual },
         {

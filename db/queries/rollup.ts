@@ -11,6 +11,8 @@ import "server-only";
  * db/queries/stats.ts before they read the rollup, for writes that did not (another process, a hand-run
  * UPDATE). Nothing else refreshes it: no middleware, no cache stamp.
  */
+// raw SQL throughout: the rollup's bulk statements (~500-column aggregates, insert … select, upserts adding
+// differences) run on the bare connection, which refreshStats also gets from another process's CLI
 import type { Database, Statement } from "better-sqlite3";
 import { APPLICANT_KEYS, applicationRows } from "../../lib/template";
 import { CELL_COLUMNS, ROLLUP_COLUMNS, columnName } from "../cell-columns";

@@ -8,8 +8,10 @@ import "server-only";
  * continues from the next page. Runs it: server/scan-runner.ts.
  */
 import os from "node:os";
+import { and, count, desc, eq, exists, inArray, lt, min, notExists, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { quietWrite, type Db } from "../client";
-import type { ScanJobStatus } from "../schema";
+import { scanJobPages, scanJobs, type ScanJobStatus } from "../schema";
 
 export type ScanJobKind = "upload" | "page" | "import";
 
@@ -39,12 +41,34 @@ export const SCAN_STALE_MS = 60_000;
 /** A job interrupted this many times is failed rather than started again. */
 export const SCAN_MAX_ATTEMPTS = 2;
 export const INTERRUPTED = "识别中断（服务器已重启），请重新上传该文件";
-export const CANCELLED = "已取消识别";
+const CANCELLED = "已取消识别";
 
 /** This process, as written in `owner`: a job is ours, or another process's that may have died. */
-export const PROCESS_OWNER = `${os.hostname()}:${process.pid}`;
+const PROCESS_OWNER = `${os.hostname()}:${process.pid}`;
 
-const COLUMNS = `id, kind, status, user_id userId, agency_id agencyId, year, file_name fileName, file_type fileType, params, page, pages, stage, message, result, attempts, owner, created_at createdAt, finished_at finishedAt`;
+const nowSql = sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`;
+/** The pages a job kept so far: where a resumed job's progress starts. */
+const keptCount = sql`(select count(*) from scan_job_pages p where p.job_id = ${scanJobs.id})`;
+const COLUMNS = {
+  id: scanJobs.id,
+  kind: scanJobs.kind,
+  status: scanJobs.status,
+  userId: scanJobs.userId,
+  agencyId: scanJobs.agencyId,
+  year: scanJobs.year,
+  fileName: scanJobs.fileName,
+  fileType: scanJobs.fileType,
+  params: scanJobs.params,
+  page: scanJobs.page,
+  pages: scanJobs.pages,
+  stage: scanJobs.stage,
+  message: scanJobs.message,
+  result: scanJobs.result,
+  attempts: scanJobs.attempts,
+  owner: scanJobs.owner,
+  createdAt: scanJobs.createdAt,
+  finishedAt: scanJobs.finishedAt,
+};
 
 type Row = Omit<ScanJob, "params" | "result"> & { params: string; result: string | null };
 const toJob = (r: Row | undefined): ScanJob | null =>
@@ -63,41 +87,52 @@ export function createScanJob(
     params: Record<string, unknown>;
   },
 ): ScanJob {
-  const r = db.$client
-    .prepare(
-      "insert into scan_jobs (kind, user_id, agency_id, year, file_name, file_type, file_bytes, params) values (?, ?, ?, ?, ?, ?, ?, ?) returning id",
-    )
-    .get(
-      job.kind,
-      job.userId,
-      job.agencyId,
-      job.year,
-      job.fileName,
-      job.fileType,
-      Buffer.from(job.bytes),
-      JSON.stringify(job.params),
-    ) as { id: number };
+  const r = db
+    .insert(scanJobs)
+    .values({
+      kind: job.kind,
+      userId: job.userId,
+      agencyId: job.agencyId,
+      year: job.year,
+      fileName: job.fileName,
+      fileType: job.fileType,
+      fileBytes: Buffer.from(job.bytes),
+      params: JSON.stringify(job.params),
+    })
+    .returning({ id: scanJobs.id })
+    .get();
   return getScanJob(db, r.id)!;
 }
 
 export function getScanJob(db: Db, id: number): ScanJob | null {
-  return toJob(db.$client.prepare(`select ${COLUMNS} from scan_jobs where id = ?`).get(id) as Row | undefined);
+  return toJob(db.select(COLUMNS).from(scanJobs).where(eq(scanJobs.id, id)).get());
 }
+
+const j = alias(scanJobs, "j");
+const isOpen = inArray(scanJobs.status, ["queued", "running"]);
 
 /** Jobs ahead of this one in the queue (0 when it runs or has ended). */
 export function queuePosition(db: Db, id: number): number {
-  const r = db.$client
-    .prepare(
-      "select count(*) n from scan_jobs where status in ('queued','running') and id < ? and exists (select 1 from scan_jobs j where j.id = ? and j.status = 'queued')",
-    )
-    .get(id, id) as { n: number };
-  return r.n;
+  const queued = db
+    .select({ one: sql`1` })
+    .from(j)
+    .where(and(eq(j.id, id), eq(j.status, "queued")));
+  const r = db
+    .select({ n: count() })
+    .from(scanJobs)
+    .where(and(isOpen, lt(scanJobs.id, id), exists(queued)))
+    .get();
+  return r?.n ?? 0;
 }
 
 export function listScanJobs(db: Db, opts: { kind?: ScanJobKind; limit?: number } = {}): ScanJob[] {
-  const rows = db.$client
-    .prepare(`select ${COLUMNS} from scan_jobs ${opts.kind ? "where kind = ?" : ""} order by id desc limit ?`)
-    .all(...(opts.kind ? [opts.kind] : []), opts.limit ?? 50) as Row[];
+  const rows = db
+    .select(COLUMNS)
+    .from(scanJobs)
+    .where(opts.kind ? eq(scanJobs.kind, opts.kind) : undefined)
+    .orderBy(desc(scanJobs.id))
+    .limit(opts.limit ?? 50)
+    .all();
   return rows.map((r) => toJob(r)!);
 }
 
@@ -111,16 +146,33 @@ export function claimScanJob(
 ): { job: ScanJob; bytes: Uint8Array } | null {
   const owner = opts.owner ?? PROCESS_OWNER;
   const pick = opts.only
-    ? "id = ? and status = 'queued'"
-    : "id = (select min(id) from scan_jobs where status = 'queued')";
-  const r = db.$client
-    .prepare(
-      `update scan_jobs set status = 'running', owner = ?, attempts = attempts + 1, stage = null,
-         page = (select count(*) from scan_job_pages p where p.job_id = scan_jobs.id),
-         started_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), heartbeat_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-       where ${pick} and not exists (select 1 from scan_jobs where status = 'running') returning id, file_bytes bytes`,
-    )
-    .get(owner, ...(opts.only ? [opts.only] : [])) as { id: number; bytes: Buffer | null } | undefined;
+    ? and(eq(scanJobs.id, opts.only), eq(scanJobs.status, "queued"))
+    : eq(
+        scanJobs.id,
+        db
+          .select({ id: min(j.id) })
+          .from(j)
+          .where(eq(j.status, "queued")),
+      );
+  const running = db
+    .select({ one: sql`1` })
+    .from(j)
+    .where(eq(j.status, "running"));
+  const r = db
+    .update(scanJobs)
+    .set({
+      status: "running",
+      owner,
+      attempts: sql`${scanJobs.attempts} + 1`,
+      // a resumed job continues after the pages it kept (keepScanPage)
+      page: keptCount,
+      stage: null,
+      startedAt: nowSql,
+      heartbeatAt: nowSql,
+    })
+    .where(and(pick, notExists(running)))
+    .returning({ id: scanJobs.id, bytes: scanJobs.fileBytes })
+    .get();
   if (!r) return null;
   if (!r.bytes) {
     finishScanJob(db, r.id, { status: "failed", message: "文件内容已丢失，请重新上传" });
@@ -129,31 +181,25 @@ export function claimScanJob(
   return { job: getScanJob(db, r.id)!, bytes: new Uint8Array(r.bytes) };
 }
 
+const runningJob = (id: number) => and(eq(scanJobs.id, id), eq(scanJobs.status, "running"));
+
 /** Progress of a running job (also its heartbeat); false when it is no longer running (cancelled). */
 export function reportScanProgress(db: Db, id: number, p: { page: number; pages: number; stage: string }): boolean {
   // bookkeeping, not data: the page cache's stamp does not move (db/client.ts quietWrite)
   const n = quietWrite(
     db,
     () =>
-      db.$client
-        .prepare(
-          "update scan_jobs set page = ?, pages = ?, stage = ?, heartbeat_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and status = 'running'",
-        )
-        .run(p.page, p.pages, p.stage, id).changes,
+      db
+        .update(scanJobs)
+        .set({ page: p.page, pages: p.pages, stage: p.stage, heartbeatAt: nowSql })
+        .where(runningJob(id))
+        .run().changes,
   );
   return n > 0;
 }
 
 export function touchScanJob(db: Db, id: number): boolean {
-  const n = quietWrite(
-    db,
-    () =>
-      db.$client
-        .prepare(
-          "update scan_jobs set heartbeat_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and status = 'running'",
-        )
-        .run(id).changes,
-  );
+  const n = quietWrite(db, () => db.update(scanJobs).set({ heartbeatAt: nowSql }).where(runningJob(id)).run().changes);
   return n > 0;
 }
 
@@ -162,24 +208,31 @@ export function touchScanJob(db: Db, id: number): boolean {
  * again. Bookkeeping (quietWrite): no published data changes. False when the job no longer runs.
  */
 export function keepScanPage(db: Db, id: number, page: number, data: unknown): boolean {
-  const n = quietWrite(
-    db,
-    () =>
-      db.$client
-        .prepare(
-          `insert or replace into scan_job_pages (job_id, page, data)
-           select ?, ?, ? where exists (select 1 from scan_jobs where id = ? and status = 'running')`,
-        )
-        .run(id, page, JSON.stringify(data), id).changes,
+  const n = quietWrite(db, () =>
+    db.transaction(() =>
+      db.select({ id: scanJobs.id }).from(scanJobs).where(runningJob(id)).get()
+        ? db
+            .insert(scanJobPages)
+            .values({ jobId: id, page, data: JSON.stringify(data) })
+            .onConflictDoUpdate({
+              target: [scanJobPages.jobId, scanJobPages.page],
+              set: { data: JSON.stringify(data) },
+            })
+            .run().changes
+        : 0,
+    ),
   );
   return n > 0;
 }
 
 /** The pages a job has read so far, in page order (parsed JSON, as kept by keepScanPage). */
 export function keptScanPages<T = unknown>(db: Db, id: number): T[] {
-  const rows = db.$client.prepare("select data from scan_job_pages where job_id = ? order by page").all(id) as {
-    data: string;
-  }[];
+  const rows = db
+    .select({ data: scanJobPages.data })
+    .from(scanJobPages)
+    .where(eq(scanJobPages.jobId, id))
+    .orderBy(scanJobPages.page)
+    .all();
   return rows.map((r) => JSON.parse(r.data) as T);
 }
 
@@ -189,16 +242,22 @@ export function finishScanJob(
   id: number,
   end: { status: "done" | "failed" | "cancelled"; message?: string | null; result?: Record<string, unknown> | null },
 ): boolean {
-  return db.$client.transaction(() => {
-    const r = db.$client
-      .prepare(
-        `update scan_jobs set status = ?, message = ?, result = ?, file_bytes = null, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-         where id = ? and status in ('queued','running')`,
-      )
-      .run(end.status, end.message ?? null, end.result ? JSON.stringify(end.result) : null, id);
-    if (r.changes > 0) db.$client.prepare("delete from scan_job_pages where job_id = ?").run(id);
-    return r.changes > 0;
-  })();
+  return db.transaction(() => {
+    const changed =
+      db
+        .update(scanJobs)
+        .set({
+          status: end.status,
+          message: end.message ?? null,
+          result: end.result ? JSON.stringify(end.result) : null,
+          fileBytes: null,
+          finishedAt: nowSql,
+        })
+        .where(and(eq(scanJobs.id, id), isOpen))
+        .run().changes > 0;
+    if (changed) db.delete(scanJobPages).where(eq(scanJobPages.jobId, id)).run();
+    return changed;
+  });
 }
 
 export function cancelScanJob(db: Db, id: number): boolean {
@@ -206,12 +265,16 @@ export function cancelScanJob(db: Db, id: number): boolean {
 }
 
 /** Finished jobs are kept this long (their bytes are already gone), for the import page and support. */
-export const SCAN_KEEP_DAYS = 30;
+const SCAN_KEEP_DAYS = 30;
 
 export function purgeOldScanJobs(db: Db): number {
-  return db.$client
-    .prepare(
-      `delete from scan_jobs where status in ('done','failed','cancelled') and finished_at < strftime('%Y-%m-%dT%H:%M:%fZ','now', '-${SCAN_KEEP_DAYS} days')`,
+  return db
+    .delete(scanJobs)
+    .where(
+      and(
+        inArray(scanJobs.status, ["done", "failed", "cancelled"]),
+        lt(scanJobs.finishedAt, sql`strftime('%Y-%m-%dT%H:%M:%fZ','now', ${`-${SCAN_KEEP_DAYS} days`})`),
+      ),
     )
     .run().changes;
 }
@@ -235,9 +298,11 @@ function processGone(owner: string | null): boolean {
  * claim. Returns what it did, for logs and tests.
  */
 export function recoverScanJobs(db: Db, now = Date.now()): { requeued: number[]; failed: number[] } {
-  const rows = db.$client
-    .prepare("select id, owner, attempts, heartbeat_at hb from scan_jobs where status = 'running'")
-    .all() as { id: number; owner: string | null; attempts: number; hb: string | null }[];
+  const rows = db
+    .select({ id: scanJobs.id, owner: scanJobs.owner, attempts: scanJobs.attempts, hb: scanJobs.heartbeatAt })
+    .from(scanJobs)
+    .where(eq(scanJobs.status, "running"))
+    .all();
   const out = { requeued: [] as number[], failed: [] as number[] };
   for (const r of rows) {
     const silent = !r.hb || now - Date.parse(r.hb) > SCAN_STALE_MS;
@@ -245,13 +310,11 @@ export function recoverScanJobs(db: Db, now = Date.now()): { requeued: number[];
     if (r.attempts >= SCAN_MAX_ATTEMPTS) {
       if (finishScanJob(db, r.id, { status: "failed", message: INTERRUPTED })) out.failed.push(r.id);
     } else if (
-      db.$client
-        .prepare(
-          `update scan_jobs set status = 'queued', owner = null, stage = null,
-             page = (select count(*) from scan_job_pages p where p.job_id = scan_jobs.id)
-           where id = ? and status = 'running'`,
-        )
-        .run(r.id).changes
+      db
+        .update(scanJobs)
+        .set({ status: "queued", owner: null, page: keptCount, stage: null })
+        .where(runningJob(r.id))
+        .run().changes
     ) {
       out.requeued.push(r.id);
     }

@@ -37,11 +37,16 @@ function userSessionVersion(db: Db, uid: number): number | null {
   return r && !r.disabled ? r.sv : null;
 }
 
+export interface SessionCheck {
+  claims: Partial<SessionClaims>;
+  maxAgeSec: number;
+  /** now, seconds since the epoch (tests pass a time) */
+  nowSec?: number;
+}
+
 export function sessionStands(
   db: Db,
-  c: Partial<SessionClaims>,
-  maxAgeSec: number,
-  nowSec = Math.floor(Date.now() / 1000),
+  { claims: c, maxAgeSec, nowSec = Math.floor(Date.now() / 1000) }: SessionCheck,
 ): boolean {
   if (
     typeof c.uid !== "number" ||
@@ -58,9 +63,7 @@ export function sessionStands(
 /** Signing out ends this session (a copy of its token included), not the user's other sessions. */
 export function revokeSession(
   db: Db,
-  c: Partial<SessionClaims>,
-  maxAgeSec: number,
-  nowSec = Math.floor(Date.now() / 1000),
+  { claims: c, maxAgeSec, nowSec = Math.floor(Date.now() / 1000) }: SessionCheck,
 ): void {
   if (typeof c.sid !== "string" || typeof c.uid !== "number") return;
   const { sid, uid } = c;

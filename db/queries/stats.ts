@@ -4,45 +4,37 @@ import "server-only";
  * published (or, for staff, the current) version. sum(col) gives the totals, count(col) the non-blank
  * cells, grouped by year × template × （六） shape; lib/stats/assemble reshapes that into RIF-shaped sums.
  */
+import { and, count, eq, isNotNull, max, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { dataStamp, type Db } from "../client";
 import { CELL_COLUMNS, ROLLUP_COLUMNS } from "../cell-columns";
+import { agencies, reportingYears, reports, statsRollup } from "../schema";
 import { expectedPerYear } from "./agency-years";
+import { perConnection, perShape } from "./prepared";
+import {
+  agencyFilter,
+  agencyWhere,
+  filterKey,
+  filterShape,
+  filterValues,
+  versionColumn,
+  versionOf,
+  withoutErrorsSql,
+  type StatsFilter,
+} from "./stats-filter";
 import { ALL_KINDS, ALL_PARENTS, CELL_AGG_SQL, SUM_ROLLUP_SQL, flushRollup, refreshStats } from "./rollup";
 import { assemble, type ShapeAggregate } from "../../lib/stats/assemble";
 import type { ReportSums } from "../../lib/metrics";
 import { APPLICANT_KEYS, type TemplateId } from "../../lib/template";
 
-export interface StatsFilter {
-  kind?: string | null;
-  /** a county (or the city government) and the agencies directly under it */
-  parentId?: number | null;
-  /** staff only: current versions (drafts included) instead of published ones */
-  drafts?: boolean;
-  /** leave out reports whose (published or current) version has an error finding (T3-*, T4-SUM, TYPE) */
-  excludeErrors?: boolean;
-}
-
-/** SQL for the agency filter, on alias `a`; returns the where fragment and its arguments. */
-export function agencyWhere(f: StatsFilter): { sql: string; args: unknown[] } {
-  const parts: string[] = [];
-  const args: unknown[] = [];
-  if (f.kind) (parts.push("a.kind = ?"), args.push(f.kind));
-  if (f.parentId) (parts.push("(a.id = ? or a.parent_id = ?)"), args.push(f.parentId, f.parentId));
-  return { sql: parts.length ? ` and ${parts.join(" and ")}` : "", args };
-}
-
-/** SQL: the version in `versionCol` has no error finding (errors come from single-report rules only). */
-export function withoutErrorsSql(versionCol: string): string {
-  return `not exists (select 1 from findings fe where fe.version_id = ${versionCol} and fe.severity = 'error')`;
-}
-
-export function versionColumn(f: StatsFilter): string {
-  return f.drafts ? "r.current_version_id" : "r.published_version_id";
-}
+export type { StatsFilter } from "./stats-filter";
 
 type Stmt = import("better-sqlite3").Statement<unknown[], unknown>;
 const stmtCache = new WeakMap<Db, Map<string, Stmt>>();
-/** Statements are prepared once per connection: preparing a 500-column aggregate costs more than running it. */
+/**
+ * Hand-written statements, prepared once per connection: preparing a 500-column aggregate costs more than
+ * running it. Only for the wide reads whose rows are read by position (every cell column, see each caller).
+ */
 export function prepared(db: Db, sql: string): Stmt {
   let m = stmtCache.get(db);
   if (!m) stmtCache.set(db, (m = new Map()));
@@ -82,17 +74,22 @@ export function clearStatsCache(db: Db): void {
   cache.delete(db);
 }
 
-export function filterKey(f: StatsFilter): string {
-  return `${f.kind ?? ""}|${f.parentId ?? ""}|${f.drafts ? 1 : 0}${f.excludeErrors ? "|x" : ""}`;
-}
+const yearsQuery = perShape(
+  (f: StatsFilter) => (f.drafts ? "d" : ""),
+  (db, f) =>
+    db
+      .selectDistinct({ year: reports.year })
+      .from(reports)
+      .where(isNotNull(versionOf(reports, f)))
+      .orderBy(reports.year)
+      .prepare(),
+);
 
 /** Years that have any report counted under the filter's version choice. */
 function yearsWithData(db: Db, f: StatsFilter): number[] {
-  return (
-    prepared(db, `select distinct r.year from reports r where ${versionColumn(f)} is not null order by r.year`)
-      .raw()
-      .all() as number[][]
-  ).map((r) => r[0]);
+  return yearsQuery(db, f)
+    .all()
+    .map((r) => r.year);
 }
 
 /** City sums per year for the given years (all years with data when `years` is omitted). */
@@ -119,6 +116,7 @@ function querySums(db: Db, f: StatsFilter, years: number[]): Map<number, ReportS
  * tested against, and the fallback where the rollup cannot be brought up to date (read-only connection).
  */
 export function directRows(db: Db, f: StatsFilter, years: number[]): unknown[][] {
+  // raw SQL: a ~500-column aggregate (CELL_AGG_SQL) read by position, prepared once per connection
   const w = agencyWhere(f);
   const sql = `select r.year, c.template, c.split_other, count(*), ${CELL_AGG_SQL}
     from reports r join report_cells c on c.version_id = ${versionColumn(f)}
@@ -135,6 +133,7 @@ export function directRows(db: Db, f: StatsFilter, years: number[]): unknown[][]
  * the parent agency's own report, summed again per shape.
  */
 export function rollupRows(db: Db, f: StatsFilter, years: number[]): unknown[][] {
+  // raw SQL: the rollup's ~500-column re-aggregate (SUM_ROLLUP_SQL) read by position, prepared once per connection
   const inYears = `year in (${years.map(() => "?").join(",")})`;
   const args: unknown[] = [f.drafts ? 1 : 0, ...years];
   let where = `drafts = ? and ${inYears}`;
@@ -203,59 +202,104 @@ export function yearCounts(db: Db, f: StatsFilter = {}): YearCounts[] {
 }
 
 function queryYearCounts(db: Db, f: StatsFilter): YearCounts[] {
-  const w = agencyWhere(f);
   const rows = !f.parentId && flushRollup(db.$client) ? rollupYearCounts(db, f.kind ?? null) : directYearCounts(db, f);
   const expected = expectedPerYear(
     db,
     rows.map((r) => r.year),
-    w.sql,
-    w.args,
+    f,
   );
   return rows.map((r) => ({ ...r, expected: expected.get(r.year) ?? 0 }));
 }
 
+const rollupCountsQuery = perConnection((db) =>
+  db
+    .select({
+      year: reportingYears.year,
+      received: sql<number>`ifnull(sum(case when ${statsRollup.drafts} = 1 then ${statsRollup.received} end), 0)`,
+      published: sql<number>`ifnull(sum(case when ${statsRollup.drafts} = 0 then ${statsRollup.n} end), 0)`,
+    })
+    .from(reportingYears)
+    .leftJoin(
+      statsRollup,
+      and(
+        eq(statsRollup.year, reportingYears.year),
+        eq(statsRollup.parentId, ALL_PARENTS),
+        eq(statsRollup.kind, sql.placeholder("kind")),
+      ),
+    )
+    .groupBy(reportingYears.year)
+    .orderBy(reportingYears.year)
+    .prepare(),
+);
+
 /** Submitted and published reports per year from the rollup's kind or city rows (a few rows a year). */
 export function rollupYearCounts(db: Db, kind: string | null): Omit<YearCounts, "expected">[] {
-  return prepared(
-    db,
-    `select y.year year, ifnull(sum(case when s.drafts = 1 then s.received end), 0) received,
-       ifnull(sum(case when s.drafts = 0 then s.n end), 0) published
-     from reporting_years y left join stats_rollup s on s.year = y.year and s.parent_id = ${ALL_PARENTS} and s.kind = ?
-     group by y.year order by y.year`,
-  ).all(kind ?? ALL_KINDS) as Omit<YearCounts, "expected">[];
+  return rollupCountsQuery(db).all({ kind: kind ?? ALL_KINDS });
 }
+
+const directCountsQuery = perShape(filterShape, (db, f: StatsFilter) => {
+  if (!f.kind && !f.parentId) {
+    // unfiltered: from the (year, status) and (year, published) indexes alone
+    const r = alias(reports, "r");
+    const countOfYear = (where: SQL) =>
+      sql<number>`${db
+        .select({ n: count() })
+        .from(r)
+        .where(and(eq(r.year, reportingYears.year), where))}`;
+    return db
+      .select({
+        year: reportingYears.year,
+        received: countOfYear(sql`${r.status} != 'draft'`),
+        published: countOfYear(isNotNull(r.publishedVersionId)),
+      })
+      .from(reportingYears)
+      .orderBy(reportingYears.year)
+      .prepare();
+  }
+  const c = db
+    .select({
+      year: reports.year,
+      received: sql<number>`sum(${reports.status} != 'draft')`.as("received"),
+      published: sql<number>`sum(${reports.publishedVersionId} is not null)`.as("published"),
+    })
+    .from(agencies)
+    .innerJoin(reports, eq(reports.agencyId, agencies.id))
+    .where(and(...agencyFilter(agencies, f)))
+    .groupBy(reports.year)
+    .as("c");
+  return db
+    .select({
+      year: reportingYears.year,
+      received: sql<number>`ifnull(${c.received}, 0)`,
+      published: sql<number>`ifnull(${c.published}, 0)`,
+    })
+    .from(reportingYears)
+    .leftJoin(c, eq(c.year, reportingYears.year))
+    .orderBy(reportingYears.year)
+    .prepare();
+});
 
 /**
  * The same counted from reports: unfiltered from the (year, status) and (year, published) indexes alone,
  * filtered from the filter's agencies (joining every report to agencies took ~0.8 s at 100,000 agencies).
  */
 export function directYearCounts(db: Db, f: StatsFilter): Omit<YearCounts, "expected">[] {
-  const w = agencyWhere(f);
-  return (
-    w.sql
-      ? prepared(
-          db,
-          `select y.year year, ifnull(c.received, 0) received, ifnull(c.published, 0) published from reporting_years y left join (
-             select r.year, sum(r.status != 'draft') received, sum(r.published_version_id is not null) published
-             from agencies a join reports r on r.agency_id = a.id where 1 = 1${w.sql} group by r.year
-           ) c on c.year = y.year order by y.year`,
-        ).all(...w.args)
-      : prepared(
-          db,
-          `select y.year year,
-             (select count(*) from reports r where r.year = y.year and r.status != 'draft') received,
-             (select count(*) from reports r where r.year = y.year and r.published_version_id is not null) published
-           from reporting_years y order by y.year`,
-        ).all()
-  ) as Omit<YearCounts, "expected">[];
+  return directCountsQuery(db, { kind: f.kind, parentId: f.parentId }).all(filterValues(f));
 }
+
+const latestYearQuery = perShape(
+  (f: StatsFilter) => (f.drafts ? "d" : ""),
+  (db, f) =>
+    db
+      .select({ y: max(reports.year) })
+      .from(reports)
+      .where(isNotNull(versionOf(reports, f)))
+      .prepare(),
+);
 
 /** The latest year that has any report counted under this filter (published, or current for staff). */
 export function latestYearWithData(db: Db, f: StatsFilter = {}): number | null {
-  const row = prepared(db, `select max(r.year) y from reports r where ${versionColumn(f)} is not null`).get() as {
-    y: number | null;
-  };
-  return row.y;
+  return latestYearQuery(db, f).get()?.y ?? null;
 }
 
 export interface ParentOption {
@@ -269,10 +313,19 @@ export function listParents(db: Db): ParentOption[] {
   return cached(db, "parents", () => queryParents(db));
 }
 
+const parentsQuery = perConnection((db) => {
+  const p = alias(agencies, "p");
+  const a = alias(agencies, "a");
+  return db
+    .select({ id: p.id, name: p.name, children: count(a.id) })
+    .from(p)
+    .innerJoin(a, eq(a.parentId, p.id))
+    .where(eq(p.active, true))
+    .groupBy(p.id)
+    .orderBy(sql`case ${p.kind} when '市政府' then 0 else 1 end`, p.id)
+    .prepare();
+});
+
 function queryParents(db: Db): ParentOption[] {
-  return prepared(
-    db,
-    `select p.id, p.name, count(a.id) children from agencies p join agencies a on a.parent_id = p.id
-     where p.active = 1 group by p.id order by case p.kind when '市政府' then 0 else 1 end, p.id`,
-  ).all() as ParentOption[];
+  return parentsQuery(db).all();
 }

@@ -3,7 +3,6 @@ import "server-only";
  * Submission tracking for one reporting year: every active agency that must report that year with its report's state — submitted
  * on time, late, only a draft, or missing — judged against the year's deadline (end of day, Beijing time).
  */
-import { can, type Viewer } from "../../lib/permissions";
 import { and, asc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
@@ -50,14 +49,25 @@ export function stateOf(
   return new Date(r.submittedAt) <= deadlineEnd ? "on_time" : "late";
 }
 
-export function trackingList(
-  db: Db,
-  viewer: Viewer,
-  f: TrackFilter,
-): { rows: TrackRow[]; deadline: string; counts: Record<TrackState, number> } {
-  const counts: Record<TrackState, number> = { on_time: 0, late: 0, unknown: 0, draft: 0, missing: 0 };
+export interface Tracking {
+  rows: TrackRow[];
+  deadline: string;
+  counts: Record<TrackState, number>;
+}
+
+/** An empty tracking of the year (its deadline, no rows): what a viewer without `tracking.read` gets. */
+export function noTracking(db: Db, year: number): Tracking {
+  return { rows: [], deadline: deadlineOf(db, year), counts: emptyCounts() };
+}
+
+function emptyCounts(): Record<TrackState, number> {
+  return { on_time: 0, late: 0, unknown: 0, draft: 0, missing: 0 };
+}
+
+/** The tracking of a year; the caller has checked `tracking.read` (server/tracking.ts). */
+export function trackingList(db: Db, f: TrackFilter): Tracking {
+  const counts = emptyCounts();
   const deadline = deadlineOf(db, f.year);
-  if (!can(viewer, "tracking.read")) return { rows: [], deadline, counts };
   // agencies that must report this year, and any other that filed a report for it all the same
   const a = alias(agencies, "a");
   const p = alias(agencies, "p");
@@ -103,10 +113,10 @@ export interface Contact {
   phone: string | null;
 }
 
-/** The agency's own (enabled) users, who are the people to chase about a missing report. */
-export function contactsOf(db: Db, viewer: Viewer, agencyIds: number[]): Map<number, Contact[]> {
+/** The agency's own (enabled) users, who are the people to chase about a missing report (staff only: server/tracking.ts). */
+export function contactsOf(db: Db, agencyIds: number[]): Map<number, Contact[]> {
   const out = new Map<number, Contact[]>();
-  if (!can(viewer, "tracking.read") || agencyIds.length === 0) return out;
+  if (agencyIds.length === 0) return out;
   const rows = db
     .select({ agencyId: users.agencyId, name: users.name, login: users.login, email: users.email, phone: users.phone })
     .from(users)

@@ -13,13 +13,13 @@ import { shapeOf, getCell, reportSchema, type Finding, type ParseWarning, type R
 import { CELL_COLUMNS } from "../cell-columns";
 import type { Db } from "../client";
 import { saveVersionImages } from "./version-images";
-import { findings, reports, reportVersions, reviewEvents, type ReportStatus } from "../schema";
+import { reports, reportVersions, reviewEvents, type ReportStatus } from "../schema";
 import { audit, type Actor } from "./audit";
 import { perConnection } from "./prepared";
 import { isExpected } from "./agency-years";
 import { deadlineOf, endOfDeadline } from "./setup";
 
-export const PARSER_VERSION = "1";
+const PARSER_VERSION = "1";
 
 export interface SaveVersionInput {
   agencyId: number;

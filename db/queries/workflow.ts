@@ -5,7 +5,6 @@ import "server-only";
  * live in server/workflow.ts.
  */
 import { and, desc, eq, inArray, like, sql, type SQL } from "drizzle-orm";
-import type { Viewer } from "../../lib/permissions";
 import type { Report } from "../../lib/template";
 import type { Db } from "../client";
 import {
@@ -188,8 +187,6 @@ export function getVersionDetail(db: Db, { reportId, versionId }: { reportId: nu
     .all();
   return { ...v, findings: live, warnings: v.warnings ?? [], provenance: v.provenance ?? {} };
 }
-export type VersionDetail = NonNullable<ReturnType<typeof getVersionDetail>>;
-
 export function listEvents(db: Db, reportId: number) {
   return db
     .select({

@@ -6,7 +6,7 @@
  * sent). X-Forwarded-For is believed only from a proxy on this machine (a loopback peer such as the
  * HAProxy of the README), and then only its last entry, the one that proxy appended.
  */
-export const PEER_HEADER = "x-xxgk-peer";
+const PEER_HEADER = "x-xxgk-peer";
 const NONCE = Symbol.for("xxgk.peerNonce");
 
 type HeaderBag = Headers | Record<string, string | string[] | undefined>;
@@ -22,7 +22,7 @@ const normalise = (a: string) =>
     .trim()
     .replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "")
     .toLowerCase();
-export const isLoopback = (a: string) => /^127\./.test(a) || a === "::1";
+const isLoopback = (a: string) => /^127\./.test(a) || a === "::1";
 
 export function clientAddress(
   h: HeaderBag,

@@ -10,7 +10,6 @@ import {
   shapeOf,
   type CellDef,
   type Finding,
-  type Report,
   type Shape,
 } from "../template";
 import { at, cellTitle } from "./shape";

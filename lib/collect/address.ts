@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 
-export const MAX_URL_CHARS = 500;
+const MAX_URL_CHARS = 500;
 
 /** The address as a URL, or a Chinese sentence saying what is wrong with it. */
 export function checkAddress(raw: string): { ok: true; url: URL } | { ok: false; message: string } {
@@ -24,7 +24,7 @@ export function checkAddress(raw: string): { ok: true; url: URL } | { ok: false;
 }
 
 /** An optional address form field: "" → null, otherwise a valid http(s) URL (normalised). */
-export const optAddress = z
+const optAddress = z
   .string()
   .trim()
   .optional()

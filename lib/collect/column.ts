@@ -5,7 +5,7 @@
 import type { Fetcher } from "./fetcher";
 import { decodePage, findReportLink, isHtml, nextPage, pageLinks, type PageLink } from "./page";
 
-export const MAX_COLUMN_PAGES = 4;
+const MAX_COLUMN_PAGES = 4;
 
 export type ColumnOutcome =
   | { ok: true; link: PageLink; pages: number }
@@ -14,9 +14,7 @@ export type ColumnOutcome =
 
 export async function findOnColumn(
   fetcher: Fetcher,
-  columnUrl: string,
-  year: number,
-  maxPages = MAX_COLUMN_PAGES,
+  { columnUrl, year, maxPages = MAX_COLUMN_PAGES }: { columnUrl: string; year: number; maxPages?: number },
 ): Promise<ColumnOutcome> {
   let url: string | null = columnUrl;
   const seen = new Set<string>();

@@ -6,7 +6,7 @@
 import * as cheerio from "cheerio";
 import { decodeDeclared, decodeText } from "../ingest/readers/text";
 
-export const ATTACHMENT_EXTS = ["pdf", "docx", "doc", "xlsx", "xls", "wps"] as const;
+const ATTACHMENT_EXTS = ["pdf", "docx", "doc", "xlsx", "xls", "wps"] as const;
 
 export function isHtml(contentType: string | null, bytes: Uint8Array): boolean {
   if (contentType && /html|xml/i.test(contentType)) return true;

@@ -24,12 +24,17 @@ export interface Target {
 }
 
 /** Fetched bytes → report, exactly as the upload route reads an uploaded file. */
-export function readFetchedFile(
-  bytes: Uint8Array,
-  fileName: string,
-  target: Target,
-  maxBytes?: number,
-): Promise<Result<ReadReport>> {
+function readFetchedFile({
+  bytes,
+  fileName,
+  target,
+  maxBytes,
+}: {
+  bytes: Uint8Array;
+  fileName: string;
+  target: Target;
+  maxBytes?: number;
+}): Promise<Result<ReadReport>> {
   return readUploadedFile({ bytes, fileName, year: target.year, agencyName: target.agencyName, maxBytes });
 }
 
@@ -46,9 +51,7 @@ const MAX_ATTACHMENTS = 4;
 
 export async function readFromAddress(
   fetcher: Fetcher,
-  url: string,
-  target: Target,
-  maxBytes?: number,
+  { url, target, maxBytes }: { url: string; target: Target; maxBytes?: number },
 ): Promise<Result<{ read: ReadReport; origin: WebOrigin }>> {
   const page = await fetcher.get(url);
   if (!page.ok) return fail(page.message, undefined, "unreadable");
@@ -60,12 +63,22 @@ export async function readFromAddress(
   });
   if (!isHtml(page.contentType, page.bytes)) {
     // the address is the report file itself
-    const read = await readFetchedFile(page.bytes, fileNameOf(page.finalUrl, "年报文件"), target, maxBytes);
+    const read = await readFetchedFile({
+      bytes: page.bytes,
+      fileName: fileNameOf(page.finalUrl, "年报文件"),
+      target,
+      maxBytes,
+    });
     return read.ok ? { ok: true, read, origin: origin(null) } : read;
   }
   const html = decodePage(page.bytes, page.contentType);
   const date = printedDate(html);
-  const fromPage = await readFetchedFile(page.bytes, fileNameOf(page.finalUrl, "年报网页.html"), target, maxBytes);
+  const fromPage = await readFetchedFile({
+    bytes: page.bytes,
+    fileName: fileNameOf(page.finalUrl, "年报网页.html"),
+    target,
+    maxBytes,
+  });
   if (fromPage.ok) return { ok: true, read: fromPage, origin: origin(date) };
   // a report of another year printed in the page is an answer, not a reason to try the attachments
   if (fromPage.code === "wrong_year") return fromPage;
@@ -83,12 +96,12 @@ export async function readFromAddress(
       reasons.push(file.message);
       continue;
     }
-    const read = await readFetchedFile(
-      file.bytes,
-      fileNameOf(file.finalUrl, `年报附件.${attachmentExt(link.href)}`),
+    const read = await readFetchedFile({
+      bytes: file.bytes,
+      fileName: fileNameOf(file.finalUrl, `年报附件.${attachmentExt(link.href)}`),
       target,
       maxBytes,
-    );
+    });
     if (read.ok) return { ok: true, read, origin: { ...origin(date), finalUrl: file.finalUrl } };
     reasons.push(`附件“${fileNameOf(link.href, link.text)}”：${read.message}`);
   }

@@ -81,7 +81,7 @@ function placeName(first: string[], second: string[], i: number): string {
   return base + first[Math.floor(i / n) % first.length] + (i >= n * first.length ? String(Math.floor(i / n)) : "");
 }
 
-export function countyName(i: number): string {
+function countyName(i: number): string {
   const name = placeName(FIRST, SECOND, i);
   return name + (i % 3 === 0 ? "区" : "县");
 }

@@ -93,7 +93,7 @@ export function makeApplications(rng: Rng, inp: AppInputs): AppMatrix {
   return m;
 }
 
-export function sumParts(row: number[]): number {
+function sumParts(row: number[]): number {
   let s = 0;
   for (let c = 0; c < TOTAL; c++) s += row[c];
   return s;

@@ -66,7 +66,7 @@ export function sumIssues(sums: ReportSums): SumIssue[] {
  * （六）), with section 二 prefixed by the report's template: findings of a report and issues of the
  * consolidated table compare on this.
  */
-export function matchKey(path: string, template: TemplateId): string {
+function matchKey(path: string, template: TemplateId): string {
   if (path.startsWith("proactive.")) return `${template}:${path}`;
   const m = /^applications\.otherHandling\.(?:overdueCorrection|overdueFee|other)\.(\w+)$/.exec(path);
   return m ? `applications.otherHandling.${m[1]}` : path;

@@ -56,7 +56,7 @@ const ZERO = {
 } as unknown as MetricInput;
 
 /** The value of one metric for one agency's cells. */
-export function metricOf(input: MetricInput, key: string): Metric {
+function metricOf(input: MetricInput, key: string): Metric {
   const c = COUNTS.find((x) => x.key === key);
   if (c) {
     const v = c.get(input);

@@ -37,7 +37,7 @@ export function incompleteYears(byYear: Map<number, ReportSums>, expected: Map<n
   return out;
 }
 
-export const incompleteLabel = (c: Coverage) => `未报齐 ${c.reports}/${c.expected}`;
+const incompleteLabel = (c: Coverage) => `未报齐 ${c.reports}/${c.expected}`;
 
 export interface SeriesDef {
   key: string;
@@ -168,7 +168,7 @@ export function seriesData(
   });
 }
 
-export function seriesGrid(
+function seriesGrid(
   id: string,
   title: string,
   byYear: Map<number, ReportSums>,

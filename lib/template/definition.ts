@@ -344,7 +344,6 @@ export const SECTION_TITLES = {
   problems: "五、存在的主要问题及改进情况",
   other: "六、其他需要报告的事项",
 } as const;
-export type SectionKey = keyof typeof SECTION_TITLES;
 
 /** Block heading as printed: 第二十条第（一）项 */
 export function blockHeading(item: ProactiveBlockDef["item"]): string {

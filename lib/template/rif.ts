@@ -125,8 +125,6 @@ export const report2019Schema = z.object({ ...base, template: z.literal("2019"),
 export const report2021Schema = z.object({ ...base, template: z.literal("2021"), proactive: proactive2021Schema });
 export const reportSchema = z.discriminatedUnion("template", [report2019Schema, report2021Schema]);
 
-export type Report2019 = z.infer<typeof report2019Schema>;
-export type Report2021 = z.infer<typeof report2021Schema>;
 export type Report = z.infer<typeof reportSchema>;
 
 /**

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { openDb, type Db } from "../../db/client";
+import { benchDir } from "../../lib/env";
 import { bulkLoadCity } from "../../db/bulk-load";
 import { flushRollup } from "../../db/queries/rollup";
 import { SYSTEM } from "../../db/queries/audit";
@@ -13,7 +14,7 @@ import { checkReport } from "../../lib/checks";
 import { generateReports } from "../../lib/demo/generate";
 import type { Report } from "../../lib/template";
 
-export const BENCH_DIR = path.resolve(process.env.BENCH_DIR ?? "bench-data");
+export const BENCH_DIR = path.resolve(benchDir());
 const YEARS: [number, number] = [2019, 2025];
 
 export function median(xs: number[]): number {

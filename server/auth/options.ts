@@ -92,7 +92,8 @@ export const authOptions: NextAuthOptions = {
       }
       // every request: a session ends on sign-out, a password/role/agency change or deactivation, and
       // maxAge after sign-in (db/queries/sessions.ts); an ended token carries no user
-      if (token.ended || !sessionStands(getDb(), token as Partial<SessionClaims>, maxAgeSec)) return { ended: true };
+      if (token.ended || !sessionStands(getDb(), { claims: token as Partial<SessionClaims>, maxAgeSec }))
+        return { ended: true };
       return token;
     },
     async session({ session, token }) {
@@ -108,7 +109,7 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     async signOut({ token }) {
-      if (token && !token.ended) revokeSession(getDb(), token as Partial<SessionClaims>, maxAgeSec);
+      if (token && !token.ended) revokeSession(getDb(), { claims: token as Partial<SessionClaims>, maxAgeSec });
     },
   },
   // Cookies: next-auth sets httpOnly + SameSite=Lax, and __Secure- prefixed secure cookies whenever

@@ -35,11 +35,14 @@ export function statsPayload(db: Db, year: number, f: Omit<StatsFilter, "drafts"
     },
     metrics: computeMetrics(sums),
     // added for issue 11: the cells of these sums that do not add up or are negative, and the reports causing them
-    consistency: consistencyPayload(db, year, f, sums),
+    consistency: consistencyPayload(db, { year, filter: f, sums }),
   };
 }
 
-function consistencyPayload(db: Db, year: number, f: Omit<StatsFilter, "drafts">, sums: ReturnType<typeof citySums>) {
+function consistencyPayload(
+  db: Db,
+  { year, filter: f, sums }: { year: number; filter: Omit<StatsFilter, "drafts">; sums: ReturnType<typeof citySums> },
+) {
   const pub = { ...f, drafts: false };
   const excluded = f.excludeErrors
     ? citySums(db, year, { ...pub, excludeErrors: false }).coverage.reports - sums.coverage.reports
@@ -47,7 +50,7 @@ function consistencyPayload(db: Db, year: number, f: Omit<StatsFilter, "drafts">
   return {
     excludeErrors: !!f.excludeErrors,
     excludedReports: excluded,
-    issues: consolidatedIssues(db, year, pub, sums).map((i) => ({
+    issues: consolidatedIssues(db, { year, filter: pub, sums }).map((i) => ({
       code: i.code,
       cells: i.cells,
       message: issueText(i),

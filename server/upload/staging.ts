@@ -44,7 +44,7 @@ const SWEEP_EVERY_MS = 10 * 60 * 1000;
 const ID = /^[\w-]{16}$/;
 
 /** `staging/` beside the database file (DATABASE_PATH), read on every call so tests can point it elsewhere */
-export function stagingRoot(): string {
+function stagingRoot(): string {
   const db = databasePath();
   return path.join(path.dirname(path.resolve(db)), "staging");
 }

@@ -17,7 +17,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 const A = await import("@/app/admin/actions");
 const { listYears } = await import("@/db/queries/catalog");
 const { yearCounts } = await import("@/db/queries/stats");
-const { trackingList } = await import("@/db/queries/tracking");
+const { trackingList } = await import("@/server/tracking");
 const { statsPayload } = await import("@/server/stats/api");
 const { saveReportVersion } = await import("@/db/queries/versions");
 const { SYSTEM } = await import("@/db/queries/audit");

@@ -95,7 +95,7 @@ describe("sumIssues: the report rules run on the city sums", () => {
 
 describe("consolidatedIssues: which reports cause it", () => {
   it("names the agency with its findings of the same rule on the same cells, and no other", () => {
-    const issues = consolidatedIssues(db, YEAR, {}, citySums(db, YEAR));
+    const issues = consolidatedIssues(db, { year: YEAR, filter: {}, sums: citySums(db, YEAR) });
     for (const i of issues) {
       expect(
         i.reports.map((r) => r.agencyId),
@@ -119,7 +119,11 @@ describe("the consolidated grids, XLSX, CSV and API", () => {
   });
 
   it("XLSX marks the cells (fill and note) and lists the causes on a sheet; CSV keeps numbers and lists the reasons", async () => {
-    const spec = buildExport(db, "consolidated", new URLSearchParams({ year: String(YEAR) }), null);
+    const spec = buildExport(db, {
+      name: "consolidated",
+      params: new URLSearchParams({ year: String(YEAR) }),
+      viewer: null,
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await gridsToXlsx(spec.sheets)) as never);
     let marked = 0;
@@ -135,7 +139,11 @@ describe("the consolidated grids, XLSX, CSV and API", () => {
   });
 
   it("errors=exclude is carried into the download: sums of the clean reports, nothing flagged", () => {
-    const spec = buildExport(db, "consolidated", new URLSearchParams({ year: String(YEAR), errors: "exclude" }), null);
+    const spec = buildExport(db, {
+      name: "consolidated",
+      params: new URLSearchParams({ year: String(YEAR), errors: "exclude" }),
+      viewer: null,
+    });
     expect(spec.file).toContain("不含有错误的年报");
     expect(spec.sheets.length).toBe(1);
     const cells = spec.sheets[0].grids.flatMap((g) => g.rows.flat());

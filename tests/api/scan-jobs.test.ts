@@ -210,22 +210,20 @@ describe("an image page added to the report being edited", () => {
 describe("bulk import of a scan", () => {
   it("queues it in the admin UI and imports it when read; the CLI waits for the same job", async () => {
     const opts = { publish: false, createAgencies: false };
-    const queued = await importFile(
-      w.db,
-      w.admin,
-      { fileName: "scan.pdf", bytes: SCAN, agency: null, year: null },
-      { ...opts, scan: (it) => importScanned(w.db, w.admin, it, opts, "queue") },
-    );
+    const queued = await importFile(w.db, {
+      actor: w.admin,
+      item: { fileName: "scan.pdf", bytes: SCAN, agency: null, year: null },
+      opts: { ...opts, scan: (it) => importScanned(w.db, { actor: w.admin, item: it, opts, mode: "queue" }) },
+    });
     expect(queued.status).toBe("queued");
     await settle(queued.scanJobId!);
     expect(getScanJob(w.db, queued.scanJobId!)!.result).toMatchObject({ status: "imported", year: 2023 });
     await kickScanJobs(w.db);
-    const waited = await importFile(
-      w.db,
-      w.admin,
-      { fileName: "scan2.pdf", bytes: RESCAN, agency: null, year: null },
-      { ...opts, scan: (it) => importScanned(w.db, w.admin, it, opts, "wait") },
-    );
+    const waited = await importFile(w.db, {
+      actor: w.admin,
+      item: { fileName: "scan2.pdf", bytes: RESCAN, agency: null, year: null },
+      opts: { ...opts, scan: (it) => importScanned(w.db, { actor: w.admin, item: it, opts, mode: "wait" }) },
+    });
     expect(waited.status).toBe("imported");
     expect(waited.scanJobId).toBeGreaterThan(queued.scanJobId!);
   });

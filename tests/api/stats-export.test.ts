@@ -44,7 +44,9 @@ describe("consolidated XLSX", () => {
   it("reads back with the template rows and the sums of the published reports", async () => {
     const year = 2022;
     const expected = sumReports(fx.published.get(year)!.map((p) => p.report));
-    const wb = await readBack(buildExport(fx.db, "consolidated", new URLSearchParams({ year: String(year) }), null));
+    const wb = await readBack(
+      buildExport(fx.db, { name: "consolidated", params: new URLSearchParams({ year: String(year) }), viewer: null }),
+    );
     const ws = wb.worksheets[0];
     // section 三 starts after the proactive block; search from its title
     let start = 1;
@@ -69,7 +71,11 @@ describe("consolidated XLSX", () => {
   });
 
   it("CSV carries the same numbers without 千分位", () => {
-    const spec = buildExport(fx.db, "consolidated", new URLSearchParams({ year: "2021" }), null);
+    const spec = buildExport(fx.db, {
+      name: "consolidated",
+      params: new URLSearchParams({ year: "2021" }),
+      viewer: null,
+    });
     const csv = gridsToCsv(spec.sheets.flatMap((s) => s.grids));
     const expected = sumReports(fx.published.get(2021)!.map((p) => p.report));
     const line = csv.split("\r\n").find((l) => l.startsWith("一、本年新收"))!;
@@ -82,7 +88,9 @@ describe("bulk XLSX of a year", () => {
   it("has one row per published report and its columns sum to the city totals", async () => {
     const year = 2021;
     const list = fx.published.get(year)!;
-    const wb = await readBack(buildExport(fx.db, "reports", new URLSearchParams({ year: String(year) }), null));
+    const wb = await readBack(
+      buildExport(fx.db, { name: "reports", params: new URLSearchParams({ year: String(year) }), viewer: null }),
+    );
     const ws = wb.worksheets[0];
     // title row, two header rows, then data
     const pathRow = ws.getRow(3);
@@ -101,16 +109,15 @@ describe("bulk XLSX of a year", () => {
 
   it("compare and agency downloads carry the same metrics as the pages", async () => {
     const [a, b] = fx.published.get(2022)!;
-    const cmp = buildExport(
-      fx.db,
-      "compare",
-      new URLSearchParams([
+    const cmp = buildExport(fx.db, {
+      name: "compare",
+      params: new URLSearchParams([
         ["a", String(a.agencyId)],
         ["a", String(b.agencyId)],
         ["year", "2022"],
       ]),
-      null,
-    );
+      viewer: null,
+    });
     const wb = await readBack(cmp);
     const ws = wb.worksheets[0];
     let found = false;
@@ -122,16 +129,25 @@ describe("bulk XLSX of a year", () => {
       }
     });
     expect(found).toBe(true);
-    const ag = buildExport(fx.db, "agency", new URLSearchParams({ id: String(a.agencyId), year: "2022" }), null);
+    const ag = buildExport(fx.db, {
+      name: "agency",
+      params: new URLSearchParams({ id: String(a.agencyId), year: "2022" }),
+      viewer: null,
+    });
     expect(ag.sheets.length).toBe(2);
   });
 
   it("refuses drafts and staff-only lists to the public", () => {
-    expect(() => buildExport(fx.db, "reports", new URLSearchParams({ year: "2021", drafts: "1" }), null)).toThrow();
-    expect(() => buildExport(fx.db, "quality", new URLSearchParams({ year: "2021" }), null)).toThrow();
+    expect(() =>
+      buildExport(fx.db, { name: "reports", params: new URLSearchParams({ year: "2021", drafts: "1" }), viewer: null }),
+    ).toThrow();
+    expect(() =>
+      buildExport(fx.db, { name: "quality", params: new URLSearchParams({ year: "2021" }), viewer: null }),
+    ).toThrow();
     const admin = { id: 1, login: "a", name: "a", role: "admin" as const, agencyId: null };
     expect(
-      buildExport(fx.db, "quality", new URLSearchParams({ year: "2021" }), admin).sheets[0].grids[0].rows.length,
+      buildExport(fx.db, { name: "quality", params: new URLSearchParams({ year: "2021" }), viewer: admin }).sheets[0]
+        .grids[0].rows.length,
     ).toBeGreaterThan(0);
   });
 });

@@ -3,12 +3,10 @@
  * admin reads "状态：审核通过 → 已发布；意见：…" instead of raw JSON. Unknown actions and fields (added
  * later) still show, with their key; the raw JSON stays in the database.
  */
-import { STATUS_LABELS } from "@/server/workflow";
-import type { ReportStatus } from "@/lib/enums";
 import { statusLabel } from "@/lib/report-status";
 import { ROLE_LABELS } from "@/lib/permissions";
 
-export const ACTION_LABELS: Record<string, string> = {
+const ACTION_LABELS: Record<string, string> = {
   "auth.login": "登录",
   "auth.login.failed": "登录失败",
   "agency.create": "新建机关",

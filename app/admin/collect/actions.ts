@@ -8,9 +8,7 @@ import { startRun } from "@/server/collect";
 import { workRun } from "@/server/collect-runner";
 import { setAllowHosts } from "@/server/collect-settings";
 import { AGENCY_KINDS } from "@/lib/enums";
-import { getViewer } from "@/server/auth/viewer";
-import { can } from "@/lib/permissions";
-import { fail, zodFail, FORBIDDEN, SIGN_IN } from "@/lib/upload/result";
+import { fail } from "@/lib/upload/result";
 import { action } from "@/server/action";
 import type { FormState } from "@/app/workspace/_components/action-form";
 
@@ -33,9 +31,13 @@ export const startRunAction = action({ input: runInput, permission: "collect.run
     .map((s) => s.trim())
     .filter(Boolean);
   const db = getDb();
-  const r = startRun(db, viewer, input.year, {
-    ...(input.kind ? { kind: input.kind } : {}),
-    ...(names.length ? { agencies: names } : {}),
+  const r = startRun(db, {
+    actor: viewer,
+    year: input.year,
+    scope: {
+      ...(input.kind ? { kind: input.kind } : {}),
+      ...(names.length ? { agencies: names } : {}),
+    },
   });
   if (!r.ok) return fail(r.message);
   // worked by this server process in the background; the page shows its progress from the database

@@ -15,9 +15,10 @@ export async function importAddressesAction(_p: ImportState | null, fd: FormData
   if (!can(viewer, "import.bulk")) return fail(FORBIDDEN);
   const parsed = parseAddressLines(String(fd.get("addresses") ?? "").slice(0, 200_000));
   if (!parsed.ok) return fail(parsed.message, { addresses: parsed.message });
-  const results = await importAddresses(getDb(), viewer, parsed.lines, {
-    publish: fd.get("publish") === "1",
-    createAgencies: fd.get("create") === "1",
+  const results = await importAddresses(getDb(), {
+    actor: viewer,
+    lines: parsed.lines,
+    opts: { publish: fd.get("publish") === "1", createAgencies: fd.get("create") === "1" },
   });
   refreshStats(getDb());
   revalidatePath("/", "layout");

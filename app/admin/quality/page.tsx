@@ -217,7 +217,7 @@ function FindingList({
             <span className="muted small">
               {" "}
               —{" "}
-              {(JSON.parse(f.cells) as string[])
+              {f.cells
                 .slice(0, 2)
                 .map((c) => cellLabel(c))
                 .join("；")}

@@ -5,7 +5,6 @@ import { connection } from "next/server";
 import { ReportTables } from "@/components/report/report-tables";
 import { StatBarChart } from "@/components/charts/bar-chart";
 import { ChartCard } from "@/components/stats/chart-card";
-import { GridTable } from "@/components/stats/grid-table";
 import { getDb } from "@/server/db";
 import { getAgency } from "@/server/catalog";
 import { agencyCells, getVersionView, listAgencyYears, liveFindings } from "@/server/agency-page";

@@ -84,7 +84,7 @@ function reviewGrid(r: Report): Grid {
 }
 
 /** 2024-01-20T… → 2024年1月20日 (Beijing date; the generator stamps office hours). */
-export function chineseDate(iso: string): string {
+function chineseDate(iso: string): string {
   const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 }

@@ -4,7 +4,7 @@
  * 2021-layout reports may still print one row. The report year is only the fallback.
  */
 import { PROACTIVE_BLOCKS, applicationRows, expectedTemplate, type TemplateId } from "../../template";
-import { normText, splitNumbering, stripNotes } from "./normalize";
+import { normText, stripNotes } from "./normalize";
 import { labelKey } from "./specs";
 import type { Token } from "./tokens";
 

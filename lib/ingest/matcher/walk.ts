@@ -95,14 +95,8 @@ export function readReview(
 
 /** A group heading followed directly by figures: its sub-row labels were lost (（三）不予公开 0 0 0 …). */
 export function readGroup(
-  spec: RowSpec,
-  tok: Token,
-  cells: Token[],
-  atEnd: boolean,
-  specs: RowSpec[],
-  out: RowOutput,
-  done: Set<string>,
-  docUnit: "万元" | "元" | null,
+  { spec, tok, cells, atEnd }: { spec: RowSpec; tok: Token; cells: Token[]; atEnd: boolean },
+  { specs, out, done, docUnit }: { specs: RowSpec[]; out: RowOutput; done: Set<string>; docUnit: "万元" | "元" | null },
 ): void {
   const rows = spec.groupOf!.map((p) => specs.find((s) => s.path === p)!);
   const n = rows[0].cols.length;

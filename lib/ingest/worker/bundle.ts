@@ -7,9 +7,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-export function projectRoot(): string {
-  return process.env.XXGK_ROOT ?? process.cwd();
-}
+import { projectRoot } from "../../env";
 
 /** the file reader (entry.ts) or the OCR job's worker (scan-entry.ts) */
 export type WorkerName = "ingest-worker" | "scan-worker";

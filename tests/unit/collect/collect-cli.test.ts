@@ -8,7 +8,7 @@ import { openDb } from "../../../db/client";
 import { SYSTEM } from "../../../db/queries/audit";
 import { setAgencyWeb } from "../../../db/queries/agency-web";
 import { createAgency, createUser } from "../../../db/queries/setup";
-import { setAllowHosts } from "../../../db/queries/collect-settings";
+import { setAllowHosts } from "../../../server/collect-settings";
 import type { Viewer } from "../../../lib/permissions";
 import { startSite, YEAR, type Site } from "../../fixtures/collect/site";
 
@@ -54,8 +54,9 @@ beforeAll(async () => {
     "*.gov.cn 127.0.0.1",
   );
   for (const c of ["a", "d"])
-    setAgencyWeb(db, createAgency(db, SYSTEM, { name: `示例市${c}局`, kind: "市直部门" }), {
-      reportColumnUrl: `${site.base}/${c}/index.html`,
+    setAgencyWeb(db, {
+      agencyId: createAgency(db, SYSTEM, { name: `示例市${c}局`, kind: "市直部门" }),
+      web: { reportColumnUrl: `${site.base}/${c}/index.html` },
     });
   createAgency(db, SYSTEM, { name: "示例市乡镇", kind: "乡镇街道" });
   db.$client.close();

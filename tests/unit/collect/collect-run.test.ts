@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, type Db } from "../../../db/client";
 import { SYSTEM } from "../../../db/queries/audit";
 import { setAgencyWeb } from "../../../db/queries/agency-web";
-import { fetcherFor, setAllowHosts } from "../../../db/queries/collect-settings";
+import { fetcherFor, setAllowHosts } from "../../../server/collect-settings";
 import { nextPending, runItems, runView, staleRuns, startRun } from "../../../db/queries/collect";
 import { collectOne, workRun } from "../../../server/collect-runner";
 import { createAgency, createUser } from "../../../db/queries/setup";
@@ -32,7 +32,7 @@ function world() {
   const ids: Record<string, number> = {};
   for (const c of CASES) {
     ids[c] = createAgency(db, SYSTEM, { name: `示例市${c}局`, kind: "市直部门" });
-    setAgencyWeb(db, ids[c], { reportColumnUrl: `${site.base}/${c}/index.html` });
+    setAgencyWeb(db, { agencyId: ids[c], web: { reportColumnUrl: `${site.base}/${c}/index.html` } });
   }
   ids.none = createAgency(db, SYSTEM, { name: "示例市无网址局", kind: "市直部门" });
   expect(setAllowHosts(db, admin, "*.gov.cn 127.0.0.1").ok).toBe(true);
@@ -45,7 +45,7 @@ const byAgency = (db: Db, runId: number) =>
 describe("a collection run over the fixture agencies", () => {
   it("finds, stores, flags and refuses what each site calls for, and a second run stores nothing twice", async () => {
     const { db, admin, ids, fetcher } = world();
-    const run = startRun(db, admin, YEAR, {});
+    const run = startRun(db, { actor: admin, year: YEAR, scope: {} });
     expect(run).toMatchObject({ ok: true, total: 12 });
     const runId = (run as { runId: number }).runId;
     await workRun(db, runId, { fetcher, actor: admin });
@@ -117,7 +117,9 @@ describe("a collection run over the fixture agencies", () => {
           .get() as { n: number }
       ).n;
     const before = count();
-    const again = startRun(db, admin, YEAR, { agencies: ["示例市a局", "示例市b局"] }) as { runId: number };
+    const again = startRun(db, { actor: admin, year: YEAR, scope: { agencies: ["示例市a局", "示例市b局"] } }) as {
+      runId: number;
+    };
     await workRun(db, again.runId, { fetcher, actor: admin });
     expect(runItems(db, again.runId).map((i) => i.status)).toEqual(["unchanged", "unchanged"]);
     expect(count()).toBe(before);
@@ -135,7 +137,7 @@ describe("a collection run over the fixture agencies", () => {
       actor: admin,
       status: "submitted",
     });
-    const run = startRun(db, admin, YEAR, { agencies: ["示例市a局"] }) as { runId: number };
+    const run = startRun(db, { actor: admin, year: YEAR, scope: { agencies: ["示例市a局"] } }) as { runId: number };
     await workRun(db, run.runId, { fetcher, actor: admin });
     const [item] = runItems(db, run.runId);
     expect(item.status).toBe("found");
@@ -154,7 +156,7 @@ describe("a collection run over the fixture agencies", () => {
 
   it("a report first found on the website, then replaced by the agency's own differing version, shows the difference on the next run", async () => {
     const { db, admin, ids, fetcher } = world();
-    const first = startRun(db, admin, YEAR, { agencies: ["示例市a局"] }) as { runId: number };
+    const first = startRun(db, { actor: admin, year: YEAR, scope: { agencies: ["示例市a局"] } }) as { runId: number };
     await workRun(db, first.runId, { fetcher, actor: admin });
     const own = structuredClone(site.served.a.report);
     own.applications.newReceived.total = (own.applications.newReceived.total ?? 0) + 3;
@@ -166,7 +168,7 @@ describe("a collection run over the fixture agencies", () => {
       actor: admin,
       status: "submitted",
     });
-    const again = startRun(db, admin, YEAR, { agencies: ["示例市a局"] }) as { runId: number };
+    const again = startRun(db, { actor: admin, year: YEAR, scope: { agencies: ["示例市a局"] } }) as { runId: number };
     await workRun(db, again.runId, { fetcher, actor: admin });
     expect(runItems(db, again.runId)[0]).toMatchObject({
       status: "unchanged",
@@ -182,9 +184,13 @@ describe("a collection run over the fixture agencies", () => {
 
   it("continues after a restart with the agencies not yet done", async () => {
     const { db, admin, fetcher } = world();
-    const run = startRun(db, admin, YEAR, { agencies: ["示例市a局", "示例市c局", "示例市d局"] }) as { runId: number };
+    const run = startRun(db, {
+      actor: admin,
+      year: YEAR,
+      scope: { agencies: ["示例市a局", "示例市c局", "示例市d局"] },
+    }) as { runId: number };
     // the first process did one agency, then stopped
-    await collectOne(db, fetcher, admin, nextPending(db, run.runId)!);
+    await collectOne(db, { fetcher, actor: admin, item: nextPending(db, run.runId)! });
     db.$client.prepare("update collect_runs set heartbeat_at = '2000-01-01T00:00:00Z' where id = ?").run(run.runId);
     expect(staleRuns(db, 60_000)).toEqual([run.runId]);
     const hitsA = site.hits.get("/a/report.html");

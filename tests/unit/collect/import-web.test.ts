@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "../../../db/client";
 import { SYSTEM } from "../../../db/queries/audit";
-import { setAllowHosts } from "../../../db/queries/collect-settings";
+import { setAllowHosts } from "../../../server/collect-settings";
 import { importAddresses, parseAddressLines } from "../../../server/import-web";
 import { createAgency, createUser } from "../../../db/queries/setup";
 import type { Viewer } from "../../../lib/permissions";
@@ -29,10 +29,10 @@ describe("admin bulk import by address", () => {
     );
     if (!lines.ok) throw new Error(lines.message);
     const opts = { publish: false, createAgencies: false };
-    const refused = await importAddresses(db, admin, lines.lines, opts);
+    const refused = await importAddresses(db, { actor: admin, lines: lines.lines, opts });
     expect(refused[0]).toMatchObject({ status: "failed", message: expect.stringMatching(/不在允许访问的范围内/) });
     expect(setAllowHosts(db, admin, "*.gov.cn\n127.0.0.1").ok).toBe(true);
-    const first = await importAddresses(db, admin, lines.lines, opts);
+    const first = await importAddresses(db, { actor: admin, lines: lines.lines, opts });
     expect(first.map((r) => r.status)).toEqual(["imported", "failed"]);
     expect(first[1].message).toMatch(/HTTP 404/);
     const v = db.$client
@@ -42,7 +42,7 @@ describe("admin bulk import by address", () => {
       .get(agencyId) as Record<string, unknown>;
     expect(v).toMatchObject({ source: "web", u: `${site.base}/a/report.html`, d: `${YEAR + 1}-01-20` });
     expect(Number(v.n)).toBeGreaterThan(1000);
-    const again = await importAddresses(db, admin, lines.lines, opts);
+    const again = await importAddresses(db, { actor: admin, lines: lines.lines, opts });
     expect(again[0].status).toBe("unchanged");
     expect(parseAddressLines("javascript:alert(1),x,2025")).toMatchObject({
       ok: false,

@@ -62,7 +62,7 @@ describe("report titles and printed dates", () => {
 
 describe("readFromAddress", () => {
   it("reads the tables printed in the page, with the page's date", async () => {
-    const r = await readFromAddress(fetcher(), url("/a/report.html"), target);
+    const r = await readFromAddress(fetcher(), { url: url("/a/report.html"), target });
     expect(r.ok).toBe(true);
     const { read, origin } = r as Extract<typeof r, { ok: true }>;
     expect(read.report.applications.newReceived.total).toBe(site.served.a.report.applications.newReceived.total);
@@ -70,7 +70,7 @@ describe("readFromAddress", () => {
     expect(origin).toMatchObject({ url: url("/a/report.html"), pageDate: `${YEAR + 1}-01-20` });
   });
   it("follows the page's .docx attachment when the tables are not in the page", async () => {
-    const r = await readFromAddress(fetcher(), url("/b/report.html"), target);
+    const r = await readFromAddress(fetcher(), { url: url("/b/report.html"), target });
     expect(r.ok).toBe(true);
     const { read, origin } = r as Extract<typeof r, { ok: true }>;
     expect(read.file?.type).toBe("docx");
@@ -78,7 +78,7 @@ describe("readFromAddress", () => {
     expect(origin).toMatchObject({ finalUrl: url("/b/files/report.docx"), pageDate: `${YEAR + 1}-03-05` });
   });
   it("reads a GBK page", async () => {
-    const r = await readFromAddress(fetcher(), url("/c/report.html"), target);
+    const r = await readFromAddress(fetcher(), { url: url("/c/report.html"), target });
     expect(r.ok).toBe(true);
     expect((r as Extract<typeof r, { ok: true }>).read.report.applications.newReceived.total).toBe(
       site.served.c.report.applications.newReceived.total,
@@ -86,18 +86,18 @@ describe("readFromAddress", () => {
     expect((r as Extract<typeof r, { ok: true }>).origin.pageDate).toBe(`${YEAR + 1}-01-15`);
   });
   it("follows a PDF attachment", async () => {
-    const r = await readFromAddress(fetcher(), url("/j/report.html"), target);
+    const r = await readFromAddress(fetcher(), { url: url("/j/report.html"), target });
     expect(r).toMatchObject({ ok: true, read: { file: { type: "pdf" } }, origin: { pageDate: `${YEAR + 1}-01-25` } });
   });
   it("says clearly why an .xls attachment, a 404 and a page of another year cannot be used", async () => {
-    const xls = await readFromAddress(fetcher(), url("/k/report.html"), target);
+    const xls = await readFromAddress(fetcher(), { url: url("/k/report.html"), target });
     expect(xls).toMatchObject({ ok: false, message: expect.stringMatching(/附件“report\.xls”：.*(\.xls|Excel)/) });
-    expect(await readFromAddress(fetcher(), url("/f/report.html"), target)).toMatchObject({
+    expect(await readFromAddress(fetcher(), { url: url("/f/report.html"), target })).toMatchObject({
       ok: false,
       message: expect.stringMatching(/HTTP 404/),
     });
-    expect(await readFromAddress(fetcher(), url("/a/report.html"), { year: YEAR - 1, agencyName: null })).toMatchObject(
-      { ok: false, message: expect.stringMatching(/所选年度为/) },
-    );
+    expect(
+      await readFromAddress(fetcher(), { url: url("/a/report.html"), target: { year: YEAR - 1, agencyName: null } }),
+    ).toMatchObject({ ok: false, message: expect.stringMatching(/所选年度为/) });
   });
 });

@@ -138,12 +138,11 @@ describe("property: mutated reports through the parser and the upload path", () 
           const rnd = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
           const bytes = mutations[m](render(i, "docx"), rnd);
           const before = count();
-          const res = await importFile(
-            db,
-            SYSTEM,
-            { fileName: "年报.docx", bytes, agency: "示例市测试局", year: reports[i % reports.length].year },
-            { publish: false, createAgencies: true },
-          );
+          const res = await importFile(db, {
+            actor: SYSTEM,
+            item: { fileName: "年报.docx", bytes, agency: "示例市测试局", year: reports[i % reports.length].year },
+            opts: { publish: false, createAgencies: true },
+          });
           if (!res.stored) expect(count()).toEqual(before);
           expect(res.message).toMatch(CJK);
         },

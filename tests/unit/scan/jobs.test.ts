@@ -79,7 +79,7 @@ beforeEach(() => {
       seen.push({ id: job.id, page: p.page, running: n("running"), queued: n("queued") });
     },
     // the stand-in outcome carries no report: a finished job records what it was given
-    finish: async (_db, _job, _bytes, outcome) =>
+    finish: async (_db, { outcome }) =>
       outcome.ok
         ? { status: "done", result: { ...(outcome as unknown as Record<string, unknown>) } }
         : { status: "failed", message: outcome.error },
@@ -145,7 +145,7 @@ describe("scan jobs", () => {
     configureScanRunner({
       script,
       idleMs: 300,
-      finish: async (_d, _j, _b, o) => (o.ok ? { status: "done" } : { status: "failed", message: o.error }),
+      finish: async (_d, { outcome: o }) => (o.ok ? { status: "done" } : { status: "failed", message: o.error }),
     });
     const job = createScanJob(db, spec("hang"));
     await kickScanJobs(db);
@@ -182,7 +182,10 @@ describe("scan jobs", () => {
     configureScanRunner({
       script,
       onProgress: (j, p) => seen.push({ id: j.id, page: p.page, running: 1, queued: 0 }),
-      finish: async (_d, _j, _b, o) => ({ status: "done", result: { ...(o as unknown as Record<string, unknown>) } }),
+      finish: async (_d, { outcome }) => ({
+        status: "done",
+        result: { ...(outcome as unknown as Record<string, unknown>) },
+      }),
     });
     await kickScanJobs(db);
     const end = getScanJob(db, job.id)!;

@@ -183,12 +183,11 @@ describe("bulk import refuses the same bad files per file, storing nothing for t
   for (const [label, make, message] of BAD.filter(([l]) => !l.includes("another year"))) {
     it(label, async () => {
       const before = counts(w.db);
-      const r = await importFile(
-        w.db,
-        SYSTEM,
-        { fileName: "x.docx", bytes: make(), agency: "示例市新机关", year: 2024 },
-        { publish: true, createAgencies: true },
-      );
+      const r = await importFile(w.db, {
+        actor: SYSTEM,
+        item: { fileName: "x.docx", bytes: make(), agency: "示例市新机关", year: 2024 },
+        opts: { publish: true, createAgencies: true },
+      });
       expect(r.status).toBe("failed");
       if (typeof message === "string") expect(r.message).toBe(message);
       else expect(r.message).toMatch(message);
@@ -198,12 +197,11 @@ describe("bulk import refuses the same bad files per file, storing nothing for t
   it("a manifest year that contradicts the report needs attention and creates nothing", async () => {
     const before = counts(w.db);
     const bytes = renderDocx({ report: demo(2022).report, submittedAt: demo(2022).submittedAt });
-    const r = await importFile(
-      w.db,
-      SYSTEM,
-      { fileName: "x.docx", bytes, agency: "示例市新机关", year: 2024 },
-      { publish: true, createAgencies: true },
-    );
+    const r = await importFile(w.db, {
+      actor: SYSTEM,
+      item: { fileName: "x.docx", bytes, agency: "示例市新机关", year: 2024 },
+      opts: { publish: true, createAgencies: true },
+    });
     expect(r).toMatchObject({
       status: "attention",
       stored: false,

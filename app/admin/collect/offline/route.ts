@@ -2,7 +2,7 @@
 import { getDb } from "@/server/db";
 import { nothingOnline, WEB_LABELS } from "@/server/collect-tracking";
 import { getViewer } from "@/server/auth/viewer";
-import { can, assertCan } from "@/lib/permissions";
+import { assertCan } from "@/lib/permissions";
 import { handleErrors } from "@/lib/respond";
 import { AppError } from "@/lib/errors";
 import { toCsv } from "@/lib/upload/csv";

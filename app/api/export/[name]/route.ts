@@ -12,7 +12,7 @@ export const GET = handleErrors(async (req: Request, ctx: { params: Promise<{ na
   const { name } = await ctx.params;
   const sp = new URL(req.url).searchParams;
   const format = sp.get("format") === "csv" ? "csv" : "xlsx";
-  const spec = buildExport(getDb(), name, sp, await getViewer());
+  const spec = buildExport(getDb(), { name, params: sp, viewer: await getViewer() });
   const filename = `${spec.file}.${format}`;
   const headers = {
     "Content-Disposition": `attachment; filename="export.${format}"; filename*=UTF-8''${encodeURIComponent(filename)}`,

@@ -36,12 +36,11 @@ export async function POST(req: Request) {
   if (!raw) return errorResponse(fail("请填写年报网页的网址", { url: "请填写网址" }));
   const address = checkAddress(raw);
   if (!address.ok) return errorResponse(fail(address.message, { url: address.message }));
-  const got = await readFromAddress(
-    fetcherFor(db),
-    address.url.href,
-    { year: target.year, agencyName: target.agencyName },
-    maxUploadBytes(),
-  );
+  const got = await readFromAddress(fetcherFor(db), {
+    url: address.url.href,
+    target: { year: target.year, agencyName: target.agencyName },
+    maxBytes: maxUploadBytes(),
+  });
   if (!got.ok) return errorResponse(got);
   const { read, origin } = got;
   const s = stage({
