@@ -128,7 +128,13 @@ function textLike(
   let side = 0;
   const lo = Math.round(s.pos - s.thick / 2) - 3;
   const hi = Math.round(s.pos + s.thick / 2) + 3;
+  // a rule crossing this one (ink running on for 2d on both sides) is no text beside it
+  const crossing = (i: number) => {
+    for (let k = 0; k < 2 * d; k++) if (!at(i, lo - k) || !at(i, hi + k)) return false;
+    return true;
+  };
   for (let i = Math.round(s.a); i <= s.b; i += 2) {
+    if (crossing(i) || crossing(i - 1) || crossing(i + 1)) continue;
     n++;
     let hit = false;
     for (let k = 0; k < d && !hit; k++) hit = at(i, lo - k) || at(i, hi + k);

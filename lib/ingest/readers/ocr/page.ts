@@ -8,7 +8,7 @@ import type { Placed } from "../pdf-pages";
 import type { TableCell, TextLine } from "../../types";
 import { findInk, readRegions, regionsOf, toRules, type Region } from "./cells";
 import { deskew, lineInk } from "./deskew";
-import { resize, type Gray } from "./image";
+import { resize, whitenPaper, type Gray } from "./image";
 import { defaultLineOptions, eraseLines, findLines } from "./lines";
 import { recognize, type Word } from "./tesseract";
 import { defaultSpeckOptions, despeckle } from "./specks";
@@ -50,6 +50,7 @@ export async function readPage(raw: Gray, page: number, signal?: AbortSignal): P
   const clean = { ...img, data: img.data.slice() };
   eraseLines(clean, ink, lines, 2);
   despeckle(clean, ink, defaultSpeckOptions(DPI));
+  whitenPaper(clean);
   const regions = regionsOf(frames, img.h, K);
   for (const r of regions) findInk(r, ink, img.w, img.h, Math.round(DPI * 0.03), Math.round(DPI * 0.15));
   // the prose pass and the cells' passes run side by side (two tesseract slots)
