@@ -162,4 +162,31 @@ describe("stitching", () => {
     const [w] = doubtWarnings(prov, [cell]);
     expect(w.cells).toEqual(["applications.granted.total"]);
   });
+
+  it("names a doubtful cell whose whole printed row went unmatched by the rows between its neighbours", () => {
+    const at = (y: number) => ({ loc: { page: 3, x: 400, y }, snippet: "", raw: "1" });
+    const prov = {
+      "applications.granted.commercial": at(500),
+      "applications.denied.stateSecret.commercial": at(700),
+      "applications.denied.lawForbidden.commercial": at(800),
+    };
+    const cell = (y: number) => ({
+      page: 3,
+      x: 400,
+      y,
+      w: 80,
+      h: 40,
+      frame: 0,
+      origin: 0,
+      ink: { x: 410, y: y + 5, w: 20, h: 30 },
+      text: "",
+      value: true,
+      doubt: "单元格有字迹但未能识别为数字",
+    });
+    // 部分公开 sits between 予以公开 and 属于国家秘密; below the last matched row, every later row is named
+    const [between, after] = doubtWarnings(prov, [cell(600), cell(900)]);
+    expect(between.cells).toEqual(["applications.partial.commercial"]);
+    expect(after.cells).toContain("applications.denied.securityStability.commercial");
+    expect(after.cells).not.toContain("applications.denied.lawForbidden.commercial");
+  });
 });

@@ -31,6 +31,8 @@ export interface Region {
   zhConf?: number;
   /** unsure Chinese reading of a few characters: possibly a figure, the digits pass decides */
   maybe?: boolean;
+  /** a few unknown characters in a column of figures: a figure the digits pass must read, else a doubt */
+  amongFigures?: boolean;
 }
 
 /** Lines (pixels, y down) → the PDF reader's rules (points, y up), so framesFromRules builds the grid. */
@@ -137,7 +139,18 @@ export function findInk(r: Region, ink: Uint8Array, w: number, h: number, inset:
     bx1 = Math.max(bx1, b.x1);
     by1 = Math.max(by1, b.y1);
   }
-  if (n === 0) return;
+  if (n === 0) {
+    // faint print broken into pieces, none of them a stroke by itself: all of it is the ink
+    for (const b of blobs) {
+      n += b.n;
+      bx0 = Math.min(bx0, b.x0);
+      by0 = Math.min(by0, b.y0);
+      bx1 = Math.max(bx1, b.x1);
+      by1 = Math.max(by1, b.y1);
+    }
+    if (n >= minInk) r.ink = { x: x0 + 1 + bx0, y: y0 + 1 + by0, w: bx1 - bx0 + 1, h: by1 - by0 + 1 };
+    return;
+  }
   for (const b of blobs) {
     if (stroke(b)) continue;
     const cx = (b.x0 + b.x1) / 2;
@@ -251,6 +264,17 @@ export async function readRegions(img: Gray, regions: Region[], o: ReadOptions):
     );
     zh.push(...wordsBySpan(await recognize(all.img, { lang: "chi_sim", psm: 6, signal: o.signal }), all.spans));
   }
+  // tesseract drops a short line it cannot settle in a long montage (规章, two characters): a cell wide
+  // enough for words that came back empty is read again alone
+  await Promise.all(
+    inked.map(async (r, i) => {
+      const mean = (ws: Word[]) => (ws.length ? ws.reduce((a, w) => a + w.conf, 0) / ws.length : 0);
+      if (r.ink!.w < 1.6 * r.ink!.h || (zh[i].length > 0 && Math.min(...zh[i].map((w) => w.conf)) >= 40)) return;
+      const alone = montage(img, [r.ink!]);
+      const again = await recognize(alone.img, { lang: "chi_sim", psm: 7, signal: o.signal });
+      if (mean(again) > mean(zh[i])) zh[i] = again;
+    }),
+  );
   inked.forEach((r, i) => {
     r.text = joinWords(zh[i]);
     r.value = looksLikeValue(r.text);
@@ -274,7 +298,7 @@ export async function readRegions(img: Gray, regions: Region[], o: ReadOptions):
       const short = r.text.replace(/\s/g, "");
       if (short.length <= 2 && (short.match(/[\u4e00-\u9fff]/g) ?? []).length <= 1) r.value = true;
       // a few characters that are no word of the template, in a column of figures: the digits pass decides
-      else if (short.length <= 3 && !isKnownLabel(short)) r.maybe = true;
+      else if (short.length <= 3 && !isKnownLabel(short)) r.maybe = r.amongFigures = true;
     }
   }
   for (const r of inked) if (!r.value) r.text = snapLabel(r.text);
@@ -322,12 +346,18 @@ export async function readRegions(img: Gray, regions: Region[], o: ReadOptions):
       if (per[i].length) r.doubt = merged.has(i) ? "整行识别时与相邻单元格连读，单独识别" : "整行识别时遗漏，单独识别";
     }),
   );
+  // a header row has no figure: a lone unsure character there (结 of a split 结果维持) is a label
+  const withFigures = new Set(inked.filter((r) => r.value).map((r) => `${r.frame}:${Math.round(r.y / 8)}`));
   flat.forEach((r, i) => {
     if (!r.maybe) return judgeFigure(r, per[i]);
+    if (!r.amongFigures && !withFigures.has(`${r.frame}:${Math.round(r.y / 8)}`)) return;
     // a cell the Chinese pass could not read is a figure only when the digits pass reads it cleanly
     const text = per[i].map((w) => w.text).join("");
     const conf = per[i].length ? Math.min(...per[i].map((w) => w.conf)) : 0;
-    if (per[i].length !== 1 || !NUMBER.test(text) || conf < 60) return;
+    if (per[i].length !== 1 || !NUMBER.test(text) || conf < 60) {
+      if (r.amongFigures && !r.doubt) r.doubt = `数字列中的单元格读作“${r.text}”，未能识别为数字`;
+      return;
+    }
     const zh = r.text;
     r.value = true;
     judgeFigure(r, per[i]);
@@ -423,6 +453,8 @@ function judge(r: Region, words: Word[]): void {
   }
   if (dash.test(text)) {
     r.text = "-";
+    // the Chinese pass reads a dash as 一 or a dash; anything else there is a figure the digits pass lost
+    if (zhText && !/^[-—–－一_]+$/.test(zhText)) r.doubt = `两次识别结果不一致（${zhText} / -）`;
     return;
   }
   // a point before or after a figure is a speck beside it, never part of a count

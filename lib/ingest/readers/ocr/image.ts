@@ -201,7 +201,7 @@ export function cellPng(img: Gray, maxH = 40): string {
 
 /**
  * Paper to pure white, in place: every pixel within `margin` of the paper's grey (the median of the
- * page) becomes 255 and darker ones are stretched to the full range. Pieces of a scan pasted on a white
+ * page) becomes 255; darker ones are left alone. Pieces of a scan pasted on a white
  * montage then carry no grey box of paper around them, which tesseract's own threshold can take for ink.
  */
 export function whitenPaper(img: Gray, margin = 20): void {
@@ -212,6 +212,7 @@ export function whitenPaper(img: Gray, margin = 20): void {
   for (let v = 0, seen = 0; v < 256; v++) if ((seen += hist[v]) >= half) [paper, v] = [v, 256];
   const cut = Math.max(64, paper - margin);
   const map = new Uint8Array(256);
-  for (let v = 0; v < 256; v++) map[v] = v >= cut ? 255 : Math.round((v * 255) / cut);
+  // darker pixels stay as they are: stretching them would lighten faint strokes
+  for (let v = 0; v < 256; v++) map[v] = v >= cut ? 255 : v;
   for (let i = 0; i < img.data.length; i++) img.data[i] = map[img.data[i]];
 }

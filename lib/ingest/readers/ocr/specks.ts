@@ -65,27 +65,33 @@ export function despeckle(img: { w: number; h: number; data: Uint8Array }, ink: 
   const small = (b: Blob) => b.n <= o.maxArea && b.x1 - b.x0 < o.maxSide && b.y1 - b.y0 < o.maxSide;
   // summed-area table of the strokes (every blob that is not small), to ask "any stroke near?" at once
   const W1 = w + 1;
+  // and of all ink: faint print breaks into small blobs too, but they crowd together where specks do not
   const sat = new Int32Array(W1 * (h + 1));
+  const all = new Int32Array(W1 * (h + 1));
   for (let y = 0; y < h; y++) {
     let row = 0;
+    let rowAll = 0;
     for (let x = 0; x < w; x++) {
       const id = label[y * w + x];
       if (id && !small(blobs[id])) row++;
+      if (id) rowAll++;
       sat[(y + 1) * W1 + x + 1] = sat[y * W1 + x + 1] + row;
+      all[(y + 1) * W1 + x + 1] = all[y * W1 + x + 1] + rowAll;
     }
   }
-  const strokesIn = (x0: number, y0: number, x1: number, y1: number) => {
+  const sum = (t: Int32Array, x0: number, y0: number, x1: number, y1: number) => {
     x0 = Math.max(0, x0);
     y0 = Math.max(0, y0);
     x1 = Math.min(w - 1, x1);
     y1 = Math.min(h - 1, y1);
-    return sat[(y1 + 1) * W1 + x1 + 1] - sat[y0 * W1 + x1 + 1] - sat[(y1 + 1) * W1 + x0] + sat[y0 * W1 + x0];
+    return t[(y1 + 1) * W1 + x1 + 1] - t[y0 * W1 + x1 + 1] - t[(y1 + 1) * W1 + x0] + t[y0 * W1 + x0];
   };
   let removed = 0;
   for (let id = 1; id < blobs.length; id++) {
     const b = blobs[id];
     if (!small(b)) continue;
-    if (strokesIn(b.x0 - o.near, b.y0 - o.near, b.x1 + o.near, b.y1 + o.near) > 0) continue;
+    const [x0, y0, x1, y1] = [b.x0 - o.near, b.y0 - o.near, b.x1 + o.near, b.y1 + o.near];
+    if (sum(sat, x0, y0, x1, y1) > 0 || sum(all, x0, y0, x1, y1) - b.n >= o.maxArea) continue;
     removed++;
     for (let y = Math.max(0, b.y0 - 1); y <= Math.min(h - 1, b.y1 + 1); y++)
       for (let x = Math.max(0, b.x0 - 1); x <= Math.min(w - 1, b.x1 + 1); x++) {
