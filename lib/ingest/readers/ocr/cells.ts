@@ -269,9 +269,11 @@ export async function readRegions(img: Gray, regions: Region[], o: ReadOptions):
   await Promise.all(
     inked.map(async (r, i) => {
       const mean = (ws: Word[]) => (ws.length ? ws.reduce((a, w) => a + w.conf, 0) / ws.length : 0);
-      if (r.ink!.w < 1.6 * r.ink!.h || (zh[i].length > 0 && Math.min(...zh[i].map((w) => w.conf)) >= 40)) return;
+      const lines = printedLines(img, r.ink!);
+      if (zh[i].length > 0 && Math.min(...zh[i].map((w) => w.conf)) >= 40) return;
+      if (lines < 2 && r.ink!.w < 1.6 * r.ink!.h) return;
       const alone = montage(img, [r.ink!]);
-      const again = await recognize(alone.img, { lang: "chi_sim", psm: 7, signal: o.signal });
+      const again = await recognize(alone.img, { lang: "chi_sim", psm: lines > 1 ? 6 : 7, signal: o.signal });
       if (mean(again) > mean(zh[i])) zh[i] = again;
     }),
   );
@@ -303,7 +305,9 @@ export async function readRegions(img: Gray, regions: Region[], o: ReadOptions):
   }
   for (const r of inked) if (!r.value) r.text = snapLabel(r.text);
   // a figure is a line of print, not a block: a tall or wide patch of ink is left to the Chinese pass
-  for (const r of inked) if (r.value && (r.ink!.h > MAX_FIGURE_H || r.ink!.w > MAX_FIGURE_W)) r.value = false;
+  for (const r of inked)
+    if (r.value && (r.ink!.h > MAX_FIGURE_H || r.ink!.w > MAX_FIGURE_W || printedLines(img, r.ink!) > 1))
+      r.value = false;
   const figures = inked.filter((r) => (r.value || r.maybe) && r.text.replace(/\s/g, "") !== "无");
   if (figures.length === 0) return;
   // Figures of one printed row go on one line, as printed: tesseract reads a lone "1" badly, a line well.
@@ -366,6 +370,23 @@ export async function readRegions(img: Gray, regions: Region[], o: ReadOptions):
 }
 
 type Box = { x: number; y: number; w: number; h: number };
+
+/** Lines of print in a box: runs of inked pixel rows parted by white bands (a header cell of two lines). */
+export function printedLines(img: Gray, b: Box): number {
+  let lines = 0;
+  let gap = Infinity;
+  const minGap = Math.max(4, Math.round(b.h * 0.08));
+  for (let y = Math.round(b.y); y < Math.round(b.y + b.h); y++) {
+    let dark = 0;
+    for (let x = Math.round(b.x); x < Math.round(b.x + b.w); x++) if (img.data[y * img.w + x] < 160) dark++;
+    if (dark === 0) gap++;
+    else {
+      if (gap >= minGap) lines++;
+      gap = 0;
+    }
+  }
+  return lines;
+}
 
 /** Pieces side by side on lines (one line per list), generous white between; each piece's box in the montage. */
 export function lineMontage(img: Gray, lines: Box[][]): { img: Gray; pieces: Box[] } {
