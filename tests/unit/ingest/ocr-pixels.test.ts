@@ -87,6 +87,29 @@ describe("ruling lines and the grid", () => {
     expect(lines.h.some((l) => l.y < 180)).toBe(false);
   });
 
+  it("keeps a short column rule whose top runs on into a character of the heading row above", () => {
+    const w = 1600;
+    const h = 700;
+    const data = new Uint8Array(w * h).fill(255);
+    const box = (x0: number, y0: number, x1: number, y1: number) => {
+      for (let y = y0; y < y1; y++) data.fill(20, y * w + x0, y * w + x1);
+    };
+    // a heading row 200–280 across the table, then two short rows split by a rule at x = 800
+    for (const y of [200, 280, 360, 440]) box(200, y - 2, 1400, y + 3);
+    for (const x of [200, 1400]) box(x - 2, 200, x + 3, 440);
+    box(798, 280, 803, 440);
+    // the heading's character sits right on that rule: a stroke down to it, and strokes off it either side
+    box(798, 222, 803, 280);
+    for (const y of [226, 246]) box(760, y, 798, y + 6);
+    for (const y of [236, 256]) box(803, y, 842, y + 6);
+    const found = findLines(new Uint8Array(data.map((v) => (v < 128 ? 1 : 0))), w, h, defaultLineOptions(300));
+    const rule = found.v.find((l) => Math.abs(l.x - 800) < 4);
+    expect(rule).toBeDefined();
+    // the part inside the heading is not a rule: the heading stays one merged cell
+    expect(rule!.y1).toBeGreaterThan(270);
+    expect(rule!.y2).toBeGreaterThan(430);
+  });
+
   it("cuts the grid into cells with the merged cell as one region", () => {
     const k = 72 / 300;
     const frames = framesFromRules(toRules(lines, straight.h, k));

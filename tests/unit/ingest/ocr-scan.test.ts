@@ -90,10 +90,10 @@ describe.skipIf(!!missing)("scanned reports (tesseract)", () => {
       const res = await parseScanned(new Uint8Array(scanPdf(join(DIR, "report-2019.pdf"), HARD)));
       expect(res.ok).toBe(true);
       if (!res.ok) return;
-      // about 92% of the cells are read right at this quality; what matters is that the rest are marked
+      // 199/200 cells were read right at the time of writing; what matters is that the rest are marked
       const { share, silent } = score(res, truth2019);
       expect(silent).toEqual([]);
-      expect(share).toBeGreaterThan(0.88);
+      expect(share).toBeGreaterThanOrEqual(0.95);
       expect(res.warnings.some((w) => w.message.includes("扫描件第"))).toBe(true);
       expect(res.confidence.level).not.toBe("certain");
     },
