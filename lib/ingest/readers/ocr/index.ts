@@ -134,7 +134,9 @@ async function scan(bytes: Uint8Array, opts: ScanOptions): Promise<ParseOutcome>
     return fail(`解析失败：${e instanceof Error ? e.message : String(e)}`);
   }
   if (!outcome.ok) return outcome;
-  outcome.warnings.push(...doubtWarnings(outcome.provenance, cells), ...unreadTables(outcome));
+  outcome.warnings.push(...doubtWarnings(outcome.provenance, cells));
+  // a whole report has every table; a photographed page (added to a report being edited) has only its own
+  if (!isPng(bytes) && !isJpeg(bytes)) outcome.warnings.push(...unreadTables(outcome));
   outcome.confidence = confidenceSummary(outcome.report, outcome.warnings);
   const cellImages: Record<string, string> = {};
   for (const [path, p] of Object.entries(outcome.provenance)) {
