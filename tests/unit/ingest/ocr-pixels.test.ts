@@ -87,6 +87,29 @@ describe("ruling lines and the grid", () => {
     expect(lines.h.some((l) => l.y < 180)).toBe(false);
   });
 
+  it("keeps a short column rule whose top runs on into a character of the heading row above", () => {
+    const w = 1600;
+    const h = 700;
+    const data = new Uint8Array(w * h).fill(255);
+    const box = (x0: number, y0: number, x1: number, y1: number) => {
+      for (let y = y0; y < y1; y++) data.fill(20, y * w + x0, y * w + x1);
+    };
+    // a heading row 200–280 across the table, then two short rows split by a rule at x = 800
+    for (const y of [200, 280, 360, 440]) box(200, y - 2, 1400, y + 3);
+    for (const x of [200, 1400]) box(x - 2, 200, x + 3, 440);
+    box(798, 280, 803, 440);
+    // the heading's character sits right on that rule: a stroke down to it, and strokes off it either side
+    box(798, 222, 803, 280);
+    for (const y of [226, 246]) box(760, y, 798, y + 6);
+    for (const y of [236, 256]) box(803, y, 842, y + 6);
+    const found = findLines(new Uint8Array(data.map((v) => (v < 128 ? 1 : 0))), w, h, defaultLineOptions(300));
+    const rule = found.v.find((l) => Math.abs(l.x - 800) < 4);
+    expect(rule).toBeDefined();
+    // the part inside the heading is not a rule: the heading stays one merged cell
+    expect(rule!.y1).toBeGreaterThan(270);
+    expect(rule!.y2).toBeGreaterThan(430);
+  });
+
   it("cuts the grid into cells with the merged cell as one region", () => {
     const k = 72 / 300;
     const frames = framesFromRules(toRules(lines, straight.h, k));
@@ -161,5 +184,32 @@ describe("stitching", () => {
     };
     const [w] = doubtWarnings(prov, [cell]);
     expect(w.cells).toEqual(["applications.granted.total"]);
+  });
+
+  it("names a doubtful cell whose whole printed row went unmatched by the rows between its neighbours", () => {
+    const at = (y: number) => ({ loc: { page: 3, x: 400, y }, snippet: "", raw: "1" });
+    const prov = {
+      "applications.granted.commercial": at(500),
+      "applications.denied.stateSecret.commercial": at(700),
+      "applications.denied.lawForbidden.commercial": at(800),
+    };
+    const cell = (y: number) => ({
+      page: 3,
+      x: 400,
+      y,
+      w: 80,
+      h: 40,
+      frame: 0,
+      origin: 0,
+      ink: { x: 410, y: y + 5, w: 20, h: 30 },
+      text: "",
+      value: true,
+      doubt: "单元格有字迹但未能识别为数字",
+    });
+    // 部分公开 sits between 予以公开 and 属于国家秘密; below the last matched row, every later row is named
+    const [between, after] = doubtWarnings(prov, [cell(600), cell(900)]);
+    expect(between.cells).toEqual(["applications.partial.commercial"]);
+    expect(after.cells).toContain("applications.denied.securityStability.commercial");
+    expect(after.cells).not.toContain("applications.denied.lawForbidden.commercial");
   });
 });

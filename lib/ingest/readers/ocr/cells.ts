@@ -8,7 +8,7 @@ import { framesFromRules, type Frame } from "../pdf-grid";
 import type { Rules } from "../pdf-rules";
 import { crop, type Gray } from "./image";
 import type { HLine, VLine } from "./lines";
-import { snapLabel } from "./labels";
+import { isKnownLabel, snapLabel } from "./labels";
 import { recognize, type Word } from "./tesseract";
 
 export interface Region {
@@ -31,6 +31,8 @@ export interface Region {
   zhConf?: number;
   /** unsure Chinese reading of a few characters: possibly a figure, the digits pass decides */
   maybe?: boolean;
+  /** a few unknown characters in a column of figures: a figure the digits pass must read, else a doubt */
+  amongFigures?: boolean;
 }
 
 /** Lines (pixels, y down) → the PDF reader's rules (points, y up), so framesFromRules builds the grid. */
@@ -70,43 +72,99 @@ export function regionsOf(frames: Frame[], pageH: number, k: number): Region[] {
   return out;
 }
 
+/** A blob of ink at most this many pixels (and this many along either side) is a speck, not a stroke. */
+const SPECK_AREA = 30;
+const SPECK_SIDE = 8;
+
 /**
- * The ink inside a region, away from its borders; specks (pixels with fewer than four inked neighbours:
- * clusters of noise and JPEG, not a stroke two pixels wide) do not count. Sets `ink` to the tight box, or
- * null for a blank cell.
+ * The ink inside a region, away from its borders: the box of its strokes (blobs of ink larger than a
+ * speck), with the small blobs that sit inside that box (a decimal point, the dot of a character). A
+ * speck beside a figure is left out, so it is read neither as a trailing "." nor as a stray mark. Sets
+ * `ink` to the tight box, or null for a blank cell (fewer than `minInk` pixels of ink).
  */
 export function findInk(r: Region, ink: Uint8Array, w: number, h: number, inset: number, minInk: number): void {
   const x0 = Math.max(0, Math.round(r.x + inset));
   const y0 = Math.max(0, Math.round(r.y + inset));
   const x1 = Math.min(w - 1, Math.round(r.x + r.w - inset));
   const y1 = Math.min(h - 1, Math.round(r.y + r.h - inset));
-  let n = 0;
+  const cw = x1 - x0 - 1;
+  const ch = y1 - y0 - 1;
+  r.ink = null;
+  if (cw <= 0 || ch <= 0) return;
+  const label = new Int32Array(cw * ch);
+  const stack: number[] = [];
+  const blobs: { x0: number; y0: number; x1: number; y1: number; n: number }[] = [];
+  for (let s = 0; s < cw * ch; s++) {
+    const sx = s % cw;
+    const sy = (s - sx) / cw;
+    if (label[s] || !ink[(y0 + 1 + sy) * w + x0 + 1 + sx]) continue;
+    const b = { x0: sx, y0: sy, x1: sx, y1: sy, n: 0 };
+    blobs.push(b);
+    label[s] = blobs.length;
+    stack.push(s);
+    while (stack.length) {
+      const i = stack.pop()!;
+      const x = i % cw;
+      const y = (i - x) / cw;
+      b.n++;
+      if (x < b.x0) b.x0 = x;
+      if (x > b.x1) b.x1 = x;
+      if (y < b.y0) b.y0 = y;
+      if (y > b.y1) b.y1 = y;
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          const yy = y + dy;
+          if (xx < 0 || yy < 0 || xx >= cw || yy >= ch) continue;
+          const j = yy * cw + xx;
+          if (!label[j] && ink[(y0 + 1 + yy) * w + x0 + 1 + xx]) {
+            label[j] = blobs.length;
+            stack.push(j);
+          }
+        }
+    }
+  }
+  const stroke = (b: (typeof blobs)[number]) =>
+    b.n > SPECK_AREA || b.x1 - b.x0 >= SPECK_SIDE || b.y1 - b.y0 >= SPECK_SIDE;
   let bx0 = Infinity,
     by0 = Infinity,
     bx1 = -1,
-    by1 = -1;
-  for (let y = y0 + 1; y < y1; y++) {
-    for (let x = x0 + 1; x < x1; x++) {
-      const i = y * w + x;
-      if (!ink[i]) continue;
-      const nb =
-        ink[i - 1] +
-        ink[i + 1] +
-        ink[i - w] +
-        ink[i + w] +
-        ink[i - w - 1] +
-        ink[i - w + 1] +
-        ink[i + w - 1] +
-        ink[i + w + 1];
-      if (nb < 4) continue;
-      n++;
-      if (x < bx0) bx0 = x;
-      if (x > bx1) bx1 = x;
-      if (y < by0) by0 = y;
-      if (y > by1) by1 = y;
-    }
+    by1 = -1,
+    n = 0;
+  for (const b of blobs) {
+    if (!stroke(b)) continue;
+    n += b.n;
+    bx0 = Math.min(bx0, b.x0);
+    by0 = Math.min(by0, b.y0);
+    bx1 = Math.max(bx1, b.x1);
+    by1 = Math.max(by1, b.y1);
   }
-  r.ink = n >= minInk ? { x: bx0, y: by0, w: bx1 - bx0 + 1, h: by1 - by0 + 1 } : null;
+  if (n === 0) {
+    // faint print broken into pieces, none of them a stroke by itself: all of it is the ink
+    for (const b of blobs) {
+      n += b.n;
+      bx0 = Math.min(bx0, b.x0);
+      by0 = Math.min(by0, b.y0);
+      bx1 = Math.max(bx1, b.x1);
+      by1 = Math.max(by1, b.y1);
+    }
+    if (n >= minInk) r.ink = { x: x0 + 1 + bx0, y: y0 + 1 + by0, w: bx1 - bx0 + 1, h: by1 - by0 + 1 };
+    return;
+  }
+  for (const b of blobs) {
+    if (stroke(b)) continue;
+    const cx = (b.x0 + b.x1) / 2;
+    const cy = (b.y0 + b.y1) / 2;
+    if (cx >= bx0 && cx <= bx1 && cy >= by0 && cy <= by1) n += b.n;
+  }
+  if (n < minInk) return;
+  r.ink = { x: x0 + 1 + bx0, y: y0 + 1 + by0, w: bx1 - bx0 + 1, h: by1 - by0 + 1 };
+}
+
+/** A piece of the page for a montage: the ink box and a hair around it, with nothing else of the cell. */
+function piece(img: Gray, b: { x: number; y: number; w: number; h: number }): { img: Gray; dx: number; dy: number } {
+  const m = 2;
+  return { img: crop(img, b.x - m, b.y - m, b.w + 2 * m, b.h + 2 * m), dx: PAD - m, dy: PAD - m };
 }
 
 const GAP = 48;
@@ -150,10 +208,10 @@ export function montage(
   }
   const data = new Uint8Array(width * height).fill(255);
   boxes.forEach((b, i) => {
-    const piece = crop(img, b.x - PAD, b.y - PAD, b.w + 2 * PAD, b.h + 2 * PAD);
-    const top = spans[i][0];
-    for (let y = 0; y < piece.h; y++)
-      data.set(piece.data.subarray(y * piece.w, (y + 1) * piece.w), (top + y) * width + PAD);
+    const p = piece(img, b);
+    const top = spans[i][0] + p.dy;
+    for (let y = 0; y < p.img.h; y++)
+      data.set(p.img.data.subarray(y * p.img.w, (y + 1) * p.img.w), (top + y) * width + p.dx);
   });
   return { img: { w: width, h: height, data }, spans };
 }
@@ -206,6 +264,19 @@ export async function readRegions(img: Gray, regions: Region[], o: ReadOptions):
     );
     zh.push(...wordsBySpan(await recognize(all.img, { lang: "chi_sim", psm: 6, signal: o.signal }), all.spans));
   }
+  // tesseract drops a short line it cannot settle in a long montage (规章, two characters): a cell wide
+  // enough for words that came back empty is read again alone
+  await Promise.all(
+    inked.map(async (r, i) => {
+      const mean = (ws: Word[]) => (ws.length ? ws.reduce((a, w) => a + w.conf, 0) / ws.length : 0);
+      const lines = printedLines(img, r.ink!);
+      if (zh[i].length > 0 && Math.min(...zh[i].map((w) => w.conf)) >= 40) return;
+      if (lines < 2 && r.ink!.w < 1.6 * r.ink!.h) return;
+      const alone = montage(img, [r.ink!]);
+      const again = await recognize(alone.img, { lang: "chi_sim", psm: lines > 1 ? 6 : 7, signal: o.signal });
+      if (mean(again) > mean(zh[i])) zh[i] = again;
+    }),
+  );
   inked.forEach((r, i) => {
     r.text = joinWords(zh[i]);
     r.value = looksLikeValue(r.text);
@@ -224,13 +295,19 @@ export async function readRegions(img: Gray, regions: Region[], o: ReadOptions):
     ]);
   for (const col of columns.values()) {
     if (col.length < 3 || col.filter((r) => r.value).length < col.length * 0.6) continue;
-    for (const r of col)
-      if (!r.value && r.text.replace(/\s/g, "").length <= 2 && (r.text.match(/[\u4e00-\u9fff]/g) ?? []).length <= 1)
-        r.value = true;
+    for (const r of col) {
+      if (r.value) continue;
+      const short = r.text.replace(/\s/g, "");
+      if (short.length <= 2 && (short.match(/[\u4e00-\u9fff]/g) ?? []).length <= 1) r.value = true;
+      // a few characters that are no word of the template, in a column of figures: the digits pass decides
+      else if (short.length <= 3 && !isKnownLabel(short)) r.maybe = r.amongFigures = true;
+    }
   }
   for (const r of inked) if (!r.value) r.text = snapLabel(r.text);
   // a figure is a line of print, not a block: a tall or wide patch of ink is left to the Chinese pass
-  for (const r of inked) if (r.value && (r.ink!.h > MAX_FIGURE_H || r.ink!.w > MAX_FIGURE_W)) r.value = false;
+  for (const r of inked)
+    if (r.value && (r.ink!.h > MAX_FIGURE_H || r.ink!.w > MAX_FIGURE_W || printedLines(img, r.ink!) > 1))
+      r.value = false;
   const figures = inked.filter((r) => (r.value || r.maybe) && r.text.replace(/\s/g, "") !== "无");
   if (figures.length === 0) return;
   // Figures of one printed row go on one line, as printed: tesseract reads a lone "1" badly, a line well.
@@ -273,12 +350,18 @@ export async function readRegions(img: Gray, regions: Region[], o: ReadOptions):
       if (per[i].length) r.doubt = merged.has(i) ? "整行识别时与相邻单元格连读，单独识别" : "整行识别时遗漏，单独识别";
     }),
   );
+  // a header row has no figure: a lone unsure character there (结 of a split 结果维持) is a label
+  const withFigures = new Set(inked.filter((r) => r.value).map((r) => `${r.frame}:${Math.round(r.y / 8)}`));
   flat.forEach((r, i) => {
     if (!r.maybe) return judgeFigure(r, per[i]);
+    if (!r.amongFigures && !withFigures.has(`${r.frame}:${Math.round(r.y / 8)}`)) return;
     // a cell the Chinese pass could not read is a figure only when the digits pass reads it cleanly
     const text = per[i].map((w) => w.text).join("");
     const conf = per[i].length ? Math.min(...per[i].map((w) => w.conf)) : 0;
-    if (per[i].length !== 1 || !NUMBER.test(text) || conf < 60) return;
+    if (per[i].length !== 1 || !NUMBER.test(text) || conf < 60) {
+      if (r.amongFigures && !r.doubt) r.doubt = `数字列中的单元格读作“${r.text}”，未能识别为数字`;
+      return;
+    }
     const zh = r.text;
     r.value = true;
     judgeFigure(r, per[i]);
@@ -287,6 +370,23 @@ export async function readRegions(img: Gray, regions: Region[], o: ReadOptions):
 }
 
 type Box = { x: number; y: number; w: number; h: number };
+
+/** Lines of print in a box: runs of inked pixel rows parted by white bands (a header cell of two lines). */
+export function printedLines(img: Gray, b: Box): number {
+  let lines = 0;
+  let gap = Infinity;
+  const minGap = Math.max(4, Math.round(b.h * 0.08));
+  for (let y = Math.round(b.y); y < Math.round(b.y + b.h); y++) {
+    let dark = 0;
+    for (let x = Math.round(b.x); x < Math.round(b.x + b.w); x++) if (img.data[y * img.w + x] < 160) dark++;
+    if (dark === 0) gap++;
+    else {
+      if (gap >= minGap) lines++;
+      gap = 0;
+    }
+  }
+  return lines;
+}
 
 /** Pieces side by side on lines (one line per list), generous white between; each piece's box in the montage. */
 export function lineMontage(img: Gray, lines: Box[][]): { img: Gray; pieces: Box[] } {
@@ -312,9 +412,9 @@ export function lineMontage(img: Gray, lines: Box[][]): { img: Gray; pieces: Box
   }
   const data = new Uint8Array(width * height).fill(255);
   for (const { src, at } of placed) {
-    const piece = crop(img, src.x - PAD, src.y - PAD, src.w + 2 * PAD, src.h + 2 * PAD);
-    for (let y = 0; y < piece.h; y++)
-      data.set(piece.data.subarray(y * piece.w, (y + 1) * piece.w), (at.y + y) * width + at.x);
+    const p = piece(img, src);
+    for (let y = 0; y < p.img.h; y++)
+      data.set(p.img.data.subarray(y * p.img.w, (y + 1) * p.img.w), (at.y + p.dy + y) * width + at.x + p.dx);
   }
   return { img: { w: width, h: height, data }, pieces };
 }
@@ -374,6 +474,15 @@ function judge(r: Region, words: Word[]): void {
   }
   if (dash.test(text)) {
     r.text = "-";
+    // the Chinese pass reads a dash as 一 or a dash; anything else there is a figure the digits pass lost
+    if (zhText && !/^[-—–－一_]+$/.test(zhText)) r.doubt = `两次识别结果不一致（${zhText} / -）`;
+    return;
+  }
+  // a point before or after a figure is a speck beside it, never part of a count
+  const bare = text.replace(/^\.+|\.+$/g, "");
+  if (bare !== text && NUMBER.test(bare)) {
+    r.text = bare;
+    r.doubt = `识别结果“${text}”带有多余的点`;
     return;
   }
   r.text = text;

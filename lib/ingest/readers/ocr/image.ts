@@ -198,3 +198,21 @@ export function cellPng(img: Gray, maxH = 40): string {
   for (let i = 0; i < q.length; i++) q[i] = Math.min(255, Math.round(small.data[i] / 32) * 34);
   return `data:image/png;base64,${encodePng({ ...small, data: q }).toString("base64")}`;
 }
+
+/**
+ * Paper to pure white, in place: every pixel within `margin` of the paper's grey (the median of the
+ * page) becomes 255; darker ones are left alone. Pieces of a scan pasted on a white
+ * montage then carry no grey box of paper around them, which tesseract's own threshold can take for ink.
+ */
+export function whitenPaper(img: Gray, margin = 20): void {
+  const hist = new Uint32Array(256);
+  for (let i = 0; i < img.data.length; i += 7) hist[img.data[i]]++;
+  const half = hist.reduce((a, b) => a + b, 0) / 2;
+  let paper = 255;
+  for (let v = 0, seen = 0; v < 256; v++) if ((seen += hist[v]) >= half) [paper, v] = [v, 256];
+  const cut = Math.max(64, paper - margin);
+  const map = new Uint8Array(256);
+  // darker pixels stay as they are: stretching them would lighten faint strokes
+  for (let v = 0; v < 256; v++) map[v] = v >= cut ? 255 : v;
+  for (let i = 0; i < img.data.length; i++) img.data[i] = map[img.data[i]];
+}

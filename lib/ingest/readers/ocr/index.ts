@@ -15,6 +15,8 @@ import { openPdf } from "./render";
 import { ABORTED, run } from "./tesseract";
 import { alignContinuations, doubtWarnings } from "./stitch";
 import { blocksText } from "../../blocks-text";
+import type { ParseWarning } from "../../../template";
+import { SECTION_TITLES } from "../../../template/definition";
 
 export interface ScanProgress {
   page: number;
@@ -171,6 +173,8 @@ async function scan(bytes: Uint8Array, opts: ScanOptions): Promise<ParseOutcome>
   }
   if (!outcome.ok) return outcome;
   outcome.warnings.push(...doubtWarnings(outcome.provenance, cells));
+  // a whole report has every table; a photographed page (added to a report being edited) has only its own
+  if (!isPng(bytes) && !isJpeg(bytes)) outcome.warnings.push(...unreadTables(outcome));
   outcome.confidence = confidenceSummary(outcome.report, outcome.warnings);
   const cellImages: Record<string, string> = {};
   for (const [path, p] of Object.entries(outcome.provenance)) {
@@ -179,6 +183,22 @@ async function scan(bytes: Uint8Array, opts: ScanOptions): Promise<ParseOutcome>
     if (img) cellImages[path] = img;
   }
   return { ...outcome, cellImages };
+}
+
+/**
+ * A table of which not one figure was read (no ruling lines found and the page text did not give it either)
+ * is named as a whole, unless a warning already speaks of it: its blanks are not the report's.
+ */
+function unreadTables(outcome: Extract<ParseOutcome, { ok: true }>): ParseWarning[] {
+  const out: ParseWarning[] = [];
+  for (const key of ["proactive", "applications", "review"] as const) {
+    const filled = (v: unknown): boolean =>
+      typeof v === "number" || (!!v && typeof v === "object" && Object.values(v).some(filled));
+    if (filled(outcome.report[key])) continue;
+    if (outcome.warnings.some((w) => w.cells.some((c) => c === key || c.startsWith(`${key}.`)))) continue;
+    out.push({ cells: [key], message: `扫描件中未能读出“${SECTION_TITLES[key]}”表格的数字，请对照原图录入` });
+  }
+  return out;
 }
 
 export const cellKey = (page: number, c: { x: number; y: number }) => `${page}:${Math.round(c.x)}:${Math.round(c.y)}`;

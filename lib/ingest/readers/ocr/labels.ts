@@ -55,6 +55,11 @@ function vocabulary(): string[] {
   return (vocab = [...out].map(tidy).filter((s) => s.length >= 2));
 }
 
+/** The text, tidied, is one of the template's own words (a header such as 其他 or 总计). */
+export function isKnownLabel(text: string): boolean {
+  return vocabulary().includes(tidy(text));
+}
+
 function distance(a: string, b: string, cap: number): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);

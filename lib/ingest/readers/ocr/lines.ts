@@ -75,6 +75,8 @@ function runs(count: number, len: number, at: (line: number, i: number) => boole
   return out;
 }
 
+type Seg = { pos: number; a: number; b: number; thick: number };
+
 /** Runs on adjacent lines that overlap become one segment (the thickness of a rule). */
 function segments(perLine: Run[][], o: LineOptions): { pos: number; a: number; b: number; thick: number }[] {
   type Group = { runs: Run[]; a: number; b: number; lastPos: number; open: boolean };
@@ -123,12 +125,25 @@ function textLike(
   at: (along: number, across: number) => boolean,
   d: number,
   longRule: number,
+  across: Seg[] = [],
+  /** length of the whole rule the piece belongs to */
+  whole = s.b - s.a,
 ): boolean {
   let n = 0;
   let side = 0;
   const lo = Math.round(s.pos - s.thick / 2) - 3;
   const hi = Math.round(s.pos + s.thick / 2) + 3;
+  // a rule crossing this one (ink running on for 2d on both sides) is no text beside it
+  const crossing = (i: number) => {
+    for (let k = 0; k < 2 * d; k++) if (!at(i, lo - k) || !at(i, hi + k)) return false;
+    return true;
+  };
+  // a rule of the other direction that meets this one, from either side (a T where a merged cell's border
+  // ends), is no text beside it either
+  const meets = across.filter((r) => r.a <= hi + 2 * d && r.b >= lo - 2 * d);
+  const met = (i: number) => meets.some((r) => Math.abs(r.pos - i) <= r.thick / 2 + 4);
   for (let i = Math.round(s.a); i <= s.b; i += 2) {
+    if (crossing(i) || crossing(i - 1) || crossing(i + 1) || met(i)) continue;
     n++;
     let hit = false;
     for (let k = 0; k < d && !hit; k++) hit = at(i, lo - k) || at(i, hi + k);
@@ -136,8 +151,41 @@ function textLike(
   }
   // Text touching a long rule (a label printed right against its border) is not a chain of strokes:
   // a chain of bold strokes this solid never runs longer than a few characters.
-  const long = s.b - s.a > longRule;
+  const long = whole > longRule;
   return n > 0 && side / n > (long ? 0.7 : 0.2);
+}
+
+/**
+ * The parts of a segment that are rules. A column rule runs on through a heading row where a character's
+ * stroke happens to sit on it: judged whole, the glyph beside it made the whole rule look like text. So a
+ * segment is cut where rules of the other direction meet it, each piece (a cell's side) is judged alone,
+ * and the pieces kept are joined again.
+ */
+function ruleParts(
+  s: Seg,
+  at: (along: number, across: number) => boolean,
+  d: number,
+  longRule: number,
+  across: Seg[],
+): Seg[] {
+  const lo = s.pos - s.thick / 2 - 2 * d;
+  const hi = s.pos + s.thick / 2 + 2 * d;
+  const cuts = across
+    .filter((r) => r.a <= hi && r.b >= lo && r.pos > s.a + 4 && r.pos < s.b - 4)
+    .map((r) => r.pos)
+    .sort((p, q) => p - q);
+  if (cuts.length === 0) return textLike(s, at, d, longRule, across) ? [] : [s];
+  const bounds = [s.a, ...cuts, s.b];
+  const out: Seg[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const piece = { ...s, a: bounds[k], b: bounds[k + 1] };
+    if (textLike(piece, at, d, longRule, across, s.b - s.a)) continue;
+    const last = out[out.length - 1];
+    if (last && last.b === piece.a) last.b = piece.b;
+    else out.push(piece);
+  }
+  // a piece left alone must still look like a rule, not a stroke between two rules of a character
+  return out.filter((p) => p.b - p.a >= 24);
 }
 
 /** Horizontal and vertical ruling lines of a binary image (1 = ink). */
@@ -147,12 +195,14 @@ export function findLines(ink: Uint8Array, w: number, h: number, o: LineOptions)
   const hr = runs(h, w, (y, x) => px(x, y) || px(x, y - 1) || px(x, y + 1), o);
   const vr = runs(w, h, (x, y) => px(x, y) || px(x - 1, y) || px(x + 1, y), { ...o, minLen: o.minLenV });
   const d = Math.max(4, Math.round(o.maxThick / 2));
+  const hs = segments(hr, o);
+  const vs = segments(vr, o);
   return {
-    h: segments(hr, o)
-      .filter((s) => !textLike(s, (x, y) => px(x, y), d, o.minLen * 2.6))
+    h: hs
+      .flatMap((s) => ruleParts(s, (x, y) => px(x, y), d, o.minLen * 2.6, vs))
       .map((s) => ({ y: s.pos, x1: s.a, x2: s.b, thick: s.thick })),
-    v: segments(vr, o)
-      .filter((s) => !textLike(s, (y, x) => px(x, y), d, o.minLen * 2.6))
+    v: vs
+      .flatMap((s) => ruleParts(s, (y, x) => px(x, y), d, o.minLen * 2.6, hs))
       .map((s) => ({ x: s.pos, y1: s.a, y2: s.b, thick: s.thick })),
   };
 }

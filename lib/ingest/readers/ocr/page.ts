@@ -8,9 +8,10 @@ import type { Placed } from "../pdf-pages";
 import type { TableCell, TextLine } from "../../types";
 import { findInk, readRegions, regionsOf, toRules, type Region } from "./cells";
 import { deskew, lineInk } from "./deskew";
-import { resize, type Gray } from "./image";
+import { resize, whitenPaper, type Gray } from "./image";
 import { defaultLineOptions, eraseLines, findLines } from "./lines";
 import { recognize, type Word } from "./tesseract";
+import { defaultSpeckOptions, despeckle } from "./specks";
 
 /** Pages are worked on at 300 dpi for A4: 3508 pixels along the long side. */
 export const LONG_SIDE = 3508;
@@ -48,12 +49,14 @@ export async function readPage(raw: Gray, page: number, signal?: AbortSignal): P
   // the rules have done their work: the cells are read from a copy without them (the crops keep them)
   const clean = { ...img, data: img.data.slice() };
   eraseLines(clean, ink, lines, 2);
+  despeckle(clean, ink, defaultSpeckOptions(DPI));
+  whitenPaper(clean);
   const regions = regionsOf(frames, img.h, K);
   for (const r of regions) findInk(r, ink, img.w, img.h, Math.round(DPI * 0.03), Math.round(DPI * 0.15));
   // the prose pass and the cells' passes run side by side (two tesseract slots)
   const [proseLines] = await Promise.all([
     prose(
-      img,
+      clean,
       frames.map((f) => frameBox(f, img.h)),
       signal,
     ),

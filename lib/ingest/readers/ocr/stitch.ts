@@ -4,6 +4,7 @@
  * the part above before the pages are joined; and doubtful cells become warnings at their report cells.
  */
 import type { ParseWarning } from "../../../template";
+import { applicationRows } from "../../../template/definition";
 import type { Placed } from "../pdf-pages";
 import type { Provenance } from "../../types";
 import type { ScannedCell } from "./page";
@@ -60,7 +61,31 @@ export function doubtWarnings(provenance: Record<string, Provenance>, cells: Sca
       const row = sameRow[0].split(".").slice(0, -1).join(".");
       const col = sameCol && sameCol[0].split(".")[0] === row.split(".")[0] ? sameCol[0].split(".").pop() : null;
       out.push({ cells: [col ? `${row}.${col}` : row], message });
+      continue;
     }
+    // no figure of its printed row was matched: the rows of table 三 between the matched rows above and
+    // below it in its column (a wrong guess names a cell too many, never hides one)
+    const cells = orphanCells(entries, c.page, x, y);
+    if (cells.length) out.push({ cells, message });
   }
   return out;
+}
+
+const rowOf = (path: string) => path.split(".").slice(0, -1).join(".");
+
+function orphanCells(entries: [string, Provenance][], page: number, x: number, y: number): string[] {
+  const col = entries.filter(([, p]) => p.loc.page === page && Math.abs((p.loc.x ?? -1e9) - x) <= 3);
+  if (col.length === 0) return [];
+  const key = col[0][0].split(".").pop()!;
+  const above = col.filter(([, p]) => (p.loc.y ?? 0) < y).sort((a, b) => (b[1].loc.y ?? 0) - (a[1].loc.y ?? 0))[0];
+  const below = col.filter(([, p]) => (p.loc.y ?? 0) > y).sort((a, b) => (a[1].loc.y ?? 0) - (b[1].loc.y ?? 0))[0];
+  const section = col[0][0].split(".")[0];
+  // elsewhere the rows are few and not in one list: the matched neighbours in its column are named
+  if (section !== "applications") return [above, below].filter((e) => e).map((e) => `${rowOf(e![0])}.${key}`);
+  const split = entries.some(([path]) => /^applications\.otherHandling\.\w+\.\w+$/.test(path));
+  const order = applicationRows(split).map((r) => `applications.${r.path}`);
+  const ia = above ? order.indexOf(rowOf(above[0])) : -1;
+  const ib = below ? order.indexOf(rowOf(below[0])) : order.length;
+  const between = order.slice(ia + 1, ib < 0 ? order.length : ib);
+  return between.map((row) => `${row}.${key}`);
 }
