@@ -10,7 +10,7 @@ import { confidenceSummary, readingConfidence } from "../../../lib/ingest/confid
 import { NO_TABLES_STORED } from "../../../lib/ingest/matcher";
 import { applyShift } from "../../fixtures/shift";
 import { arithmeticWarnings } from "../../../lib/ingest/matcher/arith";
-import type { Report } from "../../../lib/template";
+import { cellDefs, shapeOf, type Report } from "../../../lib/template";
 
 const clean = [...generateReports({ agencies: 6, years: [2023, 2023], seed: 3 })].find(
   (r) => r.defects.length === 0 && (r.report.applications.granted.total ?? 0) > 2,
@@ -107,6 +107,24 @@ describe("reading confidence weighs warnings by kind", () => {
       { cells: ["proactive.fees.amountYuan"], message: "金额“12”未注明单位，按元计", kind: "uncertain" },
     ]);
     expect(s).toMatchObject({ level: "check", cellsToCheck: 1, reason: "1 格读取不确定" });
+  });
+
+  it("a name covers the cell it names and every cell under it, not a cell it only starts like", () => {
+    const defs = cellDefs(shapeOf(r));
+    const under = (n: string) => defs.filter((d) => d.path === n || d.path.startsWith(n + ".")).length;
+    const names = ["applications.newReceived", "review", "proactive.fees.amountYuan", "applications.newRe", "nosuch"];
+    for (const n of names) {
+      const s = confidenceSummary(r, [{ cells: [n], message: "（任意说明）", kind: "uncertain" }]);
+      expect(s.cellsToCheck, n).toBe(under(n));
+    }
+    expect(under("applications.newRe")).toBe(0);
+    expect(under("review")).toBeGreaterThan(10);
+    // overlapping names count each cell once
+    const both = confidenceSummary(r, [
+      { cells: ["review", "review.reconsideration"], message: "（任意说明）", kind: "uncertain" },
+      { cells: ["review.reconsideration.total"], message: "（任意说明）", kind: "arithmetic" },
+    ]);
+    expect(both.cellsToCheck).toBe(under("review"));
   });
 
   it("no table at all is 'poor'", () => {
