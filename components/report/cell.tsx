@@ -68,14 +68,7 @@ export function ValueCell({
         id={image ? `cell-${def.path}` : undefined}
         data-doubt={doubt ? "1" : undefined}
       >
-        {image ? (
-          <img
-            className="cell-image"
-            src={image}
-            alt={`原件图像：${def.rowLabel} ${def.colLabel}`}
-            data-testid={`cell-image-${def.path}`}
-          />
-        ) : null}
+        {image ? <CellImage def={def} image={image} /> : null}
         {doubt ? <span className="cell-doubt">需核对</span> : null}
         <input
           name={`cell:${def.path}`}
@@ -91,16 +84,21 @@ export function ValueCell({
   }
   return (
     <td className={cls} title={title} data-path={def.path} data-testid={`cell-${def.path}`}>
-      {image ? (
-        <img
-          className="cell-image"
-          src={image}
-          alt={`原件图像：${def.rowLabel} ${def.colLabel}`}
-          data-testid={`cell-image-${def.path}`}
-        />
-      ) : null}
+      {image ? <CellImage def={def} image={image} /> : null}
       {value === null ? <span className="sr-only">空白</span> : formatCellValue(def, value)}
       {notes?.severity ? <span className="sr-only">（{notes.messages.join("；")}）</span> : null}
     </td>
+  );
+}
+
+/** The cut-out image of a cell of a scanned page, shown beside the value read from it. */
+function CellImage({ def, image }: { def: CellDef; image: string }) {
+  return (
+    <img
+      className="cell-image"
+      src={image}
+      alt={`原件图像：${def.rowLabel} ${def.colLabel}`}
+      data-testid={`cell-image-${def.path}`}
+    />
   );
 }

@@ -12,6 +12,7 @@ import { APPLICANT_KEYS, applicationRows, type Finding, type Report, type Templa
 import { perConnection } from "./prepared";
 import { cached, prepared } from "./stats";
 import { agencyWhere, filterKey, versionColumn, type StatsFilter } from "./stats-filter";
+import { FINDING_FIELDS } from "./finding-fields";
 
 export interface AgencyYear {
   reportId: number;
@@ -85,12 +86,7 @@ export const SEVERITY_ORDER_SQL = sql`case ${findings.severity} when 'error' the
 const liveFindingsQuery = perConnection((db) =>
   db
     .select({
-      code: findings.code,
-      severity: findings.severity,
-      cells: findings.cells,
-      expected: findings.expected,
-      actual: findings.actual,
-      message: findings.message,
+      ...FINDING_FIELDS,
     })
     .from(findings)
     .where(eq(findings.versionId, sql.placeholder("versionId")))

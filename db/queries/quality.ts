@@ -13,6 +13,7 @@ import { flatGrid, type Grid } from "../../lib/stats/grid";
 import { cellLabel } from "../../lib/template";
 import { SEVERITY_ORDER_SQL } from "./agency-page";
 import { perConnection, perShape } from "./prepared";
+import { FINDING_FIELDS } from "./finding-fields";
 
 export interface AgencyProblems {
   agencyId: number;
@@ -149,12 +150,7 @@ const findingListQuery = perShape(
         contact: agencies.contact,
         status: reports.status,
         versionNo: reportVersions.versionNo,
-        code: findings.code,
-        severity: findings.severity,
-        cells: findings.cells,
-        expected: findings.expected,
-        actual: findings.actual,
-        message: findings.message,
+        ...FINDING_FIELDS,
       })
       .from(reports)
       .innerJoin(findings, onCurrent)

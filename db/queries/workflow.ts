@@ -17,6 +17,7 @@ import {
   users,
   type ReportStatus,
 } from "../schema";
+import { FINDING_FIELDS } from "./finding-fields";
 
 export { STATUS_LABELS } from "../../lib/report-status";
 
@@ -174,12 +175,7 @@ export function getVersionDetail(db: Db, { reportId, versionId }: { reportId: nu
   const live = db
     .select({
       id: findings.id,
-      code: findings.code,
-      severity: findings.severity,
-      cells: findings.cells,
-      expected: findings.expected,
-      actual: findings.actual,
-      message: findings.message,
+      ...FINDING_FIELDS,
     })
     .from(findings)
     .where(eq(findings.versionId, versionId))

@@ -7,6 +7,7 @@
 import { framesFromRules, type Frame } from "../pdf-grid";
 import type { Rules } from "../pdf-rules";
 import { crop, type Gray } from "./image";
+import { labelBlobs, type Blob } from "./blobs";
 import type { HLine, VLine } from "./lines";
 import { isKnownLabel, snapLabel } from "./labels";
 import { recognize, type Word } from "./tesseract";
@@ -91,41 +92,8 @@ export function findInk(r: Region, ink: Uint8Array, w: number, h: number, inset:
   const ch = y1 - y0 - 1;
   r.ink = null;
   if (cw <= 0 || ch <= 0) return;
-  const label = new Int32Array(cw * ch);
-  const stack: number[] = [];
-  const blobs: { x0: number; y0: number; x1: number; y1: number; n: number }[] = [];
-  for (let s = 0; s < cw * ch; s++) {
-    const sx = s % cw;
-    const sy = (s - sx) / cw;
-    if (label[s] || !ink[(y0 + 1 + sy) * w + x0 + 1 + sx]) continue;
-    const b = { x0: sx, y0: sy, x1: sx, y1: sy, n: 0 };
-    blobs.push(b);
-    label[s] = blobs.length;
-    stack.push(s);
-    while (stack.length) {
-      const i = stack.pop()!;
-      const x = i % cw;
-      const y = (i - x) / cw;
-      b.n++;
-      if (x < b.x0) b.x0 = x;
-      if (x > b.x1) b.x1 = x;
-      if (y < b.y0) b.y0 = y;
-      if (y > b.y1) b.y1 = y;
-      for (let dy = -1; dy <= 1; dy++)
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          const yy = y + dy;
-          if (xx < 0 || yy < 0 || xx >= cw || yy >= ch) continue;
-          const j = yy * cw + xx;
-          if (!label[j] && ink[(y0 + 1 + yy) * w + x0 + 1 + xx]) {
-            label[j] = blobs.length;
-            stack.push(j);
-          }
-        }
-    }
-  }
-  const stroke = (b: (typeof blobs)[number]) =>
-    b.n > SPECK_AREA || b.x1 - b.x0 >= SPECK_SIDE || b.y1 - b.y0 >= SPECK_SIDE;
+  const blobs = labelBlobs(ink, w, { x: x0 + 1, y: y0 + 1, w: cw, h: ch }).blobs.slice(1);
+  const stroke = (b: Blob) => b.n > SPECK_AREA || b.x1 - b.x0 >= SPECK_SIDE || b.y1 - b.y0 >= SPECK_SIDE;
   let bx0 = Infinity,
     by0 = Infinity,
     bx1 = -1,

@@ -5,6 +5,8 @@
  * or the dot of a character sits right beside the rest of its glyph and is kept.
  */
 
+import { labelBlobs, type Blob } from "./blobs";
+
 export interface SpeckOptions {
   /** largest speck, pixels of ink */
   maxArea: number;
@@ -26,42 +28,7 @@ export const defaultSpeckOptions = (dpi: number): SpeckOptions => ({
  */
 export function despeckle(img: { w: number; h: number; data: Uint8Array }, ink: Uint8Array, o: SpeckOptions): number {
   const { w, h } = img;
-  const label = new Int32Array(w * h);
-  const stack = new Int32Array(w * h);
-  type Blob = { x0: number; y0: number; x1: number; y1: number; n: number; first: number };
-  const blobs: Blob[] = [{ x0: 0, y0: 0, x1: 0, y1: 0, n: 0, first: 0 }];
-  for (let start = 0; start < w * h; start++) {
-    if (!ink[start] || label[start]) continue;
-    const id = blobs.length;
-    const b: Blob = { x0: w, y0: h, x1: -1, y1: -1, n: 0, first: start };
-    blobs.push(b);
-    let sp = 0;
-    stack[sp++] = start;
-    label[start] = id;
-    while (sp > 0) {
-      const i = stack[--sp];
-      const x = i % w;
-      const y = (i - x) / w;
-      b.n++;
-      if (x < b.x0) b.x0 = x;
-      if (x > b.x1) b.x1 = x;
-      if (y < b.y0) b.y0 = y;
-      if (y > b.y1) b.y1 = y;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= w) continue;
-          const j = yy * w + xx;
-          if (ink[j] && !label[j]) {
-            label[j] = id;
-            stack[sp++] = j;
-          }
-        }
-      }
-    }
-  }
+  const { label, blobs } = labelBlobs(ink, w, { x: 0, y: 0, w, h });
   const small = (b: Blob) => b.n <= o.maxArea && b.x1 - b.x0 < o.maxSide && b.y1 - b.y0 < o.maxSide;
   // summed-area table of the strokes (every blob that is not small), to ask "any stroke near?" at once
   const W1 = w + 1;
