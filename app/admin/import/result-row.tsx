@@ -53,9 +53,11 @@ function ended(r: ImportResult, j: JobAnswer): Shown | null {
 }
 
 export function ImportResultRow({ r, breakName = false }: { r: ImportResult; breakName?: boolean }) {
-  const [shown, setShown] = useState<Shown>(r);
-  const [progress, setProgress] = useState<string | null>(null);
+  // what the row's own job said, kept with that result: a new import's result (same row, new `r`) shows itself
+  const [job, setJob] = useState<{ of: ImportResult; end: Shown | null; progress: string | null } | null>(null);
   const jobId = r.status === "queued" ? r.scanJobId : undefined;
+  const shown: Shown = job?.of === r && job.end ? job.end : r;
+  const progress = job?.of === r ? job.progress : null;
   useEffect(() => {
     if (!jobId) return;
     let timer: ReturnType<typeof setTimeout>;
@@ -66,8 +68,12 @@ export function ImportResultRow({ r, breakName = false }: { r: ImportResult; bre
         const j = (await res.json()) as JobAnswer;
         const end = ended(r, j);
         if (stop) return;
-        if (end) return setShown(end);
-        setProgress(j.status === "running" && j.pages ? `第 ${Math.max(j.page ?? 0, 1)} / ${j.pages} 页` : null);
+        if (end) return setJob({ of: r, end, progress: null });
+        setJob({
+          of: r,
+          end: null,
+          progress: j.status === "running" && j.pages ? `第 ${Math.max(j.page ?? 0, 1)} / ${j.pages} 页` : null,
+        });
       } catch {
         /* try again */
       }
