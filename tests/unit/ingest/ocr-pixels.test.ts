@@ -19,6 +19,8 @@ import { snapLabel } from "../../../lib/ingest/readers/ocr/labels";
 import { defaultLineOptions, findLines } from "../../../lib/ingest/readers/ocr/lines";
 import { alignContinuations, doubtWarnings } from "../../../lib/ingest/readers/ocr/stitch";
 import type { Placed } from "../../../lib/ingest/readers/pdf-pages";
+import { splitAtGaps, unruledTables } from "../../../lib/ingest/readers/ocr/unruled";
+import type { Word } from "../../../lib/ingest/readers/ocr/tesseract";
 
 const W = 2000;
 const H = 1400;
@@ -211,5 +213,54 @@ describe("stitching", () => {
     expect(between.cells).toEqual(["applications.partial.commercial"]);
     expect(after.cells).toContain("applications.denied.securityStability.commercial");
     expect(after.cells).not.toContain("applications.denied.lawForbidden.commercial");
+  });
+});
+
+describe("tables without ruling lines", () => {
+  const word = (text: string, left: number, top: number, width: number, height = 40): Word => ({
+    text,
+    conf: 90,
+    left,
+    top,
+    width,
+    height,
+    line: `1.1.${top}`,
+  });
+
+  it("cuts a Chinese word the engine ran across a white gap, its characters shared out by width", () => {
+    const img = { w: 400, h: 60, data: new Uint8Array(400 * 60).fill(255) };
+    // 结果 at x 10–90, 维持 at x 200–280: a gap of 110 pixels between
+    for (const [a, b] of [
+      [10, 90],
+      [200, 280],
+    ])
+      for (let y = 10; y < 50; y++) img.data.fill(0, y * 400 + a, y * 400 + b);
+    const parts = splitAtGaps([word("结果维持", 10, 10, 270)], img);
+    expect(parts.map((p) => [p.text, p.left])).toEqual([
+      ["结果", 10],
+      ["维持", 200],
+    ]);
+  });
+
+  it("lays the page's word boxes out as a table, its figures to be read again with digits", () => {
+    const img = { w: 2000, h: 1000, data: new Uint8Array(2000 * 1000).fill(255) };
+    const words = [
+      ["信息内容", "本年制发件数", "本年废止件数"],
+      ["规章", "2", "0"],
+      ["行政规范性文件", "10", "1"],
+      ["其他文件", "3", "4"],
+    ].flatMap((row, r) => row.map((t, c) => word(t, 100 + c * 600, 100 + r * 80, t.length * 40)));
+    const { tables, figures, lines } = unruledTables(img, words, 1000, 72 / 300, 1, 0, () => null);
+    expect(lines).toEqual([]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].rows.map((row) => row.map((c) => c.text))).toEqual([
+      ["信息内容", "本年制发件数", "本年废止件数"],
+      ["规章", "2", "0"],
+      ["行政规范性文件", "10", "1"],
+      ["其他文件", "3", "4"],
+    ]);
+    expect(figures.map((f) => f.region.text)).toEqual(["2", "0", "10", "1", "3", "4"]);
+    // a figure's cell is named by its box on the page, pixels, as a ruled cell is
+    expect(figures[0].cell.loc).toMatchObject({ page: 1, x: 700, y: 180 });
   });
 });

@@ -101,6 +101,25 @@ describe.skipIf(!!missing)("scanned reports (tesseract)", () => {
   );
 
   it(
+    "reads tables printed without borders (no ruling lines) from the page's word boxes, every wrong figure marked",
+    async () => {
+      const res = await parseScanned(
+        new Uint8Array(scanPdf(join(DIR, "report-2021.pdf"), { ...LIGHT, borderless: true })),
+      );
+      expect(res.ok).toBe(true);
+      if (!res.ok) return;
+      const { share, silent } = score(res, truth2021);
+      expect(silent).toEqual([]);
+      // 115/202 at the time of writing (91/202 from the page text alone, before the word boxes were laid out)
+      expect(share).toBeGreaterThanOrEqual(0.5);
+      expect(res.report.proactive.normativeDocuments).toEqual(truth2021.proactive.normativeDocuments);
+      // figures of a borderless table are read again with digits and have their cut-outs too
+      expect(Object.keys(res.cellImages ?? {}).length).toBeGreaterThan(20);
+    },
+    SLOW,
+  );
+
+  it(
     "takes a photographed page as PNG or JPEG, and stops when cancelled",
     async () => {
       const png = new Uint8Array(scanPage(join(DIR, "report-2021.pdf"), 2, { ...LIGHT, angle: 0.8 }, "png"));

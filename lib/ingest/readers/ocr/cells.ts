@@ -276,6 +276,14 @@ export async function readRegions(img: Gray, regions: Region[], o: ReadOptions):
   for (const r of inked)
     if (r.value && (r.ink!.h > MAX_FIGURE_H || r.ink!.w > MAX_FIGURE_W || printedLines(img, r.ink!) > 1))
       r.value = false;
+  await readFigures(img, inked, o);
+}
+
+/**
+ * The digits pass: the regions holding a figure (or possibly one, `maybe`), already read once in Chinese,
+ * read again with digits only, one printed row per montage line; each settles its text and its doubt.
+ */
+export async function readFigures(img: Gray, inked: Region[], o: ReadOptions): Promise<void> {
   const figures = inked.filter((r) => (r.value || r.maybe) && r.text.replace(/\s/g, "") !== "无");
   if (figures.length === 0) return;
   // Figures of one printed row go on one line, as printed: tesseract reads a lone "1" badly, a line well.

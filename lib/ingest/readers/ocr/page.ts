@@ -12,6 +12,7 @@ import { resize, whitenPaper, type Gray } from "./image";
 import { defaultLineOptions, eraseLines, findLines } from "./lines";
 import { recognize, type Word } from "./tesseract";
 import { defaultSpeckOptions, despeckle } from "./specks";
+import { readUnruled, unruledTables } from "./unruled";
 
 /** Pages are worked on at 300 dpi for A4: 3508 pixels along the long side. */
 export const LONG_SIDE = 3508;
@@ -54,7 +55,7 @@ export async function readPage(raw: Gray, page: number, signal?: AbortSignal): P
   const regions = regionsOf(frames, img.h, K);
   for (const r of regions) findInk(r, ink, img.w, img.h, Math.round(DPI * 0.03), Math.round(DPI * 0.15));
   // the prose pass and the cells' passes run side by side (two tesseract slots)
-  const [proseLines] = await Promise.all([
+  const [words] = await Promise.all([
     prose(
       clean,
       frames.map((f) => frameBox(f, img.h)),
@@ -62,7 +63,27 @@ export async function readPage(raw: Gray, page: number, signal?: AbortSignal): P
     ),
     readRegions(clean, regions, { signal }),
   ]);
-  const cells: ScannedCell[] = regions.map((r) => ({ ...r, page }));
+  // a page without ruling lines may still hold tables, printed without borders: laid out from the words
+  const unruled = frames.length
+    ? { tables: [], figures: [], lines: linesOf(words) }
+    : unruledTables(clean, words, img.h, K, page, frames.length, (b) => {
+        const r = { ...b, ink: null, frame: -1, origin: -1, text: "", value: false } as Region;
+        findInk(r, ink, img.w, img.h, 0, Math.round(DPI * 0.15));
+        return r.ink;
+      });
+  // a figure's box from the page pass may take in a speck beside it: its strokes' own box, as in a cell;
+  // the figure's cell is its box and a margin (the crop shown beside the value)
+  for (const { cell, region: r } of unruled.figures) {
+    const word = r.ink!;
+    const m = Math.round(DPI * 0.03);
+    Object.assign(r, { x: word.x - m, y: word.y - m, w: word.w + 2 * m, h: word.h + 2 * m });
+    findInk(r, ink, img.w, img.h, 1, Math.round(DPI * 0.15));
+    r.ink ??= word;
+    cell.loc = { ...cell.loc, ...box(r) };
+  }
+  await readUnruled(clean, unruled.figures, signal);
+  const proseLines = unruled.lines;
+  const cells: ScannedCell[] = [...regions, ...unruled.figures.map((f) => f.region)].map((r) => ({ ...r, page }));
   const placed: Placed[] = [];
   frames.forEach((f, fi) => {
     const byOrigin = new Map(cells.filter((c) => c.frame === fi).map((c) => [c.origin, c]));
@@ -78,6 +99,7 @@ export async function readPage(raw: Gray, page: number, signal?: AbortSignal): P
     rows = rows.filter((row) => row.some((c) => c.text));
     if (rows.length) placed.push({ top: f.ys[0], block: { kind: "table", rows }, xs: f.xs });
   });
+  for (const t of unruled.tables) placed.push({ top: t.top, block: { kind: "table", rows: t.rows }, xs: t.xs });
   for (const line of proseLines) {
     if (!line.text || PAGE_NUMBER.test(line.text) || line.text.replace(/[\s\p{P}]/gu, "").length < 2) continue;
     const tl: TextLine = { text: line.text, loc: { page, x: line.x, y: line.y } };
@@ -98,7 +120,7 @@ function frameBox(f: { xs: number[]; ys: number[] }, pageH: number) {
   };
 }
 
-/** The page outside its tables, read as running text; one entry per printed line. */
+/** The page outside its ruled tables, read as running text: the words with their boxes. */
 async function prose(img: Gray, tables: { x: number; y: number; x2: number; y2: number }[], signal?: AbortSignal) {
   const data = img.data.slice();
   const pad = 6;
@@ -111,8 +133,7 @@ async function prose(img: Gray, tables: { x: number; y: number; x2: number; y2: 
       );
     }
   }
-  const words = await recognize({ ...img, data }, { lang: "chi_sim", psm: 4, signal });
-  return linesOf(words);
+  return recognize({ ...img, data }, { lang: "chi_sim", psm: 4, signal });
 }
 
 export function linesOf(words: Word[]): { text: string; x: number; y: number }[] {
