@@ -4,6 +4,7 @@
  * commands in server/admin.ts and server/import.ts check again, parse the input with zod, and audit inside
  * their transaction.
  */
+import { importSummary } from "@/lib/upload/import-summary";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/server/db";
@@ -143,11 +144,12 @@ export const importAction = action({ permission: "import.bulk" }, async ({ viewe
   }
   refreshStats(db);
   revalidatePath("/", "layout");
-  const n = (s: string) => results.filter((r) => r.status === s).length;
-  const queued = n("queued") ? `，扫描件识别中 ${n("queued")}` : "";
   return {
     ok: true,
-    message: `共 ${results.length} 个文件：导入 ${n("imported")}，未变化 ${n("unchanged")}，需处理 ${n("attention")}，失败 ${n("failed")}${queued}`,
+    message: importSummary(
+      "文件",
+      results.map((r) => r.status),
+    ),
     results,
   };
 });

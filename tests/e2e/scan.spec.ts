@@ -127,6 +127,10 @@ test("bulk import queues a scanned PDF, shows its progress and imports it when r
   const row = page.locator('[data-testid^="import-row-scan-"]');
   await expect(row).toContainText(/已导入|未变化|需处理/, { timeout: 150_000 });
   await expect(row).not.toContainText("识别中");
+  // and the summary line above the table counts it where it ended, not as still being read
+  const summary = page.getByTestId("form-message");
+  await expect(summary).not.toContainText("识别中");
+  await expect(summary).toContainText(/导入 1|未变化 1|需处理 1/);
   const jobs = page.getByTestId("import-scan-jobs");
   await expect(jobs).toBeVisible();
   await expect(jobs.locator("tbody tr").first()).toContainText("已完成", { timeout: 150_000 });

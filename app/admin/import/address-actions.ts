@@ -1,5 +1,6 @@
 "use server";
 /** Admin bulk import by web address (see server/import-web.ts). */
+import { importSummary } from "@/lib/upload/import-summary";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/server/db";
 import { importAddresses, parseAddressLines } from "@/server/import-web";
@@ -22,10 +23,12 @@ export async function importAddressesAction(_p: ImportState | null, fd: FormData
   });
   refreshStats(getDb());
   revalidatePath("/", "layout");
-  const n = (s: string) => results.filter((r) => r.status === s).length;
   return {
     ok: true,
-    message: `共 ${results.length} 个网址：导入 ${n("imported")}，未变化 ${n("unchanged")}，需处理 ${n("attention")}，失败 ${n("failed")}`,
+    message: importSummary(
+      "网址",
+      results.map((r) => r.status),
+    ),
     results,
   };
 }

@@ -2,11 +2,12 @@
 /** Bulk import by address: one `网址,机关,年度` a line; results in the same table shape as the file import. */
 import { startTransition, useActionState } from "react";
 import type { ImportState } from "../actions";
-import { ImportResultRow } from "./result-row";
+import { ImportResultRow, useImportSummary } from "./result-row";
 import { importAddressesAction } from "./address-actions";
 
 export function AddressImportForm() {
   const [state, action, pending] = useActionState<ImportState | null, FormData>(importAddressesAction, null);
+  const summary = useImportSummary(state, "网址");
   return (
     <>
       <form
@@ -36,7 +37,7 @@ export function AddressImportForm() {
         </button>
       </form>
       <div aria-live="polite" data-testid="address-import-message">
-        {state?.message ? <p className={`notice ${state.ok ? "ok" : "error"}`}>{state.message}</p> : null}
+        {summary.message ? <p className={`notice ${state?.ok ? "ok" : "error"}`}>{summary.message}</p> : null}
       </div>
       {state?.results?.length ? (
         <table className="data" data-testid="address-import-results">
@@ -51,7 +52,7 @@ export function AddressImportForm() {
           </thead>
           <tbody>
             {state.results.map((r, i) => (
-              <ImportResultRow key={i} r={r} breakName />
+              <ImportResultRow key={i} r={r} breakName onEnd={(status) => summary.onEnd(i, status)} />
             ))}
           </tbody>
         </table>

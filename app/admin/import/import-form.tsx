@@ -1,10 +1,11 @@
 "use client";
 import { startTransition, useActionState, useState } from "react";
 import { importAction, type ImportState } from "../actions";
-import { ImportResultRow } from "./result-row";
+import { ImportResultRow, useImportSummary } from "./result-row";
 
 export function ImportForm({ maxMb }: { maxMb: number }) {
   const [state, action, pending] = useActionState<ImportState | null, FormData>(importAction, null);
+  const summary = useImportSummary(state, "文件");
   const [tooBig, setTooBig] = useState<string | null>(null);
   return (
     <>
@@ -51,8 +52,8 @@ export function ImportForm({ maxMb }: { maxMb: number }) {
       <div aria-live="polite" data-testid="form-message">
         {tooBig ? (
           <p className="notice error">{tooBig}</p>
-        ) : state?.message ? (
-          <p className={`notice ${state.ok ? "ok" : "error"}`}>{state.message}</p>
+        ) : summary.message ? (
+          <p className={`notice ${state?.ok ? "ok" : "error"}`}>{summary.message}</p>
         ) : null}
       </div>
       {state?.results?.length ? (
@@ -68,7 +69,7 @@ export function ImportForm({ maxMb }: { maxMb: number }) {
           </thead>
           <tbody>
             {state.results.map((r, i) => (
-              <ImportResultRow key={i} r={r} />
+              <ImportResultRow key={i} r={r} onEnd={(status) => summary.onEnd(i, status)} />
             ))}
           </tbody>
         </table>

@@ -4,7 +4,8 @@
  * its background OCR job; the row follows that job (app/api/scan-jobs/[id]) and, when it ends, shows what
  * became of the file like any other row: imported, unchanged, needs attention, failed or cancelled.
  */
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
+import { importSummary } from "@/lib/upload/import-summary";
 import type { ImportState } from "../actions";
 
 type ImportResult = NonNullable<ImportState["results"]>[number];
@@ -52,7 +53,45 @@ function ended(r: ImportResult, j: JobAnswer): Shown | null {
   };
 }
 
-export function ImportResultRow({ r, breakName = false }: { r: ImportResult; breakName?: boolean }) {
+/**
+ * The summary line of one import's results, counted again as rows of scanned files reach their outcome
+ * (the server's line until then); `onEnd(i, status)` is what row i calls when its job has ended.
+ */
+export function useImportSummary(state: ImportState | null, what: "文件" | "网址") {
+  const [ends, setEnds] = useState<{ of: ImportState | null; at: Record<number, Shown["status"]> }>({
+    of: null,
+    at: {},
+  });
+  const at = ends.of === state ? ends.at : {};
+  const message =
+    state?.ok && state.results && Object.keys(at).length
+      ? importSummary(
+          what,
+          state.results.map((r, i) => at[i] ?? r.status),
+        )
+      : (state?.message ?? null);
+  const onEnd = useCallback(
+    (i: number, status: Shown["status"]) =>
+      setEnds((prev) =>
+        prev.of === state && prev.at[i] === status
+          ? prev
+          : { of: state, at: { ...(prev.of === state ? prev.at : {}), [i]: status } },
+      ),
+    [state],
+  );
+  return { message, onEnd };
+}
+
+export function ImportResultRow({
+  r,
+  breakName = false,
+  onEnd,
+}: {
+  r: ImportResult;
+  breakName?: boolean;
+  /** told the outcome once this row's scan job has ended */
+  onEnd?: (status: Shown["status"]) => void;
+}) {
   // what the row's own job said, kept with that result: a new import's result (same row, new `r`) shows itself
   const [job, setJob] = useState<{ of: ImportResult; end: Shown | null; progress: string | null } | null>(null);
   const jobId = r.status === "queued" ? r.scanJobId : undefined;
@@ -85,6 +124,10 @@ export function ImportResultRow({ r, breakName = false }: { r: ImportResult; bre
       clearTimeout(timer);
     };
   }, [jobId, r]);
+  const jobEnd = job?.of === r ? job.end : null;
+  useEffect(() => {
+    if (jobEnd) onEnd?.(jobEnd.status);
+  }, [jobEnd, onEnd]);
   return (
     <tr data-testid={jobId ? `import-row-scan-${jobId}` : undefined}>
       <td className={breakName ? "break" : undefined}>{r.fileName}</td>
