@@ -49,6 +49,15 @@ test("agency uploads a scanned PDF, watches the progress, checks the cell images
   // each number read beside the image of its cell; doubtful cells stand out and are listed
   const images = page.locator('img[data-testid^="cell-image-"]');
   expect(await images.count()).toBeGreaterThan(20);
+  // every figure of table 三 read from the scan has its image (a lone 2 printed light once had none)
+  const withoutImage = await page
+    .locator('td[data-path^="applications."]')
+    .evaluateAll((tds) =>
+      tds
+        .filter((td) => td.querySelector("input")?.value && !td.querySelector("img.cell-image"))
+        .map((td) => td.getAttribute("data-path")),
+    );
+  expect(withoutImage).toEqual([]);
   await expect(page.getByTestId("doubt-list")).toBeVisible();
   // a doubtful cell when the reading has one (a clean scan read by the real engine may have none)
   const doubtful = page.locator('td[data-doubt="1"]');

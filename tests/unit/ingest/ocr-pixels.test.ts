@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { framesFromRules } from "../../../lib/ingest/readers/pdf-grid";
-import { regionsOf, toRules, findInk, type Region } from "../../../lib/ingest/readers/ocr/cells";
+import { regionsOf, toRules, findInk, printedLines, type Region } from "../../../lib/ingest/readers/ocr/cells";
 import { binarize, deskew, estimateSkew } from "../../../lib/ingest/readers/ocr/deskew";
 import {
   cellPng,
@@ -262,5 +262,38 @@ describe("tables without ruling lines", () => {
     expect(figures.map((f) => f.region.text)).toEqual(["2", "0", "10", "1", "3", "4"]);
     // a figure's cell is named by its box on the page, pixels, as a ruled cell is
     expect(figures[0].cell.loc).toMatchObject({ page: 1, x: 700, y: 180 });
+  });
+});
+
+describe("printedLines", () => {
+  const box = (rows: [number, number][], h = 40, w = 24): Gray => {
+    const data = new Uint8Array(w * h).fill(255);
+    for (const [y0, y1] of rows) for (let y = y0; y < y1; y++) for (let x = 2; x < w - 2; x++) data[y * w + x] = 0;
+    return { w, h, data };
+  };
+  it("counts two lines of a header cell, parted by a white band", () => {
+    expect(
+      printedLines(
+        box([
+          [2, 17],
+          [23, 38],
+        ]),
+        { x: 0, y: 0, w: 24, h: 40 },
+      ),
+    ).toBe(2);
+  });
+  it("takes a glyph whose thin foot is parted by a faint band for one line (a light 2), so it is read as a figure", () => {
+    expect(
+      printedLines(
+        box([
+          [2, 28],
+          [33, 37],
+        ]),
+        { x: 0, y: 0, w: 24, h: 40 },
+      ),
+    ).toBe(1);
+  });
+  it("finds no line in a blank box", () => {
+    expect(printedLines(box([]), { x: 0, y: 0, w: 24, h: 40 })).toBe(0);
   });
 });

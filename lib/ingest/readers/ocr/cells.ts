@@ -349,19 +349,30 @@ type Box = { x: number; y: number; w: number; h: number };
 
 /** Lines of print in a box: runs of inked pixel rows parted by white bands (a header cell of two lines). */
 export function printedLines(img: Gray, b: Box): number {
-  let lines = 0;
-  let gap = Infinity;
   const minGap = Math.max(4, Math.round(b.h * 0.08));
+  // a line of print is a good part of the box high: a thin stroke parted from its glyph by a faint band
+  // (the foot of a 2 printed light, or blurred by a low-resolution scan) is part of the line beside it
+  const minLine = Math.max(3, Math.round(b.h * 0.25));
+  const runs: number[] = [];
+  let run = 0;
+  let gap = Infinity;
   for (let y = Math.round(b.y); y < Math.round(b.y + b.h); y++) {
     let dark = 0;
     for (let x = Math.round(b.x); x < Math.round(b.x + b.w); x++) if (img.data[y * img.w + x] < 160) dark++;
-    if (dark === 0) gap++;
-    else {
-      if (gap >= minGap) lines++;
-      gap = 0;
+    if (dark === 0) {
+      gap++;
+      continue;
     }
+    if (gap >= minGap && run > 0) {
+      runs.push(run);
+      run = 0;
+    }
+    run += gap < minGap && run > 0 ? gap + 1 : 1;
+    gap = 0;
   }
-  return lines;
+  if (run > 0) runs.push(run);
+  if (!runs.length) return 0;
+  return Math.max(1, runs.filter((h) => h >= minLine).length);
 }
 
 /** Pieces side by side on lines (one line per list), generous white between; each piece's box in the montage. */
