@@ -323,7 +323,7 @@ export function saveReportVersion(db: Db, input: SaveVersionInput): SavedVersion
         createdBy: input.actor.id,
         comment: input.comment ?? null,
       });
-      if (input.cellImages) saveVersionImages(db, versionId, input.cellImages, input.warnings);
+      if (input.cellImages) saveVersionImages(db, { versionId, images: input.cellImages, warnings: input.warnings });
       const published = status === "published";
       const q = saveQueries(db);
       const row = { reportId: rep.id, versionId, status, submittedAt, at };

@@ -5,7 +5,7 @@
  * images — the cells the reading doubts first (a parser warning names them), then the others in the
  * template's order — so a hostile or huge scan cannot bloat the database.
  */
-import type { ParseWarning } from "../template";
+import { warningCovers, type ParseWarning } from "../template";
 
 /** characters of data: URLs kept per version (a full report's ~200 cells at 2–4 KB each fit) */
 export const VERSION_IMAGE_LIMIT = 1_500_000;
@@ -20,7 +20,7 @@ export function boundCellImages(
   warnings: ParseWarning[] = [],
   limit = VERSION_IMAGE_LIMIT,
 ): { images: Record<string, string>; bytes: number } {
-  const doubted = (path: string) => warnings.some((w) => w.cells.some((c) => path === c || path.startsWith(`${c}.`)));
+  const doubted = (path: string) => warnings.some((w) => warningCovers(w, path));
   const entries = Object.entries(images ?? {}).filter(
     ([, v]) => typeof v === "string" && v.length <= CELL_IMAGE_MAX && PNG_URL.test(v),
   );

@@ -161,6 +161,10 @@ export const warningSchema = z.object({
 });
 export type ParseWarning = z.infer<typeof warningSchema>;
 
+/** Whether a warning speaks of a cell: it names the cell, or a row or section the cell is under. */
+export const warningCovers = (w: ParseWarning, path: string): boolean =>
+  w.cells.some((c) => path === c || path.startsWith(`${c}.`));
+
 export const findingSchema = z.object({
   code: z.string(),
   severity: z.enum(["error", "warning", "info"]),

@@ -1,6 +1,6 @@
 import type { Provenance } from "@/lib/ingest/types";
 import { formatCellValue } from "@/lib/report-form";
-import { cellDefs, getCell, shapeOf, type ParseWarning, type Report } from "@/lib/template";
+import { cellDefs, getCell, shapeOf, warningCovers, type ParseWarning, type Report } from "@/lib/template";
 
 /**
  * Scanned input: every cell read under a warning, its cut-out image beside the value read and the reason,
@@ -20,9 +20,7 @@ export function DoubtList({
     .filter((d) => cellImages[d.path])
     .map((d) => ({
       d,
-      why: warnings
-        .filter((w) => w.cells.some((c) => c === d.path || d.path.startsWith(`${c}.`)))
-        .map((w) => w.message),
+      why: warnings.filter((w) => warningCovers(w, d.path)).map((w) => w.message),
     }))
     .filter((x) => x.why.length);
   const read = Object.keys(cellImages).length;
